@@ -1,0 +1,77 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// One set of compiler settings for every target.
+let swiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "Zhibiao",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "zhibiao", targets: ["zhibiao"]),
+    .library(name: "ZhibiaoKernel", targets: ["ZhibiaoKernel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Core: the YAML layer over libyaml, and the kernel that knows the plan's concepts
+    // but names no domain.
+    .systemLibrary(
+      name: "CYAML",
+      path: "Sources/CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(name: "ZhibiaoYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+    .target(name: "ZhibiaoKernel", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
+
+    // Domains: one module per 重点领域, each depending on the kernel only.
+    .target(
+      name: "DigitalDomain", dependencies: ["ZhibiaoKernel"], path: "Plugins/Digital",
+      swiftSettings: swiftSettings),
+    .target(
+      name: "TechDomain", dependencies: ["ZhibiaoKernel"], path: "Plugins/Tech",
+      swiftSettings: swiftSettings),
+    .target(
+      name: "FinanceDomain", dependencies: ["ZhibiaoKernel"], path: "Plugins/Finance",
+      swiftSettings: swiftSettings),
+    .target(
+      name: "LogisticsDomain", dependencies: ["ZhibiaoKernel"], path: "Plugins/Logistics",
+      swiftSettings: swiftSettings),
+    .target(
+      name: "BusinessDomain", dependencies: ["ZhibiaoKernel"], path: "Plugins/Business",
+      swiftSettings: swiftSettings),
+
+    // Host: the one list of domain modules, the commands, and a thin executable.
+    .target(
+      name: "ZhibiaoHost",
+      dependencies: [
+        "ZhibiaoKernel",
+        "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(name: "zhibiao", dependencies: ["ZhibiaoHost"], swiftSettings: swiftSettings),
+
+    // Tests
+    .testTarget(name: "ZhibiaoYAMLTests", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ZhibiaoKernelTests", dependencies: ["ZhibiaoKernel"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "DomainModuleTests",
+      dependencies: [
+        "ZhibiaoKernel", "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain",
+        "BusinessDomain",
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "ZhibiaoHostTests", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"],
+      swiftSettings: swiftSettings),
+  ]
+)

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ZhibiaoKernel
+
+extension ListSubject: ExpressibleByArgument {}
+
+/// `zhibiao list domains|orgs|indicators|tasks|goals`: what the plan contains.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "列出重点领域、责任单位、指标、任务或目标 (list what the plan contains).")
+
+  @Argument(help: "domains | orgs | indicators | tasks | goals")
+  var subject: ListSubject
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "table | json | csv | md")
+  var format: OutputFormat = .table
+
+  func run() throws {
+    let plan: Plan
+    do {
+      plan = try PlanLoader.load(configPath: options.config)
+    } catch {
+      error.diagnostics.forEach { StandardError.write($0.description) }
+      throw ExitCode(1)
+    }
+    print(PlanListing(plan: plan, language: options.lang).render(subject, as: format), terminator: "")
+  }
+}

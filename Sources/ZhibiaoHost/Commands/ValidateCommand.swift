@@ -1,0 +1,25 @@
+import ArgumentParser
+import ZhibiaoKernel
+
+/// `zhibiao validate`: loads and checks every YAML file, reporting every problem.
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "校验配置：报告每个错误与警告的文件、行、列 (check the configuration).")
+
+  @OptionGroup var options: CommonOptions
+
+  func run() throws {
+    let report = ValidationReport(configPath: options.config)
+    for diagnostic in report.diagnostics {
+      StandardError.write(diagnostic.description)
+    }
+    let summary = report.summary(in: options.lang)
+    if report.isValid {
+      print(summary)
+    } else {
+      StandardError.write(summary)
+      throw ExitCode(1)
+    }
+  }
+}

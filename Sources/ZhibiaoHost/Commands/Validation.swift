@@ -1,0 +1,46 @@
+import ZhibiaoKernel
+
+/// The outcome of checking a configuration folder.
+public struct ValidationReport: Sendable {
+  /// Every error and warning, in file order.
+  public let diagnostics: [Diagnostic]
+  /// The plan, when it loaded.
+  public let plan: Plan?
+
+  /// Whether the configuration can be used.
+  public var isValid: Bool { plan != nil }
+
+  /// Checks the configuration in `configPath` with every domain module of this build.
+  public init(configPath: String, modules: [any DomainPlugin] = DomainModules.all) {
+    do {
+      let plan = try PlanLoader.load(configPath: configPath, modules: modules)
+      self.plan = plan
+      diagnostics = plan.warnings
+    } catch {
+      plan = nil
+      diagnostics = error.diagnostics
+    }
+  }
+
+  /// One line that says what was checked and what was found.
+  public func summary(in language: Language) -> String {
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    guard let plan else {
+      return language == .zh
+        ? "配置无效：\(errors) 个错误，\(warnings) 个警告。"
+        : "The configuration is not valid: \(errors) error(s), \(warnings) warning(s)."
+    }
+    let targets = plan.targetIndicators.count
+    let supporting = plan.indicators.count - targets
+    let districts = plan.districts.count
+    if language == .zh {
+      return "配置有效：\(plan.domains.count) 个重点领域，\(targets) 项目标指标（另有 \(supporting) 项支撑指标），"
+        + "\(plan.tasks.count) 项重点任务，\(plan.goals.count) 个目标组，\(plan.orgs.count) 个责任单位（含 \(districts) 个区县市）；"
+        + "\(warnings) 个警告。"
+    }
+    return "The configuration is valid: \(plan.domains.count) domains, \(targets) target indicators "
+      + "(and \(supporting) supporting), \(plan.tasks.count) key tasks, \(plan.goals.count) goal groups, "
+      + "\(plan.orgs.count) orgs (\(districts) districts); \(warnings) warning(s)."
+  }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import ZhibiaoKernel
+
+/// `zhibiao`: the plan's target system on the command line.
+public struct ZhibiaoCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "zhibiao",
+    abstract: "指标 — 生产性服务业目标体系：指标、任务、责任单位、分解、监测与考核。",
+    discussion: "Zhibiao carries a city plan's target system: indicators, tasks and responsible units.",
+    subcommands: [ValidateCommand.self, ListCommand.self]
+  )
+
+  public init() {}
+}
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+  @Option(name: .long, help: "配置目录 (the configuration folder).")
+  var config = "Config"
+
+  @Option(name: .long, help: "界面语言 zh|en (language of headings and messages).")
+  var lang: Language = .zh
+}
+
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,180 @@
+import Foundation
+import ZhibiaoKernel
+
+extension PlanListing {
+  /// Stable JSON records; fields are added, never renamed. Names carry both languages.
+  func json(_ subject: ListSubject) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data: Data
+    do {
+      switch subject {
+      case .domains: data = try encoder.encode(plan.domains.map(DomainRecord.init))
+      case .orgs: data = try encoder.encode(plan.orgs.map(OrgRecord.init))
+      case .indicators: data = try encoder.encode(plan.indicators.map { IndicatorRecord($0, plan: plan) })
+      case .tasks: data = try encoder.encode(plan.tasks.map(TaskRecord.init))
+      case .goals: data = try encoder.encode(plan.goals.map(GoalRecord.init))
+      }
+    } catch {
+      preconditionFailure("plan records always encode: \(error)")
+    }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+struct DomainRecord: Encodable {
+  struct AreaRecord: Encodable {
+    var id: String
+    var name: LocalizedText
+    var lead: String?
+  }
+  var id: String
+  var name: LocalizedText
+  var lead: String
+  var areas: [AreaRecord]
+
+  init(_ domain: Domain) {
+    id = domain.id.rawValue
+    name = domain.name
+    lead = domain.lead.rawValue
+    areas = domain.areas.map { AreaRecord(id: $0.id.rawValue, name: $0.name, lead: $0.lead?.rawValue) }
+  }
+}
+
+struct OrgRecord: Encodable {
+  var id: String
+  var kind: String
+  var name: LocalizedText
+  var code: String?
+
+  init(_ org: Org) {
+    id = org.id.rawValue
+    kind = org.kind.rawValue
+    name = org.name
+    code = org.code
+  }
+}
+
+struct IndicatorRecord: Encodable {
+  struct TargetRecord: Encodable {
+    var year: Int
+    var comparator: String
+    var value: Decimal?
+    var measure: String
+    var with: String?
+  }
+  var id: String
+  var domain: String?
+  var area: String?
+  var name: LocalizedText
+  var unit: String?
+  var kind: String
+  var direction: String
+  var binding: String
+  var aggregation: String
+  var weight: String?
+  var frequency: String
+  var owner: String
+  var precision: Decimal?
+  var eligible: [String]?
+  var targets: [TargetRecord]
+  var aims: [String]
+  var quotes: [String]
+  var goals: [String]
+  var derived: LocalizedText?
+
+  enum CodingKeys: String, CodingKey {
+    case id, domain, area, name, unit, kind, direction, binding, aggregation, weight, frequency, owner
+    case precision, eligible, targets, aims, quotes, goals, derived
+  }
+
+  /// Every field is written, absent ones as `null`, so that the shape never depends on the data.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(domain, forKey: .domain)
+    try container.encode(area, forKey: .area)
+    try container.encode(name, forKey: .name)
+    try container.encode(unit, forKey: .unit)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(direction, forKey: .direction)
+    try container.encode(binding, forKey: .binding)
+    try container.encode(aggregation, forKey: .aggregation)
+    try container.encode(weight, forKey: .weight)
+    try container.encode(frequency, forKey: .frequency)
+    try container.encode(owner, forKey: .owner)
+    try container.encode(precision, forKey: .precision)
+    try container.encode(eligible, forKey: .eligible)
+    try container.encode(targets, forKey: .targets)
+    try container.encode(aims, forKey: .aims)
+    try container.encode(quotes, forKey: .quotes)
+    try container.encode(goals, forKey: .goals)
+    try container.encode(derived, forKey: .derived)
+  }
+
+  init(_ indicator: Indicator, plan: Plan) {
+    id = indicator.id.rawValue
+    domain = indicator.domain?.rawValue
+    area = indicator.area?.rawValue
+    name = indicator.name
+    unit = indicator.unit
+    kind = indicator.kind.rawValue
+    direction = indicator.direction.rawValue
+    binding = indicator.binding.rawValue
+    aggregation = indicator.aggregation.rawValue
+    weight = indicator.weight?.rawValue
+    frequency = indicator.frequency.rawValue
+    owner = indicator.owner.rawValue
+    precision = indicator.precision
+    eligible = indicator.eligible?.map(\.rawValue)
+    targets = indicator.targets.map {
+      TargetRecord(
+        year: $0.year, comparator: $0.comparator.rawValue, value: $0.value, measure: $0.measure.rawValue,
+        with: $0.partner?.rawValue)
+    }
+    aims = indicator.aims
+    quotes = indicator.quotes
+    goals = plan.goals(containing: indicator.id).map(\.id.rawValue)
+    derived = plan.derivation(for: indicator.id)?.formula
+  }
+}
+
+struct TaskRecord: Encodable {
+  struct MilestoneRecord: Encodable {
+    var year: Int
+    var text: String
+  }
+  var id: String
+  var domain: String
+  var area: String?
+  var text: String
+  var lead: String?
+  var orgs: [String]
+  var indicators: [String]
+  var milestones: [MilestoneRecord]
+
+  init(_ task: KeyTask) {
+    id = task.id.rawValue
+    domain = task.domain.rawValue
+    area = task.area?.rawValue
+    text = task.text
+    lead = task.lead?.rawValue
+    orgs = task.orgs.map(\.rawValue)
+    indicators = task.indicators.map(\.rawValue)
+    milestones = task.milestones.map { MilestoneRecord(year: $0.year, text: $0.text) }
+  }
+}
+
+struct GoalRecord: Encodable {
+  var id: String
+  var kind: String
+  var name: LocalizedText
+  var indicators: [String]
+
+  init(_ goal: GoalGroup) {
+    id = goal.id.rawValue
+    kind = goal.kind.rawValue
+    name = goal.name
+    indicators = goal.indicators.map(\.rawValue)
+  }
+}

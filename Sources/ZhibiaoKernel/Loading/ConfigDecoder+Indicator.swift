@@ -1,0 +1,143 @@
+import Foundation
+
+extension ConfigDecoder {
+  /// Reads an indicator and checks what can be checked without the rest of the plan: that its
+  /// kind, unit, comparators and measures fit together.
+  func indicator(_ reader: NodeReader, domain: DomainID?) -> Indicator? {
+    guard let mapping = reader.mapping() else { return nil }
+    let id: IndicatorID? = identifier(mapping.required("id", in: "an indicator"))
+    let context = "indicator '\(id?.rawValue ?? "?")'"
+    mapping.allowOnly(Keys.indicator, in: context)
+    var positions: [String: SourceLocation] = [:]
+
+    let areaReader = mapping.optional("area")
+    let area: AreaID? = identifier(areaReader)
+    positions["area"] = areaReader?.location
+    let name = localizedText(mapping.required("name", in: context), in: context)
+    let kind = mapping.required("kind", in: context)?.oneOf(Indicator.Kind.self)
+    let unitReader = mapping.optional("unit")
+    let unit = unitReader?.string()
+    let direction = mapping.required("direction", in: context)?.oneOf(Indicator.Direction.self)
+    let binding = mapping.required("binding", in: context)?.oneOf(Indicator.Binding.self)
+    let aggregation = mapping.required("aggregation", in: context)?.oneOf(Indicator.Aggregation.self)
+    let weightReader = mapping.optional("weight")
+    let weight: IndicatorID? = identifier(weightReader)
+    positions["weight"] = weightReader?.location
+    let frequency = mapping.required("frequency", in: context)?.oneOf(Indicator.Frequency.self)
+    let ownerReader = mapping.required("owner", in: context)
+    let owner: OrgID? = identifier(ownerReader)
+    positions["owner"] = ownerReader?.location
+    let precisionReader = mapping.optional("precision")
+    let precision = precisionReader?.decimal()
+    if let precision, precision <= 0, let precisionReader {
+      precisionReader.error("The precision of \(context) must be greater than zero.")
+    }
+    let eligible: [OrgID]? = identifiers(mapping.optional("eligible"), field: "eligible", positions: &positions)
+    let aims = mapping.optional("aims")?.strings() ?? []
+    let quotes = mapping.optional("quotes")?.strings() ?? []
+    let note = mapping.optional("note")?.string()
+    var targets: [Target] = []
+    for item in mapping.optional("targets")?.sequence() ?? [] {
+      if let target = target(item, context: context, precision: precision, positions: &positions) {
+        if targets.contains(where: { $0.year == target.year && $0.measure == target.measure }) {
+          item.error("The \(context) has two '\(target.measure.rawValue)' targets for \(target.year).")
+        }
+        targets.append(target)
+      }
+    }
+
+    if let kind {
+      if kind == .qualitative {
+        if unitReader != nil { unitReader?.error("The qualitative \(context) has no unit; remove 'unit'.") }
+        if aims.isEmpty { reader.error("The qualitative \(context) states no aims ('aims').") }
+        if !targets.isEmpty {
+          reader.error("The qualitative \(context) has numeric targets; state its aims under 'aims' instead.")
+        }
+      } else {
+        if unitReader == nil { reader.error("Missing key 'unit' in \(context).") }
+        if !aims.isEmpty { reader.error("Only qualitative indicators have 'aims'; \(context) is '\(kind.rawValue)'.") }
+      }
+      if kind == .rank {
+        if direction == .higher { reader.error("The rank \(context) must have 'direction: lower'.") }
+        if aggregation != nil && aggregation != .cityOnly {
+          reader.error("The rank \(context) is a city figure; use 'aggregation: city_only'.")
+        }
+      }
+      for target in targets { check(target, of: kind, in: context, at: reader) }
+    }
+    if aggregation == .weightedMean, weight == nil {
+      reader.error("The \(context) is a weighted mean but names no 'weight' indicator.")
+    }
+    if aggregation != .weightedMean, let weightReader, aggregation != nil {
+      weightReader.error("Only a weighted mean has a 'weight'; \(context) aggregates by '\(aggregation!.rawValue)'.")
+    }
+
+    guard let id, let name, let kind, let direction, let binding, let aggregation, let frequency,
+      let owner
+    else { return nil }
+    return Indicator(
+      id: id, domain: domain, area: area, name: name, unit: unit, kind: kind, direction: direction,
+      binding: binding, aggregation: aggregation, weight: weight, frequency: frequency, owner: owner,
+      precision: precision, eligible: eligible, targets: targets, aims: aims, quotes: quotes, note: note,
+      location: reader.location, positions: positions)
+  }
+
+  private func target(
+    _ reader: NodeReader, context: String, precision: Decimal?, positions: inout [String: SourceLocation]
+  ) -> Target? {
+    guard let mapping = reader.mapping() else { return nil }
+    let targetContext = "a target of \(context)"
+    mapping.allowOnly(Keys.target, in: targetContext)
+    let year = mapping.required("year", in: targetContext)?.int()
+    let comparator = mapping.required("comparator", in: targetContext)?.oneOf(Target.Comparator.self)
+    let measure = mapping.optional("measure")?.oneOf(Target.Measure.self) ?? .level
+    let valueReader = mapping.optional("value")
+    let value = valueReader?.decimal()
+    let partnerReader = mapping.optional("with")
+    let partner: IndicatorID? = identifier(partnerReader)
+    guard let year, let comparator else { return nil }
+    positions["targets.\(year).with"] = partnerReader?.location
+    positions["targets.\(year)"] = reader.location
+    if comparator == .parity {
+      if partnerReader == nil { reader.error("The parity target of \(context) names no indicator ('with').") }
+      if valueReader != nil { valueReader?.error("A parity target has no 'value'; it is level with 'with'.") }
+    } else {
+      if valueReader == nil { reader.error("Missing key 'value' in \(targetContext).") }
+      if partnerReader != nil { partnerReader?.error("Only a parity target has 'with'.") }
+    }
+    if let value, let precision, let valueReader, !Self.isMultiple(value, of: precision) {
+      valueReader.error(
+        "The target \(value) of \(context) is finer than its precision \(precision).",
+        hint: "round the target or make 'precision' finer")
+    }
+    return Target(year: year, comparator: comparator, value: value, measure: measure, partner: partner)
+  }
+
+  private func check(_ target: Target, of kind: Indicator.Kind, in context: String, at reader: NodeReader) {
+    let allowed: [Target.Measure] =
+      switch kind {
+      case .flow: [.level, .cumulative]
+      case .stock: [.level, .increase]
+      case .growthRate: [.level, .averageAnnual]
+      case .ratio, .rank, .qualitative: [.level]
+      }
+    if !allowed.contains(target.measure) {
+      reader.error(
+        "A '\(kind.rawValue)' indicator cannot have a '\(target.measure.rawValue)' target (\(context)); "
+          + "allowed: \(allowed.map { "'\($0.rawValue)'" }.joined(separator: ", ")).")
+    }
+    if kind == .rank, target.comparator != .atMost {
+      reader.error("A rank target is 'at_most' (前四 is rank ≤ 4), not '\(target.comparator.rawValue)' (\(context)).")
+    }
+    if target.comparator == .parity, kind != .ratio {
+      reader.error("Only ratio indicators can be level with another; \(context) is '\(kind.rawValue)'.")
+    }
+  }
+
+  static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
+    var quotient = value / step
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &quotient, 0, .plain)
+    return rounded == quotient
+  }
+}

@@ -1,0 +1,116 @@
+/// The plan-level settings of `plan.yaml`'s `plan:` mapping.
+struct PlanSettings {
+  var id: PlanID
+  var name: LocalizedText
+  var baseYear: Int
+  var targetYear: Int
+  var commission: OrgID
+  var leadingGroup: OrgID
+  var location: SourceLocation
+  var positions: [String: SourceLocation]
+}
+
+/// What `plan.yaml` declares.
+struct PlanFile {
+  var settings: PlanSettings?
+  var orgs: [Org] = []
+  var indicators: [Indicator] = []
+  var goals: [GoalGroup] = []
+}
+
+/// What a domain file declares.
+struct DomainFile {
+  var domain: Domain?
+  var orgs: [Org] = []
+  var indicators: [Indicator] = []
+  var tasks: [KeyTask] = []
+}
+
+extension ConfigDecoder {
+  static let planFileKeys = ["plan", "orgs", "indicators", "goals"]
+  static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
+  static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks"]
+  static let domainKeys = ["id", "name", "lead"]
+
+  func planFile(_ root: NodeReader) -> PlanFile {
+    var file = PlanFile()
+    guard let mapping = root.mapping() else { return file }
+    mapping.allowOnly(Self.planFileKeys, in: "the plan file")
+    if let plan = mapping.required("plan", in: "the plan file")?.mapping() {
+      plan.allowOnly(Self.planKeys, in: "'plan'")
+      var positions: [String: SourceLocation] = [:]
+      let id: PlanID? = identifier(plan.required("id", in: "'plan'"))
+      let name = localizedText(plan.required("name", in: "'plan'"), in: "the plan")
+      let baseYear = plan.required("base_year", in: "'plan'")?.int()
+      let targetYear = plan.required("target_year", in: "'plan'")?.int()
+      let commissionReader = plan.required("commission", in: "'plan'")
+      let commission: OrgID? = identifier(commissionReader)
+      positions["commission"] = commissionReader?.location
+      let groupReader = plan.required("leading_group", in: "'plan'")
+      let group: OrgID? = identifier(groupReader)
+      positions["leading_group"] = groupReader?.location
+      if let baseYear, let targetYear, targetYear <= baseYear {
+        plan.reader.error("The target year \(targetYear) is not after the base year \(baseYear).")
+      }
+      if let id, let name, let baseYear, let targetYear, let commission, let group {
+        file.settings = PlanSettings(
+          id: id, name: name, baseYear: baseYear, targetYear: targetYear, commission: commission,
+          leadingGroup: group, location: plan.location, positions: positions)
+      }
+    }
+    file.orgs = (mapping.optional("orgs")?.sequence() ?? []).compactMap(org)
+    file.indicators = (mapping.optional("indicators")?.sequence() ?? []).compactMap {
+      indicator($0, domain: nil)
+    }
+    file.goals = (mapping.required("goals", in: "the plan file")?.sequence() ?? []).compactMap(goal)
+    return file
+  }
+
+  func domainFile(_ root: NodeReader, expected: DomainID) -> DomainFile {
+    var file = DomainFile()
+    guard let mapping = root.mapping() else { return file }
+    mapping.allowOnly(Self.domainFileKeys, in: "the domain file of '\(expected)'")
+    guard let header = mapping.required("domain", in: "the domain file of '\(expected)'")?.mapping()
+    else { return file }
+    header.allowOnly(Self.domainKeys, in: "'domain'")
+    let idReader = header.required("id", in: "'domain'")
+    let id: DomainID? = identifier(idReader)
+    if let id, id != expected, let idReader {
+      idReader.error(
+        "This file declares domain '\(id)', but it is loaded by the '\(expected)' domain module.",
+        hint: "set 'id: \(expected)' or move the file")
+    }
+    let domainID = expected
+    let name = localizedText(header.required("name", in: "'domain'"), in: "domain '\(domainID)'")
+    let leadReader = header.required("lead", in: "'domain'")
+    let lead: OrgID? = identifier(leadReader)
+    let areas = (mapping.optional("areas")?.sequence() ?? []).compactMap { area($0, domain: domainID) }
+    if let name, let lead {
+      file.domain = Domain(
+        id: domainID, name: name, lead: lead, areas: areas, location: header.location,
+        positions: ["lead": leadReader?.location ?? header.location])
+    }
+    file.orgs = (mapping.optional("orgs")?.sequence() ?? []).compactMap(org)
+    file.indicators = (mapping.optional("indicators")?.sequence() ?? []).compactMap {
+      indicator($0, domain: domainID)
+    }
+    file.tasks = (mapping.optional("tasks")?.sequence() ?? []).compactMap { task($0, domain: domainID) }
+    for (kind, ids) in [
+      ("indicator", file.indicators.map(\.id.rawValue)), ("area", areas.map(\.id.rawValue)),
+      ("task", file.tasks.map(\.id.rawValue)),
+    ] {
+      for (index, raw) in ids.enumerated() where !raw.hasPrefix("\(domainID).") {
+        let location =
+          switch kind {
+          case "indicator": file.indicators[index].location
+          case "area": areas[index].location
+          default: file.tasks[index].location
+          }
+        log.error(
+          "The \(kind) id '\(raw)' does not start with its domain '\(domainID).'.", at: location,
+          hint: "rename it '\(domainID).\(raw.split(separator: ".").last ?? "")'")
+      }
+    }
+    return file
+  }
+}

@@ -1,0 +1,228 @@
+/// Checks that every id the configuration refers to exists and fits, and that no id is
+/// defined twice. Reports to the log; never stops at the first problem.
+struct CrossReferenceChecker {
+  let plan: Plan
+  let log: DiagnosticLog
+  let settings: PlanSettings
+
+  private var orgs: [OrgID: Org] = [:]
+  private var indicators: [IndicatorID: Indicator] = [:]
+  private var areas: [AreaID: Area] = [:]
+
+  init(plan: Plan, log: DiagnosticLog, settings: PlanSettings) {
+    self.plan = plan
+    self.log = log
+    self.settings = settings
+  }
+
+  mutating func checkAll(derivationOwners: [(Derivation, DomainID)]) {
+    orgs = unique(plan.orgs, id: \.id, location: \.location, kind: "org")
+    indicators = unique(plan.indicators, id: \.id, location: \.location, kind: "indicator")
+    areas = unique(plan.domains.flatMap(\.areas), id: \.id, location: \.location, kind: "area")
+    _ = unique(plan.tasks, id: \.id, location: \.location, kind: "task")
+    _ = unique(plan.goals, id: \.id, location: \.location, kind: "goal group")
+
+    checkPlanSettings()
+    plan.domains.forEach(check)
+    plan.indicators.forEach(check)
+    plan.tasks.forEach(check)
+    plan.goals.forEach(check)
+    check(derivationOwners)
+    checkSupportingIndicatorsAreUsed()
+  }
+
+  // MARK: - Each concept
+
+  private func checkPlanSettings() {
+    org(settings.commission, at: settings.positions["commission"] ?? settings.location, for: "the plan's commission")
+    org(settings.leadingGroup, at: settings.positions["leading_group"] ?? settings.location, for: "the plan's leading group")
+  }
+
+  private func check(_ domain: Domain) {
+    org(domain.lead, at: domain.positions["lead"] ?? domain.location, for: "domain '\(domain.id)'")
+    for area in domain.areas {
+      if let lead = area.lead {
+        org(lead, at: area.positions["lead"] ?? area.location, for: "area '\(area.id)'")
+      }
+    }
+  }
+
+  private func check(_ indicator: Indicator) {
+    let context = "indicator '\(indicator.id)'"
+    if let owner = org(indicator.owner, at: indicator.position(of: "owner"), for: context),
+      owner.kind == .district
+    {
+      log.error(
+        "The owner of \(context) is the district '\(owner.id)'; the city figure is owned by a bureau.",
+        at: indicator.position(of: "owner"))
+    }
+    if let areaID = indicator.area {
+      let location = indicator.position(of: "area")
+      if let area = areas[areaID] {
+        if area.domain != indicator.domain {
+          log.error(
+            "The \(context) belongs to domain '\(indicator.domain?.rawValue ?? "plan")' but its area '\(areaID)' is in '\(area.domain)'.",
+            at: location)
+        }
+      } else {
+        log.error(
+          "The \(context) names the unknown area '\(areaID)'.", at: location,
+          hint: suggestion(areaID.rawValue, among: areas.keys.map(\.rawValue)))
+      }
+    }
+    if let weight = indicator.weight {
+      if weight == indicator.id {
+        log.error("The \(context) cannot be weighted by itself.", at: indicator.position(of: "weight"))
+      } else {
+        self.indicator(weight, at: indicator.position(of: "weight"), for: "the weight of \(context)")
+      }
+    }
+    for (index, district) in (indicator.eligible ?? []).enumerated() {
+      let location = indicator.position(of: "eligible[\(index)]")
+      if let org = org(district, at: location, for: "the eligible districts of \(context)"), org.kind != .district {
+        log.error("'\(district)' is listed as an eligible district of \(context) but is a \(org.kind.rawValue).", at: location)
+      }
+    }
+    for target in indicator.targets {
+      let location = indicator.position(of: "targets.\(target.year)")
+      if target.year <= plan.baseYear || target.year > plan.targetYear {
+        log.error(
+          "The target year \(target.year) of \(context) is outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear).",
+          at: location)
+      }
+      if let partnerID = target.partner {
+        let partnerLocation = indicator.position(of: "targets.\(target.year).with")
+        if partnerID == indicator.id {
+          log.error("The \(context) cannot be level with itself.", at: partnerLocation)
+        } else if let partner = self.indicator(partnerID, at: partnerLocation, for: "the parity of \(context)"),
+          partner.unit != indicator.unit
+        {
+          log.error(
+            "The \(context) (\(indicator.unit ?? "no unit")) cannot be level with '\(partnerID)' (\(partner.unit ?? "no unit")).",
+            at: partnerLocation)
+        }
+      }
+    }
+    if indicator.isTarget, indicator.quotes.isEmpty {
+      log.warning(
+        "The \(context) quotes no words of the plan ('quotes').", at: indicator.location,
+        hint: "copy the sentence that sets the target, so it can be checked against the plan")
+    }
+  }
+
+  private func check(_ task: KeyTask) {
+    let context = "task '\(task.id)'"
+    if let areaID = task.area {
+      let location = task.positions["area"] ?? task.location
+      if let area = areas[areaID] {
+        if area.domain != task.domain {
+          log.error("The \(context) is in domain '\(task.domain)' but its area '\(areaID)' is in '\(area.domain)'.", at: location)
+        }
+      } else {
+        log.error(
+          "The \(context) names the unknown area '\(areaID)'.", at: location,
+          hint: suggestion(areaID.rawValue, among: areas.keys.map(\.rawValue)))
+      }
+    }
+    for (index, orgID) in task.orgs.enumerated() {
+      org(orgID, at: task.positions["orgs[\(index)]"] ?? task.location, for: context)
+    }
+    if Set(task.orgs).count != task.orgs.count {
+      log.warning("The \(context) lists an org twice.", at: task.location)
+    }
+    for (index, indicatorID) in task.indicators.enumerated() {
+      indicator(indicatorID, at: task.positions["indicators[\(index)]"] ?? task.location, for: context)
+    }
+    for milestone in task.milestones where milestone.year <= plan.baseYear || milestone.year > plan.targetYear {
+      log.error(
+        "A milestone of \(context) is due in \(milestone.year), outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear).",
+        at: task.location)
+    }
+  }
+
+  private func check(_ goal: GoalGroup) {
+    for (index, indicatorID) in goal.indicators.enumerated() {
+      let location = goal.positions["indicators[\(index)]"] ?? goal.location
+      if let indicator = indicator(indicatorID, at: location, for: "goal group '\(goal.id)'"), !indicator.isTarget {
+        log.warning(
+          "The goal group '\(goal.id)' lists '\(indicatorID)', which has no target.", at: location)
+      }
+    }
+  }
+
+  private func check(_ derivations: [(Derivation, DomainID)]) {
+    var seen: [IndicatorID: SourceLocation] = [:]
+    for (derivation, domain) in derivations {
+      let context = "the derivation of '\(derivation.indicator)'"
+      if let first = seen[derivation.indicator] {
+        log.error("Two derivations compute '\(derivation.indicator)'; the first is at \(first).", at: derivation.location)
+      }
+      seen[derivation.indicator] = derivation.location
+      if let target = indicator(derivation.indicator, at: derivation.location, for: context),
+        target.domain != domain
+      {
+        log.error(
+          "The '\(domain)' module derives '\(derivation.indicator)', which belongs to '\(target.domain?.rawValue ?? "the plan")'.",
+          at: derivation.location)
+      }
+      for input in derivation.inputs {
+        indicator(input, at: derivation.location, for: context)
+      }
+    }
+  }
+
+  /// A supporting indicator (no target) that nothing weighs by, is level with, or derives
+  /// from is dead configuration.
+  private func checkSupportingIndicatorsAreUsed() {
+    var used = Set(plan.indicators.compactMap(\.weight))
+    used.formUnion(plan.indicators.flatMap { $0.targets.compactMap(\.partner) })
+    used.formUnion(plan.derivations.flatMap { $0.inputs + [$0.indicator] })
+    used.formUnion(plan.tasks.flatMap(\.indicators))
+    for indicator in plan.indicators where !indicator.isTarget && !used.contains(indicator.id) {
+      log.warning(
+        "The indicator '\(indicator.id)' has no target and nothing is computed from it.",
+        at: indicator.location, hint: "give it a target or remove it")
+    }
+  }
+
+  // MARK: - Look-ups that report
+
+  @discardableResult
+  private func org(_ id: OrgID, at location: SourceLocation, for context: String) -> Org? {
+    if let org = orgs[id] { return org }
+    log.error(
+      "Unknown org '\(id)' in \(context).", at: location,
+      hint: suggestion(id.rawValue, among: orgs.keys.map(\.rawValue)))
+    return nil
+  }
+
+  @discardableResult
+  private func indicator(_ id: IndicatorID, at location: SourceLocation, for context: String) -> Indicator? {
+    if let indicator = indicators[id] { return indicator }
+    log.error(
+      "Unknown indicator '\(id)' in \(context).", at: location,
+      hint: suggestion(id.rawValue, among: indicators.keys.map(\.rawValue)))
+    return nil
+  }
+
+  private func suggestion(_ word: String, among candidates: [String]) -> String? {
+    Suggestion.hint(for: word, among: candidates.sorted())
+  }
+
+  /// Indexes items by id, reporting every id defined more than once.
+  private func unique<Item, ID: Hashable & CustomStringConvertible>(
+    _ items: [Item], id: (Item) -> ID, location: (Item) -> SourceLocation, kind: String
+  ) -> [ID: Item] {
+    var index: [ID: Item] = [:]
+    for item in items {
+      if let first = index[id(item)] {
+        log.error(
+          "The \(kind) id '\(id(item))' is defined twice; it was first defined at \(location(first)).",
+          at: location(item))
+      } else {
+        index[id(item)] = item
+      }
+    }
+    return index
+  }
+}

@@ -1,0 +1,3 @@
+import ZhibiaoHost
+
+ZhibiaoCommand.main()
