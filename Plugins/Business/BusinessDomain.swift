@@ -35,7 +35,8 @@ public struct BusinessDomain: DomainPlugin {
         else { return nil }
         return Diagnostic(
           .error, at: wider.position(of: "targets.\(inner.year)"),
-          "The \(inner.year) target \(outerValue) of '\(wider.id)' is below the \(innerValue) of '\(narrower.id)', whose enterprises it includes.")
+          "The \(inner.year) target \(outerValue) of '\(wider.id)' is below the \(innerValue) of '\(narrower.id)', whose enterprises it includes."
+        )
       }
     }
   }

@@ -44,7 +44,8 @@ public struct FinanceDomain: DomainPlugin {
   static let growthIsAverageAnnual = DomainCheck(
     id: "finance.growth_is_average_annual",
     summary: LocalizedText(
-      zh: "年均增速目标按基期以来复合平均计算，并按余额加权", en: "An average growth target is compound since the base year and weighted by the balance")
+      zh: "年均增速目标按基期以来复合平均计算，并按余额加权",
+      en: "An average growth target is compound since the base year and weighted by the balance")
   ) { plan in
     guard let indicator = plan.indicator(growth) else { return [] }
     var problems: [Diagnostic] = []

@@ -32,10 +32,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     self.hint = hint
   }
 
-  /// The compiler-style line.
+  /// The compiler-style line; a hint follows the message in parentheses, in place of its
+  /// closing full stop.
   public var description: String {
     var line = "\(location): \(severity.rawValue): \(message)"
-    if let hint { line += " (\(hint))" }
+    if let hint {
+      if line.hasSuffix(".") { line.removeLast() }
+      line += " (\(hint))"
+    }
     return line
   }
 }

@@ -1,9 +1,10 @@
 /// "Did you mean …?" suggestions for misspelt keys and identifiers.
 public enum Suggestion {
   /// The candidate closest to `word` by edit distance, if it is close enough to be a
-  /// likely misspelling: at most a third of the word's length, and at least one edit.
+  /// likely misspelling: one edit for words of up to three characters, otherwise two edits or a
+  /// third of the word's length, whichever is more (`targt` → `targets`).
   public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-    let limit = max(1, word.count / 3)
+    let limit = word.count <= 3 ? 1 : max(2, word.count / 3)
     var best: (candidate: String, distance: Int)?
     for candidate in candidates where candidate != word {
       let distance = editDistance(word, candidate)

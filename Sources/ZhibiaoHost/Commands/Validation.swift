@@ -12,8 +12,13 @@ public struct ValidationReport: Sendable {
 
   /// Checks the configuration in `configPath` with every domain module of this build.
   public init(configPath: String, modules: [any DomainPlugin] = DomainModules.all) {
+    self.init(source: DirectoryConfigSource(path: configPath), modules: modules)
+  }
+
+  /// Checks the configuration in `source` with every domain module of this build.
+  public init(source: any ConfigSource, modules: [any DomainPlugin] = DomainModules.all) {
     do {
-      let plan = try PlanLoader.load(configPath: configPath, modules: modules)
+      let plan = try PlanLoader.load(source: source, modules: modules)
       self.plan = plan
       diagnostics = plan.warnings
     } catch {

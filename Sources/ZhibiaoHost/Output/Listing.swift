@@ -52,7 +52,8 @@ struct Listing {
   /// A GitHub-flavoured Markdown table; pipes in cells are escaped.
   func markdown() -> String {
     func row(_ values: [String]) -> String {
-      "| " + values.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+      "| "
+        + values.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         .joined(separator: " | ") + " |"
     }
     return ([row(columns.map(\.heading)), row(columns.map { _ in "---" })] + rows.map(row))

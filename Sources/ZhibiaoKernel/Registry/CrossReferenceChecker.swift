@@ -35,7 +35,9 @@ struct CrossReferenceChecker {
 
   private func checkPlanSettings() {
     org(settings.commission, at: settings.positions["commission"] ?? settings.location, for: "the plan's commission")
-    org(settings.leadingGroup, at: settings.positions["leading_group"] ?? settings.location, for: "the plan's leading group")
+    org(
+      settings.leadingGroup, at: settings.positions["leading_group"] ?? settings.location,
+      for: "the plan's leading group")
   }
 
   private func check(_ domain: Domain) {
@@ -80,7 +82,8 @@ struct CrossReferenceChecker {
     for (index, district) in (indicator.eligible ?? []).enumerated() {
       let location = indicator.position(of: "eligible[\(index)]")
       if let org = org(district, at: location, for: "the eligible districts of \(context)"), org.kind != .district {
-        log.error("'\(district)' is listed as an eligible district of \(context) but is a \(org.kind.rawValue).", at: location)
+        log.error(
+          "'\(district)' is listed as an eligible district of \(context) but is a \(org.kind.rawValue).", at: location)
       }
     }
     for target in indicator.targets {
@@ -116,7 +119,9 @@ struct CrossReferenceChecker {
       let location = task.positions["area"] ?? task.location
       if let area = areas[areaID] {
         if area.domain != task.domain {
-          log.error("The \(context) is in domain '\(task.domain)' but its area '\(areaID)' is in '\(area.domain)'.", at: location)
+          log.error(
+            "The \(context) is in domain '\(task.domain)' but its area '\(areaID)' is in '\(area.domain)'.",
+            at: location)
         }
       } else {
         log.error(
@@ -155,7 +160,8 @@ struct CrossReferenceChecker {
     for (derivation, domain) in derivations {
       let context = "the derivation of '\(derivation.indicator)'"
       if let first = seen[derivation.indicator] {
-        log.error("Two derivations compute '\(derivation.indicator)'; the first is at \(first).", at: derivation.location)
+        log.error(
+          "Two derivations compute '\(derivation.indicator)'; the first is at \(first).", at: derivation.location)
       }
       seen[derivation.indicator] = derivation.location
       if let target = indicator(derivation.indicator, at: derivation.location, for: context),

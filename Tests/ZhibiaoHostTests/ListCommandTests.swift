@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+
+@testable import ZhibiaoHost
+
+@Suite("zhibiao list")
+struct ListCommandTests {
+  let plan: Plan
+
+  init() throws {
+    plan = try PlanLoader.load(configDirectory: RepositoryConfig.directory)
+  }
+
+  @Test("Chinese tables of every subject match their snapshots", arguments: ListSubject.allCases)
+  func chineseTable(_ subject: ListSubject) {
+    assertSnapshot(PlanListing(plan: plan).render(subject, as: .table), named: "\(subject.rawValue).zh.table")
+  }
+
+  @Test("English Markdown of domains and goals matches the snapshots", arguments: [ListSubject.domains, .goals])
+  func englishMarkdown(_ subject: ListSubject) {
+    assertSnapshot(
+      PlanListing(plan: plan, language: .en).render(subject, as: .md), named: "\(subject.rawValue).en.md")
+  }
+
+  @Test("JSON of indicators carries the contract's fields for every indicator")
+  func indicatorJSON() throws {
+    let text = PlanListing(plan: plan).render(.indicators, as: .json)
+    let records = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    #expect(records.count == plan.indicators.count)
+    for record in records {
+      for field in ["id", "domain", "area", "name", "unit", "kind", "direction", "owner", "targets"] {
+        #expect(record.keys.contains(field), "\(record["id"] ?? "?") lacks '\(field)'")
+      }
+    }
+    let software = try #require(records.first { $0["id"] as? String == "digital.software_revenue" })
+    let target = try #require((software["targets"] as? [[String: Any]])?.first)
+    #expect(target["year"] as? Int == 2025)
+    #expect(target["comparator"] as? String == "at_least")
+    #expect((target["value"] as? NSNumber)?.intValue == 13000)
+    #expect((software["name"] as? [String: String])?["zh"] == "软件和信息技术服务业营业收入")
+    assertSnapshot(text, named: "indicators.json")
+  }
+
+  @Test("CSV quotes fields with commas and names its columns by key")
+  func csv() throws {
+    let text = PlanListing(plan: plan).render(.tasks, as: .csv)
+    let lines = text.components(separatedBy: "\r\n")
+    #expect(lines.first == "id,lead,partners,text")
+    #expect(lines.count == plan.tasks.count + 2)
+    #expect(text.contains("\"") == plan.tasks.contains { $0.text.contains(",") || $0.text.contains("\"") })
+  }
+
+  @Test("Table columns line up when cells mix Chinese and Latin text")
+  func tableAlignment() {
+    let listing = Listing(
+      columns: [.init(key: "a", heading: "名称"), .init(key: "b", heading: "unit"), .init(key: "c", heading: "x")],
+      rows: [["软件和信息技术服务业", "亿元", "1"], ["GDP", "%", "2"], ["（全角）A", "万标箱", "3"]])
+    let lines = listing.table().split(separator: "\n").map(String.init)
+    let starts = lines.filter { !$0.hasPrefix("─") }.map { line -> Int in
+      let index = line.range(of: "1") ?? line.range(of: "2") ?? line.range(of: "3") ?? line.range(of: "x")!
+      return DisplayWidth.of(String(line[..<index.lowerBound]))
+    }
+    #expect(Set(starts).count == 1, "the last column starts at columns \(starts)")
+    #expect(DisplayWidth.of("软件") == 4)
+    #expect(DisplayWidth.of("GDP（亿元）") == 11)
+    #expect(DisplayWidth.truncate("规上数字经济服务业营业收入", to: 9) == "规上数字…")
+  }
+}
