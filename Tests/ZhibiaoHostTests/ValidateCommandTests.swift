@@ -13,14 +13,17 @@ struct ValidateCommandTests {
     #expect(report.diagnostics.map(\.description) == [])
     #expect(
       report.summary(in: .zh)
-        == "配置有效：5 个重点领域，44 项目标指标（另有 7 项支撑指标），83 项重点任务，8 个目标组，19 个责任单位（含 13 个区县市）；0 个警告。")
+        == "配置有效：5 个重点领域，44 项目标指标（另有 7 项支撑指标），83 项重点任务，8 个目标组，"
+        + "19 个责任单位（含 13 个区县市）；0 个警告。")
   }
 
   /// A copy of the real configuration with one mistake of each common kind, in three files.
   static func brokenConfig() throws -> InMemoryConfigSource {
     try RepositoryConfig.inMemory { files in
       files["domains/digital.yaml"] = files["domains/digital.yaml"]!
-        .replacingFirst("    targets:\n      - { year: 2025, comparator: at_least, value: 13000 }", with: "    targt:\n      - { year: 2025, comparator: at_least, value: 13000 }")
+        .replacingFirst(
+          "    targets:\n      - { year: 2025, comparator: at_least, value: 13000 }",
+          with: "    targt:\n      - { year: 2025, comparator: at_least, value: 13000 }")
       files["domains/tech.yaml"] = files["domains/tech.yaml"]!
         .replacingFirst("owner: bureau.sci_tech", with: "owner: bureau.sci_tec")
         .replacingFirst("kind: stock", with: "kind: stok")
@@ -57,7 +60,8 @@ struct ValidateCommandTests {
       let edited = path == "domains/finance.yaml" ? text.replacingFirst("    frequency:", with: "    frequncy:") : text
       try edited.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
     }
-    let expectedLine = try RepositoryConfig.files()["domains/finance.yaml"]!
+    let expectedLine =
+      try RepositoryConfig.files()["domains/finance.yaml"]!
       .components(separatedBy: "\n").firstIndex { $0.hasPrefix("    frequency:") }! + 1
 
     let process = Process()

@@ -11,7 +11,8 @@ enum RepositoryConfig {
   /// Every YAML file of the real configuration, as texts keyed by relative path.
   static func files() throws -> [String: String] {
     var files: [String: String] = [:]
-    for path in ["plan.yaml"] + (try FileManager.default.contentsOfDirectory(atPath: directory.path + "/domains"))
+    for path in ["plan.yaml"]
+      + (try FileManager.default.contentsOfDirectory(atPath: directory.path + "/domains"))
       .filter({ $0.hasSuffix(".yaml") }).map({ "domains/\($0)" })
     {
       files[path] = try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
