@@ -102,9 +102,9 @@ public struct NodeReader {
     sequence()?.compactMap { $0.string() }
   }
 
-  /// The node as a mapping whose keys must all be in `allowed`; an unknown key is reported
-  /// with a "did you mean" suggestion. `context` names the thing being read for messages,
-  /// e.g. "indicator 'digital.software_revenue'"; it may be given later with `check(in:)`.
+  /// The node as a mapping, to be read key by key. Unknown keys are reported by
+  /// `MappingReader.allowOnly(_:in:)`, once the caller knows what to call the mapping in
+  /// messages (e.g. "indicator 'sector.annual_revenue'").
   public func mapping() -> MappingReader? {
     guard case .mapping(let entries) = node.content else {
       error("Expected a mapping for \(name), found \(node.kindDescription).")

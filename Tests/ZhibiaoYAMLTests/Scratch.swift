@@ -4,24 +4,29 @@ import Testing
 @testable import ZhibiaoYAML
 
 @Suite struct Scratch {
-  @Test func probe() throws {
-    let inputs: [String] = [
-      "a:\n\tb: 1\n",
-      "name: x\n\tunit: y\n",
-      "a: 1\n b: 2\n",
-      "a:\n  b: 1\n c: 2\n",
-      "a: \"abc\nb: 2\n",
-      "a: 'abc\n",
-      "a: 1\n---\nb: 2\n",
-      "a: 1\na: 2\n",
-    ]
-    for input in inputs {
-      do {
-        let node = try YAMLParser().parse(input, file: "t.yaml")
-        print("OK", input.debugDescription, node as Any)
-      } catch {
-        print("ERR", input.debugDescription, "=>", error, "|", error.keyPath as Any)
-      }
+  @Test func big() throws {
+    var text = "indicators:\n"
+    var i = 0
+    while text.utf8.count < 10_000_000 {
+      text += """
+          - id: digital.indicator_\(i)
+            name: 软件业务收入第\(i)项
+            unit: 亿元
+            owner: 工业和信息化厅
+            targets:
+              - year: 2025
+                value: \(i).5
+
+        """
+      i += 1
+    }
+    print("items", i, "bytes", text.utf8.count)
+    let start = Date()
+    do {
+      let node = try YAMLParser().parse(text, file: "big.yaml")
+      print("parsed", node != nil, Date().timeIntervalSince(start))
+    } catch {
+      print("ERR", error, Date().timeIntervalSince(start))
     }
   }
 }

@@ -1,8 +1,8 @@
 /// A domain of the plan (重点领域 / 行动计划), with its lead bureau and areas.
 public struct Domain: Hashable, Sendable {
-  /// The id, e.g. `digital`.
+  /// The id, one lower-case word.
   public var id: DomainID
-  /// The name, e.g. 数字服务.
+  /// The name in Chinese and English.
   public var name: LocalizedText
   /// The lead bureau (牵头部门).
   public var lead: OrgID
@@ -29,7 +29,7 @@ public struct Domain: Hashable, Sendable {
 
 /// An area of a domain: one 重点领域 subsection such as 信息软件.
 public struct Area: Hashable, Sendable {
-  /// The id, e.g. `digital.software`.
+  /// The id, `<domain>.<name>`.
   public var id: AreaID
   /// The domain it belongs to.
   public var domain: DomainID

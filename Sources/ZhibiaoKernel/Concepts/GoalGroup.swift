@@ -19,11 +19,11 @@ public struct GoalGroup: Hashable, Sendable {
     }
   }
 
-  /// The id, e.g. `goal.centre.finance`.
+  /// The id, e.g. `goal.overall`.
   public var id: GoalID
   /// The kind.
   public var kind: Kind
-  /// The name, e.g. 全国金融创新中心.
+  /// The name, e.g. 总体目标.
   public var name: LocalizedText
   /// The indicators that measure it.
   public var indicators: [IndicatorID]

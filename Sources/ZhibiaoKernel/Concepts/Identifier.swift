@@ -1,4 +1,4 @@
-/// A typed identifier such as `digital.software_revenue`, so that an org id cannot be passed
+/// A typed identifier such as `sector.annual_revenue`, so that an org id cannot be passed
 /// where an indicator id is expected.
 public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Sendable, Codable,
   ExpressibleByStringLiteral, CustomStringConvertible
@@ -28,7 +28,7 @@ public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Sendable
   }
 
   /// Whether the id is well formed: lower-case words of letters, digits and underscores,
-  /// joined by dots (`district.binjiang`, `tech.rd_intensity`).
+  /// joined by dots (`district.north`, `sector.annual_revenue`).
   public var isWellFormed: Bool {
     let parts = rawValue.split(separator: ".", omittingEmptySubsequences: false)
     return !parts.isEmpty

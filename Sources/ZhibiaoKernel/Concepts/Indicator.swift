@@ -2,7 +2,7 @@ import Foundation
 
 /// An indicator (指标): something the plan measures, with its targets and who answers for it.
 public struct Indicator: Hashable, Sendable {
-  /// The id, e.g. `digital.software_revenue`.
+  /// The id, `<domain>.<name>` in lower snake case.
   public var id: IndicatorID
   /// The domain, or nil for a plan-level indicator (总体目标, 争先).
   public var domain: DomainID?

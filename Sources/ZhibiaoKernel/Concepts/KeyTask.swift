@@ -14,7 +14,7 @@ public struct KeyTask: Hashable, Sendable {
     }
   }
 
-  /// The id, e.g. `digital.software.parks`.
+  /// The id, `<area>.<name>` or `<domain>.<name>`.
   public var id: TaskID
   /// The domain.
   public var domain: DomainID

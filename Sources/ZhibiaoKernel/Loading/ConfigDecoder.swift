@@ -36,7 +36,7 @@ struct ConfigDecoder {
     if !id.isWellFormed {
       reader.error(
         "The id '\(text)' is not well formed.",
-        hint: "use lower-case letters, digits and underscores, joined by dots, e.g. 'digital.software_revenue'")
+        hint: "use lower-case letters, digits and underscores, joined by dots, e.g. 'sector.annual_revenue'")
       return nil
     }
     return id

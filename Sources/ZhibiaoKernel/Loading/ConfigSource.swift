@@ -4,7 +4,7 @@ import Foundation
 public protocol ConfigSource: Sendable {
   /// The contents of `path` (relative to the configuration root), or nil when it does not exist.
   func contents(of path: String) throws -> Data?
-  /// The name to print for `path` in diagnostics, e.g. `Config/domains/digital.yaml`.
+  /// The name to print for `path` in diagnostics, e.g. `Config/domains/<id>.yaml`.
   func displayName(of path: String) -> String
   /// The YAML files under `folder`, relative to the root, for spotting files no module claims.
   func yamlFiles(in folder: String) -> [String]

@@ -1,6 +1,6 @@
 /// A check that only one domain knows to make, run on the loaded plan before it is frozen.
 public struct DomainCheck: Sendable {
-  /// A short id, e.g. `business.hq_tiers_nest`.
+  /// A short id, `<domain>.<what_it_checks>`.
   public let id: String
   /// What it checks, in one sentence.
   public let summary: LocalizedText
