@@ -15,7 +15,8 @@ let package = Package(
     .library(name: "ZhibiaoKernel", targets: ["ZhibiaoKernel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Core: the YAML layer over libyaml, and the kernel that knows the plan's concepts
@@ -61,7 +62,10 @@ let package = Package(
     // Tests
     .testTarget(name: "ZhibiaoYAMLTests", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "ZhibiaoKernelTests", dependencies: ["ZhibiaoKernel"], swiftSettings: swiftSettings),
+      name: "ZhibiaoKernelTests",
+      dependencies: ["ZhibiaoKernel", .product(name: "PropertyBased", package: "swift-property-based")],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "DomainModuleTests",
       dependencies: [
@@ -71,7 +75,7 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
-      name: "ZhibiaoHostTests", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"],
+      name: "ZhibiaoHostTests", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"], exclude: ["__Snapshots__"],
       swiftSettings: swiftSettings),
   ]
 )

@@ -36,11 +36,12 @@ public struct DigitalDomain: DomainPlugin {
       zh: "相持平目标的两端均由报送金额计算得出", en: "Both sides of a parity aim are computed from reported amounts")
   ) { plan in
     plan.indicators.filter { $0.domain == "digital" }.flatMap { indicator in
-      indicator.targets.compactMap(\.partner).flatMap { partner in
-        [indicator.id, partner].compactMap { side -> Diagnostic? in
+      indicator.targets.flatMap { target -> [Diagnostic] in
+        guard let partner = target.partner else { return [] }
+        return [indicator.id, partner].compactMap { side -> Diagnostic? in
           guard plan.derivation(for: side) == nil else { return nil }
           return Diagnostic(
-            .error, at: indicator.position(of: "targets.\(indicator.targets[0].year).with"),
+            .error, at: indicator.position(of: "targets.\(target.year).with"),
             "The parity aim of '\(indicator.id)' needs '\(side)' to be computed from amounts, but no derivation computes it.",
             hint: "add a derivation for '\(side)' to the digital module")
         }

@@ -125,7 +125,9 @@ public struct NodeReader {
     return text
   }
 
-  static func isDecimalLiteral(_ text: String) -> Bool {
+  /// Whether `text` is a plain decimal literal: an optional sign, digits, and an optional
+  /// fraction (`-12`, `0.01`); no exponents, separators or magnitudes.
+  public static func isDecimalLiteral(_ text: String) -> Bool {
     var digitsBefore = 0
     var digitsAfter = 0
     var seenPoint = false

@@ -15,9 +15,12 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Parses `2024` or `2024Q3`.
   public init?(_ text: String) {
     let parts = text.uppercased().split(separator: "Q", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+    // Digits only: Int("+024") would read a sign as part of the year.
+    let isDigits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+    guard (1...2).contains(parts.count), parts[0].count == 4, isDigits(parts[0]), let year = Int(parts[0])
+    else { return nil }
     if parts.count == 2 {
-      guard let quarter = Int(parts[1]), (1...4).contains(quarter) else { return nil }
+      guard isDigits(parts[1]), let quarter = Int(parts[1]), (1...4).contains(quarter) else { return nil }
       self.init(year: year, quarter: quarter)
     } else {
       self.init(year: year, quarter: nil)

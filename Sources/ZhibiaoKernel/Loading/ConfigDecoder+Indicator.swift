@@ -105,7 +105,7 @@ extension ConfigDecoder {
       if valueReader == nil { reader.error("Missing key 'value' in \(targetContext).") }
       if partnerReader != nil { partnerReader?.error("Only a parity target has 'with'.") }
     }
-    if let value, let precision, let valueReader, !Self.isMultiple(value, of: precision) {
+    if let value, let precision, let valueReader, !DecimalArithmetic.isMultiple(value, of: precision) {
       valueReader.error(
         "The target \(value) of \(context) is finer than its precision \(precision).",
         hint: "round the target or make 'precision' finer")
@@ -132,12 +132,5 @@ extension ConfigDecoder {
     if target.comparator == .parity, kind != .ratio {
       reader.error("Only ratio indicators can be level with another; \(context) is '\(kind.rawValue)'.")
     }
-  }
-
-  static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
-    var quotient = value / step
-    var rounded = Decimal()
-    NSDecimalRound(&rounded, &quotient, 0, .plain)
-    return rounded == quotient
   }
 }

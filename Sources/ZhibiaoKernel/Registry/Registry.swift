@@ -39,7 +39,12 @@ public struct Registry {
       claimedFiles.insert(path)
       guard let root = document(path) else { continue }
       let part = decoder.domainFile(root, expected: plugin.domainID)
-      if file.domain == nil { file.domain = part.domain }
+      // The first file's header names the domain; every file contributes its areas.
+      if file.domain == nil {
+        file.domain = part.domain
+      } else if let areas = part.domain?.areas {
+        file.domain?.areas += areas
+      }
       file.orgs += part.orgs
       file.indicators += part.indicators
       file.tasks += part.tasks

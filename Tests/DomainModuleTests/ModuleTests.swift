@@ -1,0 +1,153 @@
+// Each domain module: its id, the files it reads, and the numbers its derivations compute.
+
+import BusinessDomain
+import DigitalDomain
+import FinanceDomain
+import Foundation
+import LogisticsDomain
+import TechDomain
+import Testing
+import ZhibiaoKernel
+
+/// A domain module with the facts the tests expect of it.
+struct ModuleCase: Sendable, CustomTestStringConvertible {
+  let module: any DomainPlugin
+  let domainID: DomainID
+  let derived: [IndicatorID]
+
+  var testDescription: String { domainID.rawValue }
+
+  static let all: [ModuleCase] = [
+    ModuleCase(
+      module: DigitalDomain(), domainID: "digital",
+      derived: ["digital.digital_economy_services_revenue_share", "digital.services_va_share_gdp"]),
+    ModuleCase(module: TechDomain(), domainID: "tech", derived: ["tech.rd_intensity"]),
+    ModuleCase(module: FinanceDomain(), domainID: "finance", derived: ["finance.green_loan_growth"]),
+    ModuleCase(module: LogisticsDomain(), domainID: "logistics", derived: []),
+    ModuleCase(module: BusinessDomain(), domainID: "business", derived: []),
+  ]
+}
+
+/// Derivation inputs for `year` (base year 2021) that look values up in `table[id][year]`.
+func inputs(year: Int, _ table: [IndicatorID: [Int: Double]]) -> Derivation.Inputs {
+  Derivation.Inputs(year: year, baseYear: 2021) { id, year in table[id]?[year] }
+}
+
+/// The derivation of `indicator` that `module` supplies.
+func derivation(
+  of indicator: IndicatorID, in module: any DomainPlugin, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws -> Derivation {
+  try #require(
+    module.derivations.first { $0.indicator == indicator }, "no derivation of \(indicator)",
+    sourceLocation: sourceLocation)
+}
+
+@Suite("Domain modules")
+struct ModuleTests {
+  @Test("The module names its domain", arguments: ModuleCase.all)
+  func domainID(_ entry: ModuleCase) {
+    #expect(entry.module.domainID == entry.domainID)
+    #expect(entry.module.configurationFiles == ["domains/\(entry.domainID).yaml"])
+  }
+
+  @Test("The module's configuration files exist under Config/", arguments: ModuleCase.all)
+  func configurationFilesExist(_ entry: ModuleCase) throws {
+    #expect(!entry.module.configurationFiles.isEmpty)
+    for path in entry.module.configurationFiles {
+      let url = Repository.config.appendingPathComponent(path)
+      #expect(FileManager.default.fileExists(atPath: url.path), "missing \(url.path)")
+      let text = try String(contentsOf: url, encoding: .utf8)
+      #expect(text.contains("  id: \(entry.domainID)\n"), "\(path) does not declare 'id: \(entry.domainID)'")
+    }
+  }
+
+  @Test("The module derives exactly its computed indicators, from indicators of the plan", arguments: ModuleCase.all)
+  func derivedIndicators(_ entry: ModuleCase) throws {
+    #expect(entry.module.derivations.map(\.indicator) == entry.derived)
+    let plan = try repositoryPlan()
+    for derivation in entry.module.derivations {
+      #expect(plan.indicator(derivation.indicator)?.domain == entry.domainID)
+      #expect(plan.derivation(for: derivation.indicator)?.inputs == derivation.inputs)
+      for input in derivation.inputs {
+        #expect(plan.indicator(input) != nil, "\(derivation.indicator) reads the unknown \(input)")
+      }
+      #expect(!derivation.formula.zh.isEmpty && !derivation.formula.en.isEmpty)
+      #expect(derivation.location.file.hasSuffix(".swift"))
+    }
+  }
+
+  @Test("Every module has a domain check", arguments: ModuleCase.all)
+  func hasChecks(_ entry: ModuleCase) {
+    #expect(!entry.module.checks.isEmpty)
+    #expect(entry.module.checks.allSatisfy { $0.id.hasPrefix("\(entry.domainID).") })
+  }
+
+  // MARK: - Numbers
+
+  @Test("R&D intensity is R&D expenditure over GDP, in percent")
+  func rdIntensity() throws {
+    let rd = try derivation(of: "tech.rd_intensity", in: TechDomain())
+    #expect(rd.inputs == ["tech.rd_expenditure", "plan.gdp"])
+    let value = try #require(
+      rd.compute(inputs(year: 2025, ["tech.rd_expenditure": [2025: 667], "plan.gdp": [2025: 18109]])))
+    #expect(abs(value - 3.683_251_421_944_889_5) < 1e-12)
+    #expect(abs(value - 3.683) < 0.001)
+    // The year computed is the year read: figures of another year do not leak in.
+    #expect(rd.compute(inputs(year: 2024, ["tech.rd_expenditure": [2025: 667], "plan.gdp": [2025: 18109]])) == nil)
+  }
+
+  @Test("A percentage with a zero or missing denominator or numerator is nil")
+  func percentageUndefined() throws {
+    let rd = try derivation(of: "tech.rd_intensity", in: TechDomain())
+    #expect(rd.compute(inputs(year: 2025, ["tech.rd_expenditure": [2025: 667], "plan.gdp": [2025: 0]])) == nil)
+    #expect(rd.compute(inputs(year: 2025, ["tech.rd_expenditure": [2025: 667]])) == nil)
+    #expect(rd.compute(inputs(year: 2025, ["plan.gdp": [2025: 18109]])) == nil)
+    #expect(rd.compute(inputs(year: 2025, ["tech.rd_expenditure": [2025: 0], "plan.gdp": [2025: 18109]])) == 0)
+  }
+
+  @Test("The digital shares are computed from amounts, in percent")
+  func digitalShares() throws {
+    let digital = DigitalDomain()
+    let revenueShare = try derivation(of: "digital.digital_economy_services_revenue_share", in: digital)
+    #expect(revenueShare.inputs == ["digital.digital_economy_services_revenue", "plan.services_revenue"])
+    let revenue: [IndicatorID: [Int: Double]] = [
+      "digital.digital_economy_services_revenue": [2024: 3000], "plan.services_revenue": [2024: 12000],
+    ]
+    #expect(revenueShare.compute(inputs(year: 2024, revenue)) == 25)
+
+    let vaShare = try derivation(of: "digital.services_va_share_gdp", in: digital)
+    #expect(vaShare.inputs == ["plan.services_va", "plan.gdp"])
+    let va = try #require(
+      vaShare.compute(inputs(year: 2024, ["plan.services_va": [2024: 12000], "plan.gdp": [2024: 18109]])))
+    #expect(abs(va - 66.265_392_898_558_73) < 1e-9)
+    #expect(vaShare.compute(inputs(year: 2024, ["plan.services_va": [2024: 12000], "plan.gdp": [2024: 0]])) == nil)
+  }
+
+  @Test("Green loan growth is the compound average annual growth of the balance since the base year")
+  func greenLoanGrowth() throws {
+    let growth = try derivation(of: "finance.green_loan_growth", in: FinanceDomain())
+    #expect(growth.inputs == ["finance.green_loan_balance"])
+    let balances: [IndicatorID: [Int: Double]] = [
+      "finance.green_loan_balance": [2021: 1000, 2022: 1200, 2023: 1440, 2025: 2073.6]
+    ]
+    let fourYears = try #require(growth.compute(inputs(year: 2025, balances)))
+    #expect(abs(fourYears - 20) < 1e-9)
+    let twoYears = try #require(growth.compute(inputs(year: 2023, balances)))
+    #expect(abs(twoYears - 20) < 1e-9)
+    let oneYear = try #require(growth.compute(inputs(year: 2022, balances)))
+    #expect(abs(oneYear - 20) < 1e-9)
+    let shrinking = try #require(
+      growth.compute(inputs(year: 2022, ["finance.green_loan_balance": [2021: 1000, 2022: 900]])))
+    #expect(abs(shrinking - -10) < 1e-9)
+  }
+
+  @Test("Green loan growth is nil without a base balance, for the base year itself, or for a zero balance")
+  func greenLoanGrowthUndefined() throws {
+    let growth = try derivation(of: "finance.green_loan_growth", in: FinanceDomain())
+    #expect(growth.compute(inputs(year: 2025, ["finance.green_loan_balance": [2025: 2073.6]])) == nil)
+    #expect(growth.compute(inputs(year: 2025, ["finance.green_loan_balance": [2021: 1000]])) == nil)
+    #expect(growth.compute(inputs(year: 2021, ["finance.green_loan_balance": [2021: 1000]])) == nil)
+    #expect(growth.compute(inputs(year: 2025, ["finance.green_loan_balance": [2021: 0, 2025: 2073.6]])) == nil)
+    #expect(growth.compute(inputs(year: 2025, ["finance.green_loan_balance": [2021: 1000, 2025: 0]])) == nil)
+  }
+}

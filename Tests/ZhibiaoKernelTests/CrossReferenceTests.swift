@@ -1,0 +1,320 @@
+// Cross-references checked by `Registry.freeze()`: unknown and duplicate ids, owners,
+// eligibility, target years and parity partners. Positions refer to KernelFixture.swift.
+
+import Testing
+import ZhibiaoKernel
+
+/// One edit of the fixture and the error it must produce.
+struct ReferenceCase: Sendable, CustomTestStringConvertible {
+  let label: String
+  let path: String
+  let old: String
+  let new: String
+  let position: String
+  let message: String
+  var hint: String?
+
+  var testDescription: String { label }
+}
+
+private let planFile = "Config/plan.yaml"
+private let domainFile = "Config/domains/test.yaml"
+
+@Suite("Cross-references")
+struct CrossReferenceTests {
+  @Test("The fixture itself is valid")
+  func fixtureIsValid() {
+    let result = load(Fixture.files)
+    #expect(result.froze, "\(result.listing)")
+    #expect(result.diagnostics.isEmpty, "\(result.listing)")
+  }
+
+  static let unknownOrgs: [ReferenceCase] = [
+    ReferenceCase(
+      label: "as indicator owner", path: Fixture.domainPath,
+      old: "    owner: bureau.a\n", new: "    owner: bureau.c\n",
+      position: "\(domainFile):19:12", message: "Unknown org 'bureau.c' in indicator 'test.output'.",
+      hint: "did you mean 'bureau.a'?"),
+    ReferenceCase(
+      label: "as task org", path: Fixture.domainPath,
+      old: "orgs: [bureau.a, district.east]", new: "orgs: [bureau.a, district.wset]",
+      position: "\(domainFile):53:22", message: "Unknown org 'district.wset' in task 'test.core.build'.",
+      hint: "did you mean 'district.west'?"),
+    ReferenceCase(
+      label: "as area lead", path: Fixture.domainPath,
+      old: "    lead: bureau.b\n", new: "    lead: bureau.q\n",
+      position: "\(domainFile):8:11", message: "Unknown org 'bureau.q' in area 'test.core'.",
+      hint: "did you mean 'bureau.a'?"),
+    ReferenceCase(
+      label: "as domain lead", path: Fixture.domainPath,
+      old: "  lead: bureau.a\n", new: "  lead: bureau.nowhere\n",
+      position: "\(domainFile):4:9", message: "Unknown org 'bureau.nowhere' in domain 'test'."),
+    ReferenceCase(
+      label: "as the plan's commission", path: Fixture.planPath,
+      old: "commission: bureau.a", new: "commission: bureau.planning",
+      position: "\(planFile):6:15", message: "Unknown org 'bureau.planning' in the plan's commission."),
+    ReferenceCase(
+      label: "as the plan's leading group", path: Fixture.planPath,
+      old: "leading_group: group.lead", new: "leading_group: group.laed",
+      position: "\(planFile):7:18", message: "Unknown org 'group.laed' in the plan's leading group.",
+      hint: "did you mean 'group.lead'?"),
+  ]
+
+  @Test("An unknown org is reported where it is named", arguments: unknownOrgs)
+  func unknownOrg(_ edit: ReferenceCase) {
+    check(edit)
+  }
+
+  static let unknownAreas: [ReferenceCase] = [
+    ReferenceCase(
+      label: "of an indicator", path: Fixture.domainPath,
+      old: "- id: test.output\n    area: test.core\n", new: "- id: test.output\n    area: test.coer\n",
+      position: "\(domainFile):11:11", message: "The indicator 'test.output' names the unknown area 'test.coer'.",
+      hint: "did you mean 'test.core'?"),
+    ReferenceCase(
+      label: "of a task", path: Fixture.domainPath,
+      old: "- id: test.core.build\n    area: test.core\n", new: "- id: test.core.build\n    area: test.elsewhere\n",
+      position: "\(domainFile):51:11", message: "The task 'test.core.build' names the unknown area 'test.elsewhere'."),
+  ]
+
+  @Test("An unknown area is reported where it is named", arguments: unknownAreas)
+  func unknownArea(_ edit: ReferenceCase) {
+    check(edit)
+  }
+
+  static let unknownIndicators: [ReferenceCase] = [
+    ReferenceCase(
+      label: "in a goal group", path: Fixture.planPath,
+      old: "[test.output, test.share]", new: "[test.output, test.shard]",
+      position: "\(planFile):29:31", message: "Unknown indicator 'test.shard' in goal group 'goal.overall'.",
+      hint: "did you mean 'test.share'?"),
+    ReferenceCase(
+      label: "in a task", path: Fixture.domainPath,
+      old: "indicators: [test.output]", new: "indicators: [test.outpt]",
+      position: "\(domainFile):54:18", message: "Unknown indicator 'test.outpt' in task 'test.core.build'.",
+      hint: "did you mean 'test.output'?"),
+    ReferenceCase(
+      label: "as a weight", path: Fixture.domainPath,
+      old: "weight: plan.gdp", new: "weight: plan.gpd",
+      position: "\(domainFile):33:13",
+      message: "Unknown indicator 'plan.gpd' in the weight of indicator 'test.share'.",
+      hint: "did you mean 'plan.gdp'?"),
+    ReferenceCase(
+      label: "as a parity partner", path: Fixture.domainPath,
+      old: "with: test.benchmark", new: "with: test.benchmarc",
+      position: "\(domainFile):38:49",
+      message: "Unknown indicator 'test.benchmarc' in the parity of indicator 'test.share'.",
+      hint: "did you mean 'test.benchmark'?"),
+  ]
+
+  @Test("An unknown indicator is reported where it is named", arguments: unknownIndicators)
+  func unknownIndicator(_ edit: ReferenceCase) {
+    check(edit)
+  }
+
+  @Test("An unknown input of a derivation is reported at the derivation's declaration")
+  func unknownDerivationInput() {
+    let line = #line + 1
+    let derivation = Derivation.percentage(
+      "test.share", numerator: "test.output", denominator: "test.gdp",
+      formula: LocalizedText(zh: "产出 ÷ 总值", en: "Output ÷ total"))
+    let result = load(Fixture.files, plugins: [TestPlugin(derivations: [derivation])])
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "ZhibiaoKernelTests/CrossReferenceTests.swift:\(line):1",
+      "Unknown indicator 'test.gdp' in the derivation of 'test.share'.")
+  }
+
+  @Test("A derivation of an indicator of another domain is refused")
+  func derivationOfAnotherDomain() {
+    let line = #line + 1
+    let derivation = Derivation.percentage(
+      "plan.gdp", numerator: "test.output", denominator: "test.share",
+      formula: LocalizedText(zh: "错", en: "Wrong"))
+    let result = load(Fixture.files, plugins: [TestPlugin(derivations: [TestPlugin.shareDerivation, derivation])])
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "ZhibiaoKernelTests/CrossReferenceTests.swift:\(line):1",
+      "The 'test' module derives 'plan.gdp', which belongs to 'the plan'.")
+  }
+
+  /// (kind, id, where it is first defined, where it is defined again).
+  static let duplicates: [(String, String, String, String)] = [
+    ("org", "bureau.b", "\(planFile):11:5", "Config/domains/test_more.yaml:6:5"),
+    ("area", "test.core", "\(domainFile):6:5", "Config/domains/test_more.yaml:8:5"),
+    ("indicator", "test.benchmark", "\(domainFile):40:5", "Config/domains/test_more.yaml:11:5"),
+    ("task", "test.core.build", "\(domainFile):50:5", "Config/domains/test_more.yaml:21:5"),
+  ]
+
+  @Test("An id defined in two domain files is reported at the second", arguments: duplicates)
+  func duplicateID(kind: String, id: String, first: String, second: String) {
+    var files = Fixture.files
+    files[Fixture.secondDomainPath] = Fixture.secondDomain
+    let plugin = TestPlugin(configurationFiles: [Fixture.domainPath, Fixture.secondDomainPath])
+    let result = load(files, plugins: [plugin])
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: second, "The \(kind) id '\(id)' is defined twice; it was first defined at \(first).")
+    #expect(result.errors.count == 4, "\(result.listing)")
+  }
+
+  @Test("Every file of a module contributes its areas")
+  func areasOfASecondFile() throws {
+    var files = Fixture.files
+    files[Fixture.secondDomainPath] = """
+      domain:
+        id: test
+        name: { zh: 测试领域, en: Test domain }
+        lead: bureau.a
+      areas:
+        - id: test.extra
+          name: { zh: 扩展, en: Extra }
+          lead: bureau.b
+      tasks:
+        - id: test.extra.grow
+          area: test.extra
+          text: 扩展业务
+          orgs: [bureau.b]
+
+      """
+    let plugin = TestPlugin(configurationFiles: [Fixture.domainPath, Fixture.secondDomainPath])
+    let result = load(files, plugins: [plugin])
+    let plan = try #require(result.plan, "\(result.listing)")
+    #expect(plan.domain("test")?.areas.map(\.id) == ["test.core", "test.extra"])
+    #expect(plan.area("test.extra")?.lead == "bureau.b")
+    #expect(plan.tasks.map(\.id) == ["test.core.build", "test.extra.grow"])
+  }
+
+  @Test("An org defined again in another module's file is reported there")
+  func duplicateOrgAcrossModules() {
+    var files = Fixture.files
+    files["domains/other.yaml"] = """
+      domain:
+        id: other
+        name: { zh: 其他, en: Other }
+        lead: bureau.a
+      orgs:
+        - { id: district.east, kind: district, code: "330101", name: { zh: 东区, en: East District } }
+
+      """
+    let other = TestPlugin(domainID: "other", configurationFiles: ["domains/other.yaml"], derivations: [])
+    let result = load(files, plugins: [TestPlugin(), other])
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "Config/domains/other.yaml:6:5",
+      "The org id 'district.east' is defined twice; it was first defined at \(planFile):12:5.")
+    #expect(result.errors.count == 1, "\(result.listing)")
+  }
+
+  @Test("An indicator without an owner is refused with the missing key")
+  func missingOwner() {
+    let result = load(Fixture.files(editing: Fixture.domainPath, replacing: "    owner: bureau.a\n", with: ""))
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "\(domainFile):10:5", "Missing key 'owner' in indicator 'test.output'.")
+    #expect(result.errors.first?.location.description == "\(domainFile):10:5")
+  }
+
+  @Test("A district cannot own an indicator's city figure")
+  func districtAsOwner() {
+    let result = load(
+      Fixture.files(
+        editing: Fixture.domainPath, replacing: "    owner: bureau.a\n", with: "    owner: district.east\n"))
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "\(domainFile):19:12",
+      "The owner of indicator 'test.output' is the district 'district.east'; the city figure is owned by a bureau.")
+    #expect(result.errors.count == 1, "\(result.listing)")
+  }
+
+  @Test("A goal group naming an indicator of a module that is not registered")
+  func goalNamesMissingIndicator() {
+    let result = load(Fixture.files, plugins: [])
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "\(planFile):29:18", "Unknown indicator 'test.output' in goal group 'goal.overall'.")
+    expectDiagnostic(
+      result, at: "\(planFile):29:31", "Unknown indicator 'test.share' in goal group 'goal.overall'.")
+    expectDiagnostic(
+      result, .warning, at: "\(domainFile):1:1", "No domain module reads this file, so it has no effect.")
+    #expect(result.errors.count == 2, "\(result.listing)")
+  }
+
+  @Test("A goal group naming a supporting indicator draws a warning")
+  func goalNamesSupportingIndicator() {
+    let result = load(
+      Fixture.files(editing: Fixture.planPath, replacing: "test.share]", with: "test.benchmark]"))
+    #expect(result.froze, "\(result.listing)")
+    expectDiagnostic(
+      result, .warning, at: "\(planFile):29:31",
+      "The goal group 'goal.overall' lists 'test.benchmark', which has no target.")
+  }
+
+  @Test("A target year outside base year + 1 … target year is refused", arguments: [2021, 2026, 2030])
+  func targetYearOutsidePlan(year: Int) {
+    let result = load(
+      Fixture.files(
+        editing: Fixture.domainPath, replacing: "{ year: 2025, comparator: at_least, value: 100 }",
+        with: "{ year: \(year), comparator: at_least, value: 100 }"))
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "\(domainFile):23:9",
+      "The target year \(year) of indicator 'test.output' is outside the plan's years 2022–2025.")
+    #expect(result.errors.count == 1, "\(result.listing)")
+  }
+
+  @Test("A milestone outside the plan's years is refused")
+  func milestoneOutsidePlan() {
+    let result = load(
+      Fixture.files(editing: Fixture.domainPath, replacing: "year: 2024, text:", with: "year: 2027, text:"))
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "\(domainFile):50:5",
+      "A milestone of task 'test.core.build' is due in 2027, outside the plan's years 2022–2025.")
+  }
+
+  @Test("A parity partner in another unit is refused")
+  func parityPartnerWithAnotherUnit() {
+    let result = load(
+      Fixture.files(
+        editing: Fixture.domainPath, replacing: "en: Benchmark share }\n    unit: \"%\"\n",
+        with: "en: Benchmark share }\n    unit: 亿元\n"))
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "\(domainFile):38:49",
+      "The indicator 'test.share' (%) cannot be level with 'test.benchmark' (亿元).")
+    #expect(result.errors.count == 1, "\(result.listing)")
+  }
+
+  @Test("An indicator cannot be level with itself")
+  func parityWithItself() {
+    let result = load(
+      Fixture.files(editing: Fixture.domainPath, replacing: "with: test.benchmark", with: "with: test.share"))
+    #expect(!result.froze)
+    expectDiagnostic(result, at: "\(domainFile):38:49", "The indicator 'test.share' cannot be level with itself.")
+  }
+
+  @Test("Only districts can be eligible")
+  func ineligibleNonDistrict() {
+    let result = load(
+      Fixture.files(
+        editing: Fixture.domainPath, replacing: "[district.east, district.west]", with: "[district.east, bureau.b]"))
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: "\(domainFile):21:31",
+      "'bureau.b' is listed as an eligible district of indicator 'test.output' but is a bureau.")
+    #expect(result.errors.count == 1, "\(result.listing)")
+  }
+
+  private func check(_ edit: ReferenceCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let result = load(
+      Fixture.files(editing: edit.path, replacing: edit.old, with: edit.new, sourceLocation: sourceLocation))
+    #expect(!result.froze, sourceLocation: sourceLocation)
+    expectDiagnostic(result, at: edit.position, edit.message, hint: edit.hint, sourceLocation: sourceLocation)
+    #expect(result.errors.count == 1, "\(result.listing)", sourceLocation: sourceLocation)
+    if edit.hint == nil {
+      let match = result.errors.first { $0.location.description == edit.position }
+      #expect(match?.hint == nil, "unexpected hint: \(match?.hint ?? "")", sourceLocation: sourceLocation)
+    }
+  }
+}
