@@ -25,11 +25,12 @@ enum SourceText {
     }
   }
 
-  /// The line and column of a byte offset, counting columns in characters.
+  /// The line and column of a byte offset, counting columns in characters; a leading byte
+  /// order mark takes no column.
   static func location(in bytes: UnsafeBufferPointer<UInt8>, byteOffset: Int, file: String) -> SourceLocation {
     var line = 1
     var column = 1
-    var index = 0
+    var index = bytes.starts(with: utf8BOM) ? utf8BOM.count : 0
     let end = min(byteOffset, bytes.count)
     while index < end {
       let byte = bytes[index]

@@ -108,6 +108,7 @@ private struct Composer {
         default: .plain
         }
       let node = Node(.scalar(text, style), at: start, tag: optionalString(scalar.tag))
+      try count(1, at: start)
       try register(anchor: optionalString(scalar.anchor), node: node, weight: 1)
       try complete(node, weight: 1)
     case YAML_ALIAS_EVENT:
@@ -115,6 +116,7 @@ private struct Composer {
       guard let anchored = anchors[name] else {
         throw Diagnostic(.error, at: start, "The alias '*\(name)' names no anchor defined before it.")
       }
+      try count(anchored.weight, at: start)
       try complete(anchored.node, weight: anchored.weight)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
@@ -130,6 +132,7 @@ private struct Composer {
           entries: [], pendingKey: nil, seen: [:], weight: 1), at: start)
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       let (node, anchor, weight) = pop()
+      try count(1, at: node.location)
       try register(anchor: anchor, node: node, weight: weight)
       try complete(node, weight: weight)
     default:
@@ -162,19 +165,26 @@ private struct Composer {
     if let anchor { anchors[anchor] = (node, weight) }
   }
 
-  /// Attaches a finished node to its parent, or makes it the root.
-  private mutating func complete(_ node: Node, weight: Int) throws(Diagnostic) {
-    expanded += weight
+  /// Counts `values` more values in the expanded document: one for each node written, the
+  /// anchored node's whole weight for an alias.
+  private mutating func count(_ values: Int, at location: SourceLocation) throws(Diagnostic) {
+    expanded += values
     if expanded > limits.maximumExpandedNodes {
       throw Diagnostic(
-        .error, at: node.location,
+        .error, at: location,
         "The document expands to more than \(limits.maximumExpandedNodes) values through aliases.")
     }
+  }
+
+  /// Attaches a finished node to its parent, or makes it the root; `weight` is the number of
+  /// values it stands for, which an enclosing anchor's alias will copy.
+  private mutating func complete(_ node: Node, weight: Int) throws(Diagnostic) {
     guard let top = stack.popLast() else {
       root = node
       return
     }
-    switch top {
+    // `consume` leaves the frame's arrays uniquely referenced, so appending does not copy them.
+    switch consume top {
     case .sequence(let start, let tag, let anchor, var items, let total):
       items.append(node)
       stack.append(.sequence(start: start, tag: tag, anchor: anchor, items: items, weight: total + weight))
@@ -219,7 +229,10 @@ private struct Composer {
     }
     message += "."
     var hint: String?
-    if let character = SourceText.character(in: bytes, line: at.line, column: at.column),
+    if problem == "found unexpected end of stream", parser.context != nil {
+      // Something left open, such as a quoted string: point at where it starts, not at the end.
+      at = location(parser.context_mark)
+    } else if let character = SourceText.character(in: bytes, line: at.line, column: at.column),
       character == "\t"
     {
       hint = "YAML does not allow tabs for indentation; indent with spaces"

@@ -6,9 +6,11 @@ public struct ValidationReport: Sendable {
   public let diagnostics: [Diagnostic]
   /// The plan, when it loaded.
   public let plan: Plan?
+  /// The target book, when the plan loaded and every indicator could be decomposed.
+  public let targetBook: TargetBook?
 
   /// Whether the configuration can be used.
-  public var isValid: Bool { plan != nil }
+  public var isValid: Bool { plan != nil && targetBook != nil }
 
   /// Checks the configuration in `configPath` with every domain module of this build.
   public init(configPath: String, modules: [any DomainPlugin] = DomainModules.all) {
@@ -20,9 +22,20 @@ public struct ValidationReport: Sendable {
     do {
       let plan = try PlanLoader.load(source: source, modules: modules)
       self.plan = plan
-      diagnostics = plan.warnings
+      var diagnostics = plan.warnings
+      do {
+        let baselines = try ConfigBaselineSource(source: source).baselines(for: plan)
+        let book = Decomposer(plan: plan, baselines: baselines).targetBook()
+        diagnostics += book.problems.map { Diagnostic(.error, at: $0.location, $0.message) }
+        targetBook = book.problems.isEmpty ? book : nil
+      } catch {
+        diagnostics += error.diagnostics
+        targetBook = nil
+      }
+      self.diagnostics = diagnostics.sorted { $0.location < $1.location }
     } catch {
       plan = nil
+      targetBook = nil
       diagnostics = error.diagnostics
     }
   }
@@ -31,7 +44,7 @@ public struct ValidationReport: Sendable {
   public func summary(in language: Language) -> String {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
-    guard let plan else {
+    guard let plan, targetBook != nil else {
       return language == .zh
         ? "配置无效：\(errors) 个错误，\(warnings) 个警告。"
         : "The configuration is not valid: \(errors) error(s), \(warnings) warning(s)."

@@ -16,9 +16,28 @@ public enum DecimalArithmetic {
     return result
   }
 
-  /// `value` rounded half up to a multiple of `step`.
-  public static func rounded(_ value: Decimal, toMultipleOf step: Decimal) -> Decimal {
-    rounded(value / step, scale: 0, .plain) * step
+  /// `value` rounded to a multiple of `step`, half up unless another mode is given.
+  public static func rounded(
+    _ value: Decimal, toMultipleOf step: Decimal, _ mode: NSDecimalNumber.RoundingMode = .plain
+  ) -> Decimal {
+    rounded(value / step, scale: 0, mode) * step
+  }
+
+  /// The number of decimal places a step is stated in: 0 for 1, 1 for 0.1, 2 for 0.01.
+  public static func places(of step: Decimal) -> Int {
+    max(0, -step.exponent)
+  }
+
+  /// `value` written with exactly as many decimals as `step` has (2181 at 0.1 is "2181.0").
+  public static func text(_ value: Decimal, step: Decimal?) -> String {
+    guard let step else { return "\(value)" }
+    let places = places(of: step)
+    let fixed = rounded(value, scale: places, .plain)
+    var text = "\(fixed)"
+    guard places > 0 else { return text }
+    if !text.contains(".") { text += "." }
+    let decimals = text.count - (text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } ?? 0) - 1
+    return text + String(repeating: "0", count: max(0, places - decimals))
   }
 
   /// The whole number of `step`s in `value`, rounded half up (13000 亿元 at 0.1 is 130000).

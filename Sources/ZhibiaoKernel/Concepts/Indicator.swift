@@ -38,6 +38,8 @@ public struct Indicator: Hashable, Sendable {
   public var quotes: [String]
   /// A free note.
   public var note: String?
+  /// How its targets are decomposed, when not by the defaults of its kind.
+  public var decompose: DecompositionRule?
   /// Where it was defined.
   public var location: SourceLocation
   /// Where each reference was written, keyed by field (`owner`, `area`, `weight`, `eligible[0]`,
@@ -50,7 +52,8 @@ public struct Indicator: Hashable, Sendable {
     kind: Kind, direction: Direction, binding: Binding, aggregation: Aggregation,
     weight: IndicatorID? = nil, frequency: Frequency, owner: OrgID, precision: Decimal? = nil,
     eligible: [OrgID]? = nil, targets: [Target] = [], aims: [String] = [], quotes: [String] = [],
-    note: String? = nil, location: SourceLocation, positions: [String: SourceLocation] = [:]
+    note: String? = nil, decompose: DecompositionRule? = nil, location: SourceLocation,
+    positions: [String: SourceLocation] = [:]
   ) {
     self.id = id
     self.domain = domain
@@ -70,6 +73,7 @@ public struct Indicator: Hashable, Sendable {
     self.aims = aims
     self.quotes = quotes
     self.note = note
+    self.decompose = decompose
     self.location = location
     self.positions = positions
   }

@@ -26,6 +26,8 @@ public struct Plan: Sendable {
   public let goals: [GoalGroup]
   /// Indicators computed from others, by the domain modules.
   public let derivations: [Derivation]
+  /// Plan-wide decomposition settings.
+  public let decompositionDefaults: DecompositionDefaults
   /// Warnings found while loading (the plan loaded, but something deserves a look).
   public let warnings: [Diagnostic]
 
@@ -37,7 +39,8 @@ public struct Plan: Sendable {
   init(
     id: PlanID, name: LocalizedText, baseYear: Int, targetYear: Int, commission: OrgID,
     leadingGroup: OrgID, orgs: [Org], domains: [Domain], indicators: [Indicator], tasks: [KeyTask],
-    goals: [GoalGroup], derivations: [Derivation], warnings: [Diagnostic]
+    goals: [GoalGroup], derivations: [Derivation], decompositionDefaults: DecompositionDefaults,
+    warnings: [Diagnostic]
   ) {
     self.id = id
     self.name = name
@@ -51,6 +54,7 @@ public struct Plan: Sendable {
     self.tasks = tasks
     self.goals = goals
     self.derivations = derivations
+    self.decompositionDefaults = decompositionDefaults
     self.warnings = warnings
     orgIndex = Self.index(orgs.map(\.id))
     indicatorIndex = Self.index(indicators.map(\.id))

@@ -36,6 +36,7 @@ extension ConfigDecoder {
     let aims = mapping.optional("aims")?.strings() ?? []
     let quotes = mapping.optional("quotes")?.strings() ?? []
     let note = mapping.optional("note")?.string()
+    let decompose = mapping.optional("decompose").flatMap { decompositionRule($0, context: context) }
     var targets: [Target] = []
     for item in mapping.optional("targets")?.sequence() ?? [] {
       if let target = target(item, context: context, precision: precision, positions: &positions) {
@@ -79,7 +80,7 @@ extension ConfigDecoder {
       id: id, domain: domain, area: area, name: name, unit: unit, kind: kind, direction: direction,
       binding: binding, aggregation: aggregation, weight: weight, frequency: frequency, owner: owner,
       precision: precision, eligible: eligible, targets: targets, aims: aims, quotes: quotes, note: note,
-      location: reader.location, positions: positions)
+      decompose: decompose, location: reader.location, positions: positions)
   }
 
   private func target(

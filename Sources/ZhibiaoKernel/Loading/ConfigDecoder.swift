@@ -11,7 +11,7 @@ struct ConfigDecoder {
     static let org = ["id", "kind", "name", "code"]
     static let indicator = [
       "id", "area", "name", "unit", "kind", "direction", "binding", "aggregation", "weight",
-      "frequency", "owner", "precision", "eligible", "targets", "aims", "quotes", "note",
+      "frequency", "owner", "precision", "eligible", "targets", "aims", "quotes", "note", "decompose",
     ]
     static let target = ["year", "comparator", "value", "measure", "with"]
     static let goal = ["id", "kind", "name", "indicators"]

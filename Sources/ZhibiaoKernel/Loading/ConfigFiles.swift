@@ -16,6 +16,7 @@ struct PlanFile {
   var orgs: [Org] = []
   var indicators: [Indicator] = []
   var goals: [GoalGroup] = []
+  var decomposition = DecompositionDefaults()
 }
 
 /// What a domain file declares.
@@ -27,7 +28,7 @@ struct DomainFile {
 }
 
 extension ConfigDecoder {
-  static let planFileKeys = ["plan", "orgs", "indicators", "goals"]
+  static let planFileKeys = ["plan", "decomposition", "orgs", "indicators", "goals"]
   static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
   static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks"]
   static let domainKeys = ["id", "name", "lead"]
@@ -63,6 +64,7 @@ extension ConfigDecoder {
       indicator($0, domain: nil)
     }
     file.goals = (mapping.required("goals", in: "the plan file")?.sequence() ?? []).compactMap(goal)
+    if let defaults = mapping.optional("decomposition") { file.decomposition = decompositionDefaults(defaults) }
     return file
   }
 

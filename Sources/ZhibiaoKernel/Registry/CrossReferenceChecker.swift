@@ -25,6 +25,7 @@ struct CrossReferenceChecker {
     checkPlanSettings()
     plan.domains.forEach(check)
     plan.indicators.forEach(check)
+    plan.indicators.forEach(checkDecomposition)
     plan.tasks.forEach(check)
     plan.goals.forEach(check)
     check(derivationOwners)

@@ -73,7 +73,7 @@ public struct Registry {
       tasks: domainFiles.flatMap(\.file.tasks),
       goals: planFile.goals,
       derivations: domainFiles.flatMap(\.plugin.derivations),
-      warnings: [])
+      decompositionDefaults: planFile.decomposition, warnings: [])
     var checker = CrossReferenceChecker(plan: plan, log: log, settings: settings)
     checker.checkAll(derivationOwners: derivationOwners)
     for (plugin, _) in domainFiles {
@@ -86,7 +86,7 @@ public struct Registry {
       id: plan.id, name: plan.name, baseYear: plan.baseYear, targetYear: plan.targetYear,
       commission: plan.commission, leadingGroup: plan.leadingGroup, orgs: plan.orgs,
       domains: plan.domains, indicators: plan.indicators, tasks: plan.tasks, goals: plan.goals,
-      derivations: plan.derivations, warnings: log.sorted)
+      derivations: plan.derivations, decompositionDefaults: plan.decompositionDefaults, warnings: log.sorted)
   }
 
   private var derivationOwners: [(Derivation, DomainID)] {

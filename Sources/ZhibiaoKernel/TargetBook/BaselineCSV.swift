@@ -47,7 +47,9 @@ public enum BaselineCSV {
       }
       let valueText = (row["value"] ?? "").trimmingCharacters(in: .whitespaces)
       guard NodeReader.isDecimalLiteral(valueText), let value = Decimal(string: valueText, locale: nil) else {
-        fail("The value '\(valueText)' is not a plain decimal number.", hint: "write it in \(indicator.unit ?? "the unit")")
+        fail(
+          "The value '\(valueText)' is not a plain decimal number.", hint: "write it in \(indicator.unit ?? "the unit")"
+        )
         continue
       }
       let basisText = row["basis"] ?? ""

@@ -1,0 +1,73 @@
+import ArgumentParser
+import ZhibiaoKernel
+
+/// `zhibiao decompose`: the target book, from city to districts, years and quarters.
+struct DecomposeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "decompose",
+    abstract: "目标分解表：全市目标分解到区县、年度和季度 (the target book).")
+
+  @OptionGroup var options: CommonOptions
+
+  @Option(name: .long, help: "只列某一年 (only this year), e.g. 2025.")
+  var year: Int?
+
+  @Option(name: .long, help: "只列某一责任单位 (only this org), e.g. district.binjiang.")
+  var org: String?
+
+  @Option(name: .long, help: "只列某一指标 (only this indicator).")
+  var indicator: String?
+
+  @Flag(name: .long, help: "同时列出季度累计目标 (add year-to-date quarterly milestones).")
+  var quarterly = false
+
+  @Flag(name: .long, help: "输出区县目标责任书草案 (Markdown target sheet of the --org district for --year).")
+  var sheet = false
+
+  @Option(name: .long, help: "table | json | csv | md")
+  var format: OutputFormat = .table
+
+  func run() throws {
+    let (plan, book) = try TargetBookLoader.load(configPath: options.config)
+    if let org, plan.org(OrgID(org)) == nil {
+      throw ValidationError(
+        "未知责任单位 unknown org '\(org)'"
+          + (Suggestion.hint(for: org, among: plan.orgs.map(\.id.rawValue)).map { " (\($0))" } ?? ""))
+    }
+    if let indicator, plan.indicator(IndicatorID(indicator)) == nil {
+      throw ValidationError(
+        "未知指标 unknown indicator '\(indicator)'"
+          + (Suggestion.hint(for: indicator, among: plan.indicators.map(\.id.rawValue)).map { " (\($0))" } ?? ""))
+    }
+    if let year, !(plan.baseYear + 1...plan.targetYear).contains(year) {
+      throw ValidationError("年份须在 \(plan.baseYear + 1)–\(plan.targetYear) 之间 (year outside the plan).")
+    }
+    if sheet {
+      guard let org, let district = plan.org(OrgID(org)), district.kind == .district else {
+        throw ValidationError("--sheet 需要 --org 指定一个区县 (a district).")
+      }
+      print(
+        TargetSheet(plan: plan, book: book, district: district, year: year ?? plan.targetYear).markdown(),
+        terminator: "")
+      return
+    }
+    let entries = book.entries(
+      indicator: indicator.map { IndicatorID($0) }, org: org.map { OrgID($0) }, year: year,
+      quarterly: quarterly ? nil : false)
+    print(
+      TargetBookListing(plan: plan, book: book, entries: entries, language: options.lang).render(format), terminator: ""
+    )
+  }
+}
+
+/// Loads the plan, its baselines and the target book, reporting every problem.
+enum TargetBookLoader {
+  static func load(configPath: String) throws -> (Plan, TargetBook) {
+    let report = ValidationReport(configPath: configPath)
+    guard let plan = report.plan, let book = report.targetBook else {
+      report.diagnostics.forEach { StandardError.write($0.description) }
+      throw ExitCode(1)
+    }
+    return (plan, book)
+  }
+}
