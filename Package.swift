@@ -59,6 +59,11 @@ let package = Package(
     ),
     .executableTarget(name: "zhibiao", dependencies: ["ZhibiaoHost"], swiftSettings: swiftSettings),
 
+    // Tools
+    .executableTarget(
+      name: "zhibiao-benchmarks", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"], path: "Tools/Benchmarks",
+      swiftSettings: swiftSettings),
+
     // Tests
     .testTarget(name: "ZhibiaoYAMLTests", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
     .testTarget(

@@ -57,6 +57,12 @@ public struct Node: Sendable {
     }
   }
 
+  /// Whether this is a plain scalar that YAML reads as null: empty, `~`, `null`, `Null`, `NULL`.
+  public var isNull: Bool {
+    guard case .scalar(let text, .plain) = content else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(text)
+  }
+
   /// The value for `key`, if this is a mapping that has it.
   public subscript(key: String) -> Node? {
     guard case .mapping(let entries) = content else { return nil }

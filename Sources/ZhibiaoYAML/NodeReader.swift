@@ -41,7 +41,7 @@ public struct NodeReader {
       error("Expected a single value for \(name), found \(node.kindDescription).")
       return nil
     }
-    let isNull = style == .plain && ["", "~", "null", "Null", "NULL"].contains(text)
+    let isNull = node.isNull
     if !allowEmpty && (isNull || text.trimmingCharacters(in: .whitespaces).isEmpty) {
       error("\(name.prefix(1).uppercased() + name.dropFirst()) is empty.")
       return nil
@@ -166,17 +166,22 @@ public struct MappingReader {
     }
   }
 
-  /// The value of `key`; when it is missing, reports that `context` lacks it.
+  /// The value of `key`; when it is missing or written with no value, reports that `context`
+  /// lacks it — at the mapping for a missing key, at the key for an empty one.
   public func required(_ key: String, in context: String) -> NodeReader? {
     if let reader = optional(key) { return reader }
-    reader.log.error("Missing key '\(key)' in \(context).", at: location, keyPath: reader.keyPath)
+    if let entry = entries.first(where: { $0.key == key }) {
+      reader.log.error("The key '\(key)' in \(context) has no value.", at: entry.keyLocation, keyPath: path(key))
+    } else {
+      reader.log.error("Missing key '\(key)' in \(context).", at: location, keyPath: reader.keyPath)
+    }
     return nil
   }
 
   /// The value of `key`, or nil when it is absent or written as an empty value.
   public func optional(_ key: String) -> NodeReader? {
     guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-    if case .scalar(let text, .plain) = entry.value.content, ["", "~", "null"].contains(text) {
+    if entry.value.isNull {
       return nil
     }
     return NodeReader(entry.value, keyPath: path(key), log: reader.log)

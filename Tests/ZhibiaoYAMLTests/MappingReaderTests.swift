@@ -34,6 +34,27 @@ struct MappingReaderTests {
     #expect(diagnostics.allSatisfy { $0.severity == .error })
   }
 
+  @Test("A key written with no value is reported at the key, not as missing")
+  func emptyRequiredKey() throws {
+    let (root, log) = try reading("id: a\nowner:\nname: 甲\n")
+    let mapping = try #require(root.mapping())
+    #expect(mapping.required("owner", in: "indicator 'a'") == nil)
+    #expect(log.diagnostics.map(\.location) == [at(2, 1)])
+    #expect(log.diagnostics.first?.message == "The key 'owner' in indicator 'a' has no value.")
+    #expect(mapping.optional("owner") == nil)
+    #expect(mapping.has("owner"))
+  }
+
+  @Test("Every spelling of null reads as no value")
+  func nullSpellings() throws {
+    for spelling in ["", "~", "null", "Null", "NULL"] {
+      let (root, _) = try reading("unit: \(spelling)\n")
+      #expect(root.mapping()?.optional("unit") == nil, "'\(spelling)'")
+    }
+    let (quoted, _) = try reading("unit: 'null'\n")
+    #expect(quoted.mapping()?.optional("unit")?.string() == "null")
+  }
+
   @Test("Known keys are not reported")
   func knownKeys() throws {
     let (root, log) = try reading("id: a\nname: 甲\n")
