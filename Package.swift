@@ -17,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Core: the YAML layer over libyaml, and the kernel that knows the plan's concepts
@@ -47,11 +48,19 @@ let package = Package(
       name: "BusinessDomain", dependencies: ["ZhibiaoKernel"], path: "Plugins/Business",
       swiftSettings: swiftSettings),
 
+    // Storage: the interface the commands use, and its embedded SQLite implementation.
+    .target(name: "ZhibiaoStore", dependencies: ["ZhibiaoKernel"], swiftSettings: swiftSettings),
+    .target(
+      name: "ZhibiaoSQLite",
+      dependencies: ["ZhibiaoStore", "ZhibiaoKernel", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings
+    ),
+
     // Host: the one list of domain modules, the commands, and a thin executable.
     .target(
       name: "ZhibiaoHost",
       dependencies: [
-        "ZhibiaoKernel",
+        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite",
         "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -79,6 +88,9 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    .testTarget(
+      name: "ZhibiaoSQLiteTests", dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoHostTests", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"], exclude: ["__Snapshots__"],
       swiftSettings: swiftSettings),

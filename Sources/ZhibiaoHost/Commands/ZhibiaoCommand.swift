@@ -7,7 +7,10 @@ public struct ZhibiaoCommand: ParsableCommand {
     commandName: "zhibiao",
     abstract: "指标 — 生产性服务业目标体系：指标、任务、责任单位、分解、监测与考核。",
     discussion: "Zhibiao carries a city plan's target system: indicators, tasks and responsible units.",
-    subcommands: [ValidateCommand.self, ListCommand.self, DecomposeCommand.self]
+    subcommands: [
+      ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ApproveCommand.self,
+      HistoryCommand.self, ExportCommand.self, BackupCommand.self,
+    ]
   )
 
   public init() {}

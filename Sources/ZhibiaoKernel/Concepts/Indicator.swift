@@ -40,6 +40,8 @@ public struct Indicator: Hashable, Sendable {
   public var note: String?
   /// How its targets are decomposed, when not by the defaults of its kind.
   public var decompose: DecompositionRule?
+  /// When its actual value is the count of a register's entries rather than a typed-in figure.
+  public var countOf: RegisterCount?
   /// Where it was defined.
   public var location: SourceLocation
   /// Where each reference was written, keyed by field (`owner`, `area`, `weight`, `eligible[0]`,
@@ -52,7 +54,8 @@ public struct Indicator: Hashable, Sendable {
     kind: Kind, direction: Direction, binding: Binding, aggregation: Aggregation,
     weight: IndicatorID? = nil, frequency: Frequency, owner: OrgID, precision: Decimal? = nil,
     eligible: [OrgID]? = nil, targets: [Target] = [], aims: [String] = [], quotes: [String] = [],
-    note: String? = nil, decompose: DecompositionRule? = nil, location: SourceLocation,
+    note: String? = nil, decompose: DecompositionRule? = nil, countOf: RegisterCount? = nil,
+    location: SourceLocation,
     positions: [String: SourceLocation] = [:]
   ) {
     self.id = id
@@ -74,6 +77,7 @@ public struct Indicator: Hashable, Sendable {
     self.quotes = quotes
     self.note = note
     self.decompose = decompose
+    self.countOf = countOf
     self.location = location
     self.positions = positions
   }

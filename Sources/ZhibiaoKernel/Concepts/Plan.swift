@@ -22,6 +22,8 @@ public struct Plan: Sendable {
   public let indicators: [Indicator]
   /// Every key task.
   public let tasks: [KeyTask]
+  /// Every register (名录).
+  public let registers: [Register]
   /// The goal groups (1+4+3).
   public let goals: [GoalGroup]
   /// Indicators computed from others, by the domain modules.
@@ -39,7 +41,7 @@ public struct Plan: Sendable {
   init(
     id: PlanID, name: LocalizedText, baseYear: Int, targetYear: Int, commission: OrgID,
     leadingGroup: OrgID, orgs: [Org], domains: [Domain], indicators: [Indicator], tasks: [KeyTask],
-    goals: [GoalGroup], derivations: [Derivation], decompositionDefaults: DecompositionDefaults,
+    registers: [Register] = [], goals: [GoalGroup], derivations: [Derivation], decompositionDefaults: DecompositionDefaults,
     warnings: [Diagnostic]
   ) {
     self.id = id
@@ -52,6 +54,7 @@ public struct Plan: Sendable {
     self.domains = domains
     self.indicators = indicators
     self.tasks = tasks
+    self.registers = registers
     self.goals = goals
     self.derivations = derivations
     self.decompositionDefaults = decompositionDefaults
@@ -78,6 +81,14 @@ public struct Plan: Sendable {
   /// The derivation that computes `id`, if a domain module supplies one.
   public func derivation(for id: IndicatorID) -> Derivation? {
     derivationIndex[id].map { derivations[$0] }
+  }
+
+  /// The register with `id`.
+  public func register(_ id: RegisterID) -> Register? { registers.first { $0.id == id } }
+
+  /// The indicators counted from `register`.
+  public func indicators(countingRegister register: RegisterID) -> [Indicator] {
+    indicators.filter { $0.countOf?.register == register }
   }
 
   /// The area with `id`.

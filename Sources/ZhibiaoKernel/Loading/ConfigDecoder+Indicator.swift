@@ -37,6 +37,10 @@ extension ConfigDecoder {
     let quotes = mapping.optional("quotes")?.strings() ?? []
     let note = mapping.optional("note")?.string()
     let decompose = mapping.optional("decompose").flatMap { decompositionRule($0, context: context) }
+    let countOf = mapping.optional("count_of").flatMap { registerCount($0, context: context, positions: &positions) }
+    if countOf != nil, kind != nil, kind != .stock {
+      reader.error("Only a stock can be the count of a register; \(context) is '\(kind!.rawValue)'.")
+    }
     var targets: [Target] = []
     for item in mapping.optional("targets")?.sequence() ?? [] {
       if let target = target(item, context: context, precision: precision, positions: &positions) {
@@ -80,7 +84,7 @@ extension ConfigDecoder {
       id: id, domain: domain, area: area, name: name, unit: unit, kind: kind, direction: direction,
       binding: binding, aggregation: aggregation, weight: weight, frequency: frequency, owner: owner,
       precision: precision, eligible: eligible, targets: targets, aims: aims, quotes: quotes, note: note,
-      decompose: decompose, location: reader.location, positions: positions)
+      decompose: decompose, countOf: countOf, location: reader.location, positions: positions)
   }
 
   private func target(

@@ -12,6 +12,7 @@ struct ConfigDecoder {
     static let indicator = [
       "id", "area", "name", "unit", "kind", "direction", "binding", "aggregation", "weight",
       "frequency", "owner", "precision", "eligible", "targets", "aims", "quotes", "note", "decompose",
+      "count_of",
     ]
     static let target = ["year", "comparator", "value", "measure", "with"]
     static let goal = ["id", "kind", "name", "indicators"]
@@ -75,6 +76,32 @@ struct ConfigDecoder {
     }
     guard let id, let kind, let name else { return nil }
     return Org(id: id, kind: kind, name: name, code: code, location: reader.location)
+  }
+
+  static let registerKeys = ["id", "name", "levels"]
+  static let registerCountKeys = ["register", "levels"]
+
+  func register(_ reader: NodeReader, domain: DomainID) -> Register? {
+    guard let mapping = reader.mapping() else { return nil }
+    let id: RegisterID? = identifier(mapping.required("id", in: "a register"))
+    let context = "register '\(id?.rawValue ?? "?")'"
+    mapping.allowOnly(Self.registerKeys, in: context)
+    let name = localizedText(mapping.required("name", in: context), in: context)
+    let levels = mapping.required("levels", in: context)?.strings() ?? []
+    if levels.isEmpty { reader.error("The \(context) lists no recognition levels ('levels').") }
+    guard let id, let name else { return nil }
+    return Register(id: id, domain: domain, name: name, levels: levels, location: reader.location)
+  }
+
+  func registerCount(_ reader: NodeReader, context: String, positions: inout [String: SourceLocation])
+    -> RegisterCount?
+  {
+    guard let mapping = reader.mapping() else { return nil }
+    mapping.allowOnly(Self.registerCountKeys, in: "'count_of' of \(context)")
+    let registerReader = mapping.required("register", in: "'count_of' of \(context)")
+    positions["count_of"] = registerReader?.location
+    guard let register: RegisterID = identifier(registerReader) else { return nil }
+    return RegisterCount(register: register, levels: mapping.optional("levels")?.strings() ?? [])
   }
 
   func goal(_ reader: NodeReader) -> GoalGroup? {

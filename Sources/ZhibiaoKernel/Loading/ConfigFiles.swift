@@ -25,12 +25,13 @@ struct DomainFile {
   var orgs: [Org] = []
   var indicators: [Indicator] = []
   var tasks: [KeyTask] = []
+  var registers: [Register] = []
 }
 
 extension ConfigDecoder {
   static let planFileKeys = ["plan", "decomposition", "orgs", "indicators", "goals"]
   static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
-  static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks"]
+  static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks", "registers"]
   static let domainKeys = ["id", "name", "lead"]
 
   func planFile(_ root: NodeReader) -> PlanFile {
@@ -97,6 +98,9 @@ extension ConfigDecoder {
       indicator($0, domain: domainID)
     }
     file.tasks = (mapping.optional("tasks")?.sequence() ?? []).compactMap { task($0, domain: domainID) }
+    file.registers = (mapping.optional("registers")?.sequence() ?? []).compactMap {
+      register($0, domain: domainID)
+    }
     for (kind, ids) in [
       ("indicator", file.indicators.map(\.id.rawValue)), ("area", areas.map(\.id.rawValue)),
       ("task", file.tasks.map(\.id.rawValue)),

@@ -28,28 +28,33 @@ public struct Derivation: Sendable {
   public let compute: @Sendable (Inputs) -> Double?
   /// Where the derivation is declared in code, for diagnostics.
   public let location: SourceLocation
+  /// For a share (part ÷ whole × 100): the part and the whole, so that a reported part
+  /// larger than its whole can be refused.
+  public let share: (part: IndicatorID, whole: IndicatorID)?
 
   /// Declares a derivation; `fileID` and `line` locate it for diagnostics.
   public init(
     indicator: IndicatorID, inputs: [IndicatorID], formula: LocalizedText,
-    fileID: String = #fileID, line: Int = #line,
+    share: (part: IndicatorID, whole: IndicatorID)? = nil, fileID: String = #fileID, line: Int = #line,
     compute: @escaping @Sendable (Inputs) -> Double?
   ) {
     self.indicator = indicator
     self.inputs = inputs
     self.formula = formula
     self.compute = compute
+    self.share = share
     self.location = SourceLocation(file: fileID, line: line, column: 1)
   }
 
-  /// `numerator / denominator × 100`, in percent; nil when either is missing or the
-  /// denominator is zero.
+  /// `numerator / denominator × 100`, in percent, of a part and its whole; nil when either is
+  /// missing or the denominator is zero.
   public static func percentage(
     _ indicator: IndicatorID, numerator: IndicatorID, denominator: IndicatorID,
     formula: LocalizedText, fileID: String = #fileID, line: Int = #line
   ) -> Derivation {
     Derivation(
-      indicator: indicator, inputs: [numerator, denominator], formula: formula, fileID: fileID, line: line
+      indicator: indicator, inputs: [numerator, denominator], formula: formula, share: (numerator, denominator),
+      fileID: fileID, line: line
     ) { inputs in
       guard let top = inputs.value(numerator, inputs.year),
         let bottom = inputs.value(denominator, inputs.year), bottom != 0

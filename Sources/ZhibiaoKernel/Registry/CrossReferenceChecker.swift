@@ -21,11 +21,13 @@ struct CrossReferenceChecker {
     areas = unique(plan.domains.flatMap(\.areas), id: \.id, location: \.location, kind: "area")
     _ = unique(plan.tasks, id: \.id, location: \.location, kind: "task")
     _ = unique(plan.goals, id: \.id, location: \.location, kind: "goal group")
+    _ = unique(plan.registers, id: \.id, location: \.location, kind: "register")
 
     checkPlanSettings()
     plan.domains.forEach(check)
     plan.indicators.forEach(check)
     plan.indicators.forEach(checkDecomposition)
+    plan.indicators.forEach(checkRegisterCount)
     plan.tasks.forEach(check)
     plan.goals.forEach(check)
     check(derivationOwners)

@@ -48,6 +48,7 @@ public struct Registry {
       file.orgs += part.orgs
       file.indicators += part.indicators
       file.tasks += part.tasks
+      file.registers += part.registers
     }
     domainFiles.append((plugin, file))
   }
@@ -71,6 +72,7 @@ public struct Registry {
       domains: domainFiles.compactMap(\.file.domain),
       indicators: planFile.indicators + domainFiles.flatMap(\.file.indicators),
       tasks: domainFiles.flatMap(\.file.tasks),
+      registers: domainFiles.flatMap(\.file.registers),
       goals: planFile.goals,
       derivations: domainFiles.flatMap(\.plugin.derivations),
       decompositionDefaults: planFile.decomposition, warnings: [])
@@ -85,7 +87,8 @@ public struct Registry {
     return Plan(
       id: plan.id, name: plan.name, baseYear: plan.baseYear, targetYear: plan.targetYear,
       commission: plan.commission, leadingGroup: plan.leadingGroup, orgs: plan.orgs,
-      domains: plan.domains, indicators: plan.indicators, tasks: plan.tasks, goals: plan.goals,
+      domains: plan.domains, indicators: plan.indicators, tasks: plan.tasks, registers: plan.registers,
+      goals: plan.goals,
       derivations: plan.derivations, decompositionDefaults: plan.decompositionDefaults, warnings: log.sorted)
   }
 

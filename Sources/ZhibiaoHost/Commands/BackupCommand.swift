@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import ZhibiaoStore
+
+/// `zhibiao backup DEST`: a consistent copy of the store while it is in use.
+struct BackupCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "backup", abstract: "备份数据库（在用时亦一致）(a consistent copy of the store).")
+
+  @Argument(help: "备份文件 (the copy to write).")
+  var destination: String
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    if FileManager.default.fileExists(atPath: destination) {
+      throw ValidationError("'\(destination)' exists; choose a new file for the backup")
+    }
+    try store.open().backup(to: destination)
+    print("已备份 \(store.location) → \(destination)")
+  }
+}

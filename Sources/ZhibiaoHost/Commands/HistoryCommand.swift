@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// `zhibiao history`: every revision of one indicator × org × period.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history", abstract: "修订记录 (every revision of an indicator × org × period).")
+
+  @Option(name: .long, help: "指标 (the indicator).")
+  var indicator: String
+
+  @Option(name: .long, help: "责任单位 (the org), id or Chinese name.")
+  var org: String
+
+  @Option(name: .long, help: "期间 (the period), e.g. 2024Q3.")
+  var period: String
+
+  @OptionGroup var options: CommonOptions
+  @OptionGroup var store: StoreOptions
+
+  @Option(name: .long, help: "table | json | csv | md")
+  var format: OutputFormat = .table
+
+  func run() throws {
+    let plan = try CommandPlan.load(options)
+    guard let indicator = plan.indicator(IndicatorID(self.indicator)) else {
+      throw ValidationError("未知指标 unknown indicator '\(self.indicator)'")
+    }
+    let org = try CommandPlan.org(self.org, in: plan)
+    var period = try CommandPlan.period(self.period)
+    if indicator.frequency == .quarterly, period.quarter == nil { period = .quarter(4, of: period.year) }
+    let revisions = try store.open().history(plan: plan.id, indicator: indicator.id, org: org.id, period: period)
+    if revisions.isEmpty {
+      StandardError.write("没有记录 (no figures) for \(indicator.id) × \(org.id) × \(period).")
+      throw ExitCode(1)
+    }
+    let formatter = ISO8601DateFormatter()
+    let rows = revisions.map { revision -> [String] in
+      [
+        "\(revision.number)", "\(revision.value)", revision.status.rawValue, revision.reportedBy.rawValue,
+        formatter.string(from: revision.reportedAt), revision.source, revision.note ?? "", revision.reason ?? "",
+        revision.changedAfterApproval ? "审核后修改" : "",
+      ]
+    }
+    let columns = ["revision", "value", "status", "reported_by", "reported_at", "source", "note", "reason", "flag"]
+    if format == .json {
+      print(DataTable(columns: columns, rows: rows, numeric: ["revision", "value"]).render(.json), terminator: "")
+    } else {
+      let listing = Listing(columns: columns.map { Listing.Column(key: $0, heading: $0) }, rows: rows)
+      print(listing.render(format), terminator: "")
+    }
+  }
+}

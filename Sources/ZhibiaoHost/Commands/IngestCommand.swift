@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// `zhibiao ingest FILE`: imports observations or register entries from CSV, all or nothing.
+struct IngestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ingest",
+    abstract: "导入实际值或名录（CSV，全部成功或全部不导入）(import observations or register entries).",
+    discussion: """
+      Observations: indicator,org,period,value,unit,note — period 2024Q3, 2024 or 2024年1-9月;
+      org by id or Chinese name; a value in 万元 for an indicator in 亿元 is converted.
+      Registers: register,name,org,level,recognised_on,evidence.
+      UTF-8, UTF-8 with BOM and GBK/GB18030 are read; every error is reported with its line.
+      """)
+
+  @Argument(help: "CSV 文件 (the file).")
+  var file: String
+
+  @OptionGroup var options: CommonOptions
+  @OptionGroup var store: StoreOptions
+
+  @Option(name: .customLong("as"), help: "报送单位 (who submits); default the commission.")
+  var submitter: String?
+
+  @Option(name: .long, help: "utf-8 | gbk (default: detect).")
+  var encoding: String?
+
+  @Flag(name: .long, help: "只检查不写入 (check without writing).")
+  var dryRun = false
+
+  @Flag(name: .long, help: "存为草稿 (save as drafts, not submitted).")
+  var draft = false
+
+  @Option(name: .long, help: "修改已审核数据的理由 (why approved figures change).")
+  var reason: String?
+
+  func run() throws {
+    let plan = try CommandPlan.load(options)
+    let sender = try submitter.map { try CommandPlan.org($0, in: plan) }?.id ?? plan.commission
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      StandardError.write("\(file): error: The file cannot be read: \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
+    let requested = try encoding.map { name -> TextDecoding.Encoding in
+      guard let encoding = TextDecoding.Encoding(name: name) else {
+        throw ValidationError("未知编码 unknown encoding '\(name)'; use utf-8 or gbk")
+      }
+      return encoding
+    }
+    guard let (text, _) = TextDecoding.decode(data, as: requested) else {
+      StandardError.write(
+        "\(file):1:1: error: The file is not valid \(requested?.rawValue ?? "UTF-8 or GBK") text (try --encoding gbk or utf-8).")
+      throw ExitCode(1)
+    }
+    let store = try self.store.open()
+    let firstLine = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
+    let result: SubmissionResult
+    let rowCount: Int
+    if firstLine.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) == "register" {
+      let (entries, diagnostics) = RegisterImport(plan: plan, submitter: sender).check(text, file: file)
+      try report(diagnostics)
+      rowCount = entries.count
+      if dryRun { return printDryRun(rowCount) }
+      result = try submit {
+        try store.submitRegister(
+          RegisterSubmission(plan: plan.id, submitter: sender, source: name, time: Date(), entries: entries))
+      }
+    } else {
+      let stored = try StoredValues(store: store, plan: plan.id)
+      let check = ObservationImport(plan: plan, submitter: sender) { stored.value($0, $1, $2) }
+      let (rows, diagnostics) = check.check(text, file: file)
+      try report(diagnostics)
+      rowCount = rows.count
+      if dryRun { return printDryRun(rowCount) }
+      result = try submit {
+        try store.submit(
+          Submission(
+            plan: plan.id, submitter: sender, source: name, time: Date(), status: draft ? .draft : .submitted,
+            reason: reason, rows: rows))
+      }
+    }
+    print(
+      "已导入 \(file)：\(rowCount) 行，新增 \(result.added)，修订 \(result.revised)，未变 \(result.unchanged)"
+        + (result.changedAfterApproval > 0 ? "，审核后修改 \(result.changedAfterApproval)" : "") + "。")
+  }
+
+  /// The source recorded with each revision: the file's name.
+  private var name: String { URL(fileURLWithPath: file).lastPathComponent }
+
+  private func report(_ diagnostics: [Diagnostic]) throws {
+    diagnostics.forEach { StandardError.write($0.description) }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    if errors > 0 {
+      StandardError.write("未导入：\(errors) 个错误，文件中的数据均未写入 (nothing was imported).")
+      throw ExitCode(1)
+    }
+  }
+
+  private func printDryRun(_ rows: Int) {
+    print("检查通过：\(file) 的 \(rows) 行均可导入（--dry-run，未写入）。")
+  }
+
+  private func submit(_ body: () throws -> SubmissionResult) throws -> SubmissionResult {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      StandardError.write("\(file): error: \(error)")
+      throw ExitCode(1)
+    }
+  }
+}
+
+/// The current stored values of a plan, for checks against what is already there.
+struct StoredValues {
+  private let values: [String: Decimal]
+
+  init(store: any Store, plan: PlanID) throws {
+    var values: [String: Decimal] = [:]
+    for record in try store.observations(plan: plan) {
+      values["\(record.indicator)|\(record.org)|\(record.period)"] = record.value
+    }
+    self.values = values
+  }
+
+  func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> Decimal? {
+    values["\(indicator)|\(org)|\(period)"]
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Converts figures between units of the same kind: 元 / 万元 / 亿元, 吨 / 万吨 / 亿吨,
+/// 标箱 / 万标箱. Other units (%, 家, 个 …) only match themselves.
+public enum UnitConversion {
+  /// Units by family, each with its size in the family's smallest unit.
+  static let families: [[String: Decimal]] = [
+    ["元": 1, "万元": 10_000, "亿元": 100_000_000],
+    ["吨": 1, "万吨": 10_000, "亿吨": 100_000_000],
+    ["标箱": 1, "万标箱": 10_000],
+  ]
+
+  /// The factor f with value_in_target = value_in_source × f, or nil when the units are of
+  /// different kinds. Identical units convert with factor 1.
+  public static func factor(from source: String, to target: String) -> Decimal? {
+    if source == target { return 1 }
+    for family in families {
+      if let from = family[source], let to = family[target] { return from / to }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,42 @@
+import GRDB
+import ZhibiaoStore
+
+extension SQLiteStore {
+  /// A migrator that knows the first `version` migrations of ``Schema/migrations``.
+  static func migrator(upTo version: Int = Schema.migrations.count) -> DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    for migration in Schema.migrations.prefix(version) {
+      migrator.registerMigration(migration.identifier) { db in
+        try db.execute(sql: migration.sql)
+      }
+    }
+    return migrator
+  }
+
+  /// Applies every migration the store has not yet run, in order, each in its own transaction.
+  public func migrate() throws {
+    try migrate(upTo: Schema.migrations.count)
+  }
+
+  /// The number of migrations applied to the store.
+  public func schemaVersion() throws -> Int {
+    try guarded {
+      try writer.read { db in try Self.migrator().appliedIdentifiers(db).count }
+    }
+  }
+
+  /// Applies the migrations up to `version`, refusing a store that a newer build has migrated:
+  /// its data may have a shape this build would misread or damage.
+  func migrate(upTo version: Int) throws {
+    let migrator = Self.migrator()
+    try guarded {
+      let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+      guard applied.isSubset(of: migrator.migrations) else {
+        throw StoreError.schemaTooNew(found: applied.count, supported: migrator.migrations.count)
+      }
+      // GRDB stops the process when asked to migrate to a version below the store's.
+      guard applied.count < version else { return }
+      try migrator.migrate(writer, upTo: migrator.migrations[version - 1])
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import ZhibiaoKernel
+import ZhibiaoStore
+
+extension SQLiteStore {
+  /// The current value of every observation of `plan` that matches the filters, ordered by
+  /// indicator, org and period (a year after its quarters, as ``Period`` sorts).
+  public func observations(
+    plan: PlanID, indicator: IndicatorID?, org: OrgID?, period: Period?
+  ) throws -> [ObservationRecord] {
+    var sql = """
+      SELECT indicator, org, year, quarter, value, status, revision, reported_by, reported_at, source, note,
+        changed_after_approval
+      FROM observation WHERE plan = ?
+      """
+    var arguments: StatementArguments = [plan.rawValue]
+    if let indicator {
+      sql += " AND indicator = ?"
+      arguments += [indicator.rawValue]
+    }
+    if let org {
+      sql += " AND org = ?"
+      arguments += [org.rawValue]
+    }
+    if let period {
+      sql += " AND year = ? AND quarter = ?"
+      arguments += [period.year, Stored.quarter(period)]
+    }
+    sql += " ORDER BY indicator, org, year, CASE quarter WHEN 0 THEN 5 ELSE quarter END"
+    return try guarded {
+      try writer.read { db in
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        var records: [ObservationRecord] = []
+        while let row = try rows.next() {
+          records.append(
+            ObservationRecord(
+              indicator: IndicatorID(try row.decode(String.self, atIndex: 0)),
+              org: OrgID(try row.decode(String.self, atIndex: 1)),
+              period: try Stored.period(year: try row.decode(atIndex: 2), quarter: try row.decode(atIndex: 3)),
+              value: try Stored.decimal(try row.decode(atIndex: 4), column: "observation.value"),
+              status: try Stored.status(try row.decode(atIndex: 5), column: "observation.status"),
+              revision: try row.decode(atIndex: 6),
+              reportedBy: OrgID(try row.decode(String.self, atIndex: 7)),
+              reportedAt: try Stored.date(try row.decode(atIndex: 8), column: "observation.reported_at"),
+              source: try row.decode(atIndex: 9),
+              note: try row.decode(atIndex: 10),
+              changedAfterApproval: try row.decode(atIndex: 11)))
+        }
+        return records
+      }
+    }
+  }
+
+  /// Every revision of one observation, oldest first; approvals are revisions with the source
+  /// `approval`.
+  public func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) throws -> [Revision] {
+    try guarded {
+      try writer.read { db in
+        let statement = try db.cachedStatement(
+          sql: """
+            SELECT number, value, status, reported_by, reported_at, source, note, reason, changed_after_approval
+            FROM revision WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
+            ORDER BY number
+            """)
+        let rows = try Row.fetchCursor(
+          statement,
+          arguments: [plan.rawValue, indicator.rawValue, org.rawValue, period.year, Stored.quarter(period)])
+        var revisions: [Revision] = []
+        while let row = try rows.next() {
+          revisions.append(
+            Revision(
+              number: try row.decode(atIndex: 0),
+              value: try Stored.decimal(try row.decode(atIndex: 1), column: "revision.value"),
+              status: try Stored.status(try row.decode(atIndex: 2), column: "revision.status"),
+              reportedBy: OrgID(try row.decode(String.self, atIndex: 3)),
+              reportedAt: try Stored.date(try row.decode(atIndex: 4), column: "revision.reported_at"),
+              source: try row.decode(atIndex: 5),
+              note: try row.decode(atIndex: 6),
+              reason: try row.decode(atIndex: 7),
+              changedAfterApproval: try row.decode(atIndex: 8)))
+        }
+        return revisions
+      }
+    }
+  }
+}

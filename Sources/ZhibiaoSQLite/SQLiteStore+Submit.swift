@@ -1,0 +1,248 @@
+import Foundation
+import GRDB
+import ZhibiaoKernel
+import ZhibiaoStore
+
+extension SQLiteStore {
+  /// Writes a submission in one transaction — all rows or none — and says what changed.
+  ///
+  /// The current values of the orgs and periods the rows touch are read in bulk first, so the
+  /// rows are decided in memory and every row costs one or two cached inserts or updates.
+  ///
+  /// Only ``approve(plan:org:period:by:at:)`` approves: rows sent with the status `approved`
+  /// are stored as submitted, unless their period is approved already.
+  public func submit(_ submission: Submission) throws -> SubmissionResult {
+    try guarded {
+      try writer.write { db in
+        let current = try CurrentObservations.read(db, for: submission)
+        let decided = try SubmissionDecision(submission: submission, current: current)
+        try ObservationWrites(db, submission: submission).apply(decided.writes)
+        return decided.result
+      }
+    }
+  }
+}
+
+/// An org's period within a plan: the unit that is approved and locked.
+struct OrgPeriod: Hashable {
+  var org: String
+  var year: Int
+  var quarter: Int
+
+  init(org: OrgID, period: Period) {
+    self.org = org.rawValue
+    self.year = period.year
+    self.quarter = Stored.quarter(period)
+  }
+}
+
+/// The key of an observation within a plan.
+struct ObservationKey: Hashable {
+  var indicator: String
+  var orgPeriod: OrgPeriod
+}
+
+/// What is stored for one observation, or what an earlier row of the same submission left.
+struct ObservationState {
+  var value: Decimal
+  var note: String?
+  var status: ObservationStatus
+  var revision: Int
+  var changedAfterApproval: Bool
+}
+
+/// The stored state of every org's period a submission touches.
+struct CurrentObservations {
+  /// Whether each touched org's period is approved.
+  var approved: [OrgPeriod: Bool] = [:]
+  /// The current value of every observation of the touched org's periods.
+  var observations: [ObservationKey: ObservationState] = [:]
+
+  /// Reads them, one indexed query per org's period rather than one per row: an import holds
+  /// many indicators of few orgs and periods.
+  static func read(_ db: Database, for submission: Submission) throws -> CurrentObservations {
+    let plan = submission.plan.rawValue
+    let approval = try db.cachedStatement(
+      sql: "SELECT 1 FROM approval WHERE plan = ? AND org = ? AND year = ? AND quarter = ?")
+    let observations = try db.cachedStatement(
+      sql: """
+        SELECT indicator, value, note, status, revision, changed_after_approval FROM observation
+        WHERE plan = ? AND org = ? AND year = ? AND quarter = ?
+        """)
+    var current = CurrentObservations()
+    current.observations.reserveCapacity(submission.rows.count)
+    for row in submission.rows {
+      let orgPeriod = OrgPeriod(org: row.org, period: row.period)
+      guard current.approved[orgPeriod] == nil else { continue }
+      let arguments: StatementArguments = [plan, orgPeriod.org, orgPeriod.year, orgPeriod.quarter]
+      current.approved[orgPeriod] = try Row.fetchOne(approval, arguments: arguments) != nil
+      let rows = try Row.fetchCursor(observations, arguments: arguments)
+      while let stored = try rows.next() {
+        let key = ObservationKey(indicator: try stored.decode(String.self, atIndex: 0), orgPeriod: orgPeriod)
+        current.observations[key] = ObservationState(
+          value: try Stored.decimal(try stored.decode(String.self, atIndex: 1), column: "observation.value"),
+          note: try stored.decode(String?.self, atIndex: 2),
+          status: try Stored.status(try stored.decode(String.self, atIndex: 3), column: "observation.status"),
+          revision: try stored.decode(Int.self, atIndex: 4),
+          changedAfterApproval: try stored.decode(Bool.self, atIndex: 5))
+      }
+    }
+    return current
+  }
+}
+
+/// One write a submission makes.
+struct ObservationWrite {
+  /// What kind of write.
+  enum Kind {
+    /// A new observation and its first revision.
+    case add
+    /// A new value of an existing observation, and its revision.
+    case revise
+    /// The same value re-sent with a further status (a draft submitted): the status only.
+    case promote
+  }
+
+  var kind: Kind
+  var row: ObservationInput
+  /// The observation as it stands after the write.
+  var state: ObservationState
+  /// Whether the write changes an approved period.
+  var afterApproval: Bool
+}
+
+/// What a submission does to the store, decided in memory before anything is written.
+struct SubmissionDecision {
+  var writes: [ObservationWrite] = []
+  var result = SubmissionResult()
+
+  /// Decides every row in order, so that a key given twice is added and then revised.
+  ///
+  /// Throws ``StoreError/approvedPeriodNeedsReason(org:period:rows:)`` for the first approved
+  /// org's period that rows would change without a reason, naming all those rows' lines.
+  init(submission: Submission, current stored: CurrentObservations) throws {
+    var current = stored.observations
+    writes.reserveCapacity(submission.rows.count)
+    // Approval locks a period and is recorded as such; a submission cannot do that on its own.
+    let status = submission.status == .approved ? .submitted : submission.status
+    var refused: [OrgPeriod: (period: Period, org: OrgID, lines: [Int])] = [:]
+    var firstRefused: OrgPeriod?
+    for row in submission.rows {
+      let orgPeriod = OrgPeriod(org: row.org, period: row.period)
+      let key = ObservationKey(indicator: row.indicator.rawValue, orgPeriod: orgPeriod)
+      let locked = stored.approved[orgPeriod] ?? false
+      let old = current[key]
+      if let old, old.value == row.value, old.note == row.note {
+        result.unchanged += 1
+        // An approved period is left as it is; elsewhere a draft sent again as submitted moves on.
+        if !locked && status.rank > old.status.rank {
+          var promoted = old
+          promoted.status = status
+          current[key] = promoted
+          writes.append(ObservationWrite(kind: .promote, row: row, state: promoted, afterApproval: false))
+        }
+        continue
+      }
+      if locked && submission.reason == nil {
+        refused[orgPeriod, default: (row.period, row.org, [])].lines.append(row.line)
+        firstRefused = firstRefused ?? orgPeriod
+        continue
+      }
+      let state = ObservationState(
+        value: row.value, note: row.note, status: locked ? .approved : status,
+        revision: (old?.revision ?? 0) + 1, changedAfterApproval: (old?.changedAfterApproval ?? false) || locked)
+      current[key] = state
+      writes.append(ObservationWrite(kind: old == nil ? .add : .revise, row: row, state: state, afterApproval: locked))
+      if old == nil { result.added += 1 } else { result.revised += 1 }
+      if locked { result.changedAfterApproval += 1 }
+    }
+    if let firstRefused, let refusal = refused[firstRefused] {
+      throw StoreError.approvedPeriodNeedsReason(org: refusal.org, period: refusal.period, rows: refusal.lines)
+    }
+  }
+}
+
+/// The cached statements that write a submission's observations and revisions.
+struct ObservationWrites {
+  private let plan: String
+  private let submitter: String
+  private let source: String
+  private let time: String
+  private let reason: String?
+  private let insertObservation: Statement
+  private let updateObservation: Statement
+  private let promoteObservation: Statement
+  private let insertRevision: Statement
+
+  init(_ db: Database, submission: Submission) throws {
+    plan = submission.plan.rawValue
+    submitter = submission.submitter.rawValue
+    source = submission.source
+    time = Timestamp.text(submission.time)
+    reason = submission.reason
+    insertObservation = try db.cachedStatement(
+      sql: """
+        INSERT INTO observation (plan, indicator, org, year, quarter, value, status, revision, reported_by,
+          reported_at, source, note, changed_after_approval)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    updateObservation = try db.cachedStatement(
+      sql: """
+        UPDATE observation SET value = ?, status = ?, revision = ?, reported_by = ?, reported_at = ?, source = ?,
+          note = ?, changed_after_approval = ?
+        WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
+        """)
+    promoteObservation = try db.cachedStatement(
+      sql: """
+        UPDATE observation SET status = ?
+        WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
+        """)
+    insertRevision = try db.cachedStatement(
+      sql: """
+        INSERT INTO revision (plan, indicator, org, year, quarter, number, value, status, reported_by, reported_at,
+          source, note, reason, changed_after_approval)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+  }
+
+  /// Makes the writes in order; the observation comes before its revision, which refers to it.
+  ///
+  /// Arguments go to `execute(arguments:)`, which binds up to 20 of them without copying the
+  /// strings, and are built in place: this loop runs once per row of a 100,000-row import.
+  func apply(_ writes: [ObservationWrite]) throws {
+    for write in writes {
+      let row = write.row
+      let indicator = row.indicator.rawValue
+      let org = row.org.rawValue
+      let year = row.period.year
+      let quarter = Stored.quarter(row.period)
+      let state = write.state
+      let status = state.status.rawValue
+      switch write.kind {
+      case .add, .revise:
+        // NaN would be written as text that no longer reads as a number, making the store unreadable.
+        guard !state.value.isNaN else {
+          throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
+        }
+        let value = Stored.text(state.value)
+        if write.kind == .add {
+          try insertObservation.execute(arguments: [
+            plan, indicator, org, year, quarter, value, status, state.revision, submitter, time, source, state.note,
+            state.changedAfterApproval,
+          ])
+        } else {
+          try updateObservation.execute(arguments: [
+            value, status, state.revision, submitter, time, source, state.note, state.changedAfterApproval, plan,
+            indicator, org, year, quarter,
+          ])
+        }
+        try insertRevision.execute(arguments: [
+          plan, indicator, org, year, quarter, state.revision, value, status, submitter, time, source, state.note,
+          reason, write.afterApproval,
+        ])
+      case .promote:
+        try promoteObservation.execute(arguments: [status, plan, indicator, org, year, quarter])
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// The embedded store: one SQLite file in WAL mode with foreign keys on.
+///
+/// WAL lets readers work while a submission is written and lets ``backup(to:)`` copy a
+/// consistent snapshot while the store stays in use. Opening a store brings its schema up to
+/// date; the file is closed when the store is released.
+public final class SQLiteStore: Store {
+  /// The file the store lives in (`:memory:` for a store in memory), for messages.
+  public let path: String
+
+  /// A pool on a file, so that reads run beside the one writer; a queue in memory, since WAL
+  /// needs a file.
+  let writer: any DatabaseWriter
+
+  /// Opens the store at `path`, creating the file if it does not exist, and brings its schema
+  /// up to date.
+  ///
+  /// Throws ``StoreError/schemaTooNew(found:supported:)`` if a newer build has migrated the file,
+  /// and ``StoreError/unavailable(path:reason:)`` if it cannot be opened.
+  public convenience init(path: String) throws {
+    try self.init(path: path, schemaVersion: Schema.migrations.count)
+  }
+
+  /// Opens the store at `path` and migrates it up to `schemaVersion` only: how a test builds
+  /// a file as an older build left it.
+  init(path: String, schemaVersion: Int) throws {
+    self.path = path
+    do {
+      writer = try DatabasePool(path: path, configuration: Self.configuration)
+    } catch let error as DatabaseError {
+      throw StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
+    }
+    try migrate(upTo: schemaVersion)
+  }
+
+  private init(path: String, writer: any DatabaseWriter) {
+    self.path = path
+    self.writer = writer
+  }
+
+  /// An empty store in memory, migrated, gone when released: for tests and trials.
+  public static func inMemory() throws -> SQLiteStore {
+    let store: SQLiteStore
+    do {
+      store = SQLiteStore(path: ":memory:", writer: try DatabaseQueue(configuration: configuration))
+    } catch let error as DatabaseError {
+      throw StoreError.unavailable(path: ":memory:", reason: error.message ?? "\(error)")
+    }
+    try store.migrate()
+    return store
+  }
+
+  /// Foreign keys are GRDB's default, stated so that no later change turns them off. Another
+  /// zhibiao process may be writing the same file: wait for it rather than fail at once.
+  static var configuration: Configuration {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(10)
+    return configuration
+  }
+
+  /// Runs `body`, turning SQLite's errors and unreadable columns into ``StoreError``, the one
+  /// error type callers of a ``Store`` handle.
+  func guarded<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      throw StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
+    } catch let error as MalformedColumn {
+      throw StoreError.unavailable(
+        path: path, reason: "the column \(error.column) holds '\(error.text)' where \(error.expected) belongs")
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/// One step of the schema, applied once and recorded by identifier in `grdb_migrations`.
+///
+/// A migration that has shipped is never edited: a store opened by an older build has already
+/// run it, so a change would leave two stores with the same version and different schemas.
+/// Changes go into a new migration appended to ``Schema/migrations``.
+struct SchemaMigration: Sendable {
+  /// The identifier recorded in the store.
+  var identifier: String
+  /// The statements, run in one transaction.
+  var sql: String
+}
+
+/// The store's schema, as the ordered list of migrations that build it.
+///
+/// Keys carry their plan so that several plans can share a file. A period is `year` and
+/// `quarter`, with quarter 0 for the whole year, so that the key has no NULL in it (NULLs are
+/// distinct in a primary key). Values are TEXT in exact decimal form: a REAL would round
+/// 0.1 and lose yuan on large sums. Times are UTC ISO-8601 text to the millisecond, which sorts
+/// and compares as text and reads without a tool.
+enum Schema {
+  /// Every migration, oldest first; the schema version is the number applied.
+  static let migrations: [SchemaMigration] = [observations, approvalsAndRegisters]
+
+  /// Version 1: the current value of each observation and every value it ever had.
+  static let observations = SchemaMigration(
+    identifier: "v1-observations",
+    sql: """
+      CREATE TABLE observation (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        value TEXT NOT NULL CHECK (value <> ''),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved')),
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        reported_by TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        changed_after_approval INTEGER NOT NULL DEFAULT 0 CHECK (changed_after_approval IN (0, 1)),
+        PRIMARY KEY (plan, indicator, org, year, quarter)
+      );
+      CREATE TABLE revision (
+        plan TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        value TEXT NOT NULL CHECK (value <> ''),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved')),
+        reported_by TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        reason TEXT,
+        changed_after_approval INTEGER NOT NULL DEFAULT 0 CHECK (changed_after_approval IN (0, 1)),
+        PRIMARY KEY (plan, indicator, org, year, quarter, number),
+        FOREIGN KEY (plan, indicator, org, year, quarter)
+          REFERENCES observation (plan, indicator, org, year, quarter)
+      );
+      """)
+
+  /// Version 2: approvals (the lock on an org's period), registers, and the index that finds an
+  /// org's period, which both approval and the bulk read of a submission's current values use.
+  static let approvalsAndRegisters = SchemaMigration(
+    identifier: "v2-approvals-registers",
+    sql: """
+      CREATE TABLE approval (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        approved_by TEXT NOT NULL,
+        approved_at TEXT NOT NULL,
+        PRIMARY KEY (plan, org, year, quarter)
+      );
+      CREATE TABLE register_entry (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        register TEXT NOT NULL CHECK (register <> ''),
+        name TEXT NOT NULL CHECK (name <> ''),
+        org TEXT NOT NULL,
+        level TEXT NOT NULL,
+        recognised_on TEXT NOT NULL,
+        evidence TEXT,
+        source TEXT NOT NULL,
+        submitted_by TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        PRIMARY KEY (plan, register, name)
+      );
+      CREATE INDEX observation_by_org_period ON observation (plan, org, year, quarter);
+      """)
+}

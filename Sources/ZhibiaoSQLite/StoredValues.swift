@@ -1,0 +1,84 @@
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// A column whose text is not what this store writes: the file was edited by hand or is damaged.
+struct MalformedColumn: Error {
+  /// The table and column, `observation.value`.
+  var column: String
+  /// What it holds.
+  var text: String
+  /// What it should hold.
+  var expected: String
+}
+
+/// How the kernel's values become columns and back.
+enum Stored {
+  /// The exact decimal form: `Decimal` prints every digit it holds, and reading the text back
+  /// with no locale gives the same value, so no yuan is lost to binary floating point.
+  static func text(_ value: Decimal) -> String { "\(value)" }
+
+  /// The decimal in `text`; the whole text must be a number, since `Decimal(string:)` alone
+  /// would read `12abc` as 12.
+  static func decimal(_ text: String, column: String) throws -> Decimal {
+    guard let value = Decimal(string: text, locale: nil), !value.isNaN, isDecimalNumber(text) else {
+      throw MalformedColumn(column: column, text: text, expected: "a decimal number")
+    }
+    return value
+  }
+
+  /// The quarter column: 0 for a whole year, so that the key holds no NULL.
+  static func quarter(_ period: Period) -> Int { period.quarter ?? 0 }
+
+  /// The period of a year and quarter column.
+  static func period(year: Int, quarter: Int) throws -> Period {
+    switch quarter {
+    case 0: return .year(year)
+    case 1...4: return .quarter(quarter, of: year)
+    default: throw MalformedColumn(column: "quarter", text: "\(quarter)", expected: "0 to 4")
+    }
+  }
+
+  /// The time in `text`.
+  static func date(_ text: String, column: String) throws -> Date {
+    guard let date = Timestamp.date(text) else {
+      throw MalformedColumn(column: column, text: text, expected: "a time like 2024-04-15T09:30:00.000Z")
+    }
+    return date
+  }
+
+  /// The status in `text`.
+  static func status(_ text: String, column: String) throws -> ObservationStatus {
+    guard let status = ObservationStatus(rawValue: text) else {
+      throw MalformedColumn(column: column, text: text, expected: "draft, submitted or approved")
+    }
+    return status
+  }
+
+  private static func isDecimalNumber(_ text: String) -> Bool {
+    var sawDigit = false
+    var previous: UInt8?
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+      case UInt8(ascii: "-"), UInt8(ascii: "+"):
+        guard previous == nil || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return false }
+      case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+      default: return false
+      }
+      previous = byte
+    }
+    return sawDigit
+  }
+}
+
+extension ObservationStatus {
+  /// How far along the status is, so that re-sending a value never moves it back.
+  var rank: Int {
+    switch self {
+    case .draft: 0
+    case .submitted: 1
+    case .approved: 2
+    }
+  }
+}

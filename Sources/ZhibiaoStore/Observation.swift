@@ -1,0 +1,156 @@
+import Foundation
+import ZhibiaoKernel
+
+/// Where an observation is in its life: entered, sent to the reviewing bureau, or approved
+/// (and then locked).
+public enum ObservationStatus: String, Sendable, CaseIterable, Codable {
+  /// Entered but not yet submitted.
+  case draft
+  /// Submitted for review.
+  case submitted
+  /// Approved; the org's period is locked.
+  case approved
+
+  /// The Chinese term.
+  public var zh: String {
+    switch self {
+    case .draft: "草稿"
+    case .submitted: "已报送"
+    case .approved: "已审核"
+    }
+  }
+}
+
+/// One import or form: who sends which rows, from where, when.
+public struct Submission: Sendable {
+  /// The plan the rows belong to.
+  public var plan: PlanID
+  /// The org that submits (`--as`).
+  public var submitter: OrgID
+  /// The file or form the rows came from.
+  public var source: String
+  /// When.
+  public var time: Date
+  /// The status the rows take: `submitted` unless saved as drafts.
+  public var status: ObservationStatus
+  /// Why approved figures are changed; required to touch an approved period.
+  public var reason: String?
+  /// The rows.
+  public var rows: [ObservationInput]
+
+  /// Creates a submission.
+  public init(
+    plan: PlanID, submitter: OrgID, source: String, time: Date, status: ObservationStatus = .submitted,
+    reason: String? = nil, rows: [ObservationInput]
+  ) {
+    self.plan = plan
+    self.submitter = submitter
+    self.source = source
+    self.time = time
+    self.status = status
+    self.reason = reason
+    self.rows = rows
+  }
+}
+
+/// What a submission changed.
+public struct SubmissionResult: Hashable, Sendable {
+  /// Observations or entries that did not exist before.
+  public var added: Int
+  /// Existing ones given a new value (a new revision).
+  public var revised: Int
+  /// Rows equal to what was stored, which added nothing.
+  public var unchanged: Int
+  /// Revisions of approved periods, flagged as changes after approval.
+  public var changedAfterApproval: Int
+
+  /// Creates a result.
+  public init(added: Int = 0, revised: Int = 0, unchanged: Int = 0, changedAfterApproval: Int = 0) {
+    self.added = added
+    self.revised = revised
+    self.unchanged = unchanged
+    self.changedAfterApproval = changedAfterApproval
+  }
+}
+
+/// The current value of an observation, with who reported it last.
+public struct ObservationRecord: Hashable, Sendable {
+  /// The indicator.
+  public var indicator: IndicatorID
+  /// The org.
+  public var org: OrgID
+  /// The period.
+  public var period: Period
+  /// The current value, in the indicator's unit.
+  public var value: Decimal
+  /// The status.
+  public var status: ObservationStatus
+  /// The number of the current revision, from 1.
+  public var revision: Int
+  /// Who reported the current value.
+  public var reportedBy: OrgID
+  /// When.
+  public var reportedAt: Date
+  /// From which file or form.
+  public var source: String
+  /// The reporter's note.
+  public var note: String?
+  /// Whether any revision changed it after it was approved.
+  public var changedAfterApproval: Bool
+
+  /// Creates a record.
+  public init(
+    indicator: IndicatorID, org: OrgID, period: Period, value: Decimal, status: ObservationStatus, revision: Int,
+    reportedBy: OrgID, reportedAt: Date, source: String, note: String?, changedAfterApproval: Bool
+  ) {
+    self.indicator = indicator
+    self.org = org
+    self.period = period
+    self.value = value
+    self.status = status
+    self.revision = revision
+    self.reportedBy = reportedBy
+    self.reportedAt = reportedAt
+    self.source = source
+    self.note = note
+    self.changedAfterApproval = changedAfterApproval
+  }
+}
+
+/// One revision of an observation: every value it ever had stays visible.
+public struct Revision: Hashable, Sendable {
+  /// 1 for the first value, then 2, 3 …
+  public var number: Int
+  /// The value.
+  public var value: Decimal
+  /// The status the row had when written (approval is recorded as its own revision).
+  public var status: ObservationStatus
+  /// Who.
+  public var reportedBy: OrgID
+  /// When.
+  public var reportedAt: Date
+  /// From which file or form (`approval` for an approval).
+  public var source: String
+  /// The reporter's note.
+  public var note: String?
+  /// Why an approved value was changed.
+  public var reason: String?
+  /// Whether this revision changed an approved value.
+  public var changedAfterApproval: Bool
+
+  /// Creates a revision.
+  public init(
+    number: Int, value: Decimal, status: ObservationStatus, reportedBy: OrgID, reportedAt: Date, source: String,
+    note: String?, reason: String?, changedAfterApproval: Bool
+  ) {
+    self.number = number
+    self.value = value
+    self.status = status
+    self.reportedBy = reportedBy
+    self.reportedAt = reportedAt
+    self.source = source
+    self.note = note
+    self.reason = reason
+    self.changedAfterApproval = changedAfterApproval
+  }
+}

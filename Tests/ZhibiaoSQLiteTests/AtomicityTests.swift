@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+import ZhibiaoStore
+
+@testable import ZhibiaoSQLite
+
+/// A submission that fails part-way leaves the store exactly as it was.
+///
+/// Two comparisons, each catching what the other could miss: the bytes of the database file
+/// after a TRUNCATE checkpoint (every committed page in the file, the WAL empty), which is the
+/// literal "byte for byte"; and a dump of the schema and every row of every table, which says
+/// which row differs when the bytes do.
+@Suite("All rows or none")
+struct AtomicityTests {
+  /// A row that makes the second of three rows fail, or the last one refused.
+  enum BadRow: String, CaseIterable, CustomTestStringConvertible {
+    /// An empty indicator id, refused by a CHECK constraint while the rows are being written.
+    case emptyIndicator
+    /// A quarter the period type lets through but the schema does not.
+    case quarterOutOfRange
+    /// A change to an approved period without a reason, as the last row.
+    case approvedPeriodLast
+
+    var testDescription: String { rawValue }
+
+    var rows: [ObservationInput] {
+      let first = Fixture.row(Fixture.revenue, value: "200", line: 2)  // revises a stored value
+      let third = Fixture.row("digital.cloud_revenue", value: "3", line: 4)  // a new observation
+      switch self {
+      case .emptyIndicator: return [first, Fixture.row("", value: "1", line: 3), third]
+      case .quarterOutOfRange: return [first, Fixture.row(period: .quarter(7, of: 2024), value: "1", line: 3), third]
+      case .approvedPeriodLast: return [first, third, Fixture.row(org: Fixture.xihu, value: "9", line: 5)]
+      }
+    }
+  }
+
+  @Test("A submission that fails part-way leaves the file byte for byte as it was", arguments: BadRow.allCases)
+  func failedSubmissionWritesNothing(bad: BadRow) throws {
+    let directory = try TemporaryDirectory()
+    let store = try SQLiteStore(path: directory.path("store.sqlite"))
+    let seed = [
+      Fixture.row(Fixture.revenue, value: "100"), Fixture.row(Fixture.incubators, value: "7"),
+      Fixture.row(org: Fixture.xihu, value: "50"),
+    ]
+    _ = try store.submit(Fixture.submission(seed))
+    _ = try store.approve(
+      plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1, by: Fixture.bureau, at: Fixture.tuesday)
+    let bytes = try store.checkpointedBytes()
+    let dump = try store.dump()
+
+    #expect(throws: StoreError.self) {
+      _ = try store.submit(Fixture.submission(bad.rows, at: Fixture.wednesday))
+    }
+
+    #expect(try store.dump() == dump)
+    #expect(try store.checkpointedBytes() == bytes)
+    #expect(try store.observations(plan: Fixture.plan).map(\.value) == [100, 50, 7])
+    // The store is still usable, and the same rows without the bad one go in whole.
+    let good = bad.rows.filter { $0.indicator != "" && $0.period.quarter != 7 && $0.org != Fixture.xihu }
+    #expect(try store.submit(Fixture.submission(good)) == SubmissionResult(added: 1, revised: 1))
+  }
+
+  @Test("A constraint failure is reported as a store error that names the file")
+  func constraintFailureIsAStoreError() throws {
+    let store = try SQLiteStore.inMemory()
+    #expect {
+      _ = try store.submit(Fixture.submission(BadRow.emptyIndicator.rows))
+    } throws: { error in
+      guard case .unavailable(let path, let reason)? = error as? StoreError else { return false }
+      return path == ":memory:" && reason.contains("CHECK constraint failed")
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import Testing
+import ZhibiaoKernel
+import ZhibiaoStore
+
+@testable import ZhibiaoSQLite
+
+@Suite("Migrations")
+struct MigrationTests {
+  let directory: TemporaryDirectory
+
+  init() throws { directory = try TemporaryDirectory() }
+
+  @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
+  func fromEmptyFile() throws {
+    let store = try SQLiteStore(path: directory.path("new.sqlite"))
+    #expect(try store.schemaVersion() == 2)
+    #expect(try store.schemaVersion() == Schema.migrations.count)
+    let (tables, indexes, journalMode, readerForeignKeys) = try store.writer.read { db in
+      (
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+        try db.indexes(on: "observation").map(\.name),
+        try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+        try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+      )
+    }
+    #expect(Set(["observation", "revision", "approval", "register_entry"]).isSubset(of: tables))
+    #expect(indexes.contains("observation_by_org_period"))
+    #expect(journalMode == "wal")
+    #expect(readerForeignKeys == 1)
+    #expect(try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+    // A revision of an observation that does not exist is refused, not stored as an orphan.
+    #expect(throws: StoreError.self) {
+      try store.guarded {
+        try store.writer.write { db in
+          try db.execute(
+            sql: """
+              INSERT INTO revision (plan, indicator, org, year, quarter, number, value, status, reported_by,
+                reported_at, source)
+              VALUES ('p', 'i', 'o', 2024, 1, 1, '1', 'submitted', 'o', '2024-04-15T00:00:00.000Z', 's')
+              """)
+        }
+      }
+    }
+  }
+
+  /// What a store at `version` could hold, written with that version's SQL.
+  static func seed(_ db: Database, atVersion version: Int) throws {
+    guard version >= 1 else { return }
+    try db.execute(
+      sql: """
+        INSERT INTO observation (plan, indicator, org, year, quarter, value, status, revision, reported_by,
+          reported_at, source, note, changed_after_approval)
+        VALUES ('hangzhou.producer_services', 'digital.ict_revenue', 'district.binjiang', 2024, 1,
+          '12345678901234.5678', 'submitted', 2, 'district.binjiang', '2024-04-16T00:00:00.000Z', 'q1-fixed.csv',
+          '含软件', 0);
+        INSERT INTO revision (plan, indicator, org, year, quarter, number, value, status, reported_by, reported_at,
+          source, note, reason, changed_after_approval)
+        VALUES
+          ('hangzhou.producer_services', 'digital.ict_revenue', 'district.binjiang', 2024, 1, 1, '0.1',
+            'submitted', 'district.binjiang', '2024-04-15T00:00:00.000Z', 'q1.csv', NULL, NULL, 0),
+          ('hangzhou.producer_services', 'digital.ict_revenue', 'district.binjiang', 2024, 1, 2,
+            '12345678901234.5678', 'submitted', 'district.binjiang', '2024-04-16T00:00:00.000Z', 'q1-fixed.csv',
+            '含软件', NULL, 0);
+        """)
+  }
+
+  @Test(
+    "A file left at every earlier schema version opens with its data intact and the newer tables added",
+    arguments: 0..<Schema.migrations.count)
+  func fromEarlierVersion(version: Int) throws {
+    let path = directory.path("v\(version).sqlite")
+    do {
+      let old = try SQLiteStore(path: path, schemaVersion: version)
+      #expect(try old.schemaVersion() == version)
+      let tables = try old.writer.read { db in
+        try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      }
+      #expect(tables.contains("approval") == (version >= 2))
+      #expect(tables.contains("observation") == (version >= 1))
+      try old.writer.write { db in try Self.seed(db, atVersion: version) }
+    }
+
+    let store = try SQLiteStore(path: path)
+    #expect(try store.schemaVersion() == Schema.migrations.count)
+    let records = try store.observations(plan: Fixture.plan)
+    let history = try store.history(
+      plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1)
+    if version >= 1 {
+      #expect(records.map(\.value) == [Fixture.decimal("12345678901234.5678")])
+      #expect(records.first?.revision == 2)
+      #expect(records.first?.note == "含软件")
+      #expect(records.first?.reportedAt == Fixture.tuesday)
+      #expect(history.map(\.value) == [Fixture.decimal("0.1"), Fixture.decimal("12345678901234.5678")])
+    } else {
+      #expect(records.isEmpty)
+    }
+
+    // The tables of the later versions work on the migrated file.
+    let approved = try store.approve(
+      plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1, by: Fixture.bureau, at: Fixture.wednesday)
+    #expect(approved == (version >= 1 ? 1 : 0))
+    #expect(try store.isApproved(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    let entry = RegisterEntry(
+      register: "tech.incubators", name: "浙大网新孵化器", org: Fixture.binjiang, level: "国家级",
+      recognisedOn: "2023-12-01", evidence: nil)
+    _ = try store.submitRegister(
+      RegisterSubmission(
+        plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday, entries: [entry]))
+    #expect(try store.registerEntries(plan: Fixture.plan, register: nil) == [entry])
+  }
+
+  @Test("Migrating an up-to-date store again changes nothing")
+  func migrateIsIdempotent() throws {
+    let store = try SQLiteStore(path: directory.path("again.sqlite"))
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")]))
+    let before = try store.dump()
+    try store.migrate()
+    try store.migrate()
+    #expect(try store.schemaVersion() == 2)
+    #expect(try store.dump() == before)
+  }
+
+  @Test("A file migrated by a newer build is refused, and left as it was")
+  func schemaTooNew() throws {
+    let path = directory.path("future.sqlite")
+    do {
+      let store = try SQLiteStore(path: path)
+      try store.writer.write { db in
+        try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3-from-a-newer-build')")
+      }
+    }
+    #expect(throws: StoreError.schemaTooNew(found: 3, supported: 2)) {
+      _ = try SQLiteStore(path: path)
+    }
+    let queue = try DatabaseQueue(path: path)
+    #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }.count == 3)
+  }
+
+  @Test("A store that cannot be opened says where and why")
+  func unavailable() throws {
+    let path = directory.path("missing/folder/store.sqlite")
+    #expect {
+      _ = try SQLiteStore(path: path)
+    } throws: { error in
+      guard case .unavailable(let reported, _)? = error as? StoreError else { return false }
+      return reported == path
+    }
+  }
+
+  @Test("A file that is not a store is refused as unavailable, and left as it was")
+  func notADatabase() throws {
+    let path = directory.path("notes.txt")
+    let text = Data(String(repeating: "这不是数据库。", count: 200).utf8)
+    try text.write(to: URL(fileURLWithPath: path))
+    #expect {
+      _ = try SQLiteStore(path: path)
+    } throws: { error in
+      guard case .unavailable(let reported, _)? = error as? StoreError else { return false }
+      return reported == path
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == text)
+  }
+
+  @Test("The in-memory store has the whole schema")
+  func inMemory() throws {
+    let store = try SQLiteStore.inMemory()
+    #expect(try store.schemaVersion() == 2)
+    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")])).added == 1)
+  }
+}

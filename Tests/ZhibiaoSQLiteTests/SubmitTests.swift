@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+import ZhibiaoStore
+
+@testable import ZhibiaoSQLite
+
+@Suite("Submitting observations")
+struct SubmitTests {
+  let store: SQLiteStore
+
+  init() throws { store = try SQLiteStore.inMemory() }
+
+  func history(
+    _ indicator: IndicatorID = Fixture.revenue, org: OrgID = Fixture.binjiang, period: Period = Fixture.q1
+  ) throws -> [Revision] {
+    try store.history(plan: Fixture.plan, indicator: indicator, org: org, period: period)
+  }
+
+  @Test("A new value is added, the same file again changes nothing, a changed value is a new revision")
+  func addedUnchangedRevised() throws {
+    let first = Fixture.submission([Fixture.row(value: "105.5", note: "初报")])
+    #expect(try store.submit(first) == SubmissionResult(added: 1))
+    #expect(try history().count == 1)
+
+    #expect(try store.submit(first) == SubmissionResult(unchanged: 1))
+    let afterRepeat = try history()
+    #expect(afterRepeat.count == 1)
+    #expect(afterRepeat.first?.value == Fixture.decimal("105.5"))
+
+    let fixed = Fixture.submission(
+      [Fixture.row(value: "106", note: "初报")], by: Fixture.bureau, source: "q1-fixed.csv", at: Fixture.tuesday)
+    #expect(try store.submit(fixed) == SubmissionResult(revised: 1))
+    let revisions = try history()
+    #expect(revisions.map(\.number) == [1, 2])
+    #expect(revisions.map(\.value) == [Fixture.decimal("105.5"), Fixture.decimal("106")])
+    #expect(revisions.map(\.source) == ["q1.csv", "q1-fixed.csv"])
+    #expect(revisions.map(\.reportedBy) == [Fixture.binjiang, Fixture.bureau])
+    #expect(revisions.map(\.reportedAt) == [Fixture.monday, Fixture.tuesday])
+    #expect(revisions.allSatisfy { !$0.changedAfterApproval && $0.reason == nil && $0.status == .submitted })
+
+    let current = try store.observations(plan: Fixture.plan)
+    #expect(
+      current == [
+        ObservationRecord(
+          indicator: Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1, value: Fixture.decimal("106"),
+          status: .submitted, revision: 2, reportedBy: Fixture.bureau, reportedAt: Fixture.tuesday,
+          source: "q1-fixed.csv", note: "初报", changedAfterApproval: false)
+      ])
+  }
+
+  @Test("A changed note alone is a new revision")
+  func noteChange() throws {
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")]))
+    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1", note: "口径调整")])).revised == 1)
+    #expect(try history().map(\.note) == [nil, "口径调整"])
+  }
+
+  @Test("A key given twice in one submission is added, then revised")
+  func sameKeyTwice() throws {
+    let result = try store.submit(Fixture.submission([Fixture.row(value: "1"), Fixture.row(value: "2")]))
+    #expect(result == SubmissionResult(added: 1, revised: 1))
+    #expect(try history().map(\.value) == [1, 2])
+    #expect(try store.observations(plan: Fixture.plan).map(\.revision) == [2])
+  }
+
+  @Test("Drafts sent again as submitted move on; a submitted value saved again as a draft stays submitted")
+  func draftsAndStatus() throws {
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft))
+    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.draft])
+    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")])) == SubmissionResult(unchanged: 1))
+    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
+    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft)).unchanged == 1)
+    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
+    #expect(try history().count == 1)
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "2")], status: .draft))
+    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.draft])
+    #expect(try history().map(\.status) == [.draft, .draft])
+  }
+
+  @Test("Observations are filtered and ordered by indicator, org and period, a year after its quarters")
+  func filtersAndOrder() throws {
+    let year: Period = .year(2024)
+    let q4: Period = .quarter(4, of: 2024)
+    let rows = [
+      Fixture.row(Fixture.revenue, org: Fixture.xihu, period: year, value: "5"),
+      Fixture.row(Fixture.incubators, org: Fixture.binjiang, period: Fixture.q1, value: "3"),
+      Fixture.row(Fixture.revenue, org: Fixture.binjiang, period: year, value: "4"),
+      Fixture.row(Fixture.revenue, org: Fixture.binjiang, period: q4, value: "2"),
+      Fixture.row(Fixture.revenue, org: Fixture.binjiang, period: .quarter(1, of: 2025), value: "6"),
+      Fixture.row(Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1, value: "1"),
+    ]
+    #expect(try store.submit(Fixture.submission(rows)).added == 6)
+    let all = try store.observations(plan: Fixture.plan)
+    #expect(all.map(\.value) == [1, 2, 4, 6, 5, 3])
+    #expect(
+      try store.observations(plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: nil)
+        .map(\.period) == [Fixture.q1, q4, year, .quarter(1, of: 2025)])
+    #expect(
+      try store.observations(plan: Fixture.plan, indicator: nil, org: nil, period: year).map(\.org)
+        == [Fixture.binjiang, Fixture.xihu])
+    #expect(
+      try store.observations(plan: Fixture.plan, indicator: Fixture.incubators, org: nil, period: nil).map(\.value)
+        == [3])
+    #expect(try store.observations(plan: Fixture.plan, indicator: nil, org: Fixture.xihu, period: q4).isEmpty)
+  }
+
+  @Test("Plans live side by side: the same key in two plans is two observations")
+  func plansSideBySide() throws {
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")]))
+    #expect(try store.submit(Fixture.submission([Fixture.row(value: "2")], plan: Fixture.otherPlan)).added == 1)
+    #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
+    #expect(try store.observations(plan: Fixture.otherPlan).map(\.value) == [2])
+    _ = try store.approve(
+      plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1, by: Fixture.bureau, at: Fixture.tuesday)
+    #expect(!(try store.isApproved(plan: Fixture.otherPlan, org: Fixture.binjiang, period: Fixture.q1)))
+    #expect(try store.submit(Fixture.submission([Fixture.row(value: "3")], plan: Fixture.otherPlan)).revised == 1)
+  }
+
+  @Test("Times come back to the millisecond")
+  func times() throws {
+    let time = Date(timeIntervalSince1970: 1_713_139_200.123)
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], at: time))
+    #expect(try store.observations(plan: Fixture.plan).first?.reportedAt == time)
+    #expect(try history().first?.reportedAt == time)
+  }
+
+  @Test("A submission cannot approve: rows sent as approved are stored as submitted, the period unlocked")
+  func submissionCannotApprove() throws {
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .approved))
+    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
+    #expect(!(try store.isApproved(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1)))
+  }
+
+  @Test("An empty submission writes nothing")
+  func emptySubmission() throws {
+    #expect(try store.submit(Fixture.submission([])) == SubmissionResult())
+    #expect(try store.observations(plan: Fixture.plan).isEmpty)
+  }
+}
