@@ -74,7 +74,7 @@ struct DomainCheckTests {
       path: "domains/business.yaml",
       old: "{ year: 2025, comparator: at_least, value: 60 }",
       new: "{ year: 2025, comparator: at_least, value: 5 }",
-      position: "Config/domains/business.yaml:114:9",
+      position: "Config/domains/business.yaml:115:9",
       message:
         "The 2025 target 5 of 'business.hq_10bn' is below the 10 of 'business.hq_100bn', whose enterprises "
         + "it includes.",

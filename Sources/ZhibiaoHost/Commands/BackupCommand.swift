@@ -10,6 +10,7 @@ struct BackupCommand: ParsableCommand {
   @Argument(help: "备份文件 (the copy to write).")
   var destination: String
 
+  @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
   func run() throws {

@@ -101,7 +101,8 @@ struct DataTable {
         return object
       }
       let data =
-        (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
+        (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]))
+        ?? Data("[]".utf8)
       return String(decoding: data, as: UTF8.self) + "\n"
     }
     return Listing(columns: columns.map { Listing.Column(key: $0, heading: $0) }, rows: rows).render(.csv)

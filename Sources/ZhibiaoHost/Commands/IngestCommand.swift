@@ -54,7 +54,8 @@ struct IngestCommand: ParsableCommand {
     }
     guard let (text, _) = TextDecoding.decode(data, as: requested) else {
       StandardError.write(
-        "\(file):1:1: error: The file is not valid \(requested?.rawValue ?? "UTF-8 or GBK") text (try --encoding gbk or utf-8).")
+        "\(file):1:1: error: The file is not valid \(requested?.rawValue ?? "UTF-8 or GBK") text (try --encoding gbk or utf-8)."
+      )
       throw ExitCode(1)
     }
     let store = try self.store.open()

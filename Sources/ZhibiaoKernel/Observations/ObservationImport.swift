@@ -19,7 +19,9 @@ public struct ObservationImport {
   public let stored: (IndicatorID, OrgID, Period) -> Decimal?
 
   /// Prepares checks for `submitter`'s files.
-  public init(plan: Plan, submitter: OrgID, stored: @escaping (IndicatorID, OrgID, Period) -> Decimal? = { _, _, _ in nil }) {
+  public init(
+    plan: Plan, submitter: OrgID, stored: @escaping (IndicatorID, OrgID, Period) -> Decimal? = { _, _, _ in nil }
+  ) {
     self.plan = plan
     self.submitter = submitter
     self.stored = stored
@@ -136,7 +138,8 @@ public struct ObservationImport {
       return fail("The value \(value) of '\(indicator.id)' cannot be negative.")
     }
     let note = row["note"].flatMap { $0.isEmpty ? nil : $0 }
-    return ObservationInput(indicator: indicator.id, org: org.id, period: period, value: value, note: note, line: row.line)
+    return ObservationInput(
+      indicator: indicator.id, org: org.id, period: period, value: value, note: note, line: row.line)
   }
 
   /// A district may submit only its own figures; a bureau, the figures of indicators it owns;
@@ -183,8 +186,12 @@ public struct ObservationImport {
     for derivation in plan.derivations {
       guard let share = derivation.share else { continue }
       for row in rows where row.indicator == share.part || row.indicator == share.whole {
-        let part = row.indicator == share.part ? row.value : inFile["\(share.part)|\(row.org)|\(row.period)"] ?? stored(share.part, row.org, row.period)
-        let whole = row.indicator == share.whole ? row.value : inFile["\(share.whole)|\(row.org)|\(row.period)"] ?? stored(share.whole, row.org, row.period)
+        let part =
+          row.indicator == share.part
+          ? row.value : inFile["\(share.part)|\(row.org)|\(row.period)"] ?? stored(share.part, row.org, row.period)
+        let whole =
+          row.indicator == share.whole
+          ? row.value : inFile["\(share.whole)|\(row.org)|\(row.period)"] ?? stored(share.whole, row.org, row.period)
         guard let part, let whole, part > whole else { continue }
         // Report once, on the part's line when both are in the file.
         if row.indicator == share.whole, inFile["\(share.part)|\(row.org)|\(row.period)"] != nil { continue }

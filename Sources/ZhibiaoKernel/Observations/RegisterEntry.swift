@@ -1,6 +1,6 @@
 /// One named entity of a register (名录): an enterprise, an incubator, a design centre, a fair.
 public struct RegisterEntry: Hashable, Sendable {
-  /// The register, e.g. `tech.national_incubators`.
+  /// The register, `<domain>.<name>`.
   public var register: RegisterID
   /// The entity's name as recognised.
   public var name: String

@@ -15,7 +15,8 @@ extension CrossReferenceChecker {
         at: location, hint: Suggestion.hint(for: level, among: register.levels))
     }
     if !indicator.isCount {
-      log.error("The count of a register is whole: '\(indicator.id)' needs a count unit and 'precision: 1'.", at: location)
+      log.error(
+        "The count of a register is whole: '\(indicator.id)' needs a count unit and 'precision: 1'.", at: location)
     }
   }
 }
