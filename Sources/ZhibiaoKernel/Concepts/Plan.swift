@@ -41,8 +41,8 @@ public struct Plan: Sendable {
   init(
     id: PlanID, name: LocalizedText, baseYear: Int, targetYear: Int, commission: OrgID,
     leadingGroup: OrgID, orgs: [Org], domains: [Domain], indicators: [Indicator], tasks: [KeyTask],
-    registers: [Register] = [], goals: [GoalGroup], derivations: [Derivation], decompositionDefaults: DecompositionDefaults,
-    warnings: [Diagnostic]
+    registers: [Register] = [], goals: [GoalGroup], derivations: [Derivation],
+    decompositionDefaults: DecompositionDefaults, warnings: [Diagnostic]
   ) {
     self.id = id
     self.name = name
