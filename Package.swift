@@ -70,7 +70,8 @@ let package = Package(
 
     // Tools
     .executableTarget(
-      name: "zhibiao-benchmarks", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"], path: "Tools/Benchmarks",
+      name: "zhibiao-benchmarks", dependencies: ["ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite"],
+      path: "Tools/Benchmarks",
       swiftSettings: swiftSettings),
 
     // Tests
