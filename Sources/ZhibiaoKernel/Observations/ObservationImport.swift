@@ -179,22 +179,32 @@ public struct ObservationImport {
     }
   }
 
-  /// A part cannot exceed its whole (the numerator of a share, its denominator).
+  /// A part cannot exceed its whole (the numerator of a share, its denominator). The two may be
+  /// reported at different frequencies: a year of an annual indicator is the 1–12月 (Q4) figure
+  /// of a quarterly one.
   private func checkShares(_ rows: [ObservationInput], file: String, log: DiagnosticLog) {
     var inFile: [String: Decimal] = [:]
     for row in rows { inFile["\(row.indicator)|\(row.org)|\(row.period)"] = row.value }
+    func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> (Decimal, inFile: Bool)? {
+      var period = period
+      switch (plan.indicator(indicator)?.frequency, period.quarter) {
+      case (.quarterly, nil): period = .quarter(4, of: period.year)
+      case (.annual, 4): period = .year(period.year)
+      case (.annual, .some): return nil
+      default: break
+      }
+      if let found = inFile["\(indicator)|\(org)|\(period)"] { return (found, true) }
+      return stored(indicator, org, period).map { ($0, false) }
+    }
     for derivation in plan.derivations {
       guard let share = derivation.share else { continue }
       for row in rows where row.indicator == share.part || row.indicator == share.whole {
-        let part =
-          row.indicator == share.part
-          ? row.value : inFile["\(share.part)|\(row.org)|\(row.period)"] ?? stored(share.part, row.org, row.period)
-        let whole =
-          row.indicator == share.whole
-          ? row.value : inFile["\(share.whole)|\(row.org)|\(row.period)"] ?? stored(share.whole, row.org, row.period)
-        guard let part, let whole, part > whole else { continue }
-        // Report once, on the part's line when both are in the file.
-        if row.indicator == share.whole, inFile["\(share.part)|\(row.org)|\(row.period)"] != nil { continue }
+        let isPart = row.indicator == share.part
+        guard let other = value(isPart ? share.whole : share.part, row.org, row.period) else { continue }
+        // Report once, on the part's line, when both are in the file.
+        if !isPart && other.inFile { continue }
+        let (part, whole) = isPart ? (row.value, other.0) : (other.0, row.value)
+        guard part > whole else { continue }
         log.error(
           "'\(share.part)' (\(part)) exceeds '\(share.whole)' (\(whole)) for '\(row.org)' in \(row.period); a part cannot exceed its whole.",
           at: SourceLocation(file: file, line: row.line, column: 1))

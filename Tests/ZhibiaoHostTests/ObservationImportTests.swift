@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+
+@testable import ZhibiaoHost
+
+/// The row checks of an observation import, each on a small file.
+@Suite("Observation import checks")
+struct ObservationImportTests {
+  let plan: Plan
+
+  init() throws {
+    plan = try PlanLoader.load(configDirectory: RepositoryConfig.directory)
+  }
+
+  func check(
+    _ rows: [String], as submitter: OrgID? = nil, stored: [String: Decimal] = [:]
+  ) -> (rows: [ObservationInput], errors: [String]) {
+    let text = (["indicator,org,period,value,unit,note"] + rows).joined(separator: "\n") + "\n"
+    let check = ObservationImport(plan: plan, submitter: submitter ?? plan.commission) { indicator, org, period in
+      stored["\(indicator)|\(org)|\(period)"]
+    }
+    let result = check.check(text, file: "f.csv")
+    return (result.rows, result.diagnostics.map(\.description))
+  }
+
+  @Test("Valid spellings are read: 万元 converted, Chinese names, 2024年1-9月, a quarterly year as Q4")
+  func validSpellings() throws {
+    let result = check([
+      "finance.finance_va,滨江区,2024年1-9月,1615800,万元,初步核算",
+      "finance.finance_va,district.xihu,2024,310.5,,",
+      "tech.rd_expenditure,市科技局,2024,700,亿元,",
+    ])
+    #expect(result.errors == [])
+    #expect(result.rows.map(\.value) == [Decimal(string: "161.58")!, Decimal(string: "310.5")!, 700])
+    #expect(result.rows.map(\.period) == [.quarter(3, of: 2024), .quarter(4, of: 2024), .year(2024)])
+    #expect(result.rows.map(\.org) == ["district.binjiang", "district.xihu", "bureau.sci_tech"])
+    #expect(result.rows.first?.note == "初步核算")
+  }
+
+  @Test(
+    "Each refusal names its line and reason",
+    arguments: [
+      ("tech.rd_expenditure,district.xihu,2024Q3,50,亿元,", "is reported once a year; give the year (2024), not 2024Q3"),
+      ("tech.national_incubators,district.xihu,2024,20,个,", "is counted from the register 'tech.incubators'"),
+      ("tech.rd_intensity,district.xihu,2024,3.5,%,", "is computed from other indicators"),
+      ("finance.finance_va,bureau.commerce,2024Q1,100,亿元,", "is reported by its owner 'bureau.finance'"),
+      ("logistics.inland_port_cargo,district.xihu,2024Q1,0.1,亿吨,", "does not apply to 'district.xihu'"),
+      ("plan.new_business_models,bureau.drc,2024,1,,", "is a qualitative aim"),
+      ("finance.finance_va,district.xihu,2024Q1,\"12,3\",亿元,", "The value '12,3' is not a number"),
+    ])
+  func refusals(_ row: String, _ reason: String) {
+    let result = check([row])
+    #expect(result.rows.isEmpty)
+    #expect(result.errors.count == 1)
+    #expect(result.errors.first?.hasPrefix("f.csv:2:1: error:") == true)
+    #expect(result.errors.first?.contains(reason) == true, "\(result.errors)")
+  }
+
+  @Test("A part larger than its whole is refused, whether the whole is in the file or stored")
+  func partAboveWhole() {
+    let inFile = check([
+      "tech.rd_expenditure,district.xihu,2024,120,亿元,", "plan.gdp,district.xihu,2024,100,亿元,",
+    ])
+    #expect(inFile.errors.count == 1)
+    #expect(inFile.errors.first?.contains("'tech.rd_expenditure' (120) exceeds 'plan.gdp' (100)") == true)
+    #expect(inFile.errors.first?.hasPrefix("f.csv:2:1:") == true)
+    let stored = check(
+      ["tech.rd_expenditure,district.xihu,2024,120,亿元,"], stored: ["plan.gdp|district.xihu|2024Q4": 100])
+    #expect(stored.errors.first?.contains("exceeds 'plan.gdp' (100)") == true, "GDP's 2024Q4 is R&D's 2024")
+    let storedQuarter = check(
+      ["plan.services_va,district.xihu,2024Q2,120,亿元,"], stored: ["plan.gdp|district.xihu|2024Q2": 100])
+    #expect(storedQuarter.errors.first?.contains("exceeds 'plan.gdp' (100)") == true)
+  }
+
+  @Test("A year-to-date figure below the stored previous quarter is refused")
+  func yearToDateAgainstStore() {
+    let result = check(
+      ["finance.finance_va,district.xihu,2024Q3,100,亿元,"], stored: ["finance.finance_va|district.xihu|2024Q2": 150])
+    #expect(result.errors.first?.contains("is below 150 in 2024Q2") == true)
+    let stock = check(
+      ["finance.green_loan_balance,district.xihu,2024Q3,100,亿元,"],
+      stored: ["finance.green_loan_balance|district.xihu|2024Q2": 150])
+    #expect(stock.errors == [], "a balance may fall; only flows reported year to date cannot")
+  }
+
+  @Test("A bureau submits the indicators it owns, for any org; a district only its own")
+  func submitters() {
+    #expect(check(["finance.finance_va,district.xihu,2024Q1,10,亿元,"], as: "bureau.finance").errors == [])
+    #expect(
+      check(["plan.gdp,district.xihu,2024Q1,10,亿元,"], as: "bureau.finance").errors.first?
+        .contains("'bureau.finance' does not own 'plan.gdp'") == true)
+    #expect(check(["finance.finance_va,西湖区,2024Q1,10,亿元,"], as: "district.xihu").errors == [])
+  }
+}
