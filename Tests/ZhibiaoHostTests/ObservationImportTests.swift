@@ -57,6 +57,17 @@ struct ObservationImportTests {
     #expect(result.errors.first?.contains(reason) == true, "\(result.errors)")
   }
 
+  @Test("A header without a required column is refused at the header, with a suggestion")
+  func missingColumn() {
+    let check = ObservationImport(plan: plan, submitter: plan.commission)
+    let result = check.check("indicator,org,period,valeu\nplan.gdp,bureau.drc,2024,1\n", file: "f.csv")
+    #expect(result.rows.isEmpty)
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "f.csv:1:1: error: The header has no column 'value'; expected indicator,org,period,value,unit,note (did you mean 'valeu'?)"
+      ])
+  }
+
   @Test("A part larger than its whole is refused, whether the whole is in the file or stored")
   func partAboveWhole() {
     let inFile = check([

@@ -103,3 +103,26 @@ public struct CSVTable: Sendable {
     rows = records.dropFirst().map { Row(line: $0.line, fields: $0.fields, header: names) }
   }
 }
+
+extension CSVTable {
+  /// Parses an import file and checks its header: the table when the file can be read and has
+  /// every required column, nil otherwise, with the problems in `log`.
+  public static func importFile(
+    _ text: String, file: String, required: [String], layout: [String], log: DiagnosticLog
+  ) -> CSVTable? {
+    let table: CSVTable
+    do {
+      table = try CSVTable(parsing: text, file: file)
+    } catch {
+      log.report(error)
+      return nil
+    }
+    for column in required where !table.header.contains(column) {
+      log.error(
+        "The header has no column '\(column)'; expected \(layout.joined(separator: ",")).",
+        at: SourceLocation(file: file, line: table.headerLine, column: 1),
+        hint: Suggestion.hint(for: column, among: table.header))
+    }
+    return log.hasErrors ? nil : table
+  }
+}

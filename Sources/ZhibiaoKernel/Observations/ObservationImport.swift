@@ -30,19 +30,9 @@ public struct ObservationImport {
   /// The checked rows, and every problem found (empty when the file can be imported).
   public func check(_ text: String, file: String) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
-    let table: CSVTable
-    do {
-      table = try CSVTable(parsing: text, file: file)
-    } catch {
-      return ([], [error])
-    }
-    for column in Self.requiredColumns where !table.header.contains(column) {
-      log.error(
-        "The header has no column '\(column)'; expected \(Self.columns.joined(separator: ",")).",
-        at: SourceLocation(file: file, line: table.headerLine, column: 1),
-        hint: Suggestion.hint(for: column, among: table.header))
-    }
-    if log.hasErrors { return ([], log.sorted) }
+    guard
+      let table = CSVTable.importFile(text, file: file, required: Self.requiredColumns, layout: Self.columns, log: log)
+    else { return ([], log.sorted) }
 
     var rows: [ObservationInput] = []
     var firstLine: [String: Int] = [:]

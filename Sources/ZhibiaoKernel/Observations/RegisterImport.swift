@@ -20,19 +20,10 @@ public struct RegisterImport {
   /// The checked entries, and every problem found (empty when the file can be imported).
   public func check(_ text: String, file: String) -> (entries: [RegisterEntry], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
-    let table: CSVTable
-    do {
-      table = try CSVTable(parsing: text, file: file)
-    } catch {
-      return ([], [error])
-    }
-    for column in Self.columns.dropLast() where !table.header.contains(column) {
-      log.error(
-        "The header has no column '\(column)'; expected \(Self.columns.joined(separator: ",")).",
-        at: SourceLocation(file: file, line: table.headerLine, column: 1),
-        hint: Suggestion.hint(for: column, among: table.header))
-    }
-    if log.hasErrors { return ([], log.sorted) }
+    guard
+      let table = CSVTable.importFile(
+        text, file: file, required: Array(Self.columns.dropLast()), layout: Self.columns, log: log)
+    else { return ([], log.sorted) }
     var entries: [RegisterEntry] = []
     var firstLine: [String: Int] = [:]
     for row in table.rows {
