@@ -73,6 +73,9 @@ let package = Package(
       name: "zhibiao-benchmarks", dependencies: ["ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite"],
       path: "Tools/Benchmarks",
       swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "monitor-benchmark", dependencies: ["ZhibiaoKernel"], path: "Tools/MonitorBenchmark",
+      swiftSettings: swiftSettings),
 
     // Tests
     .testTarget(name: "ZhibiaoYAMLTests", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),

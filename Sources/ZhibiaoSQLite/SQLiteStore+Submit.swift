@@ -218,6 +218,8 @@ struct ObservationWrites {
       let quarter = Stored.quarter(row.period)
       let state = write.state
       let status = state.status.rawValue
+      // A figure sent earlier than its import (a date in the file) keeps the day it was sent.
+      let time = row.reportedAt.map(Timestamp.text) ?? self.time
       switch write.kind {
       case .add, .revise:
         // NaN would be written as text that no longer reads as a number, making the store unreadable.

@@ -64,7 +64,7 @@ struct ObservationImportTests {
     #expect(result.rows.isEmpty)
     #expect(
       result.diagnostics.map(\.description) == [
-        "f.csv:1:1: error: The header has no column 'value'; expected indicator,org,period,value,unit,note (did you mean 'valeu'?)"
+        "f.csv:1:1: error: The header has no column 'value'; expected indicator,org,period,value,unit,note,reported_on (did you mean 'valeu'?)"
       ])
   }
 

@@ -898,16 +898,30 @@ def render_observations(rows, zh_names, indicators):
         if CITY_INCLUDES_LATE else
         f"# Late on purpose: district.{LATE_DISTRICT} has no {LATE_PERIOD} rows; the city's {LATE_PERIOD} rows are the sum of the 12 that reported.",
         "# Counts of recognised entities (count_of:) come from registers.csv; derived ratios and growth rates are computed, not reported.",
+        "# reported_on：报送日期（季后12–18天，均在20天期限内）/ the day each figure was sent (12–18 days after the quarter, within the 20-day due date).",
         "# Regenerate with: python3 Tools/sample-data/generate_observations.py",
     ]
     out = io.StringIO()
     for line in header:
         out.write(line + "\n")
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["indicator", "org", "period", "value", "unit", "note"])
+    w.writerow(["indicator", "org", "period", "value", "unit", "note", "reported_on"])
+    org_order = sorted({r[1] for r in rows})
     for r in rows:
-        w.writerow(r)
+        w.writerow(list(r) + [reported_on(r[2], org_order.index(r[1]))])
     return out.getvalue()
+
+
+def reported_on(period, org_number):
+    """The day a figure was sent: 12 to 18 days after its quarter ends (a year's after 31 December),
+    so that every sample figure arrives before the 20-day due date; the late district simply has
+    not sent its last quarter."""
+    year = int(period[:4])
+    quarter = int(period[5]) if "Q" in period else 4
+    day = 12 + org_number % 7
+    if quarter == 4:
+        return f"{year + 1}-01-{day:02d}"
+    return f"{year}-{quarter * 3 + 1:02d}-{day:02d}"
 
 
 def render_registers(entries):

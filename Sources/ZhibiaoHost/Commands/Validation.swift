@@ -8,6 +8,8 @@ public struct ValidationReport: Sendable {
   public let plan: Plan?
   /// The target book, when the plan loaded and every indicator could be decomposed.
   public let targetBook: TargetBook?
+  /// The base-year figures, when they loaded.
+  public let baselines: Baselines?
 
   /// Whether the configuration can be used.
   public var isValid: Bool { plan != nil && targetBook != nil }
@@ -25,17 +27,20 @@ public struct ValidationReport: Sendable {
       var diagnostics = plan.warnings
       do {
         let baselines = try ConfigBaselineSource(source: source).baselines(for: plan)
+        self.baselines = baselines
         let book = Decomposer(plan: plan, baselines: baselines).targetBook()
         diagnostics += book.problems.map { Diagnostic(.error, at: $0.location, $0.message) }
         targetBook = book.problems.isEmpty ? book : nil
       } catch {
         diagnostics += error.diagnostics
         targetBook = nil
+        baselines = nil
       }
       self.diagnostics = diagnostics.sorted { $0.location < $1.location }
     } catch {
       plan = nil
       targetBook = nil
+      baselines = nil
       diagnostics = error.diagnostics
     }
   }

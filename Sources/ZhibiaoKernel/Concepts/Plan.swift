@@ -30,6 +30,8 @@ public struct Plan: Sendable {
   public let derivations: [Derivation]
   /// Plan-wide decomposition settings.
   public let decompositionDefaults: DecompositionDefaults
+  /// Traffic-light bands, due dates and outlier thresholds for monitoring.
+  public let monitoringSettings: MonitoringSettings
   /// Warnings found while loading (the plan loaded, but something deserves a look).
   public let warnings: [Diagnostic]
 
@@ -42,7 +44,8 @@ public struct Plan: Sendable {
     id: PlanID, name: LocalizedText, baseYear: Int, targetYear: Int, commission: OrgID,
     leadingGroup: OrgID, orgs: [Org], domains: [Domain], indicators: [Indicator], tasks: [KeyTask],
     registers: [Register] = [], goals: [GoalGroup], derivations: [Derivation],
-    decompositionDefaults: DecompositionDefaults, warnings: [Diagnostic]
+    decompositionDefaults: DecompositionDefaults, monitoringSettings: MonitoringSettings = MonitoringSettings(),
+    warnings: [Diagnostic]
   ) {
     self.id = id
     self.name = name
@@ -58,6 +61,7 @@ public struct Plan: Sendable {
     self.goals = goals
     self.derivations = derivations
     self.decompositionDefaults = decompositionDefaults
+    self.monitoringSettings = monitoringSettings
     self.warnings = warnings
     orgIndex = Self.index(orgs.map(\.id))
     indicatorIndex = Self.index(indicators.map(\.id))

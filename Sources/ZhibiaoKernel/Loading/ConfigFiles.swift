@@ -17,6 +17,7 @@ struct PlanFile {
   var indicators: [Indicator] = []
   var goals: [GoalGroup] = []
   var decomposition = DecompositionDefaults()
+  var monitoring = MonitoringSettings()
 }
 
 /// What a domain file declares.
@@ -29,7 +30,7 @@ struct DomainFile {
 }
 
 extension ConfigDecoder {
-  static let planFileKeys = ["plan", "decomposition", "orgs", "indicators", "goals"]
+  static let planFileKeys = ["plan", "decomposition", "monitoring", "orgs", "indicators", "goals"]
   static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
   static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks", "registers"]
   static let domainKeys = ["id", "name", "lead"]
@@ -66,6 +67,7 @@ extension ConfigDecoder {
     }
     file.goals = (mapping.required("goals", in: "the plan file")?.sequence() ?? []).compactMap(goal)
     if let defaults = mapping.optional("decomposition") { file.decomposition = decompositionDefaults(defaults) }
+    if let monitoring = mapping.optional("monitoring") { file.monitoring = monitoringSettings(monitoring) }
     return file
   }
 

@@ -6,8 +6,9 @@ import Foundation
 /// Every problem of the file is reported together, each with its line, so a reporter can fix
 /// the file in one pass; the caller imports nothing unless there are none.
 public struct ObservationImport {
-  /// The columns; `unit` and `note` may be left empty (the unit is then the indicator's).
-  public static let columns = ["indicator", "org", "period", "value", "unit", "note"]
+  /// The columns; `unit`, `note` and `reported_on` may be left out or empty (the unit is then
+  /// the indicator's, and the figure counts as sent when the file is imported).
+  public static let columns = ["indicator", "org", "period", "value", "unit", "note", "reported_on"]
   /// Columns that must be present.
   public static let requiredColumns = ["indicator", "org", "period", "value"]
 
@@ -128,8 +129,16 @@ public struct ObservationImport {
       return fail("The value \(value) of '\(indicator.id)' cannot be negative.")
     }
     let note = row["note"].flatMap { $0.isEmpty ? nil : $0 }
+    var reportedAt: Date?
+    if let day = row["reported_on"]?.trimmingCharacters(in: .whitespaces), !day.isEmpty {
+      guard let date = Self.noonInChina(day) else {
+        return fail("The date '\(day)' under 'reported_on' is not a date written YYYY-MM-DD.")
+      }
+      reportedAt = date
+    }
     return ObservationInput(
-      indicator: indicator.id, org: org.id, period: period, value: value, note: note, line: row.line)
+      indicator: indicator.id, org: org.id, period: period, value: value, note: note, line: row.line,
+      reportedAt: reportedAt)
   }
 
   /// A district may submit only its own figures; a bureau, the figures of indicators it owns;
@@ -147,6 +156,16 @@ public struct ObservationImport {
     default:
       return nil
     }
+  }
+
+  /// Noon, China time, of a day written `YYYY-MM-DD`: the moment a figure sent that day is
+  /// taken to have arrived.
+  public static func noonInChina(_ day: String) -> Date? {
+    guard RegisterImport.isDate(day) else { return nil }
+    let parts = day.split(separator: "-").compactMap { Int($0) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+    return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
   }
 
   // MARK: - Across rows

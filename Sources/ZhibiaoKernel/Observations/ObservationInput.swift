@@ -15,14 +15,20 @@ public struct ObservationInput: Hashable, Sendable {
   public var note: String?
   /// The line of the source file, for messages.
   public var line: Int
+  /// When the figure was sent, if the file says so; otherwise it counts as sent with its submission.
+  public var reportedAt: Date?
 
   /// Creates a row.
-  public init(indicator: IndicatorID, org: OrgID, period: Period, value: Decimal, note: String? = nil, line: Int = 0) {
+  public init(
+    indicator: IndicatorID, org: OrgID, period: Period, value: Decimal, note: String? = nil, line: Int = 0,
+    reportedAt: Date? = nil
+  ) {
     self.indicator = indicator
     self.org = org
     self.period = period
     self.value = value
     self.note = note
     self.line = line
+    self.reportedAt = reportedAt
   }
 }

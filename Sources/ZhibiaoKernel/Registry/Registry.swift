@@ -75,7 +75,7 @@ public struct Registry {
       registers: domainFiles.flatMap(\.file.registers),
       goals: planFile.goals,
       derivations: domainFiles.flatMap(\.plugin.derivations),
-      decompositionDefaults: planFile.decomposition, warnings: [])
+      decompositionDefaults: planFile.decomposition, monitoringSettings: planFile.monitoring, warnings: [])
     var checker = CrossReferenceChecker(plan: plan, log: log, settings: settings)
     checker.checkAll(derivationOwners: derivationOwners)
     for (plugin, _) in domainFiles {
@@ -89,7 +89,8 @@ public struct Registry {
       commission: plan.commission, leadingGroup: plan.leadingGroup, orgs: plan.orgs,
       domains: plan.domains, indicators: plan.indicators, tasks: plan.tasks, registers: plan.registers,
       goals: plan.goals,
-      derivations: plan.derivations, decompositionDefaults: plan.decompositionDefaults, warnings: log.sorted)
+      derivations: plan.derivations, decompositionDefaults: plan.decompositionDefaults,
+      monitoringSettings: plan.monitoringSettings, warnings: log.sorted)
   }
 
   private var derivationOwners: [(Derivation, DomainID)] {

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// `zhibiao monitor --period 2024Q3`: progress against pace, traffic lights, projections and
+/// data-quality flags for every indicator × org.
+struct MonitorCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "monitor",
+    abstract: "监测预警：序时进度、红黄绿灯、年末预计与数据质量 (monitoring and early warning).")
+
+  @Option(name: .long, help: "期间 (the period), e.g. 2024Q3 or 2024年1-9月.")
+  var period: String
+
+  @OptionGroup var options: CommonOptions
+  @OptionGroup var store: StoreOptions
+
+  @Option(name: .long, help: "只列某一责任单位 (only this org), id or Chinese name.")
+  var org: String?
+
+  @Option(name: .long, help: "只列某一灯色 (only this light): green | yellow | red | grey.")
+  var status: [PaceStatus] = []
+
+  @Option(name: .long, help: "只列某一领域 (only this domain), e.g. finance.")
+  var domain: String?
+
+  @Option(name: .long, help: "table | json | csv | md")
+  var format: OutputFormat = .table
+
+  @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD (judge lateness as of this day; default today).")
+  var asOf: String?
+
+  func run() throws {
+    let report = ValidationReport(configPath: options.config)
+    guard let plan = report.plan, let book = report.targetBook else {
+      report.diagnostics.forEach { StandardError.write($0.description) }
+      throw ExitCode(1)
+    }
+    var period = try CommandPlan.period(self.period)
+    if period.quarter == nil { period = .quarter(4, of: period.year) }
+    let day = try asOf.map { text -> Date in
+      guard let date = ObservationImport.noonInChina(text) else {
+        throw ValidationError("--as-of 须写作 YYYY-MM-DD (a date): '\(text)'")
+      }
+      return date
+    }
+    let monitoring = try MonitoringRun.report(
+      plan: plan, book: book, baselines: report.baselines, store: try store.open(), period: period,
+      asOf: day ?? Date())
+    let org = try self.org.map { try CommandPlan.org($0, in: plan).id }
+    if let domain, plan.domain(DomainID(domain)) == nil {
+      throw ValidationError("未知领域 unknown domain '\(domain)'")
+    }
+    let filtered = monitoring.filtered(
+      orgs: org.map { [$0] }, statuses: status.isEmpty ? nil : Set(status), domains: domain.map { [DomainID($0)] })
+    print(MonitoringListing(plan: plan, report: filtered, language: options.lang).render(format), terminator: "")
+  }
+}
+
+extension PaceStatus: ExpressibleByArgument {}
+
+/// Runs monitoring on what the store holds.
+enum MonitoringRun {
+  static func report(
+    plan: Plan, book: TargetBook, baselines: Baselines?, store: any Store, period: Period, asOf: Date
+  ) throws -> MonitoringReport {
+    let observations = try store.observations(plan: plan.id).map {
+      ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
+    }
+    let entries = try store.registerEntries(plan: plan.id, register: nil)
+    do {
+      let monitor = try Monitor(
+        plan: plan, book: book, observations: observations, registerEntries: entries, baselines: baselines,
+        period: period, settings: plan.monitoringSettings, asOf: asOf)
+      return monitor.report()
+    } catch {
+      throw ValidationError("\(error)")
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+import ZhibiaoSQLite
+import ZhibiaoStore
+
+@testable import ZhibiaoHost
+
+/// Monitoring of the illustrative sample quarters, as `zhibiao monitor` runs it.
+@Suite("zhibiao monitor on the sample data")
+struct MonitorCommandTests {
+  let plan: Plan
+  let book: TargetBook
+  let baselines: Baselines?
+  let store: SQLiteStore
+
+  init() throws {
+    let report = ValidationReport(configPath: RepositoryConfig.directory.path)
+    plan = try #require(report.plan)
+    book = try #require(report.targetBook)
+    baselines = report.baselines
+    store = try SQLiteStore.inMemory()
+    let sample = RepositoryConfig.directory.appendingPathComponent("sample")
+    let observations = try String(contentsOf: sample.appendingPathComponent("observations.csv"), encoding: .utf8)
+    let (rows, problems) = ObservationImport(plan: plan, submitter: plan.commission).check(observations, file: "o.csv")
+    try #require(problems.isEmpty, "\(problems)")
+    _ = try store.submit(
+      Submission(plan: plan.id, submitter: plan.commission, source: "observations.csv", time: Date(), rows: rows))
+    let registers = try String(contentsOf: sample.appendingPathComponent("registers.csv"), encoding: .utf8)
+    let (entries, _) = RegisterImport(plan: plan, submitter: plan.commission).check(registers, file: "r.csv")
+    _ = try store.submitRegister(
+      RegisterSubmission(
+        plan: plan.id, submitter: plan.commission, source: "registers.csv", time: Date(), entries: entries))
+  }
+
+  func report(_ period: Period, asOf: String = "2025-03-01") throws -> MonitoringReport {
+    try MonitoringRun.report(
+      plan: plan, book: book, baselines: baselines, store: store, period: period,
+      asOf: try #require(ObservationImport.noonInChina(asOf)))
+  }
+
+  @Test("The districts the sample makes fall behind come out red, with their reason")
+  func laggardsAreRed() throws {
+    let report = try self.report(.quarter(3, of: 2024))
+    let red = Set(report.rows.filter { $0.status == .red }.map { "\($0.indicator)@\($0.org)" })
+    for laggard in [
+      "plan.producer_services_va@district.fuyang", "digital.software_revenue@district.linan",
+      "finance.finance_va@district.chunan",
+    ] {
+      #expect(red.contains(laggard), "\(laggard) should be red: \(red.sorted())")
+    }
+    let row = try #require(report.rows.first { $0.indicator == "finance.finance_va" && $0.org == "district.chunan" })
+    #expect(row.warnings.first?.reason.zh.hasPrefix("序时进度") == true)
+    #expect(report.rows.filter { $0.org == "district.binjiang" && $0.status == .red }.isEmpty)
+  }
+
+  @Test("建德市, late with 2024Q4, is grey and flagged missing and late; the others are not")
+  func lateDistrictIsFlagged() throws {
+    let report = try self.report(.quarter(4, of: 2024))
+    // Its annual figures for 2024 arrived; its quarterly 1–12月 figures did not.
+    let quarterly = Set(plan.indicators.filter { $0.frequency == .quarterly }.map(\.id))
+    let jiande = report.rows.filter { $0.org == "district.jiande" && quarterly.contains($0.indicator) }
+    #expect(!jiande.isEmpty)
+    #expect(jiande.allSatisfy { $0.status == .grey && $0.flags.contains(.missing) && $0.flags.contains(.late) })
+    let others = report.rows.filter { $0.org == "district.xihu" && quarterly.contains($0.indicator) }
+    #expect(others.allSatisfy { !$0.flags.contains(.missing) && !$0.flags.contains(.late) })
+  }
+
+  @Test("Filters by org, light and domain, and JSON carries the contract's fields")
+  func filtersAndJSON() throws {
+    let report = try self.report(.quarter(3, of: 2024))
+    let red = report.filtered(statuses: [.red])
+    #expect(red.rows.allSatisfy { $0.status == .red })
+    let finance = report.filtered(orgs: ["district.chunan"], domains: ["finance"])
+    #expect(finance.rows.allSatisfy { $0.org == "district.chunan" && $0.domain == "finance" })
+    let json = MonitoringListing(plan: plan, report: finance, language: .zh).render(.json)
+    let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    #expect(!rows.isEmpty)
+    for field in ["indicator", "org", "actual_ytd", "milestone_ytd", "annual_target", "pace", "status", "warnings"] {
+      #expect(rows[0].keys.contains(field), "missing \(field)")
+    }
+  }
+}
