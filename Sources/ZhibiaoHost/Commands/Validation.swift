@@ -12,7 +12,9 @@ public struct ValidationReport: Sendable {
   public let baselines: Baselines?
 
   /// Whether the configuration can be used.
-  public var isValid: Bool { plan != nil && targetBook != nil }
+  public var isValid: Bool {
+    plan != nil && targetBook != nil && !diagnostics.contains { $0.severity == .error }
+  }
 
   /// Checks the configuration in `configPath` with every domain module of this build.
   public init(configPath: String, modules: [any DomainPlugin] = DomainModules.all) {
@@ -36,6 +38,7 @@ public struct ValidationReport: Sendable {
         targetBook = nil
         baselines = nil
       }
+      diagnostics += Self.assessmentDiagnostics(source: source, plan: plan)
       self.diagnostics = diagnostics.sorted { $0.location < $1.location }
     } catch {
       plan = nil
@@ -65,5 +68,20 @@ public struct ValidationReport: Sendable {
     return "The configuration is valid: \(plan.domains.count) domains, \(targets) target indicators "
       + "(and \(supporting) supporting), \(plan.tasks.count) key tasks, \(plan.goals.count) goal groups, "
       + "\(plan.orgs.count) orgs (\(districts) districts); \(warnings) warning(s)."
+  }
+
+  /// The problems of the assessment scheme (`assessment.yaml`), when there is one.
+  static func assessmentDiagnostics(source: any ConfigSource, plan: Plan) -> [Diagnostic] {
+    let path = AssessmentFiles.schemeFile
+    guard let data = try? source.contents(of: path) else { return [] }
+    let log = DiagnosticLog()
+    do {
+      if let root = try YAMLParser().parse(data, file: source.displayName(of: path)) {
+        _ = AssessmentScheme.decode(NodeReader(root, log: log), plan: plan)
+      }
+    } catch {
+      log.report(error)
+    }
+    return log.diagnostics
   }
 }

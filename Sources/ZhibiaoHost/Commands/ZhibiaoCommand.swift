@@ -9,7 +9,7 @@ public struct ZhibiaoCommand: ParsableCommand {
     discussion: "Zhibiao carries a city plan's target system: indicators, tasks and responsible units.",
     subcommands: [
       ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ApproveCommand.self,
-      HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self,
+      HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
     ]
   )
 

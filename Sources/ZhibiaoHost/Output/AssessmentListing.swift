@@ -1,0 +1,84 @@
+import Foundation
+import ZhibiaoKernel
+
+/// Writes an assessment: the ranking of each kind of org, and any org's scorecard item by item.
+struct AssessmentListing {
+  let plan: Plan
+  let result: AssessmentResult
+  let language: Language
+
+  private func text(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+  private func change(_ card: Scorecard) -> String {
+    guard let change = card.rankChange else { return "—" }
+    return change > 0 ? "↑\(change)" : change < 0 ? "↓\(-change)" : "="
+  }
+
+  func render(_ format: OutputFormat) -> String {
+    if format == .json { return json(result.sections.flatMap(\.scorecards)) }
+    return result.sections.map { section in
+      let title = section.orgKind == .district ? text("区县（市）", "Districts") : text("牵头部门", "Lead bureaus")
+      let listing = Listing(
+        columns: [
+          .init(key: "rank", heading: text("名次", "Rank")), .init(key: "org", heading: text("单位", "Org")),
+          .init(key: "total", heading: text("实得分", "Total")), .init(key: "basic", heading: text("基本分", "Basic")),
+          .init(key: "bonus", heading: text("加分", "Bonus")), .init(key: "deduction", heading: text("扣分", "Deduction")),
+          .init(key: "grade", heading: text("等次", "Grade")), .init(key: "change", heading: text("名次变化", "Change")),
+        ],
+        rows: section.scorecards.map { card in
+          [
+            "\(card.rank)", card.orgName.text(in: language), "\(card.total)", "\(card.basic)", "\(card.bonus.counted)",
+            "\(card.deduction.counted)", card.grade.name.text(in: language), change(card),
+          ]
+        })
+      let notes = (section.quotas.map(\.formula) + section.notes.map { $0.text(in: language) })
+        .map { "  " + $0 }.joined(separator: "\n")
+      let body = listing.render(format)
+      return format == .csv ? body : "\(title)\n\(body)" + (notes.isEmpty ? "" : "\(notes)\n")
+    }.joined(separator: "\n")
+  }
+
+  func scorecard(_ card: Scorecard, _ format: OutputFormat) -> String {
+    if format == .json { return json([card]) }
+    let listing = Listing(
+      columns: [
+        .init(key: "item", heading: text("考核项", "Item"), maximumWidth: 24),
+        .init(key: "weight", heading: text("分值", "Weight")), .init(key: "points", heading: text("得分", "Points")),
+        .init(key: "explanation", heading: text("计算", "How")),
+      ],
+      rows: card.items.map { item in
+        [item.name.text(in: language), "\(item.weight)", "\(item.points)", item.explanation.text(in: language)]
+      })
+    var lines = ["\(card.orgName.text(in: language))  \(card.totalExplanation.text(in: language))"]
+    lines.append(listing.render(format))
+    lines.append(card.bonus.explanation.text(in: language))
+    lines.append(card.deduction.explanation.text(in: language))
+    lines.append(card.gradeExplanation.text(in: language))
+    if let note = card.rankNote { lines.append(note.text(in: language)) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func json(_ cards: [Scorecard]) -> String {
+    let records: [[String: Any]] = cards.map { card in
+      [
+        "org": card.org.rawValue, "kind": card.orgKind.rawValue, "rank": card.rank,
+        "previous_rank": card.previousRank as Any? ?? NSNull(),
+        "total": NSDecimalNumber(decimal: card.total), "basic": NSDecimalNumber(decimal: card.basic),
+        "bonus": NSDecimalNumber(decimal: card.bonus.counted),
+        "deduction": NSDecimalNumber(decimal: card.deduction.counted), "grade": card.grade.id,
+        "items": card.items.map { item -> [String: Any] in
+          [
+            "id": item.id, "indicator": item.indicator?.rawValue as Any? ?? NSNull(), "rule": item.rule,
+            "weight": NSDecimalNumber(decimal: item.weight), "points": NSDecimalNumber(decimal: item.points),
+            "actual": item.actual.map { NSDecimalNumber(decimal: $0) } as Any? ?? NSNull(),
+            "target": item.target.map { NSDecimalNumber(decimal: $0) } as Any? ?? NSNull(),
+            "explanation": ["zh": item.explanation.zh, "en": item.explanation.en],
+          ]
+        },
+      ]
+    }
+    let data =
+      (try? JSONSerialization.data(withJSONObject: records, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,319 @@
+import Foundation
+
+extension AssessmentScheme {
+  /// Assesses every org of every kind the scheme has a section for. Pure: the same plan,
+  /// scheme and inputs always give the same result.
+  ///
+  /// For each org: each item is scored by its rule; 基本分 is the sum of the items' points;
+  /// 实得分 = 基本分 + min(加分, cap) − min(扣分, cap), each category of events first held to
+  /// its own cap. Orgs are ranked by 实得分, ties settled by the section's `tieBreak`. The
+  /// grade is the band the total falls in, capped by a veto, then held to the quotas: in rank
+  /// order, the orgs of a band beyond ⌊quota × orgs assessed⌋ drop to the next band, where
+  /// they count against its quota in turn.
+  public func assess(_ inputs: AssessmentInputs, plan: Plan) -> AssessmentResult {
+    AssessmentResult(
+      year: inputs.year,
+      sections: sections.map { SectionAssessment(scheme: self, section: $0, plan: plan, inputs: inputs).run() })
+  }
+}
+
+/// The assessment of one section.
+struct SectionAssessment {
+  let scheme: AssessmentScheme
+  let section: AssessmentSection
+  let plan: Plan
+  let inputs: AssessmentInputs
+  /// For the city's view: items that are not indicators (graded tasks) do not apply.
+  var indicatorsOnly = false
+
+  func run() -> AssessmentResult.Section {
+    let orgs = plan.orgs.filter { $0.kind == section.orgKind }
+    var cards = orgs.map(scorecard)
+    var notes = standingNotes(count: orgs.count)
+
+    // Rank.
+    let order = cards.indices.sorted { ranksBefore(cards[$0], cards[$1]) }
+    for (position, index) in order.enumerated() {
+      cards[index].rank = position + 1
+      cards[index].previousRank = inputs.previousRanks[cards[index].org]
+      if position > 0, let note = tieNote(cards[order[position - 1]], cards[index]) {
+        cards[index].rankNote = note
+        notes.append(note)
+      }
+    }
+
+    // Grade: band, veto, quotas.
+    let grades = section.grades
+    var assigned = cards.map { section.band(for: $0.total) }
+    var steps: [[GradeStep]] = cards.indices.map { grades.isEmpty ? [] : [bandStep(cards[$0], band: assigned[$0])] }
+    if let veto = section.veto, let vetoIndex = grades.firstIndex(where: { $0.id == veto.maxGrade }) {
+      for index in cards.indices where !cards[index].vetoes.isEmpty {
+        let reasons = cards[index].vetoes.map(\.reason).joined(separator: "；")
+        steps[index].append(.veto(reasons: reasons, grade: grades[vetoIndex].name))
+        assigned[index] = max(assigned[index], vetoIndex)
+      }
+    }
+    var quotas: [AssessmentResult.Quota] = []
+    for band in grades.indices {
+      guard let limit = grades[band].limit(among: orgs.count), let quota = grades[band].quota else { continue }
+      let formula = "⌊\(orgs.count) × \(AssessmentText.percentParameter(quota))⌋ = \(limit)"
+      quotas.append(AssessmentResult.Quota(grade: grades[band].id, limit: limit, formula: formula))
+      guard band + 1 < grades.count else { continue }
+      let members = order.filter { assigned[$0] == band }
+      for (place, index) in members.enumerated() where place >= limit {
+        steps[index].append(
+          .quota(from: grades[band].name, to: grades[band + 1].name, formula: formula, place: place + 1))
+        assigned[index] = band + 1
+      }
+    }
+    for index in cards.indices where !grades.isEmpty {
+      cards[index].grade = grades[assigned[index]]
+      cards[index].gradeSteps = steps[index] + [.final(grades[assigned[index]].name)]
+    }
+    return AssessmentResult.Section(
+      orgKind: section.orgKind, scorecards: order.map { cards[$0] }, quotas: quotas, notes: notes)
+  }
+
+  // MARK: - One org
+
+  /// An item as this org is scored on it: its effective weight and how that weight came about.
+  struct Line {
+    var item: AssessmentItem
+    var indicator: Indicator?
+    var weight: Decimal
+    var applicable: Bool
+    var weightNotes: [WeightNote] = []
+    /// Why the item does not apply, when it does not.
+    var notApplicable: LocalizedText?
+  }
+
+  static let notEligible = AssessmentText.text(
+    "不适用（本单位不在该指标的适用范围内），其权重按比例分摊到其他项目",
+    "Not applicable (not among the indicator's eligible districts); its weight is shared among the other items")
+  static let notAnIndicator = AssessmentText.text(
+    "全市汇总只计指标项目，本项不适用，其权重按比例分摊到其他项目",
+    "The city view counts indicator items only; its weight is shared among the other items")
+
+  func lines(for org: Org) -> [Line] {
+    var lines = section.items.map { item -> Line in
+      let indicator = item.indicator.flatMap(plan.indicator)
+      let eligible = org.kind != .district || indicator?.eligible.map { $0.contains(org.id) } ?? true
+      let reason = !eligible ? Self.notEligible : indicatorsOnly && indicator == nil ? Self.notAnIndicator : nil
+      return Line(
+        item: item, indicator: indicator, weight: item.weight, applicable: reason == nil, notApplicable: reason)
+    }
+    if let owned = section.owned {
+      let indicators = owned.indicators(of: org.id, in: plan).filter { owned.rules[$0.kind] != nil }
+      let shares = Self.shares(of: owned.points, in: indicators.map { _ in 1 })
+      let note = WeightNote.ownedShare(points: owned.points, count: indicators.count)
+      for (indicator, share) in zip(indicators, shares) {
+        let item = AssessmentItem(
+          id: indicator.id.rawValue, indicator: indicator.id, name: indicator.name, weight: owned.points,
+          rule: owned.rules[indicator.kind]!, location: section.location)
+        lines.append(
+          Line(item: item, indicator: indicator, weight: share, applicable: true, weightNotes: [note]))
+      }
+    }
+    // Items that do not apply give their weight to the others, in proportion.
+    let applicableWeight = AssessmentMath.sum(lines.filter(\.applicable).map(\.weight))
+    if applicableWeight > 0, applicableWeight != section.basicPoints {
+      let applicable = lines.indices.filter { lines[$0].applicable }
+      let shares = Self.shares(of: section.basicPoints, in: applicable.map { lines[$0].weight })
+      for (index, share) in zip(applicable, shares) {
+        lines[index].weightNotes.append(
+          .rescaled(before: lines[index].weight, basic: section.basicPoints, applicable: applicableWeight, after: share)
+        )
+        lines[index].weight = share
+      }
+    }
+    for index in lines.indices where !lines[index].applicable { lines[index].weight = 0 }
+    return lines
+  }
+
+  /// `total` split in proportion to `weights`, in 0.01-point units adding up to `total`
+  /// exactly (largest remainder; equal remainders go to the earlier entry).
+  static func shares(of total: Decimal, in weights: [Decimal]) -> [Decimal] {
+    let doubles = weights.map(DecimalArithmetic.double)
+    let sum = doubles.reduce(0, +)
+    guard sum > 0 else { return weights.map { _ in 0 } }
+    let units = NSDecimalNumber(decimal: AssessmentMath.product(total, 100, scale: 0)).intValue
+    let values = doubles.map { $0 / sum * Double(units) }
+    guard let rounded = try? LargestRemainder.round(values, toUnitsSumming: units) else {
+      return weights.map { AssessmentText.points($0 * total / weights.reduce(Decimal(0), +)) }
+    }
+    return rounded.map { AssessmentMath.decimal(UInt64(max($0, 0)), exponent: -2, negative: false) }
+  }
+
+  func scorecard(_ org: Org) -> Scorecard {
+    var items: [ScoredItem] = []
+    for line in lines(for: org) {
+      items.append(score(line, org: org))
+    }
+    let basic = AssessmentMath.sum(items.map(\.points))
+    let headline = AssessmentMath.sum(items.filter(\.headline).map(\.points))
+    let bonus = adjustment(
+      inputs.events.bonuses.filter { $0.org == org.id }, policy: section.bonus, what: ("加分", "bonus"))
+    let deduction = adjustment(
+      inputs.events.deductions.filter { $0.org == org.id }, policy: section.deduction, what: ("扣分", "deduction"))
+    let total = basic + bonus.counted - deduction.counted
+    let placeholder = section.grades.last ?? AssessmentGrade(id: "", name: LocalizedText(zh: "", en: ""), from: 0)
+    return Scorecard(
+      org: org.id, orgName: org.name, orgKind: org.kind, items: items, basic: basic, headlinePoints: headline,
+      bonus: bonus, deduction: deduction, vetoes: inputs.events.vetoes.filter { $0.org == org.id }, total: total,
+      scoreGrade: section.grades.isEmpty ? placeholder : section.grades[section.band(for: total)],
+      grade: placeholder, gradeSteps: [], rank: 0, rankNote: nil, previousRank: nil)
+  }
+
+  func score(_ line: Line, org: Org) -> ScoredItem {
+    let item = line.item
+    let ruleDescription = item.rule.description
+    var figure = RuleFigure(actual: nil, target: nil, direction: .higher, precision: nil)
+    var scored = ScoredItem(
+      id: item.id, indicator: item.indicator, name: item.name, rule: ruleDescription.id,
+      ruleName: ruleDescription.name, weight: line.weight, schemeWeight: item.weight, actual: nil, target: nil,
+      completion: nil, gap: nil, grade: nil, points: 0, headline: item.headline, status: .notApplicable,
+      scoringRule: item.rule, weightNotes: line.weightNotes, figure: figure, gradeGiven: nil,
+      fixedExplanation: line.notApplicable ?? Self.notEligible)
+    guard line.applicable else { return scored }
+    if let indicator = line.indicator {
+      let given = inputs.figure(for: org, indicator: indicator.id)
+      figure = RuleFigure(
+        actual: given?.actual, target: given?.target, direction: indicator.direction, precision: indicator.precision)
+    }
+    let gradeID = inputs.events.grades[org.id]?[item.id]
+    let grade = gradeID.flatMap { AssessmentTaskGrade.find($0, in: scheme.taskGrades) }
+    let outcome = item.rule.score(figure, grade: grade, weight: line.weight, explain: false)
+    scored.figure = figure
+    scored.gradeGiven = grade
+    scored.actual = figure.actual
+    scored.target = figure.target
+    scored.completion = outcome.completion
+    scored.gap = outcome.gap
+    scored.grade = grade?.id
+    scored.points = outcome.points
+    scored.status = outcome.status
+    // Texts that need no numbers (missing data, no grade) are kept as they are.
+    scored.fixedExplanation = outcome.status == .missing ? outcome.explanation : nil
+    return scored
+  }
+
+  /// Bonus or deduction events counted under `policy`: each category held to its cap, then the
+  /// whole to the policy's cap.
+  func adjustment(
+    _ events: [AssessmentEvents.Adjustment], policy: AssessmentAdjustmentPolicy?, what: (zh: String, en: String)
+  ) -> AssessmentAdjustmentTotal {
+    guard !events.isEmpty else {
+      return AssessmentAdjustmentTotal(
+        lines: [], uncapped: 0, counted: 0, cap: policy?.cap,
+        explanation: AssessmentText.text("\(what.zh)：无", "\(what.en): none"))
+    }
+    var categories: [String?] = []
+    for event in events where !categories.contains(event.category) { categories.append(event.category) }
+    var uncapped: Decimal = 0
+    var parts: [(zh: String, en: String)] = []
+    for category in categories {
+      let points = events.filter { $0.category == category }.map(\.points)
+      let sum = points.reduce(Decimal(0), +)
+      let terms = points.map(AssessmentText.plain).joined(separator: " + ")
+      let info = category.flatMap { policy?.category($0) }
+      let name = info?.name ?? AssessmentText.text("其他", "other")
+      if let cap = info?.cap, sum > cap {
+        uncapped += cap
+        parts.append(
+          (
+            "\(name.zh) min(\(terms), 上限 \(AssessmentText.plain(cap))) = \(AssessmentText.plain(cap))",
+            "\(name.en) min(\(terms), cap \(AssessmentText.plain(cap))) = \(AssessmentText.plain(cap))"
+          ))
+      } else {
+        uncapped += sum
+        let shown = points.count > 1 ? "\(terms) = \(AssessmentText.plain(sum))" : terms
+        parts.append(("\(name.zh) \(shown)", "\(name.en) \(shown)"))
+      }
+    }
+    let cap = policy?.cap ?? 0
+    let counted = AssessmentText.min(uncapped, cap)
+    let c = AssessmentText.pointsText(counted)
+    let u = AssessmentText.plain(uncapped)
+    let k = AssessmentText.plain(cap)
+    return AssessmentAdjustmentTotal(
+      lines: events, uncapped: uncapped, counted: counted, cap: policy?.cap,
+      explanation: AssessmentText.text(
+        "\(what.zh)：\(parts.map(\.zh).joined(separator: "；"))；计入 min(\(u), 上限 \(k)) = \(c)",
+        "\(what.en): \(parts.map(\.en).joined(separator: "; ")); counted min(\(u), cap \(k)) = \(c)"))
+  }
+
+  // MARK: - Ranks and grades
+
+  /// Whether `a` ranks before `b`: the higher total, then the section's tie-break criteria.
+  func ranksBefore(_ a: Scorecard, _ b: Scorecard) -> Bool {
+    if a.total != b.total { return a.total > b.total }
+    for criterion in section.tieBreak {
+      switch criterion {
+      case .headline where a.headlinePoints != b.headlinePoints: return a.headlinePoints > b.headlinePoints
+      case .basic where a.basic != b.basic: return a.basic > b.basic
+      case .id where a.org != b.org: return a.org < b.org
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// How a tie between `above` and `below` was settled, if their totals are equal.
+  func tieNote(_ above: Scorecard, _ below: Scorecard) -> LocalizedText? {
+    guard above.total == below.total else { return nil }
+    let t = AssessmentText.pointsText(above.total)
+    let head = (
+      zh: "\(above.orgName.zh)与\(below.orgName.zh)实得分同为 \(t)",
+      en: "\(above.orgName.en) and \(below.orgName.en) both total \(t)"
+    )
+    for criterion in section.tieBreak {
+      switch criterion {
+      case .headline where above.headlinePoints != below.headlinePoints:
+        let (x, y) = (AssessmentText.pointsText(above.headlinePoints), AssessmentText.pointsText(below.headlinePoints))
+        return AssessmentText.text(
+          "\(head.zh)，按重点指标得分（\(x) > \(y)）排序", "\(head.en); ordered by points on the headline items (\(x) > \(y))")
+      case .basic where above.basic != below.basic:
+        let (x, y) = (AssessmentText.pointsText(above.basic), AssessmentText.pointsText(below.basic))
+        return AssessmentText.text("\(head.zh)，按基本分（\(x) > \(y)）排序", "\(head.en); ordered by basic score (\(x) > \(y))")
+      case .id:
+        return AssessmentText.text(
+          "\(head.zh)，其余比较项也相同，按 id 字母顺序（\(above.org) 在 \(below.org) 之前）排序",
+          "\(head.en) and tie on every other criterion; ordered by id (\(above.org) before \(below.org))")
+      default: continue
+      }
+    }
+    return nil
+  }
+
+  func bandStep(_ card: Scorecard, band: Int) -> GradeStep {
+    let grade = section.grades[band]
+    return .band(
+      total: card.total, grade: grade, upper: band > 0 ? section.grades[band - 1].from : nil,
+      below: card.total < grade.from)
+  }
+
+  /// The notes every section result carries: the tie-break and why, and the quota rule.
+  func standingNotes(count: Int) -> [LocalizedText] {
+    let order = section.tieBreak.map(\.text)
+    var notes = [
+      AssessmentText.text(
+        "排名按实得分从高到低；同分时依次比较：" + order.map(\.zh).joined(separator: "；")
+          + "。重点指标衡量方案的总体目标，故先比较；加分、扣分属酌定事项，不用于决定同分次序；id 字母顺序只作最后的稳定次序，与表现无关。",
+        "Ranked by total, highest first; ties are settled by " + order.map(\.en).joined(separator: ", then ")
+          + ". Headline items measure the plan's overall goal, so they come first; bonuses and deductions are "
+          + "discretionary and settle no tie; the id order is only a stable last resort, unrelated to performance.")
+    ]
+    for grade in section.grades {
+      guard let quota = grade.quota, let limit = grade.limit(among: count) else { continue }
+      let q = AssessmentText.percentParameter(quota)
+      notes.append(
+        AssessmentText.text(
+          "\(grade.name.zh)不超过参评单位的 \(q)，向下取整：⌊\(count) × \(q)⌋ = \(limit) 个；超出名额者按排名顺序降为下一等次"
+            + "（下一等次如有名额，同样计入）；被一票否决者先按否决封顶，再计名额。",
+          "\(grade.name.en) is held to \(q) of the orgs assessed, rounded down: ⌊\(count) × \(q)⌋ = \(limit); "
+            + "orgs beyond it, in rank order, drop to the next grade (and count against its quota, if any); "
+            + "a veto caps the grade before quotas are applied."))
+    }
+    return notes
+  }
+}

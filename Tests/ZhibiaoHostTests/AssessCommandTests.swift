@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+
+@testable import ZhibiaoHost
+
+/// `zhibiao assess` on the sample data, run as a user runs it.
+@Suite("zhibiao assess on the sample data", .serialized)
+struct AssessCommandTests {
+  static let sample = RepositoryConfig.directory.appendingPathComponent("sample")
+
+  @Test("The ranking is stable when run again, the laggards rank low, and every item explains itself")
+  func rankingIsStableAndExplained() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let db = run.path("z.sqlite")
+    for file in ["observations.csv", "registers.csv"] {
+      #expect(try run.run(["ingest", Self.sample.appendingPathComponent(file).path, "--db", db]).status == 0)
+    }
+    let arguments = [
+      "assess", "--year", "2024", "--db", db, "--events",
+      Self.sample.appendingPathComponent("assessment-events-2024.yaml").path, "--format", "json",
+    ]
+    let first = try run.run(arguments)
+    #expect(first.status == 0, "\(first.errors)")
+    let second = try run.run(arguments)
+    #expect(first.output == second.output)
+    let cards = try #require(JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [[String: Any]])
+    let districts = cards.filter { $0["kind"] as? String == "district" }
+      .sorted { ($0["rank"] as? Int ?? 0) < ($1["rank"] as? Int ?? 0) }
+    #expect(districts.count == 13)
+    let order = districts.compactMap { $0["org"] as? String }
+    // 建德市 has not sent 2024's 1–12月 figures; 富阳区 falls behind on purpose.
+    #expect(order.last == "district.jiande")
+    #expect(order.firstIndex(of: "district.fuyang")! >= 10)
+    #expect(order.firstIndex(of: "district.binjiang")! < order.firstIndex(of: "district.fuyang")!)
+    let items = try #require(districts.first?["items"] as? [[String: Any]])
+    #expect(items.allSatisfy { (($0["explanation"] as? [String: String])?["zh"] ?? "").isEmpty == false })
+    let scorecard = try run.run(["assess", "--year", "2024", "--db", db, "--org", "富阳区"])
+    #expect(scorecard.output.contains("完成率"))
+  }
+
+  @Test("validate refuses an assessment scheme with a misspelt indicator, at its line")
+  func validateChecksTheScheme() throws {
+    let scheme = try String(
+      contentsOf: RepositoryConfig.directory.appendingPathComponent("assessment.yaml"), encoding: .utf8)
+    let source = try RepositoryConfig.inMemory { files in
+      files["assessment.yaml"] = scheme.replacingFirst("plan.producer_services_va", with: "plan.producer_service_va")
+    }
+    let report = ValidationReport(source: source)
+    #expect(!report.isValid)
+    let error = try #require(report.diagnostics.first { $0.severity == .error })
+    #expect(error.location.file == "Config/assessment.yaml")
+    #expect(error.description.contains("plan.producer_service_va"))
+    #expect(error.description.contains("did you mean 'plan.producer_services_va'?"))
+  }
+}
