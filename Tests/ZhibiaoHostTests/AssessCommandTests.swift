@@ -38,6 +38,9 @@ struct AssessCommandTests {
     #expect(items.allSatisfy { (($0["explanation"] as? [String: String])?["zh"] ?? "").isEmpty == false })
     let scorecard = try run.run(["assess", "--year", "2024", "--db", db, "--org", "富阳区"])
     #expect(scorecard.output.contains("完成率"))
+    let table = try run.run(["assess", "--year", "2024", "--db", db])
+    #expect(table.output.contains("目标体系（1+4+3）2024年完成情况"))
+    #expect(table.output.contains("全国金融创新中心："))
   }
 
   @Test("validate refuses an assessment scheme with a misspelt indicator, at its line")

@@ -45,6 +45,10 @@ struct AssessCommand: ParsableCommand {
       print(listing.scorecard(card, format), terminator: "")
     } else {
       print(listing.render(format), terminator: "")
+      if format == .table || format == .md {
+        let view = AssessmentConsolidatedView.build(plan: plan, scheme: scheme, inputs: inputs)
+        print("\n" + listing.consolidated(view), terminator: "")
+      }
     }
   }
 }

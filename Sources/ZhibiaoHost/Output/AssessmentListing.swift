@@ -38,6 +38,23 @@ struct AssessmentListing {
     }.joined(separator: "\n")
   }
 
+  /// The 1+4+3 goal groups with the status of their indicators on the city figures, and the
+  /// city's total on the district scheme.
+  func consolidated(_ view: AssessmentConsolidatedView) -> String {
+    var lines = [text("目标体系（1+4+3）\(view.year)年完成情况", "The 1+4+3 goals in \(view.year)")]
+    for group in view.groups {
+      lines.append("  \(group.name.text(in: language))：\(group.summary.text(in: language))")
+      for status in group.indicators {
+        lines.append("    - \(status.name.text(in: language))：\(status.explanation.text(in: language))")
+      }
+    }
+    if let total = view.cityTotal {
+      let grade = view.cityGrade.map { " \($0.name.text(in: language))" } ?? ""
+      lines.append(text("全市按区县考核方案计：\(total) 分\(grade)", "The city on the district scheme: \(total)\(grade)"))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   func scorecard(_ card: Scorecard, _ format: OutputFormat) -> String {
     if format == .json { return json([card]) }
     let listing = Listing(
