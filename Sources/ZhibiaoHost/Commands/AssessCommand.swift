@@ -26,15 +26,11 @@ struct AssessCommand: ParsableCommand {
   var format: OutputFormat = .table
 
   func run() throws {
-    let report = ValidationReport(configPath: options.config)
-    guard let plan = report.plan, let book = report.targetBook else {
-      report.diagnostics.forEach { StandardError.write($0.description) }
-      throw ExitCode(1)
-    }
+    let (plan, book, baselines) = try TargetBookLoader.load(configPath: options.config)
     let scheme = try AssessmentFiles.scheme(configPath: options.config, plan: plan)
     let events = try self.events.map { try AssessmentFiles.events(path: $0, plan: plan, scheme: scheme, year: year) }
     let monitoring = try MonitoringRun.report(
-      plan: plan, book: book, baselines: report.baselines, store: try store.open(), period: .quarter(4, of: year),
+      plan: plan, book: book, baselines: baselines, store: try store.open(), period: .quarter(4, of: year),
       asOf: Date())
     let inputs = AssessmentFiles.inputs(year: year, monitoring: monitoring, events: events ?? AssessmentEvents())
     let result = scheme.assess(inputs, plan: plan)

@@ -28,7 +28,7 @@ struct DecomposeCommand: ParsableCommand {
   var format: OutputFormat = .table
 
   func run() throws {
-    let (plan, book) = try TargetBookLoader.load(configPath: options.config)
+    let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
     if let org, plan.org(OrgID(org)) == nil {
       throw ValidationError(
         "未知责任单位 unknown org '\(org)'"
@@ -60,14 +60,15 @@ struct DecomposeCommand: ParsableCommand {
   }
 }
 
-/// Loads the plan, its baselines and the target book, reporting every problem.
+/// Loads the plan, its baselines and the target book, printing every problem and failing when
+/// the configuration is not valid.
 enum TargetBookLoader {
-  static func load(configPath: String) throws -> (Plan, TargetBook) {
+  static func load(configPath: String) throws -> (plan: Plan, book: TargetBook, baselines: Baselines?) {
     let report = ValidationReport(configPath: configPath)
-    guard let plan = report.plan, let book = report.targetBook else {
+    guard report.isValid, let plan = report.plan, let book = report.targetBook else {
       report.diagnostics.forEach { StandardError.write($0.description) }
       throw ExitCode(1)
     }
-    return (plan, book)
+    return (plan, book, report.baselines)
   }
 }

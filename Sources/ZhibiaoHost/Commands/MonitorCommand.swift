@@ -32,11 +32,7 @@ struct MonitorCommand: ParsableCommand {
   var asOf: String?
 
   func run() throws {
-    let report = ValidationReport(configPath: options.config)
-    guard let plan = report.plan, let book = report.targetBook else {
-      report.diagnostics.forEach { StandardError.write($0.description) }
-      throw ExitCode(1)
-    }
+    let (plan, book, baselines) = try TargetBookLoader.load(configPath: options.config)
     var period = try CommandPlan.period(self.period)
     if period.quarter == nil { period = .quarter(4, of: period.year) }
     let day = try asOf.map { text -> Date in
@@ -46,7 +42,7 @@ struct MonitorCommand: ParsableCommand {
       return date
     }
     let monitoring = try MonitoringRun.report(
-      plan: plan, book: book, baselines: report.baselines, store: try store.open(), period: period,
+      plan: plan, book: book, baselines: baselines, store: try store.open(), period: period,
       asOf: day ?? Date())
     let org = try self.org.map { try CommandPlan.org($0, in: plan).id }
     if let domain, plan.domain(DomainID(domain)) == nil {
