@@ -13,7 +13,7 @@ id, org id, aggregation, precision and eligible list before it writes anything.
 
 WHAT IS REAL AND WHAT IS NOT
 ----------------------------
-Rows with basis 'reported' carry a figure from /work/shared/data/hangzhou-2021-reference.md
+Rows with basis 'reported' carry a published 2021 figure
 (press reports of 2021 figures, cited in the 'source' column; reference values, not the
 statistical communique itself):
   * plan.gdp, city: 18,109 亿元 (preliminary), and seven districts: 上城 2,417.5,
