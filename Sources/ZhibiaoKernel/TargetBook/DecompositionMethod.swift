@@ -58,11 +58,11 @@ public enum DecompositionMethod: String, Hashable, Sendable, CaseIterable, Codab
     case .growthBlend:
       LocalizedText(zh: "(1−α)·基期份额 + α·增量份额", en: "(1 − α)·baseline share + α·growth share")
     case .pinned: LocalizedText(zh: "配置中固定的区县目标", en: "District target fixed in the configuration")
-    case .hamilton: LocalizedText(zh: "最大余额法（黑尔数额）", en: "Largest remainder (Hamilton, Hare quota)")
-    case .webster: LocalizedText(zh: "韦伯斯特/圣拉古法，除数 s + 0.5", en: "Webster / Sainte-Laguë, divisors s + 0.5")
-    case .dhondt: LocalizedText(zh: "洪德法，除数 s + 1", en: "D'Hondt, divisors s + 1")
-    case .huntingtonHill: LocalizedText(zh: "亨廷顿–希尔法，除数 √(s(s+1))", en: "Huntington–Hill, divisors √(s(s+1))")
-    case .adams: LocalizedText(zh: "亚当斯法，除数 s", en: "Adams, divisors s")
+    case .hamilton: Apportionment.Method.hamilton.name
+    case .webster: Apportionment.Method.webster.name
+    case .dhondt: Apportionment.Method.dhondt.name
+    case .huntingtonHill: Apportionment.Method.huntingtonHill.name
+    case .adams: Apportionment.Method.adams.name
     case .scaledRate:
       LocalizedText(
         zh: "比率按基期比率同比例调整：r_i = k·r_i0，k = R·ΣD_i / Σ(r_i0·D_i)",
@@ -84,6 +84,18 @@ public enum DecompositionMethod: String, Hashable, Sendable, CaseIterable, Codab
       case .quota: .quota
       case .constant: .constant
       case .sCurve: .sCurve
+      }
+  }
+
+  /// The method for whole counts apportioned by `method`.
+  init(_ method: Apportionment.Method) {
+    self =
+      switch method {
+      case .hamilton: .hamilton
+      case .webster: .webster
+      case .dhondt: .dhondt
+      case .huntingtonHill: .huntingtonHill
+      case .adams: .adams
       }
   }
 

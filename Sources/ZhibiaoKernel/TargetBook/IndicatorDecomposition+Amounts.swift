@@ -42,7 +42,7 @@ extension IndicatorDecomposition {
     // Every year: each district moves along its own path to its target-year figure; the
     // year's city figure is then apportioned in proportion to those path values.
     let shareMethod: DecompositionMethod =
-      indicator.isCount ? DecompositionMethod(rawValue: countMethod.rawValue)! : DecompositionMethod(rule.share)
+      indicator.isCount ? DecompositionMethod(countMethod) : DecompositionMethod(rule.share)
     var previous: [Int] = starts.map { isIncrease ? 0 : DecimalArithmetic.units($0, of: precision) }
     var annual: [Int: [Int]] = [:]
     for year in decomposer.years {
