@@ -112,6 +112,14 @@ struct TargetBookTests {
     #expect(book.target("finance.finance_va", "bureau.finance", .quarter(4, of: 2024))?.value == annual)
   }
 
+  @Test("An entry is the city's exactly when it is held by the indicator's owner")
+  func cityEntriesAreTheOwners() {
+    for entry in book.entries {
+      #expect(entry.isCity == (entry.org == plan.indicator(entry.indicator)?.owner), "\(entry.indicator) \(entry.org)")
+    }
+    #expect(book.entries.contains { $0.isCity } && book.entries.contains { !$0.isCity })
+  }
+
   @Test("City-only and qualitative indicators go to their owner only")
   func cityOnly() {
     for id in [

@@ -50,7 +50,7 @@ struct IndicatorDecomposition {
     entries.append(
       TargetBook.Entry(
         indicator: indicator.id, org: org, period: period, value: value, comparator: comparator, measure: measure,
-        partner: partner, method: method, seasonalShare: seasonalShare))
+        partner: partner, method: method, seasonalShare: seasonalShare, isCity: org == indicator.owner))
   }
 
   /// Whether year-to-date quarterly milestones are kept for this indicator.

@@ -25,7 +25,7 @@ public struct TargetBook: Sendable {
     public var seasonalShare: Decimal?
 
     /// Whether this is the city figure (held by the owner bureau) rather than a district's.
-    public var isCity: Bool { !org.rawValue.hasPrefix("district.") }
+    public var isCity: Bool
   }
 
   /// Every target, ordered by indicator (plan order), period, then org (city first, then
