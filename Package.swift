@@ -56,11 +56,16 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
 
+    // Reports: a small SVG chart module that knows nothing of plans, and the report and letter
+    // documents built from the kernel's monitoring and assessment.
+    .target(name: "ZhibiaoCharts", swiftSettings: swiftSettings),
+    .target(name: "ZhibiaoReport", dependencies: ["ZhibiaoKernel", "ZhibiaoCharts"], swiftSettings: swiftSettings),
+
     // Host: the one list of domain modules, the commands, and a thin executable.
     .target(
       name: "ZhibiaoHost",
       dependencies: [
-        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite",
+        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoReport",
         "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -92,11 +97,12 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    .testTarget(name: "ZhibiaoChartsTests", dependencies: ["ZhibiaoCharts"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoSQLiteTests", dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ZhibiaoHostTests", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"], exclude: ["__Snapshots__"],
+      name: "ZhibiaoHostTests", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"], exclude: ["__Snapshots__", "Fixtures"],
       swiftSettings: swiftSettings),
   ]
 )
