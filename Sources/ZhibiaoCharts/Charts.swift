@@ -52,6 +52,11 @@ public struct ProgressChart: Sendable {
   public var paceLabel: String
   public var bars: [Bar]
   public var statusNames: StatusNames
+  /// A name for the chart's element ids, unique on the page; nil derives one from the content, so
+  /// two identical charts on one page need one.
+  public var id: String? = nil
+  /// The caption drawn when there is nothing to chart.
+  public var noDataLabel = "暂无数据"
 
   public init(
     title: String, axisLabel: String, categoryLabel: String, paceLabel: String, bars: [Bar], statusNames: StatusNames
@@ -88,6 +93,11 @@ public struct PathChart: Sendable {
   public var target: Series
   /// The actual path (drawn solid, with markers).
   public var actual: Series
+  /// A name for the chart's element ids, unique on the page; nil derives one from the content, so
+  /// two identical charts on one page need one.
+  public var id: String? = nil
+  /// The caption drawn when there is nothing to chart.
+  public var noDataLabel = "暂无数据"
 
   public init(title: String, periods: [String], xAxisLabel: String, yAxisLabel: String, target: Series, actual: Series)
   {
@@ -125,6 +135,11 @@ public struct RankingChart: Sendable {
   /// The top of the value axis, e.g. 100 points; nil to fit the largest value.
   public var maximum: Double?
   public var statusNames: StatusNames
+  /// A name for the chart's element ids, unique on the page; nil derives one from the content, so
+  /// two identical charts on one page need one.
+  public var id: String? = nil
+  /// The caption drawn when there is nothing to chart.
+  public var noDataLabel = "暂无数据"
 
   public init(
     title: String, axisLabel: String, categoryLabel: String, bars: [Bar], maximum: Double?, statusNames: StatusNames
@@ -164,6 +179,11 @@ public struct TileMap: Sendable {
   public var yAxisLabel: String
   public var tiles: [Tile]
   public var statusNames: StatusNames
+  /// A name for the chart's element ids, unique on the page; nil derives one from the content, so
+  /// two identical charts on one page need one.
+  public var id: String? = nil
+  /// The caption drawn when there is nothing to chart.
+  public var noDataLabel = "暂无数据"
 
   public init(title: String, xAxisLabel: String, yAxisLabel: String, tiles: [Tile], statusNames: StatusNames) {
     self.title = title
