@@ -66,6 +66,11 @@ import ZhibiaoCharts
     #expect(root.texts(withClasses: "no-data") == ["暂无数据"])
     #expect(root.elements(withClass: "marker").isEmpty)
     #expect(root.elements(withClass: "series").allSatisfy { $0.elements(named: "path").isEmpty })
+    // No made-up scale: the value axis has no ticks, the periods still show.
+    let axes = root.elements(withClass: "axis")
+    #expect(axes.filter { $0.classes.contains("y") }.flatMap { $0.texts(withClasses: "tick-label") }.isEmpty)
+    #expect(
+      axes.filter { $0.classes.contains("x") }.flatMap { $0.texts(withClasses: "tick-label") } == ["2021", "2022"])
   }
 
   @Test func drawsNoPeriodsAtAll() {

@@ -4,7 +4,8 @@ import ZhibiaoCharts
 @Suite struct TileMapTests {
   @Test func placesEqualSquaresOnTheirGrid() throws {
     let root = parseSVG(Samples.tiles().svg())
-    let tiles = root.elements(withClass: "tile").map { try! #require($0.children.dropFirst().first) }
+    let tiles = root.elements(withClass: "tile").compactMap { $0.children.dropFirst().first }
+    try #require(tiles.count == 4)
     let sizes = Set(tiles.compactMap { $0.number("width") } + tiles.compactMap { $0.number("height") })
     #expect(sizes.count == 1)
     let size = try #require(sizes.first)
@@ -25,11 +26,22 @@ import ZhibiaoCharts
     #expect(root.elements(withClass: "legend-item").map(\.allText) == ["绿灯", "黄灯", "红灯", "无数据"])
   }
 
+  @Test func putsTheCaptionsAboveAndBelowTheGrid() throws {
+    let root = parseSVG(Samples.tiles().svg())
+    let rects = root.elements(withClass: "tile").compactMap { $0.children.dropFirst().first }
+    let top = try #require(rects.compactMap { $0.number("y") }.min())
+    let left = try #require(rects.compactMap { $0.number("x") }.min())
+    let bottom = try #require(rects.compactMap { ($0.number("y") ?? 0) + ($0.number("height") ?? 0) }.max())
+    let north = try #require(root.elements(withClass: "axis-label").first { $0.classes.contains("y") })
+    let caption = try #require(root.elements(withClass: "axis-label").first { $0.classes.contains("x") })
+    #expect((north.number("y") ?? .infinity) < top)
+    #expect(north.number("x") == left)
+    #expect((caption.number("y") ?? 0) > bottom)
+  }
+
   @Test func fitsManyColumnsWithinTheWidth() throws {
     let tiles = (0..<14).map { TileMap.Tile(label: "区\($0)", row: 0, column: $0, status: .green, detail: "") }
     let root = parseSVG(Samples.tiles(tiles: tiles).svg())
-    let width = try #require(root.attributes["viewBox"]?.split(separator: " ").last.flatMap { Double($0) })
-    _ = width
     let viewWidth = try #require(root.attributes["viewBox"]?.split(separator: " ").dropFirst(2).first)
     let rects = root.elements(withClass: "tile").compactMap { $0.children.dropFirst().first }
     let right = rects.compactMap { ($0.number("x") ?? 0) + ($0.number("width") ?? 0) }.max() ?? 0

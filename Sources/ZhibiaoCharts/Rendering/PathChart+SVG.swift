@@ -18,7 +18,8 @@ extension PathChart {
     y = canvas.drawLegend([(.targetLine, target.name), (.actualLine, actual.name)], top: y)
 
     let scale = all.isEmpty ? NiceScale(covering: 0, 1) : NiceScale(covering: all.min()!, all.max()!)
-    let tickLabels = scale.ticks.map { ChartNumber.format($0, fractionDigits: scale.fractionDigits) }
+    // Without values the ticks would be made up, so the axis stays bare.
+    let tickLabels = all.isEmpty ? [] : scale.ticks.map { ChartNumber.format($0, fractionDigits: scale.fractionDigits) }
     let tickWidth = tickLabels.map { TextWidth.of($0, fontSize: 11) }.max() ?? 0
     let frame = Frame(
       scale: scale, left: ChartCanvas.margin + max(tickWidth, 20) + 8,

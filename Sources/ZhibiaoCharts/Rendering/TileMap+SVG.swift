@@ -14,16 +14,18 @@ extension TileMap {
       (key: LegendKey.status($0), words: statusNames[$0])
     }
     y = canvas.drawLegend(legend, top: y)
+    let grid = Grid(tiles, top: y + 24)
+    let captionLeft = grid?.left ?? ChartCanvas.margin
     canvas.text(
-      yAxisLabel, x: ChartCanvas.margin, y: y + 12, bold: true, className: "axis-label y",
-      maxWidth: ChartCanvas.width - 2 * ChartCanvas.margin)
-    let top = y + 24
+      yAxisLabel, x: captionLeft, y: y + 12, bold: true, className: "axis-label y",
+      maxWidth: ChartCanvas.width - ChartCanvas.margin - captionLeft)
     let bottom: Double
-    if tiles.isEmpty {
-      bottom = top + 80
-      canvas.drawNoData(noDataLabel, x: ChartCanvas.width / 2, y: top + 40)
+    if let grid {
+      draw(on: &canvas, grid: grid)
+      bottom = grid.bottom
     } else {
-      bottom = drawTiles(top: top, on: &canvas)
+      bottom = y + 24 + 80
+      canvas.drawNoData(noDataLabel, x: ChartCanvas.width / 2, y: y + 24 + 40)
     }
     canvas.text(
       xAxisLabel, x: ChartCanvas.width / 2, y: bottom + 22, anchor: .middle, bold: true, className: "axis-label x",
@@ -31,23 +33,12 @@ extension TileMap {
     return canvas.rendered(height: bottom + 22 + ChartCanvas.margin)
   }
 
-  /// Draws the grid from `top` and returns its bottom.
-  private func drawTiles(top: Double, on canvas: inout ChartCanvas) -> Double {
-    let firstRow = tiles.map(\.row).min()!
-    let firstColumn = tiles.map(\.column).min()!
-    let rows = tiles.map(\.row).max()! - firstRow + 1
-    let columns = tiles.map(\.column).max()! - firstColumn + 1
-    let widest =
-      tiles.map { max(TextWidth.of($0.label, fontSize: 13) * 1.05, TextWidth.of($0.detail, fontSize: 11)) }.max()!
-    let available = ChartCanvas.width - 2 * ChartCanvas.margin - Self.gap * Double(columns - 1)
-    let size = min(min(max(widest + 16, 76), 120), available / Double(columns))
-    let gridWidth = Double(columns) * size + Double(columns - 1) * Self.gap
-    let left = (ChartCanvas.width - gridWidth) / 2
+  private func draw(on canvas: inout ChartCanvas, grid: Grid) {
     let ids = canvas.ids
     canvas.open("g", [("class", "tiles")])
     for tile in tiles {
-      let x = left + Double(tile.column - firstColumn) * (size + Self.gap)
-      let y = top + Double(tile.row - firstRow) * (size + Self.gap)
+      let (x, y) = grid.origin(tile)
+      let size = grid.size
       let middle = y + size / 2
       canvas.open(
         "g", [("class", "tile \(tile.status.rawValue)")],
@@ -70,7 +61,41 @@ extension TileMap {
       canvas.close("g")
     }
     canvas.close("g")
-    return top + Double(rows) * size + Double(rows - 1) * Self.gap
+  }
+
+  /// Where the tiles go: squares wide enough for the longest label, within 76–120 units and the
+  /// chart's width, on the rows and columns the tiles span, centred across the chart.
+  private struct Grid {
+    let firstRow: Int
+    let firstColumn: Int
+    let size: Double
+    let left: Double
+    let top: Double
+    let bottom: Double
+
+    init?(_ tiles: [Tile], top: Double) {
+      guard let firstRow = tiles.map(\.row).min(), let lastRow = tiles.map(\.row).max(),
+        let firstColumn = tiles.map(\.column).min(), let lastColumn = tiles.map(\.column).max()
+      else { return nil }
+      let rows = Double(lastRow - firstRow + 1)
+      let columns = Double(lastColumn - firstColumn + 1)
+      let widest =
+        tiles.map { max(TextWidth.of($0.label, fontSize: 13) * 1.05, TextWidth.of($0.detail, fontSize: 11)) }.max() ?? 0
+      let available = ChartCanvas.width - 2 * ChartCanvas.margin - TileMap.gap * (columns - 1)
+      size = min(min(max(widest + 16, 76), 120), available / columns)
+      left = (ChartCanvas.width - columns * size - (columns - 1) * TileMap.gap) / 2
+      self.firstRow = firstRow
+      self.firstColumn = firstColumn
+      self.top = top
+      bottom = top + rows * size + (rows - 1) * TileMap.gap
+    }
+
+    func origin(_ tile: Tile) -> (x: Double, y: Double) {
+      (
+        left + Double(tile.column - firstColumn) * (size + TileMap.gap),
+        top + Double(tile.row - firstRow) * (size + TileMap.gap)
+      )
+    }
   }
 
   private var identity: ChartIDs {

@@ -34,30 +34,3 @@ extension ChartStatus {
     [("fill", fill(ids))] + strokeAttributes
   }
 }
-
-/// The greys every chart draws its text, axes and grid in.
-enum ChartInk {
-  static let text = "#1A1A1A"
-  static let muted = "#666666"
-  static let axis = "#333333"
-  static let grid = "#DDDDDD"
-  /// The actual path: Okabe–Ito blue, dark enough for greyscale.
-  static let actual = "#0072B2"
-  /// The target path, dashed.
-  static let target = "#555555"
-}
-
-/// The `<pattern>` definitions a chart's status fills refer to.
-enum StatusPatterns {
-  static func definitions(_ ids: ChartIDs) -> [String] {
-    [
-      "<pattern id=\"\(ids.pattern(.yellow))\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">"
-        + "<rect width=\"6\" height=\"6\" fill=\"\(ChartStatus.yellow.colour)\"/>"
-        + "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#000000\" fill-opacity=\"0.6\"/></pattern>",
-      "<pattern id=\"\(ids.pattern(.red))\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
-        + "patternTransform=\"rotate(45)\">"
-        + "<rect width=\"6\" height=\"6\" fill=\"\(ChartStatus.red.colour)\"/>"
-        + "<line x1=\"3\" y1=\"0\" x2=\"3\" y2=\"6\" stroke=\"#FFFFFF\" stroke-width=\"2\"/></pattern>",
-    ]
-  }
-}
