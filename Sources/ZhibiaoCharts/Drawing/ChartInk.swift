@@ -1,4 +1,4 @@
-/// The greys every chart draws its text, axes and grid in.
+/// The inks every chart draws its text, axes, grid and paths in.
 enum ChartInk {
   static let text = "#1A1A1A"
   static let muted = "#666666"
