@@ -10,7 +10,7 @@ extension TileMap {
   public func svg() -> String {
     var canvas = ChartCanvas(kind: "tile-map", title: title, ids: identity)
     var y = canvas.drawTitle()
-    let legend = ChartStatus.allCases.filter { status in tiles.contains { $0.status == status } }.map {
+    let legend = ChartStatus.allCases.map {
       (key: LegendKey.status($0), words: statusNames[$0])
     }
     y = canvas.drawLegend(legend, top: y)

@@ -39,6 +39,7 @@ public struct ValidationReport: Sendable {
         baselines = nil
       }
       diagnostics += Self.assessmentDiagnostics(source: source, plan: plan)
+      diagnostics += ReportLayout.diagnostics(source: source, plan: plan)
       self.diagnostics = diagnostics.sorted { $0.location < $1.location }
     } catch {
       plan = nil

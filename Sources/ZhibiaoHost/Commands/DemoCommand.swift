@@ -1,0 +1,176 @@
+import ArgumentParser
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoReport
+import ZhibiaoSQLite
+import ZhibiaoStore
+
+/// `zhibiao demo`: the whole cycle on the bundled illustrative data — a fresh embedded store,
+/// the target book, monitoring, the assessment, the annual report and the district letters.
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "演示：用示例数据跑通分解、监测、考核与报告 (the whole cycle on the illustrative sample data).",
+    discussion: """
+      Builds zhibiao.sqlite in the output folder from Config/sample (replacing an earlier demo there), \
+      then writes the annual report to report/ and the district target letters to letters/. \
+      Lateness is judged as of the 15th of the second month after the year (e.g. 2025-02-15).
+      """)
+
+  @Option(name: .long, help: "输出目录 (the folder to write).")
+  var out = "zhibiao-demo"
+
+  @Option(name: .long, help: "报告年度 (the year reported), the last year of the sample data.")
+  var year = 2024
+
+  @OptionGroup var options: CommonOptions
+
+  func run() throws {
+    let progress = Progress(language: options.lang)
+    let folder = URL(fileURLWithPath: out)
+    let sample = URL(fileURLWithPath: options.config).appendingPathComponent("sample")
+
+    progress.step(1, "读取并校验配置", "Reading and checking the configuration")
+    let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
+    progress.done(
+      "\(plan.indicators.count) 项指标，\(plan.districts.count) 个区县",
+      "\(plan.indicators.count) indicators, \(plan.districts.count) districts")
+
+    progress.step(2, "分解目标", "Decomposing the targets")
+    progress.done("目标分解表 \(book.entries.count) 条", "\(book.entries.count) targets in the book")
+
+    progress.step(3, "建立示例数据库", "Building the store from the sample data")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let database = folder.appendingPathComponent("zhibiao.sqlite")
+    for suffix in ["", "-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: database.path + suffix)
+    }
+    let store = try SQLiteStore(path: database.path)
+    let observations = try SampleImport.observations(sample.appendingPathComponent("observations.csv"), plan, store)
+    let entries = try SampleImport.registers(sample.appendingPathComponent("registers.csv"), plan, store)
+    progress.done("实际值 \(observations) 行，名录 \(entries) 条", "\(observations) observations, \(entries) register entries")
+
+    progress.step(4, "监测预警与综合考核", "Monitoring and assessment")
+    let events = sample.appendingPathComponent("assessment-events-\(year).yaml")
+    let inputs = try ReportRun.inputs(
+      configPath: options.config, store: store, scope: .year(year),
+      events: FileManager.default.fileExists(atPath: events.path) ? events.path : nil,
+      asOf: try ReportRun.day(String(format: "%04d-02-15", year + 1)),
+      caveat: LocalizedText(
+        zh: "示例数据：本报告的实际值均为演示用的示意数据，不是官方统计，不得引用。",
+        en: "Illustrative data: every actual figure in this report is invented for demonstration; it is not an "
+          + "official statistic and must not be cited."))
+    progress.done("\(inputs.monitoring.rows.count) 项监测", "\(inputs.monitoring.rows.count) rows monitored")
+
+    progress.step(5, "撰写年度报告", "Writing the annual report")
+    let reportFolder = folder.appendingPathComponent("report")
+    try? FileManager.default.removeItem(at: reportFolder)
+    try ReportRun.write(inputs, language: options.lang, to: reportFolder)
+    progress.done("report/", "report/")
+
+    print(DemoSummary(inputs: inputs, language: options.lang, folder: out).text, terminator: "")
+  }
+}
+
+/// The lines `demo` ends with: the goal groups, the top and bottom districts, the red warnings,
+/// and where the report is.
+struct DemoSummary {
+  let inputs: ReportInputs
+  let language: Language
+  let folder: String
+
+  private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+  var text: String {
+    let plan = inputs.plan
+    let year = inputs.scope.period.year
+    var lines = [
+      t("\n指标 · \(plan.name.zh) · \(year)年（示例数据）", "\nZhibiao · \(plan.name.en) · \(year) (illustrative data)")
+    ]
+    lines.append(t("目标体系完成情况：", "The 1+4+3 goals:"))
+    let city = inputs.monitoring.rows.filter(\.isCity)
+    for goal in plan.goals {
+      let rows = city.filter { goal.indicators.contains($0.indicator) }
+      let lights = PaceStatus.allCases.compactMap { status -> String? in
+        let count = rows.filter { $0.status == status }.count
+        return count == 0 ? nil : "\(language == .zh ? status.zh : status.rawValue) \(count)"
+      }.joined(separator: " ")
+      let met = inputs.assessment?.view.groups.first { $0.goal == goal.id }?.summary.text(in: language) ?? ""
+      lines.append("  \(goal.name.text(in: language))：\(met)\(lights.isEmpty ? "" : "（\(lights)）")")
+    }
+    if let section = inputs.assessment?.result.section(for: .district), section.scorecards.count >= 2 {
+      func describe(_ cards: ArraySlice<Scorecard>) -> String {
+        cards.map { "\($0.orgName.text(in: language)) \($0.total)（\($0.grade.name.text(in: language))）" }
+          .joined(separator: t("、", ", "))
+      }
+      lines.append(t("领先区县：", "Leading districts: ") + describe(section.scorecards.prefix(3)))
+      lines.append(t("落后区县：", "Lagging districts: ") + describe(section.scorecards.suffix(3).reversed()[...]))
+    }
+    let red = inputs.monitoring.rows.filter { $0.status == .red }.count
+    lines.append(t("红灯预警：\(red) 项", "Red warnings: \(red)"))
+    lines.append(
+      t(
+        "报告：\(folder)/report/report.html（另有 report.md 与 data/ 下的 CSV、JSON）",
+        "Report: \(folder)/report/report.html (also report.md, and CSV and JSON under data/)"))
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+/// Step lines on standard error while a terminal watches; nothing otherwise.
+final class Progress {
+  let language: Language
+  let enabled = isatty(STDERR_FILENO) == 1
+  private var started = Date()
+
+  init(language: Language) { self.language = language }
+
+  func step(_ number: Int, _ zh: String, _ en: String) {
+    started = Date()
+    guard enabled else { return }
+    FileHandle.standardError.write(Data("[\(number)/5] \(language == .zh ? zh : en) … ".utf8))
+  }
+
+  func done(_ zh: String, _ en: String) {
+    guard enabled else { return }
+    let seconds = String(format: "%.1f s", Date().timeIntervalSince(started))
+    FileHandle.standardError.write(Data("\(language == .zh ? zh : en)（\(seconds)）\n".utf8))
+  }
+}
+
+/// Imports the bundled sample files as the commission, all or nothing.
+enum SampleImport {
+  static func text(_ file: URL) throws -> String {
+    let data = try Data(contentsOf: file)
+    guard let (text, _) = TextDecoding.decode(data, as: nil) else {
+      throw ValidationError("\(file.path): not UTF-8 or GBK text")
+    }
+    return text
+  }
+
+  static func refuse(_ diagnostics: [Diagnostic]) throws {
+    guard diagnostics.contains(where: { $0.severity == .error }) else { return }
+    diagnostics.forEach { StandardError.write($0.description) }
+    throw ExitCode(1)
+  }
+
+  static func observations(_ file: URL, _ plan: Plan, _ store: any Store) throws -> Int {
+    let check = ObservationImport(plan: plan, submitter: plan.commission) { _, _, _ in nil }
+    let (rows, diagnostics) = check.check(try text(file), file: file.path)
+    try refuse(diagnostics)
+    _ = try store.submit(
+      Submission(
+        plan: plan.id, submitter: plan.commission, source: file.lastPathComponent, time: Date(), status: .submitted,
+        reason: nil, rows: rows))
+    return rows.count
+  }
+
+  static func registers(_ file: URL, _ plan: Plan, _ store: any Store) throws -> Int {
+    let (entries, diagnostics) = RegisterImport(plan: plan, submitter: plan.commission).check(
+      try text(file), file: file.path)
+    try refuse(diagnostics)
+    _ = try store.submitRegister(
+      RegisterSubmission(
+        plan: plan.id, submitter: plan.commission, source: file.lastPathComponent, time: Date(), entries: entries))
+    return entries.count
+  }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoReport
+import ZhibiaoStore
+
+/// `zhibiao report --period 2024Q4 --out DIR` (the quarterly monitoring report) or
+/// `zhibiao report --year 2024 --out DIR` (the annual development report).
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "监测报告与年度发展报告：HTML（含图表）、Markdown、CSV 与 JSON (the consolidated report).")
+
+  @Option(name: .long, help: "季度监测报告的期间 (a quarterly report), e.g. 2024Q4.")
+  var period: String?
+
+  @Option(name: .long, help: "年度发展报告的年份 (an annual report), e.g. 2024.")
+  var year: Int?
+
+  @Option(name: .long, help: "输出目录 (the folder to write).")
+  var out: String
+
+  @Option(name: .long, help: "加分、扣分、否决与定性评级文件 (assessment events, YAML).")
+  var events: String?
+
+  @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD (judge lateness as of this day; default today).")
+  var asOf: String?
+
+  @OptionGroup var options: CommonOptions
+  @OptionGroup var store: StoreOptions
+
+  func validate() throws {
+    guard (period == nil) != (year == nil) else {
+      throw ValidationError("须给出 --period 或 --year 之一 (give either --period or --year).")
+    }
+  }
+
+  func run() throws {
+    let scope: ReportInputs.Scope
+    if let year {
+      scope = .year(year)
+    } else {
+      var period = try CommandPlan.period(self.period ?? "")
+      if period.quarter == nil { period = .quarter(4, of: period.year) }
+      scope = .quarter(period)
+    }
+    let day = try ReportRun.day(asOf)
+    let inputs = try ReportRun.inputs(
+      configPath: options.config, store: try store.open(), scope: scope, events: events, asOf: day, caveat: nil)
+    let written = try ReportRun.write(inputs, language: options.lang, to: URL(fileURLWithPath: out))
+    print(options.lang == .zh ? "报告已写入 \(written.path)/report.html" : "Report written to \(written.path)/report.html")
+  }
+}
+
+/// Assembles a report's inputs from the configuration and the store, and writes its files.
+enum ReportRun {
+  /// `--as-of` as noon in China that day; today when not given.
+  static func day(_ text: String?) throws -> Date {
+    guard let text else { return Date() }
+    guard let date = ObservationImport.noonInChina(text) else {
+      throw ValidationError("--as-of 须写作 YYYY-MM-DD (a date): '\(text)'")
+    }
+    return date
+  }
+
+  static func dayText(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+  }
+
+  static func inputs(
+    configPath: String, store: any Store, scope: ReportInputs.Scope, events: String?, asOf: Date,
+    caveat: LocalizedText?
+  ) throws -> ReportInputs {
+    let (plan, book, baselines) = try TargetBookLoader.load(configPath: configPath)
+    let period = scope.period
+    guard period.year > plan.baseYear, period.year <= plan.targetYear else {
+      throw ValidationError(
+        "\(period) 不在规划期内 (outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear)).")
+    }
+    let monitoring = try MonitoringRun.report(
+      plan: plan, book: book, baselines: baselines, store: store, period: period, asOf: asOf)
+    let yearEnds = try ((plan.baseYear + 1)...plan.targetYear).map { year in
+      try MonitoringRun.report(
+        plan: plan, book: book, baselines: baselines, store: store, period: .quarter(4, of: year), asOf: asOf)
+    }
+    var assessment: ReportInputs.Assessment?
+    let source = DirectoryConfigSource(path: configPath)
+    if try source.contents(of: AssessmentFiles.schemeFile) != nil {
+      let scheme = try AssessmentFiles.scheme(configPath: configPath, plan: plan)
+      let given =
+        try events.map { try AssessmentFiles.events(path: $0, plan: plan, scheme: scheme, year: period.year) }
+        ?? AssessmentEvents()
+      let provisional: Bool
+      if case .quarter = scope { provisional = true } else { provisional = false }
+      let figures =
+        provisional
+        ? milestoneInputs(year: period.year, monitoring: monitoring, events: given)
+        : AssessmentFiles.inputs(year: period.year, monitoring: monitoring, events: given)
+      assessment = ReportInputs.Assessment(
+        result: scheme.assess(figures, plan: plan), scheme: scheme,
+        view: AssessmentConsolidatedView.build(plan: plan, scheme: scheme, inputs: figures), provisional: provisional)
+    }
+    return ReportInputs(
+      plan: plan, book: book, scope: scope, monitoring: monitoring, yearEnds: yearEnds, assessment: assessment,
+      tiles: try ReportLayout.load(configPath: configPath, plan: plan), caveat: caveat, asOf: dayText(asOf))
+  }
+
+  /// The figures of a quarter's provisional standing: the actual year to date against the
+  /// year-to-date milestone.
+  static func milestoneInputs(year: Int, monitoring: MonitoringReport, events: AssessmentEvents) -> AssessmentInputs {
+    var inputs = AssessmentInputs(year: year, events: events)
+    for row in monitoring.rows {
+      let figure = AssessmentFigure.doubles(actual: row.actual, target: row.milestone)
+      if row.isCity {
+        inputs.setCity(row.indicator, figure)
+      } else {
+        inputs.set(row.org, row.indicator, figure)
+      }
+    }
+    return inputs
+  }
+
+  /// Writes every file of the report into `folder`, replacing an earlier report there.
+  @discardableResult
+  static func write(_ inputs: ReportInputs, language: Language, to folder: URL) throws -> URL {
+    let document = ReportBuilder(inputs, language: language).build()
+    let manager = FileManager.default
+    try manager.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+    for file in document.files() {
+      try file.contents.write(to: folder.appendingPathComponent(file.path), options: .atomic)
+    }
+    return folder
+  }
+}

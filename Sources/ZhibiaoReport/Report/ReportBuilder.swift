@@ -1,0 +1,171 @@
+import ZhibiaoCharts
+import ZhibiaoKernel
+
+/// Builds the report document from its inputs, in one language.
+public struct ReportBuilder {
+  let inputs: ReportInputs
+  let language: Language
+  let plan: Plan
+  /// The city rows (each indicator's figure for the whole city), in plan order.
+  let cityRows: [MonitoringRow]
+  /// The districts' rows, in plan order.
+  let districtRows: [MonitoringRow]
+
+  public init(_ inputs: ReportInputs, language: Language) {
+    self.inputs = inputs
+    self.language = language
+    self.plan = inputs.plan
+    let districts = Set(inputs.plan.districts.map(\.id))
+    cityRows = inputs.monitoring.rows.filter(\.isCity)
+    districtRows = inputs.monitoring.rows.filter { !$0.isCity && districts.contains($0.org) }
+  }
+
+  /// The report.
+  public func build() -> ReportDocument {
+    var sections = [summarySection()]
+    sections.append(domainsSection())
+    if let ranking = rankingSection() { sections.append(ranking) }
+    sections.append(warningsSection())
+    sections.append(qualitySection())
+    sections += districtPages()
+    sections += bureauPages()
+    sections.append(methodsSection())
+    return ReportDocument(
+      title: title, subtitle: subtitle, caveat: inputs.caveat?.text(in: language), language: language,
+      figures: summaryFigures(), sections: sections,
+      data: [indicatorTable(cityRows + districtRows, file: "monitoring", withOrg: true), nextQuarterData()],
+      facts: facts)
+  }
+
+  // MARK: - Words
+
+  func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+  func name(_ org: OrgID) -> String { plan.org(org)?.name.text(in: language) ?? org.rawValue }
+
+  func name(_ indicator: IndicatorID) -> String {
+    plan.indicator(indicator)?.name.text(in: language) ?? indicator.rawValue
+  }
+
+  var period: Period { inputs.scope.period }
+
+  var periodText: String {
+    switch inputs.scope {
+    case .quarter(let period):
+      language == .zh ? period.zh : "January–\(monthName(period.months)) \(period.year)"
+    case .year(let year): t("\(year)年", "\(year)")
+    }
+  }
+
+  func monthName(_ month: Int) -> String {
+    [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+      "December",
+    ][max(0, min(11, month - 1))]
+  }
+
+  var title: String {
+    switch inputs.scope {
+    case .quarter(let period):
+      t(
+        "杭州市生产性服务业发展监测报告（\(period.year)年第\(quarterWord(period.quarter ?? 4))季度）",
+        "Hangzhou producer services: monitoring report, \(period.year) Q\(period.quarter ?? 4)")
+    case .year(let year):
+      t("杭州市生产性服务业\(year)年度发展报告", "Hangzhou producer services: annual development report \(year)")
+    }
+  }
+
+  func quarterWord(_ quarter: Int) -> String { ["一", "二", "三", "四"][max(0, min(3, quarter - 1))] }
+
+  var subtitle: String {
+    let asOf = inputs.asOf.map { t("，数据截至 \($0)", "; figures as of \($0)") } ?? ""
+    return t(
+      "依据《\(plan.name.zh)》（基期 \(plan.baseYear) 年，目标年 \(plan.targetYear) 年）；监测期 \(period.zh)\(asOf)",
+      "Under the \(plan.name.en) (base year \(plan.baseYear), target year \(plan.targetYear)); "
+        + "period monitored \(periodText)\(asOf)")
+  }
+
+  var facts: [ReportFact] {
+    let scope: String
+    switch inputs.scope {
+    case .quarter: scope = "quarter"
+    case .year: scope = "year"
+    }
+    return [
+      ReportFact(key: "plan", value: .text(plan.id.rawValue)),
+      ReportFact(key: "scope", value: .text(scope)),
+      ReportFact(key: "period", value: .text(period.description)),
+      ReportFact(key: "as_of", value: inputs.asOf.map { .text($0) } ?? .null),
+      ReportFact(key: "language", value: .text(language.rawValue)),
+      ReportFact(key: "title", value: .text(title)),
+    ]
+  }
+
+  // MARK: - Lights
+
+  func chartStatus(_ status: PaceStatus) -> ChartStatus { ChartStatus(rawValue: status.rawValue) ?? .grey }
+
+  func lightWord(_ status: PaceStatus) -> String {
+    switch status {
+    case .green: t("绿", "green")
+    case .yellow: t("黄", "yellow")
+    case .red: t("红", "red")
+    case .grey: t("灰·无数据", "grey · no data")
+    }
+  }
+
+  var statusNames: StatusNames {
+    let yellow = ReportNumber.plain(plan.monitoringSettings.bands.yellowPoints)
+    return StatusNames([
+      .green: t("绿：达到序时进度", "green: on pace"),
+      .yellow: t("黄：落后 ≤\(yellow) 个百分点", "yellow: ≤\(yellow) points behind"),
+      .red: t("红：落后 >\(yellow) 个百分点", "red: >\(yellow) points behind"),
+      .grey: t("灰：无数据", "grey: no data"),
+    ])
+  }
+
+  func lightCell(_ status: PaceStatus) -> ReportCell {
+    ReportCell(lightWord(status), value: .text(status.rawValue), light: chartStatus(status))
+  }
+
+  // MARK: - Row figures
+
+  func isRate(_ row: MonitoringRow) -> Bool {
+    row.kind == .ratio || row.kind == .growthRate || row.measure == .averageAnnual
+  }
+
+  /// Pace as people read it: a percentage of the year-to-date expectation for amounts, points
+  /// ahead (+) or behind (−) for rates.
+  func paceText(_ row: MonitoringRow) -> String {
+    if isRate(row) { return ReportNumber.points(row.pointsBehind.map { -$0 }, language: language) }
+    return ReportNumber.percent(row.pace)
+  }
+
+  func paceValue(_ row: MonitoringRow) -> ReportValue {
+    isRate(row) ? .number(row.pointsBehind.map { -$0 }) : .number(row.pace)
+  }
+
+  func figureCell(_ value: Double?, _ row: MonitoringRow) -> ReportCell {
+    ReportCell(ReportNumber.figure(value, plan.indicator(row.indicator)), value: .number(value))
+  }
+
+  /// Progress towards the annual target as a fraction, and where pace puts it now.
+  func progress(_ row: MonitoringRow) -> (progress: Double?, pace: Double?) {
+    guard let target = row.annualTarget, target != 0 else { return (nil, nil) }
+    let lower = plan.indicator(row.indicator)?.direction == .lower
+    func share(_ value: Double?) -> Double? {
+      guard let value, value.isFinite else { return nil }
+      if lower { return value > 0 ? target / value : nil }
+      return value / target
+    }
+    let expected = row.expected ?? row.milestone
+    return (share(row.actual), share(expected))
+  }
+
+  /// Why a row is yellow or red, in the reader's language.
+  func paceReason(_ row: MonitoringRow) -> String {
+    row.warnings.first { $0.kind == .behindPace }?.reason.text(in: language) ?? ""
+  }
+
+  func unit(_ row: MonitoringRow) -> String { row.unit ?? "" }
+}
