@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoReport
+
+/// `zhibiao letters --year 2025 --out DIR`: the district target letters (目标责任书) — one
+/// printable HTML page per district with its annual and quarterly targets, owner bureaus, key
+/// tasks and the assessment rules that apply to it, and an index linking them.
+struct LettersCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "letters",
+    abstract: "区县目标责任书：每个区、县(市)一页可打印的 HTML (the district target letters).")
+
+  @Option(name: .long, help: "目标年度 (the year of the targets), e.g. 2025.")
+  var year: Int
+
+  @Option(name: .long, help: "输出目录，不存在则创建 (the folder to write; created if missing).")
+  var out: String
+
+  @OptionGroup var options: CommonOptions
+
+  func run() throws {
+    let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
+    guard (plan.baseYear + 1...plan.targetYear).contains(year) else {
+      throw ValidationError(
+        "年份 \(year) 不在方案期内，须在 \(plan.baseYear + 1)–\(plan.targetYear) 之间 "
+          + "(year \(year) is outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear)).")
+    }
+    let scheme = try AssessmentFiles.scheme(configPath: options.config, plan: plan)
+    let folder = URL(fileURLWithPath: out)
+    let written = try Self.write(
+      plan: plan, book: book, scheme: scheme, year: year, language: options.lang, to: folder)
+    let letters = written.count - 1
+    let index = folder.appendingPathComponent(DistrictLetters.indexName).path
+    print(
+      options.lang == .zh
+        ? "已写入 \(year) 年区县目标责任书 \(letters) 份及索引：\(index)"
+        : "Wrote \(letters) district target letters for \(year) and their index: \(index)")
+  }
+
+  /// Writes the letters of `year` into `folder` (created if missing), each page replaced
+  /// atomically, and returns the files written, the index first.
+  @discardableResult
+  static func write(
+    plan: Plan, book: TargetBook, scheme: AssessmentScheme?, year: Int, language: Language,
+    caveat: LocalizedText? = nil, to folder: URL
+  ) throws -> [URL] {
+    let letters = DistrictLetters(
+      plan: plan, book: book, scheme: scheme, year: year, language: language, caveat: caveat)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return try letters.files().map { file in
+      let url = folder.appendingPathComponent(file.name)
+      try Data(file.html.utf8).write(to: url, options: .atomic)
+      return url
+    }
+  }
+}
