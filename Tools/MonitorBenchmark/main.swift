@@ -1,6 +1,7 @@
-// Times the monitoring engine on generated data: a full monitoring pass over every indicator ×
-// org at the last quarter, and an incremental recompute after one changed value, with the peak
-// memory of the process (VmHWM).
+// Times the monitoring and assessment engines on generated data: a full monitoring pass over every
+// indicator × org at the last quarter followed by the year's assessment (every org's scorecard
+// items, totals, ranks and grades), and an incremental recompute of both after one changed value,
+// with the peak memory of the process (VmHWM).
 //
 // Run with: swift run -c release monitor-benchmark [--orgs N] [--indicators M] [--quarters Q]
 //           [--runs R] [--csv DIR] [--path plan|dense] [--no-report]
@@ -9,7 +10,8 @@
 // YAML in memory and frozen by the Registry (with a trivial domain module declared here), base-year
 // figures, the Decomposer's target book, and reported values. Beyond that (3,000 orgs × 500
 // indicators) the target book alone would hold 30 million entries of a dozen fields each, so the
-// dense grids of targets and values are generated directly, in the layout the engine reads.
+// dense grids of targets and values are generated directly, in the layout the engine reads, and the
+// assessment scheme is compiled against the grids' indicators and orgs instead of a plan.
 // ILLUSTRATIVE: every figure is generated, none is a statistic.
 import Dispatch
 import Foundation
@@ -425,21 +427,22 @@ func writeCSV(targets: MonitoringTargets, actuals: Actuals, to directory: String
 // MARK: - Run
 
 print(
-  "Zhibiao monitoring benchmark — \(options.orgs) districts + the city, \(options.indicators) indicators, "
+  "Zhibiao monitoring and assessment benchmark — \(options.orgs) districts + the city, \(options.indicators) indicators, "
     + "\(options.quarters) quarters (\(firstYear)Q1–\(lastYear)Q4), \(options.runs) runs, median")
 var targets: MonitoringTargets
 var actuals: Actuals
+var plan: Plan?
 if usePlan {
   var pipeline: (MonitoringTargets, Actuals, [ReportedValue], Plan)?
   let elapsed = try time { pipeline = try planPipeline() }
   targets = pipeline!.0
   actuals = pipeline!.1
   let observations = pipeline!.2
-  let plan = pipeline!.3
+  plan = pipeline!.3
   report("generate YAML, freeze, decompose, observe", median([elapsed]))
   var buildTimes: [Double] = []
   for _ in 0..<min(options.runs, 5) {
-    buildTimes.append(time { _ = Actuals(plan: plan, observations: observations) })
+    buildTimes.append(time { _ = Actuals(plan: plan!, observations: observations) })
   }
   report("lay out \(observations.count) reported values", median(buildTimes))
   pipeline = nil
@@ -466,16 +469,69 @@ var fullTimes: [Double] = []
 for _ in 0..<options.runs { fullTimes.append(time { monitor.recomputeAll() }) }
 report("full monitoring pass (\(monitor.activeRowCount) rows)", median(fullTimes))
 
+// The assessment of the last year: districts on every indicator they report, the city bureau on
+// every indicator it owns.
+let events = BenchmarkScheme.events(orgs: targets.orgs, using: &rng)
+let districtItems = targets.indicators.filter { !$0.districts.isEmpty }.map { (id: $0.id, kind: $0.kind) }
+let scheme = BenchmarkScheme.scheme(districtItems: districtItems)
+var compiled: CompiledScheme!
+var assessor: Assessor!
+let compileTime = try time {
+  let grid = AssessmentGrid(monitor: monitor, events: events)
+  if let plan {
+    compiled = try CompiledScheme(scheme: scheme, plan: plan, grid: grid)
+  } else {
+    let orgs = targets.orgs.map { id in
+      Org(
+        id: id, kind: id.rawValue.hasPrefix("district.") ? .district : .bureau, name: LocalizedText(zh: "", en: ""),
+        location: BenchmarkScheme.location)
+    }
+    compiled = try CompiledScheme(scheme: scheme, orgs: orgs, targets: targets, grid: grid)
+  }
+  assessor = try Assessor(compiled: compiled, grid: grid)
+}
+report("compile scheme, first assessment (\(compiled.lineCount) lines)", median([compileTime]))
+var assessTimes: [Double] = []
+for _ in 0..<options.runs { assessTimes.append(time { assessor.recomputeAll(from: monitor) }) }
+report("full assessment pass", median(assessTimes))
+var bothTimes: [Double] = []
+for _ in 0..<options.runs {
+  bothTimes.append(
+    time {
+      monitor.recomputeAll()
+      assessor.recomputeAll(from: monitor)
+    })
+}
+report("full monitoring + assessment pass", median(bothTimes))
+
 var incrementalTimes: [Double] = []
+var assessmentTimes: [Double] = []
+var bothIncrementalTimes: [Double] = []
 let orgCount = targets.orgs.count
+let firstDistrict = targets.indicators.first?.districts.first ?? 0
 for run in 0..<max(options.runs, 101) {
   let cell = Actuals.Cell(
-    indicator: Int(rng.unit() * Double(targets.indicators.count)), org: 1 + Int(rng.unit() * Double(orgCount - 1)),
-    slot: axis.count - 1 - Int(rng.unit() * 4))
+    indicator: Int(rng.unit() * Double(targets.indicators.count)),
+    org: firstDistrict + Int(rng.unit() * Double(orgCount - firstDistrict)), slot: axis.count - 1 - Int(rng.unit() * 4))
   let value = 100 + Double(run)
-  incrementalTimes.append(time { monitor.update(cell, value: value) })
+  switch run % 3 {
+  case 0:
+    incrementalTimes.append(time { monitor.update(cell, value: value) })
+    assessor.update(indicator: cell.indicator, org: cell.org, from: monitor)
+  case 1:
+    monitor.update(cell, value: value)
+    assessmentTimes.append(time { assessor.update(indicator: cell.indicator, org: cell.org, from: monitor) })
+  default:
+    bothIncrementalTimes.append(
+      time {
+        monitor.update(cell, value: value)
+        assessor.update(indicator: cell.indicator, org: cell.org, from: monitor)
+      })
+  }
 }
-report("incremental recompute after one value", median(incrementalTimes))
+report("incremental monitoring after one value", median(incrementalTimes))
+report("incremental assessment after one value", median(assessmentTimes))
+report("incremental monitoring + assessment", median(bothIncrementalTimes))
 report("peak memory so far (VmHWM)", peakMemory())
 if options.writeReport {
   var reportTimes: [Double] = []
@@ -486,3 +542,5 @@ if options.writeReport {
   report("write the report (\(rows) rows, with reasons)", median(reportTimes))
   report("peak memory with the report (VmHWM)", peakMemory())
 }
+let fresh = try Assessor(compiled: compiled, grid: AssessmentGrid(monitor: monitor, events: events))
+report("incremental assessment equals a full one", fresh.hasSameResults(as: assessor) ? "yes" : "NO")

@@ -151,9 +151,9 @@ struct SectionAssessment {
     }
     let basic = AssessmentMath.sum(items.map(\.points))
     let headline = AssessmentMath.sum(items.filter(\.headline).map(\.points))
-    let bonus = adjustment(
+    let bonus = Self.adjustment(
       inputs.events.bonuses.filter { $0.org == org.id }, policy: section.bonus, what: ("加分", "bonus"))
-    let deduction = adjustment(
+    let deduction = Self.adjustment(
       inputs.events.deductions.filter { $0.org == org.id }, policy: section.deduction, what: ("扣分", "deduction"))
     let total = basic + bonus.counted - deduction.counted
     let placeholder = section.grades.last ?? AssessmentGrade(id: "", name: LocalizedText(zh: "", en: ""), from: 0)
@@ -199,7 +199,7 @@ struct SectionAssessment {
 
   /// Bonus or deduction events counted under `policy`: each category held to its cap, then the
   /// whole to the policy's cap.
-  func adjustment(
+  static func adjustment(
     _ events: [AssessmentEvents.Adjustment], policy: AssessmentAdjustmentPolicy?, what: (zh: String, en: String)
   ) -> AssessmentAdjustmentTotal {
     guard !events.isEmpty else {
