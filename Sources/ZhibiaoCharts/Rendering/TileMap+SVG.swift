@@ -6,7 +6,8 @@ extension TileMap {
   /// Tiles are equal squares on the grid their rows and columns span, centred across the chart;
   /// each is filled as its status fills and carries its label and detail on a light plate so the
   /// text reads on every fill. The y caption sits above the grid and the x caption below it. A
-  /// later tile at the same position covers an earlier one.
+  /// later tile at the same position covers an earlier one. The legend names every status, present
+  /// or not, so that maps of different periods read alike.
   public func svg() -> String {
     var canvas = ChartCanvas(kind: "tile-map", title: title, ids: identity)
     var y = canvas.drawTitle()

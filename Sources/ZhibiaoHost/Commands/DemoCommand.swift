@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
     abstract: "演示：用示例数据跑通分解、监测、考核与报告 (the whole cycle on the illustrative sample data).",
     discussion: """
       Builds zhibiao.sqlite in the output folder from Config/sample (replacing an earlier demo there), \
-      then writes the annual report to report/ and the district target letters to letters/. \
+      then writes the annual report to report/ and the next year's district target letters to letters/. \
       Lateness is judged as of the 15th of the second month after the year (e.g. 2025-02-15).
       """)
 
@@ -68,7 +68,17 @@ struct DemoCommand: ParsableCommand {
     try ReportRun.write(inputs, language: options.lang, to: reportFolder)
     progress.done("report/", "report/")
 
-    print(DemoSummary(inputs: inputs, language: options.lang, folder: out).text, terminator: "")
+    progress.step(6, "下达目标责任书", "Writing the district target letters")
+    let lettersFolder = folder.appendingPathComponent("letters")
+    try? FileManager.default.removeItem(at: lettersFolder)
+    let letterYear = min(year + 1, plan.targetYear)
+    let letters = try LettersCommand.write(
+      plan: plan, book: book, scheme: inputs.assessment?.scheme, year: letterYear, language: options.lang,
+      to: lettersFolder)
+    progress.done("letters/（\(letters.count - 1) 份）", "letters/ (\(letters.count - 1) letters)")
+
+    print(
+      DemoSummary(inputs: inputs, language: options.lang, folder: out, letterYear: letterYear).text, terminator: "")
   }
 }
 
@@ -78,6 +88,7 @@ struct DemoSummary {
   let inputs: ReportInputs
   let language: Language
   let folder: String
+  let letterYear: Int
 
   private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
@@ -112,6 +123,10 @@ struct DemoSummary {
       t(
         "报告：\(folder)/report/report.html（另有 report.md 与 data/ 下的 CSV、JSON）",
         "Report: \(folder)/report/report.html (also report.md, and CSV and JSON under data/)"))
+    lines.append(
+      t(
+        "\(letterYear)年目标责任书：\(folder)/letters/index.html（\(inputs.plan.districts.count) 个区县）",
+        "Target letters for \(letterYear): \(folder)/letters/index.html (\(inputs.plan.districts.count) districts)"))
     return lines.joined(separator: "\n") + "\n"
   }
 }
@@ -127,7 +142,7 @@ final class Progress {
   func step(_ number: Int, _ zh: String, _ en: String) {
     started = Date()
     guard enabled else { return }
-    FileHandle.standardError.write(Data("[\(number)/5] \(language == .zh ? zh : en) … ".utf8))
+    FileHandle.standardError.write(Data("[\(number)/6] \(language == .zh ? zh : en) … ".utf8))
   }
 
   func done(_ zh: String, _ en: String) {

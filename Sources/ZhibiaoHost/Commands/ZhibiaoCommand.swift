@@ -10,6 +10,7 @@ public struct ZhibiaoCommand: ParsableCommand {
     subcommands: [
       ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ApproveCommand.self,
       HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
+      ReportCommand.self, DemoCommand.self,
       LettersCommand.self,
     ]
   )

@@ -36,7 +36,7 @@ extension ReportBuilder {
       return ReportSection(
         id: "district-\(district.id.rawValue)",
         title: t("六-\(index + 1)、\(district.name.zh)", "6.\(index + 1) \(district.name.en)"), newPage: true,
-        blocks: blocks)
+        blocks: blocks, group: t("六、区县分页", "6. Districts"), shortTitle: district.name.text(in: language))
     }
   }
 
@@ -130,7 +130,7 @@ extension ReportBuilder {
       return ReportSection(
         id: "bureau-\(bureau.id.rawValue)",
         title: t("七-\(index + 1)、\(bureau.name.zh)", "7.\(index + 1) \(bureau.name.en)"), newPage: true,
-        blocks: blocks)
+        blocks: blocks, group: t("七、牵头部门分页", "7. Lead bureaus"), shortTitle: bureau.name.text(in: language))
     }
   }
 }

@@ -121,12 +121,21 @@ public struct ReportSection: Hashable, Sendable {
   /// Whether printing starts it on a new page.
   public var newPage: Bool
   public var blocks: [ReportBlock]
+  /// The run of pages it belongs to, e.g. "六、区县分页"; the contents list such a run on one line.
+  public var group: String?
+  /// What the contents call it within its group, e.g. the district's name.
+  public var shortTitle: String
 
-  public init(id: String, title: String, newPage: Bool = false, blocks: [ReportBlock] = []) {
+  public init(
+    id: String, title: String, newPage: Bool = false, blocks: [ReportBlock] = [], group: String? = nil,
+    shortTitle: String? = nil
+  ) {
     self.id = id
     self.title = title
     self.newPage = newPage
     self.blocks = blocks
+    self.group = group
+    self.shortTitle = shortTitle ?? title
   }
 }
 

@@ -20,12 +20,29 @@ extension ReportDocument {
     return HTML.page(title: title, language: language, style: Self.style, body: body.joined(separator: "\n"))
   }
 
-  /// The table of contents, one link per section.
+  /// The table of contents: one line per section, and one line per run of district or bureau pages.
   private func contents() -> String {
-    let links = sections.map { section in
-      "<li><a href=\"#\(HTML.escape(section.id))\">\(HTML.escape(section.title))</a></li>"
+    var items = [String]()
+    var index = 0
+    while index < sections.count {
+      let section = sections[index]
+      guard let group = section.group else {
+        items.append("<li>\(link(section, section.title))</li>")
+        index += 1
+        continue
+      }
+      var links = [String]()
+      while index < sections.count, sections[index].group == group {
+        links.append(link(sections[index], sections[index].shortTitle))
+        index += 1
+      }
+      items.append("<li>\(HTML.escape(group))：\(links.joined(separator: " · "))</li>")
     }
-    return "<nav class=\"contents\"><ol>\(links.joined())</ol></nav>"
+    return "<nav class=\"contents\"><ol>\(items.joined())</ol></nav>"
+  }
+
+  private func link(_ section: ReportSection, _ text: String) -> String {
+    "<a href=\"#\(HTML.escape(section.id))\">\(HTML.escape(text))</a>"
   }
 
   private func html(_ block: ReportBlock) -> String {
@@ -78,7 +95,7 @@ extension ReportDocument {
 
   static let style = """
     header { border-bottom: 3px solid var(--ink); margin-bottom: 1em; }
-    nav.contents ol { columns: 2; font-size: 0.9rem; padding-left: 1.4em; }
+    nav.contents ol { list-style: none; font-size: 0.9rem; padding-left: 0; }
     nav.contents a { color: var(--ink); }
     .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; margin: 0.6em 0 1em; }
     .figure { border: 1px solid var(--rule); border-left: 6px solid var(--muted); padding: 6px 10px; break-inside: avoid; }

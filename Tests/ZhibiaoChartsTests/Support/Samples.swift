@@ -93,7 +93,7 @@ enum Samples {
       TileMap(
         title: hostile, xAxisLabel: hostile, yAxisLabel: hostile,
         tiles: [.init(label: hostile, row: 0, column: 0, status: .yellow, detail: hostile)],
-        statusNames: StatusNames([.yellow: hostile])
+        statusNames: StatusNames(Dictionary(uniqueKeysWithValues: ChartStatus.allCases.map { ($0, hostile) }))
       ).svg()
     ),
   ]

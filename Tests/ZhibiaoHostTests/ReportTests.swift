@@ -1,0 +1,250 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+import ZhibiaoReport
+import ZhibiaoSQLite
+import ZhibiaoStore
+
+@testable import ZhibiaoHost
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// One `zhibiao demo` run in a temporary folder, shared by the tests that read its output.
+final class DemoRun: Sendable {
+  static let shared = DemoRun()
+
+  let folder: URL
+  let status: Int32
+  let output: String
+  let errors: String
+
+  private init() {
+    let executable = try? Executable()
+    folder = executable?.folder ?? FileManager.default.temporaryDirectory
+    let run = try? executable?.run(["demo", "--out", "out"])
+    status = run?.status ?? -1
+    output = run?.output ?? ""
+    errors = run?.errors ?? ""
+  }
+
+  func url(_ path: String) -> URL { folder.appendingPathComponent("out").appendingPathComponent(path) }
+
+  func text(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
+
+  func summary() throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url("report/data/summary.json")))
+    return try #require(object as? [String: Any])
+  }
+
+  func figures() throws -> [String: Double] {
+    let figures = try #require(try summary()["figures"] as? [String: Any])
+    return figures.compactMapValues { ($0 as? NSNumber)?.doubleValue }
+  }
+}
+
+@Suite("zhibiao demo and the report it writes")
+struct DemoReportTests {
+  let demo = DemoRun.shared
+
+  static let dataTables = ["goals", "monitoring", "next_quarter", "quality", "ranking", "ranking_bureaus", "warnings"]
+
+  @Test("demo succeeds in an empty folder and writes every file it promises")
+  func everyFile() throws {
+    #expect(demo.status == 0, "\(demo.errors)")
+    var paths = ["zhibiao.sqlite", "report/report.html", "report/report.md", "report/data/summary.json"]
+    for table in Self.dataTables { paths += ["report/data/\(table).csv", "report/data/\(table).json"] }
+    let plan = try #require(ValidationReport(configPath: RepositoryConfig.directory.path).plan)
+    paths += ["letters/index.html"] + plan.districts.map { "letters/\(DistrictLetters.fileName(of: $0.id))" }
+    for path in paths {
+      #expect(FileManager.default.fileExists(atPath: demo.url(path).path), "missing \(path)")
+    }
+    for table in Self.dataTables {
+      let bytes = try Data(contentsOf: demo.url("report/data/\(table).csv"))
+      #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "\(table).csv has no byte order mark")
+      let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.url("report/data/\(table).json")))
+      #expect(rows is [[String: Any]], "\(table).json is not an array of objects")
+    }
+  }
+
+  @Test("the printed summary names the goal groups, leaders, laggards, red warnings and the report")
+  func printedSummary() throws {
+    let figures = try demo.figures()
+    let red = try #require(figures["red_warnings"])
+    #expect(demo.output.contains("红灯预警：\(Int(red)) 项"))
+    #expect(demo.output.contains("report/report.html"))
+    #expect(demo.output.contains("2025年目标责任书：out/letters/index.html"))
+    let plan = try #require(ValidationReport(configPath: RepositoryConfig.directory.path).plan)
+    for goal in plan.goals { #expect(demo.output.contains(goal.name.zh), "\(goal.name.zh) missing") }
+    let ranking = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.url("report/data/ranking.json")))
+    let rows = try #require(ranking as? [[String: Any]])
+    let first = try #require(rows.first?["org"] as? String)
+    let last = try #require(rows.last?["org"] as? String)
+    let leaders = try #require(demo.output.split(separator: "\n").first { $0.hasPrefix("领先区县") })
+    let laggards = try #require(demo.output.split(separator: "\n").first { $0.hasPrefix("落后区县") })
+    #expect(leaders.contains(try #require(plan.org(OrgID(first))?.name.zh)))
+    #expect(laggards.contains(try #require(plan.org(OrgID(last))?.name.zh)))
+  }
+
+  @Test("every data-figure on the page equals summary.json, and every figure is on the page")
+  func pageFiguresMatchJSON() throws {
+    let html = try demo.text("report/report.html")
+    let figures = try demo.figures()
+    let pattern = try Regex(#"data-figure="([a-z_]+)">([^<]*)<"#)
+    var seen = Set<String>()
+    for match in html.matches(of: pattern) {
+      let key = String(try #require(match.output[1].substring))
+      let shown = String(try #require(match.output[2].substring)).replacingOccurrences(of: ",", with: "")
+      let number = try #require(Double(shown.prefix { $0.isNumber || $0 == "." || $0 == "-" }), "\(key): '\(shown)'")
+      #expect(figures[key] == number, "\(key): page \(number), JSON \(String(describing: figures[key]))")
+      seen.insert(key)
+    }
+    #expect(seen == Set(figures.keys))
+  }
+
+  @Test("the page fetches nothing and runs no script")
+  func selfContained() throws {
+    let html = try demo.text("report/report.html")
+    #expect(!html.contains("<script"))
+    #expect(onlyNamespaces(html))
+    #expect(html.contains("Content-Security-Policy"))
+  }
+
+  private func onlyNamespaces(_ html: String) -> Bool {
+    let stripped = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+      .replacingOccurrences(of: "http://www.w3.org/1999/xlink", with: "")
+    return !stripped.contains("http://") && !stripped.contains("https://")
+  }
+
+  @Test("every chart on the page is well-formed SVG with a title and labelled axes")
+  func chartsAreWellFormed() throws {
+    let html = try demo.text("report/report.html")
+    let charts = html.matches(of: try Regex(#"(?s)<svg.*?</svg>"#)).map { String(html[$0.range]) }
+    #expect(charts.count >= 8, "only \(charts.count) charts")
+    for chart in charts {
+      let parser = XMLParser(data: Data(chart.utf8))
+      #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "") in \(chart.prefix(120))")
+      #expect(chart.contains("<title"), "no <title> in \(chart.prefix(120))")
+      #expect(chart.contains("axis-label"), "no axis label in \(chart.prefix(120))")
+    }
+  }
+
+  @Test("the Markdown report of the sample data")
+  func markdownSnapshot() throws {
+    assertSnapshot(try demo.text("report/report.md"), named: "report-md")
+  }
+
+  @Test(
+    "the JSON tables of the sample data",
+    arguments: ["summary", "goals", "ranking", "ranking_bureaus", "warnings", "quality"])
+  func jsonSnapshot(_ table: String) throws {
+    assertSnapshot(try demo.text("report/data/\(table).json"), named: "\(table)-json")
+  }
+}
+
+/// Reports built in the process from the sample data in an in-memory store.
+@Suite("zhibiao report")
+struct ReportCommandTests {
+  let store: SQLiteStore
+  let config = RepositoryConfig.directory.path
+
+  init() throws {
+    store = try SQLiteStore.inMemory()
+    let plan = try #require(ValidationReport(configPath: config).plan)
+    let sample = RepositoryConfig.directory.appendingPathComponent("sample")
+    _ = try SampleImport.observations(sample.appendingPathComponent("observations.csv"), plan, store)
+    _ = try SampleImport.registers(sample.appendingPathComponent("registers.csv"), plan, store)
+  }
+
+  func document(_ scope: ReportInputs.Scope, _ language: Language = .zh) throws -> ReportDocument {
+    let inputs = try ReportRun.inputs(
+      configPath: config, store: store, scope: scope, events: nil, asOf: try ReportRun.day("2024-11-15"), caveat: nil)
+    return ReportBuilder(inputs, language: language).build()
+  }
+
+  @Test("a quarterly report scores the year to date against the milestones, and says so")
+  func quarterlyIsProvisional() throws {
+    let document = try document(.quarter(.quarter(3, of: 2024)))
+    #expect(document.title.contains("2024年第三季度"))
+    let markdown = document.markdown()
+    #expect(markdown.contains("季度预评分"))
+    #expect(markdown.contains("下一季度目标（2024年1-12月累计）"))
+    #expect(!document.figures.contains { $0.key == "targets_met" })
+  }
+
+  @Test("the quarter's light counts in the summary are the monitoring's own")
+  func countsAreMonitoring() throws {
+    let inputs = try ReportRun.inputs(
+      configPath: config, store: store, scope: .quarter(.quarter(3, of: 2024)), events: nil,
+      asOf: try ReportRun.day("2024-11-15"), caveat: nil)
+    let document = ReportBuilder(inputs, language: .zh).build()
+    let city = inputs.monitoring.rows.filter(\.isCity)
+    for (key, status) in [("on_pace", PaceStatus.green), ("behind", .yellow), ("far_behind", .red), ("no_data", .grey)]
+    {
+      let figure = try #require(document.figures.first { $0.key == key })
+      #expect(figure.value == .integer(city.filter { $0.status == status }.count), "\(key)")
+    }
+    let red = inputs.monitoring.rows.filter { $0.status == .red }.count
+    #expect(document.figures.first { $0.key == "red_warnings" }?.value == .integer(red))
+  }
+
+  @Test("English when asked")
+  func english() throws {
+    let document = try document(.year(2024), .en)
+    #expect(document.title == "Hangzhou producer services: annual development report 2024")
+    #expect(document.sections.map(\.title).contains("Appendix: methods"))
+    #expect(document.html().contains("<html lang=\"en\">"))
+  }
+
+  @Test("a year outside the plan is refused")
+  func outsideThePlan() throws {
+    #expect(throws: (any Error).self) { try document(.year(2030)) }
+  }
+
+  @Test("the report command wants exactly one of --period and --year")
+  func periodOrYear() throws {
+    let executable = try Executable()
+    defer { executable.cleanUp() }
+    let both = try executable.run(["report", "--period", "2024Q3", "--year", "2024", "--out", "r"])
+    #expect(both.status != 0)
+    #expect(both.errors.contains("--period"))
+    let neither = try executable.run(["report", "--out", "r"])
+    #expect(neither.status != 0)
+  }
+}
+
+@Suite("report.yaml: the tile map's layout")
+struct ReportLayoutTests {
+  func decode(_ yaml: String) throws -> ([OrgID: ReportInputs.TilePosition], [Diagnostic]) {
+    let plan = try #require(ValidationReport(configPath: RepositoryConfig.directory.path).plan)
+    let log = DiagnosticLog()
+    let root = try #require(try YAMLParser().parse(Data(yaml.utf8), file: "Config/report.yaml"))
+    return (ReportLayout.decode(NodeReader(root, log: log), plan: plan), log.diagnostics)
+  }
+
+  @Test("the shipped layout places all 13 districts on distinct tiles")
+  func shipped() throws {
+    let (tiles, problems) = try decode(
+      String(contentsOf: RepositoryConfig.directory.appendingPathComponent("report.yaml"), encoding: .utf8))
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(tiles.count == 13)
+    #expect(Set(tiles.values).count == 13)
+  }
+
+  @Test("an unknown district, a bad tile and a taken tile are refused at their lines")
+  func mistakes() throws {
+    let (_, problems) = try decode(
+      """
+      tiles:
+        district.binjang: [0, 0]
+        district.xihu: [1]
+        district.shangcheng: [2, 2]
+        district.gongshu: [2, 2]
+      """)
+    let text = problems.map(\.description)
+    #expect(text.contains { $0.hasPrefix("Config/report.yaml:2:3") && $0.contains("district.binjiang") })
+    #expect(text.contains { $0.hasPrefix("Config/report.yaml:3:") && $0.contains("[row, column]") })
+    #expect(text.contains { $0.hasPrefix("Config/report.yaml:5:") && $0.contains("district.shangcheng") })
+  }
+}
