@@ -93,16 +93,19 @@ public struct Assessor: Sendable {
     grid.actual.withUnsafeBufferPointer { actual in
       grid.target.withUnsafeBufferPointer { target in
         compiled.rules.withUnsafeBufferPointer { rules in
-          compiled.lineCell.withUnsafeBufferPointer { lineCell in
-            compiled.lineRule.withUnsafeBufferPointer { lineRule in
-              compiled.lineWeight.withUnsafeBufferPointer { lineWeight in
-                points.withUnsafeMutableBufferPointer { points in
-                  scored.withUnsafeMutableBufferPointer { scored in
-                    let scoring = LineScoring(
-                      actual: actual, target: target, rules: rules, lineCell: lineCell, lineRule: lineRule,
-                      lineWeight: lineWeight, points: points, scored: scored)
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                      scoring.score(lineCount * worker / workers..<lineCount * (worker + 1) / workers)
+          compiled.decimalRules.withUnsafeBufferPointer { decimalRules in
+            compiled.lineCell.withUnsafeBufferPointer { lineCell in
+              compiled.lineRule.withUnsafeBufferPointer { lineRule in
+                compiled.lineWeight.withUnsafeBufferPointer { lineWeight in
+                  points.withUnsafeMutableBufferPointer { points in
+                    scored.withUnsafeMutableBufferPointer { scored in
+                      let scoring = LineScoring(
+                        actual: actual, target: target, rules: rules, decimalRules: decimalRules, lineCell: lineCell,
+                        lineRule: lineRule,
+                        lineWeight: lineWeight, points: points, scored: scored)
+                      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                        scoring.score(lineCount * worker / workers..<lineCount * (worker + 1) / workers)
+                      }
                     }
                   }
                 }
@@ -158,12 +161,13 @@ public struct Assessor: Sendable {
     var touched: [Int] = []
     for index in lines {
       let line = Int(compiled.cellLines[index])
-      let rule = compiled.rules[Int(compiled.lineRule[line])]
+      let r = Int(compiled.lineRule[line])
+      let rule = compiled.rules[r]
       guard rule.kind != .graded else { continue }
       let weight = compiled.lineWeight[line]
       let result =
         rule.points(actual: actual, target: target, weight: weight)
-        ?? rule.decimalPoints(actual: actual, target: target, weight: weight)
+        ?? compiled.decimalRules[r].points(actual: actual, target: target, weight: weight)
       let slot = Int(compiled.lineSlot[line])
       let change = result.points - points[line]
       points[line] = result.points
@@ -204,6 +208,7 @@ private struct LineScoring: @unchecked Sendable {
   let actual: UnsafeBufferPointer<Double>
   let target: UnsafeBufferPointer<Double>
   let rules: UnsafeBufferPointer<LineRule>
+  let decimalRules: UnsafeBufferPointer<DecimalRule>
   let lineCell: UnsafeBufferPointer<Int32>
   let lineRule: UnsafeBufferPointer<Int32>
   let lineWeight: UnsafeBufferPointer<Int64>
@@ -212,21 +217,23 @@ private struct LineScoring: @unchecked Sendable {
 
   /// Scores `lines`; graded lines keep the points set from the events.
   func score(_ lines: Range<Int>) {
+    guard !lines.isEmpty else { return }
     // Lines come item by item: copy an item's rule once.
-    var current = -1
-    var rule: LineRule?
+    var current = Int(lineRule[lines.lowerBound])
+    var rule = rules[current]
     for line in lines {
       let r = Int(lineRule[line])
       if r != current {
         current = r
-        rule = rules[r].kind == .graded ? nil : rules[r]
+        rule = rules[r]
       }
-      guard let rule else { continue }
+      if rule.kind == .graded { continue }
       let cell = Int(lineCell[line])
       let (a, t) = cell >= 0 ? (actual[cell], target[cell]) : (.nan, .nan)
       let weight = lineWeight[line]
       let result =
-        rule.points(actual: a, target: t, weight: weight) ?? rule.decimalPoints(actual: a, target: t, weight: weight)
+        rule.points(actual: a, target: t, weight: weight)
+        ?? decimalRules[r].points(actual: a, target: t, weight: weight)
       points[line] = result.points
       scored[line] = result.scored
     }

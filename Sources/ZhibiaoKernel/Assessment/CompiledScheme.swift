@@ -59,6 +59,8 @@ public struct CompiledScheme: Sendable {
   /// The place of each slot's org id in alphabetical order, the last tie-break.
   let idRank: ContiguousArray<Int32>
   let rules: ContiguousArray<LineRule>
+  /// Each rule on decimals, for the lines fixed point cannot tell.
+  let decimalRules: ContiguousArray<DecimalRule>
   /// The item id of each rule (the item's, or an owned indicator's).
   let ruleItems: [String]
   let lineSlot: ContiguousArray<Int32>
@@ -111,6 +113,7 @@ public struct CompiledScheme: Sendable {
     var slotOrgs: [Org] = []
     var slotSection: [Int] = []
     var rules = ContiguousArray<LineRule>()
+    var decimalRules = ContiguousArray<DecimalRule>()
     var ruleItems: [String] = []
     var lineSlot = ContiguousArray<Int32>()
     var lineCell = ContiguousArray<Int32>()
@@ -123,6 +126,8 @@ public struct CompiledScheme: Sendable {
           rule, direction: fact?.direction ?? .higher, precision: fact?.precision, headline: headline)
       else { throw .tooPrecise("rule of item '\(item)' (\(rule.id))") }
       rules.append(compiled)
+      decimalRules.append(
+        DecimalRule(rule: rule, direction: fact?.direction ?? .higher, precision: fact?.precision))
       ruleItems.append(item)
       return rules.count - 1
     }
@@ -254,6 +259,7 @@ public struct CompiledScheme: Sendable {
     self.slotSection = slotSection
     self.idRank = idRank
     self.rules = rules
+    self.decimalRules = decimalRules
     self.ruleItems = ruleItems
     self.lineSlot = lineSlot
     self.lineCell = lineCell

@@ -1,14 +1,14 @@
 import Foundation
 
 /// A scoring rule compiled for the lines of one item (or one owned indicator): its parameters in
-/// ten-thousandths, and the indicator's direction and precision. Plain values, so that the dense
-/// scoring loop reads it without reference counting.
+/// ten-thousandths, and the indicator's direction and precision. A few plain words, so that the
+/// dense scoring loop copies it cheaply and reads it without reference counting.
 ///
 /// `points` gives exactly the points of `ScoringRule.score`, in hundredths, working on 64-bit
 /// integers: the figures are doubles, and where a double computation cannot tell on which side of
 /// a rounding boundary the exact decimal lies (a completion ratio within 10⁻¹² of a half
 /// ten-thousandth, say), or a figure is too large or too small for the integers, it returns nil
-/// and the caller scores the line with `ScoringRule.score` on decimals.
+/// and the caller scores the line on decimals (`DecimalRule`).
 struct LineRule {
   enum Kind: UInt8 { case completion, gap, piecewise, graded }
 
@@ -34,17 +34,10 @@ struct LineRule {
   var decimalOnly: Bool
   /// Whether the item is a headline item.
   var headline: Bool
-  /// The rule, direction and precision, for scoring on decimals.
-  var rule: ScoringRule
-  var direction: Indicator.Direction
-  var precision: Decimal?
 
   /// Compiles `rule` for an indicator of `direction` and `precision`; nil when a parameter has
   /// more than four decimals.
   init?(_ rule: ScoringRule, direction: Indicator.Direction, precision: Decimal?, headline: Bool) {
-    self.rule = rule
-    self.direction = direction
-    self.precision = precision
     self.headline = headline
     higher = direction == .higher
     if let precision, precision.significand == 1 {
@@ -97,9 +90,8 @@ struct LineRule {
     // The actual figure at the indicator's precision, half away from zero.
     var actual = a
     if places >= 0 {
-      let x = a * unit
-      guard Fixed.isClear(x) else { return nil }
-      actual = x.rounded() / unit
+      guard let units = Fixed.rounded(a * unit) else { return nil }
+      actual = units / unit
     }
     switch kind {
     case .completion, .piecewise:
@@ -109,14 +101,13 @@ struct LineRule {
         let met = higher ? actual >= t : actual <= t
         return (met ? Fixed.divide(weight, 100) : 0, true)
       }
-      let x = (higher ? actual / t : t / actual) * 10_000
-      guard Fixed.isClear(x) else { return nil }
-      let ratio = Int64(x.rounded())
+      guard let x = Fixed.rounded((higher ? actual / t : t / actual) * 10_000) else { return nil }
+      let ratio = Int64(x)
       return kind == .completion ? completion(ratio, weight: weight) : piecewise(ratio, weight: weight)
     case .gap:
-      let x = (higher ? actual - t : t - actual) * 100
-      guard Fixed.isClear(x, scale: (abs(actual) + abs(t)) * 100) else { return nil }
-      return gap(Int64(x.rounded()), weight: weight)
+      guard let x = Fixed.rounded((higher ? actual - t : t - actual) * 100, scale: (abs(actual) + abs(t)) * 100)
+      else { return nil }
+      return gap(Int64(x), weight: weight)
     case .graded:
       return nil
     }
@@ -162,8 +153,17 @@ struct LineRule {
     return overflow ? nil : (Fixed.divide(Swift.max(sum, 0), 10_000), true)
   }
 
-  /// The points and status of a line scored on decimals, as `AssessmentScheme.assess` does.
-  func decimalPoints(actual: Double, target: Double, weight: Int64) -> (points: Int64, scored: Bool) {
+}
+
+/// The same rule for scoring a line on decimals, as `AssessmentScheme.assess` does, when
+/// `LineRule.points` cannot tell.
+struct DecimalRule {
+  var rule: ScoringRule
+  var direction: Indicator.Direction
+  var precision: Decimal?
+
+  /// The points (×100) and whether the line was scored.
+  func points(actual: Double, target: Double, weight: Int64) -> (points: Int64, scored: Bool) {
     let given = AssessmentFigure.doubles(actual: actual, target: target)
     let figure = RuleFigure(actual: given.actual, target: given.target, direction: direction, precision: precision)
     let outcome = rule.score(figure, grade: nil, weight: Fixed.decimal(weight, scale: 4), explain: false)
@@ -218,13 +218,17 @@ enum Fixed {
     return value == 0 ? value.sign == .plus : size >= 1e-4 && size < 1e13
   }
 
-  /// Whether `x`, computed in doubles from exact decimals of size about `scale`, rounds to the
-  /// same whole number as the exact value would: it is not within 10⁻¹² × scale of a half.
+  /// `x` rounded half away from zero, when `x`, computed in doubles from exact decimals of size
+  /// about `scale`, rounds to the same whole number as the exact value would: nil when it lies
+  /// within 10⁻¹² × scale of a half, or is too large for the integers.
   @inline(__always)
-  static func isClear(_ x: Double, scale: Double? = nil) -> Bool {
+  static func rounded(_ x: Double, scale: Double? = nil) -> Double? {
     let size = abs(x)
-    guard size < 1e13 else { return false }
-    let fraction = size - size.rounded(.down)
-    return abs(fraction - 0.5) > ((scale ?? size) + 1) * 1e-12
+    guard size < 1e13 else { return nil }
+    let whole = size.rounded(.down)
+    let fraction = size - whole
+    guard abs(fraction - 0.5) > ((scale ?? size) + 1) * 1e-12 else { return nil }
+    let magnitude = fraction > 0.5 ? whole + 1 : whole
+    return x < 0 ? -magnitude : magnitude
   }
 }
