@@ -191,4 +191,80 @@ struct AssessorTests {
       try CompiledScheme(scheme: odd, plan: plan, grid: emptyGrid(events: events))
     }
   }
+
+  /// A scheme over the monitoring fixture's plan: each district item 15 points by the rule of its
+  /// kind, 10 points of tasks; the bureaus on what they own.
+  static func monitoringScheme() -> AssessmentScheme {
+    func decimal(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
+    let location = SourceLocation(file: "assessment.yaml", line: 1, column: 1)
+    let rules: [Indicator.Kind: ScoringRule] = [
+      .flow: .completion(CompletionScoring(cap: decimal("1.2"), floor: decimal("0.6"))),
+      .stock: .piecewise(PiecewiseScoring(perPoint: decimal("0.2"), maxAbove: 1, maxBelow: 5)),
+      .ratio: .gap(GapScoring(perPoint: 4)), .growthRate: .gap(GapScoring(perPoint: decimal("0.3"))),
+      .rank: .completion(CompletionScoring(cap: 1)), .qualitative: .graded(GradedScoring()),
+    ]
+    let kinds: [(IndicatorID, Indicator.Kind)] = [
+      ("mon.output", .flow), ("mon.firms", .stock), ("mon.fairs", .stock), ("mon.listings", .flow),
+      ("mon.share", .ratio), ("mon.balance_growth", .growthRate),
+    ]
+    var items = kinds.enumerated().map { index, pair in
+      AssessmentItem(
+        id: pair.0.rawValue, indicator: pair.0, name: LocalizedText(zh: "指标", en: "Indicator"), weight: 15,
+        rule: rules[pair.1]!, headline: index == 0, location: location)
+    }
+    let tasks = AssessmentItem(
+      id: "tasks", indicator: nil, name: LocalizedText(zh: "重点任务", en: "Tasks"), weight: 10,
+      rule: .graded(GradedScoring()), location: location)
+    items.append(tasks)
+    let grades = [
+      AssessmentGrade(id: "excellent", name: LocalizedText(zh: "优秀", en: "Excellent"), from: 90, quota: 0.5),
+      AssessmentGrade(id: "pass", name: LocalizedText(zh: "合格", en: "Pass"), from: 0, to: 90),
+    ]
+    return AssessmentScheme(
+      name: LocalizedText(zh: "监测考核", en: "Monitoring scheme"),
+      sections: [
+        AssessmentSection(
+          orgKind: .district, basicPoints: 100, items: items, grades: grades, tieBreak: [.headline, .basic],
+          location: location),
+        AssessmentSection(
+          orgKind: .bureau, basicPoints: 100, items: [tasks],
+          owned: AssessmentOwnedIndicators(points: 90, rules: rules), grades: grades, location: location),
+      ], location: location)
+  }
+
+  /// The inputs the host assembles from a monitoring report: the city's rows for bureaus, each
+  /// district's own.
+  static func inputs(_ report: MonitoringReport, events: AssessmentEvents) -> AssessmentInputs {
+    var inputs = AssessmentInputs(year: report.period.year, events: events)
+    for row in report.rows {
+      let figure = AssessmentFigure.doubles(actual: row.actual, target: row.annualTarget)
+      if row.isCity { inputs.setCity(row.indicator, figure) } else { inputs.set(row.org, row.indicator, figure) }
+    }
+    return inputs
+  }
+
+  @Test("From a monitor: the grid holds the report's figures, and an update through the monitor equals a new grid")
+  func fromMonitor() throws {
+    let setup = try MonitoringIntegrationTests.Setup(through: .quarter(4, of: 2024))
+    var monitor = try setup.monitor(.quarter(4, of: 2024))
+    let scheme = Self.monitoringScheme()
+    var events = AssessmentEvents()
+    events.grades["district.d1"] = ["tasks": "completed"]
+    events.grades["district.d3"] = ["tasks": "partly_completed"]
+    let grid = AssessmentGrid(monitor: monitor, events: events)
+    let compiled = try CompiledScheme(scheme: scheme, plan: setup.plan, grid: grid)
+    var assessor = try Assessor(compiled: compiled, grid: grid)
+    expectSame(assessor, scheme.assess(Self.inputs(monitor.report(), events: events), plan: setup.plan))
+    #expect(assessor.standings(of: .district).contains { $0.basic > 0 && $0.basic < 100 })
+
+    // District 2's output revised: its rows (and the derived share's) change in the monitor.
+    let output = try #require(grid.indicators.firstIndex(of: "mon.output"))
+    let d2 = try #require(grid.orgs.firstIndex(of: "district.d2"))
+    #expect(monitor.update("mon.output", "district.d2", .quarter(4, of: 2024), value: 5) > 0)
+    for i in grid.indicators.indices { assessor.update(indicator: i, org: d2, from: monitor) }
+    #expect(assessor.grid.figure(indicator: output, org: d2) != grid.figure(indicator: output, org: d2))
+    let fresh = try Assessor(compiled: compiled, grid: AssessmentGrid(monitor: monitor, events: events))
+    #expect(assessor.hasSameResults(as: fresh))
+    expectSame(assessor, scheme.assess(Self.inputs(monitor.report(), events: events), plan: setup.plan))
+  }
 }
