@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
-import ZhibiaoReport
 import ZhibiaoSQLite
 import ZhibiaoStore
 
 @testable import ZhibiaoHost
+@testable import ZhibiaoReport
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -189,6 +189,19 @@ struct ReportCommandTests {
     #expect(document.figures.first { $0.key == "red_warnings" }?.value == .integer(red))
   }
 
+  @Test("districts the layout leaves out get tiles of their own below the placed ones")
+  func unplacedDistricts() throws {
+    var inputs = try ReportRun.inputs(
+      configPath: config, store: store, scope: .year(2024), events: nil, asOf: try ReportRun.day("2025-02-15"),
+      caveat: nil)
+    let placed = try #require(inputs.plan.districts.first).id
+    inputs.tiles = [placed: ReportInputs.TilePosition(row: 2, column: 1)]
+    let tiles = ReportBuilder(inputs, language: .zh).tileMap().tiles
+    #expect(tiles.count == 13)
+    #expect(Set(tiles.map { "\($0.row),\($0.column)" }).count == 13)
+    #expect(tiles.filter { $0.row <= 2 }.count == 1)
+  }
+
   @Test("English when asked")
   func english() throws {
     let document = try document(.year(2024), .en)
@@ -216,7 +229,7 @@ struct ReportCommandTests {
 
 @Suite("report.yaml: the tile map's layout")
 struct ReportLayoutTests {
-  func decode(_ yaml: String) throws -> ([OrgID: ReportInputs.TilePosition], [Diagnostic]) {
+  func decode(_ yaml: String) throws -> (ReportLayout, [Diagnostic]) {
     let plan = try #require(ValidationReport(configPath: RepositoryConfig.directory.path).plan)
     let log = DiagnosticLog()
     let root = try #require(try YAMLParser().parse(Data(yaml.utf8), file: "Config/report.yaml"))
@@ -225,9 +238,11 @@ struct ReportLayoutTests {
 
   @Test("the shipped layout places all 13 districts on distinct tiles")
   func shipped() throws {
-    let (tiles, problems) = try decode(
+    let (layout, problems) = try decode(
       String(contentsOf: RepositoryConfig.directory.appendingPathComponent("report.yaml"), encoding: .utf8))
     #expect(problems.isEmpty, "\(problems)")
+    #expect(layout.subject?.zh == "杭州市生产性服务业")
+    let tiles = layout.tiles
     #expect(tiles.count == 13)
     #expect(Set(tiles.values).count == 13)
   }

@@ -107,12 +107,15 @@ struct DemoSummary {
         return count == 0 ? nil : "\(language == .zh ? status.zh : status.rawValue) \(count)"
       }.joined(separator: " ")
       let met = inputs.assessment?.view.groups.first { $0.goal == goal.id }?.summary.text(in: language) ?? ""
-      lines.append("  \(goal.name.text(in: language))：\(met)\(lights.isEmpty ? "" : "（\(lights)）")")
+      let bracket = lights.isEmpty ? "" : t("（\(lights)）", " (\(lights))")
+      lines.append("  \(goal.name.text(in: language))\(t("：", ": "))\(met)\(bracket)")
     }
     if let section = inputs.assessment?.result.section(for: .district), section.scorecards.count >= 2 {
       func describe(_ cards: ArraySlice<Scorecard>) -> String {
-        cards.map { "\($0.orgName.text(in: language)) \($0.total)（\($0.grade.name.text(in: language))）" }
-          .joined(separator: t("、", ", "))
+        cards.map {
+          "\($0.orgName.text(in: language)) \($0.total)" + t("（\($0.grade.name.zh)）", " (\($0.grade.name.en))")
+        }
+        .joined(separator: t("、", ", "))
       }
       lines.append(t("领先区县：", "Leading districts: ") + describe(section.scorecards.prefix(3)))
       lines.append(t("落后区县：", "Lagging districts: ") + describe(section.scorecards.suffix(3).reversed()[...]))

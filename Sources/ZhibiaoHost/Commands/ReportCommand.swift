@@ -103,9 +103,10 @@ enum ReportRun {
         result: scheme.assess(figures, plan: plan), scheme: scheme,
         view: AssessmentConsolidatedView.build(plan: plan, scheme: scheme, inputs: figures), provisional: provisional)
     }
+    let layout = try ReportLayout.load(configPath: configPath, plan: plan)
     return ReportInputs(
       plan: plan, book: book, scope: scope, monitoring: monitoring, yearEnds: yearEnds, assessment: assessment,
-      tiles: try ReportLayout.load(configPath: configPath, plan: plan), caveat: caveat, asOf: dayText(asOf))
+      tiles: layout.tiles, subject: layout.subject, caveat: caveat, asOf: dayText(asOf))
   }
 
   /// The figures of a quarter's provisional standing: the actual year to date against the

@@ -2,16 +2,38 @@ import Foundation
 import ZhibiaoKernel
 import ZhibiaoReport
 
-/// The report's layout (`report.yaml`): where each district sits on the tile map.
-enum ReportLayout {
+/// The report's layout (`report.yaml`): what the title calls the subject, and where each
+/// district sits on the tile map.
+struct ReportLayout {
   static let file = "report.yaml"
 
-  /// The tile positions, or an empty layout when there is no file; every problem is reported to
-  /// `log` at its line.
-  static func decode(_ reader: NodeReader, plan: Plan) -> [OrgID: ReportInputs.TilePosition] {
-    guard let root = reader.mapping() else { return [:] }
-    root.allowOnly(["tiles"], in: "the report layout")
-    guard let tiles = root.optional("tiles")?.mapping() else { return [:] }
+  /// The subject of the report's title, e.g. 杭州市生产性服务业.
+  var subject: LocalizedText?
+  /// The tile positions.
+  var tiles: [OrgID: ReportInputs.TilePosition] = [:]
+
+  /// The layout, or an empty one when there is no file; every problem is reported to `log` at
+  /// its line.
+  static func decode(_ reader: NodeReader, plan: Plan) -> ReportLayout {
+    var layout = ReportLayout()
+    guard let root = reader.mapping() else { return layout }
+    root.allowOnly(["subject", "tiles"], in: "the report layout")
+    if let subject = root.optional("subject")?.mapping() {
+      subject.allowOnly(["zh", "en"], in: "the report's subject")
+      if let zh = subject.required("zh", in: "the report's subject")?.string(),
+        let en = subject.required("en", in: "the report's subject")?.string()
+      {
+        layout.subject = LocalizedText(zh: zh, en: en)
+      }
+    }
+    layout.tiles = tiles(root.optional("tiles"), plan: plan)
+    return layout
+  }
+
+  /// Where each district sits: `district.id: [row, column]`, each on a tile of its own.
+  static func tiles(_ reader: NodeReader?, plan: Plan) -> [OrgID: ReportInputs.TilePosition] {
+    guard let tiles = reader?.mapping() else { return [:] }
+    let reader = tiles.reader
     let districts = plan.districts.map(\.id.rawValue)
     var positions = [OrgID: ReportInputs.TilePosition]()
     var taken = [ReportInputs.TilePosition: String]()
@@ -41,9 +63,9 @@ enum ReportLayout {
   }
 
   /// The layout from the configuration folder; a broken file is reported and refused.
-  static func load(configPath: String, plan: Plan) throws -> [OrgID: ReportInputs.TilePosition] {
+  static func load(configPath: String, plan: Plan) throws -> ReportLayout {
     let source = DirectoryConfigSource(path: configPath)
-    guard let data = try source.contents(of: file) else { return [:] }
+    guard let data = try source.contents(of: file) else { return ReportLayout() }
     return try AssessmentFiles.decode(data, file: source.displayName(of: file)) { decode($0, plan: plan) }
   }
 

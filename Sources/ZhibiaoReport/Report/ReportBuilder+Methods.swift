@@ -87,12 +87,12 @@ extension ReportBuilder {
         t(
           "实得分 = 基本分 + 加分 − 扣分；一票否决不计入得分，只限定等次上限。",
           "Total = basic + bonus − deduction; a veto does not enter the score, it caps the grade.")))
-    let rules = ScoringRule.all.map { "\($0.name.text(in: language))：\($0.formula.text(in: language))" }
+    let rules = ScoringRule.all.map { "\($0.name.text(in: language))\(colon)\($0.formula.text(in: language))" }
     blocks.append(.bullets(rules))
     for section in scheme.sections {
       let who = section.orgKind == .district ? t("区县（市）", "Districts") : t("牵头部门", "Lead bureaus")
       var lines = section.items.map { item in
-        "\(item.name.text(in: language))：\(item.weight) \(t("分", "points")) · \(item.rule.description.name.text(in: language))"
+        "\(item.name.text(in: language))\(colon)\(item.weight) \(t("分", "points")) · \(item.rule.description.name.text(in: language))"
       }
       if let owned = section.owned {
         lines.append(
@@ -115,7 +115,7 @@ extension ReportBuilder {
         lines.append(
           t("同分时：", "Ties: ") + section.tieBreak.map { $0.text.text(in: language) }.joined(separator: t("；", "; ")))
       }
-      blocks.append(.paragraph("\(who)（\(t("基本分", "basic")) \(section.basicPoints)）"))
+      blocks.append(.paragraph(who + bracketed("\(t("基本分", "basic")) \(section.basicPoints)")))
       blocks.append(.bullets(lines))
     }
     return blocks

@@ -27,7 +27,8 @@ extension ReportBuilder {
       blocks.append(.paragraph(summary))
       let behind = rows.filter { $0.status == .red || $0.status == .yellow }
       if !behind.isEmpty {
-        blocks.append(.bullets(behind.map { "\(lightWord($0.status)) · \(name($0.indicator))：\(paceReason($0))" }))
+        blocks.append(
+          .bullets(behind.map { "\(lightWord($0.status)) · \(name($0.indicator))\(colon)\(paceReason($0))" }))
       }
       blocks.append(.table(indicatorTable(rows, file: nil, withOrg: false)))
       if let card = inputs.assessment?.result.scorecard(for: district.id) { blocks += scorecardBlocks(card) }

@@ -68,7 +68,7 @@ extension ReportBuilder {
       blocks.append(.heading(t("红灯预警（前 10 项）", "Red warnings (first 10)")))
       blocks.append(
         .bullets(
-          red.prefix(10).map { row in "\(name(row.org)) · \(name(row.indicator))：\(paceReason(row))" }
+          red.prefix(10).map { row in "\(name(row.org)) · \(name(row.indicator))\(colon)\(paceReason(row))" }
             + (red.count > 10 ? [t("另有 \(red.count - 10) 项，见“预警清单”。", "\(red.count - 10) more under Warnings.")] : [])))
     }
     return ReportSection(id: "summary", title: t("一、总体情况", "1. Summary"), blocks: blocks)
@@ -107,7 +107,7 @@ extension ReportBuilder {
       if !red.isEmpty { parts.append(t("红灯：", "red: ") + red.joined(separator: t("、", ", "))) }
       if !yellow.isEmpty { parts.append(t("黄灯：", "yellow: ") + yellow.joined(separator: t("、", ", "))) }
       if parts.isEmpty { parts.append(t("各项指标均达到序时进度", "every figure on pace")) }
-      return "\(name(org))：" + parts.joined(separator: t("；", "; "))
+      return name(org) + colon + parts.joined(separator: t("；", "; "))
     }
   }
 
@@ -115,12 +115,16 @@ extension ReportBuilder {
   func districtStanding() -> [(org: OrgID, text: String)] {
     if let section = inputs.assessment?.result.section(for: .district) {
       return section.scorecards.map { card in
-        (card.org, "\(name(card.org))（\(card.total) \(t("分", "points"))，\(card.grade.name.text(in: language))）")
+        (
+          card.org,
+          name(card.org)
+            + bracketed("\(card.total) \(t("分", "points"))\(t("，", ", "))\(card.grade.name.text(in: language))")
+        )
       }
     }
     return plan.districts.map { district in (district.id, districtShare(district.id)) }
       .sorted { ($0.1 ?? -1) > ($1.1 ?? -1) }
-      .map { ($0.0, "\(name($0.0))（\(ReportNumber.percent($0.1))）") }
+      .map { ($0.0, name($0.0) + bracketed(ReportNumber.percent($0.1))) }
   }
 
   /// The share of a district's figures that are on pace; a figure that is missing counts as
@@ -148,8 +152,13 @@ extension ReportBuilder {
   func tileMap() -> TileMap {
     let districts = plan.districts
     let columns = Int(Double(districts.count).squareRoot().rounded(.up))
-    let tiles = districts.enumerated().map { index, district in
-      let place = inputs.tiles[district.id] ?? ReportInputs.TilePosition(row: index / columns, column: index % columns)
+    let firstFreeRow = (inputs.tiles.values.map(\.row).max() ?? -1) + 1
+    let unplaced = districts.filter { inputs.tiles[$0.id] == nil }.map(\.id)
+    let tiles = districts.map { district in
+      let index = unplaced.firstIndex(of: district.id) ?? 0
+      let place =
+        inputs.tiles[district.id]
+        ?? ReportInputs.TilePosition(row: firstFreeRow + index / columns, column: index % columns)
       let rows = districtRows.filter { $0.org == district.id }
       let red = rows.filter { $0.status == .red }.count
       let yellow = rows.filter { $0.status == .yellow }.count

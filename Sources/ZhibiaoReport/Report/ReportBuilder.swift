@@ -41,6 +41,12 @@ public struct ReportBuilder {
 
   func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
+  /// "：" in Chinese, ": " in English.
+  var colon: String { t("：", ": ") }
+
+  /// `text` in brackets: full-width in Chinese.
+  func bracketed(_ text: String) -> String { t("（\(text)）", " (\(text))") }
+
   func name(_ org: OrgID) -> String { plan.org(org)?.name.text(in: language) ?? org.rawValue }
 
   func name(_ indicator: IndicatorID) -> String {
@@ -68,12 +74,15 @@ public struct ReportBuilder {
     switch inputs.scope {
     case .quarter(let period):
       t(
-        "杭州市生产性服务业发展监测报告（\(period.year)年第\(quarterWord(period.quarter ?? 4))季度）",
-        "Hangzhou producer services: monitoring report, \(period.year) Q\(period.quarter ?? 4)")
+        "\(subject.zh)发展监测报告（\(period.year)年第\(quarterWord(period.quarter ?? 4))季度）",
+        "\(subject.en): monitoring report, \(period.year) Q\(period.quarter ?? 4)")
     case .year(let year):
-      t("杭州市生产性服务业\(year)年度发展报告", "Hangzhou producer services: annual development report \(year)")
+      t("\(subject.zh)\(year)年度发展报告", "\(subject.en): annual development report \(year)")
     }
   }
+
+  /// What the report is about, e.g. 杭州市生产性服务业: the layout's subject, else the plan's name.
+  var subject: LocalizedText { inputs.subject ?? plan.name }
 
   func quarterWord(_ quarter: Int) -> String { ["一", "二", "三", "四"][max(0, min(3, quarter - 1))] }
 

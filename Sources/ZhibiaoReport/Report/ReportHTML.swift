@@ -36,7 +36,8 @@ extension ReportDocument {
         links.append(link(sections[index], sections[index].shortTitle))
         index += 1
       }
-      items.append("<li>\(HTML.escape(group))：\(links.joined(separator: " · "))</li>")
+      let colon = language == .zh ? "：" : ": "
+      items.append("<li>\(HTML.escape(group))\(colon)\(links.joined(separator: " · "))</li>")
     }
     return "<nav class=\"contents\"><ol>\(items.joined())</ol></nav>"
   }

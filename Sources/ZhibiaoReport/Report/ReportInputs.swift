@@ -60,6 +60,8 @@ public struct ReportInputs: Sendable {
   public var assessment: Assessment?
   /// Where each district sits on the tile map; districts without a place are laid out in a grid.
   public var tiles: [OrgID: TilePosition]
+  /// What the title calls the subject, e.g. 杭州市生产性服务业; the plan's name when nil.
+  public var subject: LocalizedText?
   /// A line shown at the top of every page, e.g. that the figures are illustrative.
   public var caveat: LocalizedText?
   /// The day the figures were read (`YYYY-MM-DD`).
@@ -67,7 +69,8 @@ public struct ReportInputs: Sendable {
 
   public init(
     plan: Plan, book: TargetBook, scope: Scope, monitoring: MonitoringReport, yearEnds: [MonitoringReport],
-    assessment: Assessment?, tiles: [OrgID: TilePosition] = [:], caveat: LocalizedText? = nil, asOf: String? = nil
+    assessment: Assessment?, tiles: [OrgID: TilePosition] = [:], subject: LocalizedText? = nil,
+    caveat: LocalizedText? = nil, asOf: String? = nil
   ) {
     self.plan = plan
     self.book = book
@@ -76,6 +79,7 @@ public struct ReportInputs: Sendable {
     self.yearEnds = yearEnds
     self.assessment = assessment
     self.tiles = tiles
+    self.subject = subject
     self.caveat = caveat
     self.asOf = asOf
   }

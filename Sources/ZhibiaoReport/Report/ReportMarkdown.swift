@@ -14,16 +14,18 @@ extension ReportDocument {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  private var colon: String { language == .zh ? "：" : ": " }
+
   private func markdown(_ block: ReportBlock) -> [String] {
     switch block {
     case .heading(let text): return ["### \(text)"]
     case .paragraph(let text): return [text]
     case .note(let text): return ["*\(text)*"]
     case .bullets(let items): return items.map { "- \($0)" }
-    case .figures(let figures): return figures.map { "- \($0.label)：**\($0.display)**" }
+    case .figures(let figures): return figures.map { "- \($0.label)\(colon)**\($0.display)**" }
     case .table(let table): return markdown(table)
     case .chart(_, let caption), .charts(_, let caption):
-      return caption.isEmpty ? [] : ["*\(language == .zh ? "图" : "Chart")：\(caption)*"]
+      return caption.isEmpty ? [] : ["*\(language == .zh ? "图" : "Chart")\(colon)\(caption)*"]
     }
   }
 
