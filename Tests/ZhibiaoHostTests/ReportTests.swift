@@ -262,4 +262,17 @@ struct ReportLayoutTests {
     #expect(text.contains { $0.hasPrefix("Config/report.yaml:3:") && $0.contains("[row, column]") })
     #expect(text.contains { $0.hasPrefix("Config/report.yaml:5:") && $0.contains("district.shangcheng") })
   }
+
+  @Test("validate checks report.yaml too")
+  func validateChecksTheLayout() throws {
+    let layout = try String(
+      contentsOf: RepositoryConfig.directory.appendingPathComponent("report.yaml"), encoding: .utf8)
+    let source = try RepositoryConfig.inMemory { files in
+      files["report.yaml"] = layout.replacingFirst("district.xihu:", with: "district.xihoo:")
+    }
+    let report = ValidationReport(source: source)
+    let errors = report.diagnostics.filter { $0.severity == .error && $0.location.file == "Config/report.yaml" }
+    #expect(errors.count == 1)
+    #expect(errors.first?.description.contains("did you mean 'district.xihu'?") == true)
+  }
 }
