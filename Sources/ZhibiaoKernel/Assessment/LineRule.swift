@@ -87,24 +87,28 @@ struct LineRule {
   func points(actual a: Double, target t: Double, weight: Int64) -> (points: Int64, scored: Bool)? {
     guard a.isFinite, t.isFinite else { return (0, false) }
     guard !decimalOnly, Fixed.isPlain(a), Fixed.isPlain(t) else { return nil }
-    // The actual figure at the indicator's precision, half away from zero.
-    var actual = a
+    // The actual figure at the indicator's precision, half away from zero, in steps of the
+    // precision; `units / unit` is the double nearest to it.
+    var units = a
     if places >= 0 {
-      guard let units = Fixed.rounded(a * unit) else { return nil }
-      actual = units / unit
+      guard let rounded = Fixed.rounded(a * unit) else { return nil }
+      units = rounded
     }
     switch kind {
     case .completion, .piecewise:
-      let defined = higher ? t > 0 : actual > 0 && t > 0
+      let defined = higher ? t > 0 : units > 0 && t > 0
       guard defined else {
         // The doubles compare as their shortest decimal forms do.
+        let actual = units / unit
         let met = higher ? actual >= t : actual <= t
         return (met ? Fixed.divide(weight, 100) : 0, true)
       }
-      guard let x = Fixed.rounded((higher ? actual / t : t / actual) * 10_000) else { return nil }
+      let target = t * unit
+      guard let x = Fixed.rounded((higher ? units / target : target / units) * 10_000) else { return nil }
       let ratio = Int64(x)
       return kind == .completion ? completion(ratio, weight: weight) : piecewise(ratio, weight: weight)
     case .gap:
+      let actual = units / unit
       guard let x = Fixed.rounded((higher ? actual - t : t - actual) * 100, scale: (abs(actual) + abs(t)) * 100)
       else { return nil }
       return gap(Int64(x), weight: weight)
@@ -225,7 +229,8 @@ enum Fixed {
   static func rounded(_ x: Double, scale: Double? = nil) -> Double? {
     let size = abs(x)
     guard size < 1e13 else { return nil }
-    let whole = size.rounded(.down)
+    // Truncation is the floor of a size; it needs no library call.
+    let whole = Double(Int64(size))
     let fraction = size - whole
     guard abs(fraction - 0.5) > ((scale ?? size) + 1) * 1e-12 else { return nil }
     let magnitude = fraction > 0.5 ? whole + 1 : whole
