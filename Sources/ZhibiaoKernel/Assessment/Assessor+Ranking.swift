@@ -28,11 +28,32 @@ extension Assessor {
     }
   }
 
-  /// Ranks a section again after the totals of `moved` changed: the others keep their order, and
-  /// each moved slot is put back at its place by binary search.
+  /// Ranks a section again after the totals of `moved` changed: the others keep their order. One
+  /// moved slot moves in place, past the slots it now ranks before or after; several are taken out
+  /// and put back at their places by binary search.
   mutating func rerank(_ section: Int, moved: [Int]) {
     let range = compiled.sections[section].slots
     let tieBreak = compiled.sections[section].section.tieBreak
+    let first = range.lowerBound
+    if moved.count == 1 {
+      let slot = moved[0]
+      var position = Int(place[slot])
+      while position > 0, ranksBefore(slot, Int(order[first + position - 1]), tieBreak: tieBreak) {
+        order[first + position] = order[first + position - 1]
+        place[Int(order[first + position])] = Int32(position)
+        position -= 1
+      }
+      while first + position + 1 < range.upperBound,
+        ranksBefore(Int(order[first + position + 1]), slot, tieBreak: tieBreak)
+      {
+        order[first + position] = order[first + position + 1]
+        place[Int(order[first + position])] = Int32(position)
+        position += 1
+      }
+      order[first + position] = Int32(slot)
+      place[slot] = Int32(position)
+      return
+    }
     var ranked = order[range].filter { !moved.contains(Int($0)) }
     for slot in moved {
       var (low, high) = (0, ranked.count)
@@ -43,20 +64,31 @@ extension Assessor {
       ranked.insert(Int32(slot), at: low)
     }
     for (offset, slot) in ranked.enumerated() {
-      order[range.lowerBound + offset] = slot
+      order[first + offset] = slot
       place[Int(slot)] = Int32(offset)
     }
   }
 
-  /// Grades a section as `SectionAssessment.run` does: the band each total falls in, capped by a
-  /// veto, then held to the quotas in rank order, those beyond a full band dropping to the next.
+  /// The band each of `slots` falls in by its total: the first, best first, whose lower bound it
+  /// reaches; the lowest for anything below.
+  mutating func assignBands(_ slots: some Sequence<Int>, section: Int) {
+    let from = compiled.sections[section].from
+    guard !from.isEmpty else { return }
+    for slot in slots {
+      var own = 0
+      while own < from.count - 1 && total[slot] < from[own] { own += 1 }
+      band[slot] = Int8(own)
+    }
+  }
+
+  /// Grades a section from its bands as `SectionAssessment.run` does: each band capped by a veto,
+  /// then held to the quotas in rank order, those beyond a full band dropping to the next.
   mutating func assignGrades(_ section: Int) {
     let layout = compiled.sections[section]
     guard !layout.from.isEmpty else { return }
     for slot in layout.slots {
-      let own = layout.from.firstIndex { total[slot] >= $0 } ?? layout.from.count - 1
-      band[slot] = Int8(own)
-      grade[slot] = Int8(layout.vetoBand >= 0 && vetoed[slot] ? max(own, layout.vetoBand) : own)
+      let own = band[slot]
+      grade[slot] = layout.vetoBand >= 0 && vetoed[slot] ? max(own, Int8(layout.vetoBand)) : own
     }
     for (index, limit) in layout.limits.enumerated() where index + 1 < layout.limits.count {
       guard let limit else { continue }

@@ -144,6 +144,7 @@ public struct Assessor: Sendable {
     for slot in total.indices { total[slot] = basic[slot] * 100 + adjustment[slot] }
     for section in compiled.sections.indices {
       rank(section)
+      assignBands(compiled.sections[section].slots, section: section)
       assignGrades(section)
     }
   }
@@ -188,6 +189,7 @@ public struct Assessor: Sendable {
       } else {
         rerank(section, moved: moved)
       }
+      assignBands(moved, section: section)
       assignGrades(section)
     }
     return lines.count
