@@ -490,7 +490,7 @@ let compileTime = try time {
   }
   assessor = try Assessor(compiled: compiled, grid: grid)
 }
-report("compile scheme, first assessment (\(compiled.lineCount) lines)", median([compileTime]))
+report("compile the scheme, assess (\(compiled.lineCount) lines)", median([compileTime]))
 var assessTimes: [Double] = []
 for _ in 0..<options.runs { assessTimes.append(time { assessor.recomputeAll(from: monitor) }) }
 report("full assessment pass", median(assessTimes))
