@@ -63,15 +63,15 @@ extension Assessor {
   public func items(of org: OrgID) -> [(item: String, points: Decimal, scored: Bool)] {
     guard let slot = compiled.slot(of: org) else { return [] }
     return compiled.lineSlot.indices.filter { Int(compiled.lineSlot[$0]) == slot }.map { line in
-      (compiled.ruleItems[Int(compiled.lineRule[line])], Fixed.decimal(points[line], scale: 2), scored[line])
+      (compiled.ruleItems[Int(compiled.lineRule[line])], FixedPoint.decimal(points[line], scale: 2), scored[line])
     }
   }
 
   func standing(slot: Int) -> AssessmentStanding {
     let grades = compiled.sections[compiled.slotSection[slot]].section.grades
     return AssessmentStanding(
-      org: compiled.slotOrgs[slot].id, basic: Fixed.decimal(basic[slot], scale: 2),
-      headlinePoints: Fixed.decimal(headline[slot], scale: 2), total: Fixed.decimal(total[slot], scale: 4),
+      org: compiled.slotOrgs[slot].id, basic: FixedPoint.decimal(basic[slot], scale: 2),
+      headlinePoints: FixedPoint.decimal(headline[slot], scale: 2), total: FixedPoint.decimal(total[slot], scale: 4),
       rank: Int(place[slot]) + 1, scoreGrade: grades.isEmpty ? nil : grades[Int(band[slot])],
       grade: grades.isEmpty ? nil : grades[Int(grade[slot])])
   }

@@ -26,8 +26,6 @@ public struct Assessor: Sendable {
   var adjustment: ContiguousArray<Int64>
   var total: ContiguousArray<Int64>
   var vetoed: [Bool]
-  /// The lines scored by a grade rather than figures; their points are set from the events.
-  var gradedLines: [Int]
   /// Each section's slots in rank order, at the section's slots.
   var order: ContiguousArray<Int32>
   /// Each slot's place in its section, from 0.
@@ -54,7 +52,8 @@ public struct Assessor: Sendable {
     place = ContiguousArray(repeating: 0, count: slots)
     band = ContiguousArray(repeating: 0, count: slots)
     grade = ContiguousArray(repeating: 0, count: slots)
-    gradedLines = compiled.lineRule.indices.filter { compiled.rules[Int(compiled.lineRule[$0])].kind == .graded }
+    // Lines scored by a grade rather than figures take their points from the events.
+    let gradedLines = compiled.lineRule.indices.filter { compiled.rules[Int(compiled.lineRule[$0])].kind == .graded }
 
     let events = grid.events
     let bonuses = Dictionary(grouping: events.bonuses, by: \.org)
@@ -65,7 +64,8 @@ public struct Assessor: Sendable {
       let bonus = SectionAssessment.adjustment(bonuses[org.id] ?? [], policy: section.bonus, what: ("加分", "bonus"))
       let deduction = SectionAssessment.adjustment(
         deductions[org.id] ?? [], policy: section.deduction, what: ("扣分", "deduction"))
-      guard let b = Fixed.tenThousandths(bonus.counted), let d = Fixed.tenThousandths(deduction.counted) else {
+      guard let b = FixedPoint.tenThousandths(bonus.counted), let d = FixedPoint.tenThousandths(deduction.counted)
+      else {
         throw .tooPrecise("bonus or deduction of '\(org.id)'")
       }
       adjustment[slot] = b - d
@@ -76,8 +76,8 @@ public struct Assessor: Sendable {
       let item = compiled.ruleItems[Int(compiled.lineRule[line])]
       let given = events.grades[org.id]?[item].flatMap { AssessmentTaskGrade.find($0, in: compiled.scheme.taskGrades) }
       guard let given else { continue }
-      let weight = Fixed.decimal(compiled.lineWeight[line], scale: 4)
-      points[line] = Fixed.hundredths(AssessmentText.points(weight, times: given.value))
+      let weight = FixedPoint.decimal(compiled.lineWeight[line], scale: 4)
+      points[line] = FixedPoint.hundredths(AssessmentText.points(weight, times: given.value))
       scored[line] = true
     }
     recomputeAll()

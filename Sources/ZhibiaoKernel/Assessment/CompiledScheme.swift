@@ -142,7 +142,7 @@ public struct CompiledScheme: Sendable {
       var itemRules: [Int] = []
       var itemFacts: [IndicatorFacts?] = []
       for item in section.items {
-        guard Fixed.tenThousandths(item.weight) != nil else {
+        guard FixedPoint.tenThousandths(item.weight) != nil else {
           throw .tooPrecise("weight \(item.weight) of item '\(item.id)'")
         }
         let fact = item.indicator.flatMap { factIndex[$0] }.map { facts[$0] }
@@ -174,7 +174,7 @@ public struct CompiledScheme: Sendable {
           continue
         }
         if let ownedScheme = section.owned, !owned.isEmpty {
-          guard Fixed.tenThousandths(ownedScheme.points) != nil else {
+          guard FixedPoint.tenThousandths(ownedScheme.points) != nil else {
             throw .tooPrecise("owned indicators' points \(ownedScheme.points)")
           }
           let shares = SectionAssessment.shares(of: ownedScheme.points, in: owned.map { _ in 1 })
@@ -196,7 +196,7 @@ public struct CompiledScheme: Sendable {
           let shares = SectionAssessment.shares(of: section.basicPoints, in: applicable.map { lines[$0].weight })
           for (index, share) in zip(applicable, shares) { lines[index].weight = share }
         }
-        for index in lines.indices { lines[index].units = Fixed.tenThousandths(lines[index].weight) ?? 0 }
+        for index in lines.indices { lines[index].units = FixedPoint.tenThousandths(lines[index].weight) ?? 0 }
         if owned.isEmpty { cache[key] = lines }
         orgLines.append(lines)
       }
@@ -227,7 +227,7 @@ public struct CompiledScheme: Sendable {
 
       var from: [Int64] = []
       for grade in section.grades {
-        guard let value = Fixed.tenThousandths(grade.from) else {
+        guard let value = FixedPoint.tenThousandths(grade.from) else {
           throw .tooPrecise("lower bound \(grade.from) of grade '\(grade.id)'")
         }
         from.append(value)
