@@ -173,6 +173,26 @@ struct ReportCommandTests {
     #expect(!document.figures.contains { $0.key == "targets_met" })
   }
 
+  @Test("a quarter's provisional ranking scores only what is due, and puts the sample's laggards last")
+  func provisionalRanking() throws {
+    let inputs = try ReportRun.inputs(
+      configPath: config, store: store, scope: .quarter(.quarter(3, of: 2024)), events: nil,
+      asOf: try ReportRun.day("2024-11-15"), caveat: nil)
+    let assessment = try #require(inputs.assessment)
+    #expect(assessment.provisional)
+    let due = Set(inputs.monitoring.rows.filter { $0.milestone != nil }.map(\.indicator))
+    let items = try #require(assessment.scheme.section(for: .district)).items
+    #expect(!items.isEmpty)
+    #expect(items.allSatisfy { $0.indicator.map(due.contains) ?? false })
+    let section = try #require(assessment.result.section(for: .district))
+    for card in section.scorecards {
+      #expect(card.items.map(\.weight).reduce(0, +) == 100, "\(card.org) weights")
+    }
+    // The sample generator makes 富阳区, 临安区 and 淳安县 fall behind.
+    let lastThree = Set(section.scorecards.suffix(3).map(\.org.rawValue))
+    #expect(lastThree == ["district.fuyang", "district.linan", "district.chunan"])
+  }
+
   @Test("the quarter's light counts in the summary are the monitoring's own")
   func countsAreMonitoring() throws {
     let inputs = try ReportRun.inputs(

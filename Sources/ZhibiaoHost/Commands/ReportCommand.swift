@@ -99,9 +99,10 @@ enum ReportRun {
         provisional
         ? milestoneInputs(year: period.year, monitoring: monitoring, events: given)
         : AssessmentFiles.inputs(year: period.year, monitoring: monitoring, events: given)
+      let applied = provisional ? dueItems(of: scheme, monitoring: monitoring, plan: plan) : scheme
       assessment = ReportInputs.Assessment(
-        result: scheme.assess(figures, plan: plan), scheme: scheme,
-        view: AssessmentConsolidatedView.build(plan: plan, scheme: scheme, inputs: figures), provisional: provisional)
+        result: applied.assess(figures, plan: plan), scheme: applied,
+        view: AssessmentConsolidatedView.build(plan: plan, scheme: applied, inputs: figures), provisional: provisional)
     }
     let layout = try ReportLayout.load(configPath: configPath, plan: plan)
     return ReportInputs(
@@ -122,6 +123,22 @@ enum ReportRun {
       }
     }
     return inputs
+  }
+
+  /// The scheme a quarter's provisional standing uses: only the indicator items with a
+  /// year-to-date milestone at the quarter; the weight of the others (annual figures, graded
+  /// tasks) is shared among them by the scheme's own rule for items that do not apply.
+  static func dueItems(of scheme: AssessmentScheme, monitoring: MonitoringReport, plan: Plan) -> AssessmentScheme {
+    let due = Set(monitoring.rows.filter { $0.milestone != nil }.map(\.indicator))
+    var applied = scheme
+    for index in applied.sections.indices {
+      applied.sections[index].items.removeAll { item in item.indicator.map { !due.contains($0) } ?? true }
+      if var owned = applied.sections[index].owned {
+        owned.exclude += plan.indicators.map(\.id).filter { !due.contains($0) && !owned.exclude.contains($0) }
+        applied.sections[index].owned = owned
+      }
+    }
+    return applied
   }
 
   /// Writes every file of the report into `folder`, replacing an earlier report there.

@@ -11,9 +11,10 @@ extension ReportBuilder {
       blocks.append(
         .note(
           t(
-            "季度预评分：按考核方案，以\(period.zh)累计实际对照序时目标计分，仅供预警参考，不作为年度考核结果。",
-            "Provisional: the scheme applied to the figures year to date against the year-to-date milestones; "
-              + "for early warning only, not the year's assessment.")))
+            "季度预评分：按考核方案，以\(period.zh)累计实际对照序时目标计分；只计本季度有序时目标的指标，年报指标与定性任务的分值按比例分摊到这些指标。仅供预警参考，不作为年度考核结果。",
+            "Provisional: the scheme applied to the figures year to date against the year-to-date milestones, on "
+              + "the indicators with a milestone this quarter (the weight of annual figures and graded tasks is "
+              + "shared among them); for early warning only, not the year's assessment.")))
     } else {
       blocks.append(
         .note(t("考核方案（分值、评分规则、等次与配额）见附录；示例方案由市发改委确定。", "The scheme is in the appendix.")))

@@ -206,7 +206,9 @@ extension ReportBuilder {
           cells += [
             ReportCell("—", value: .null), ReportCell("—", value: .null),
             ReportCell(plan.indicator(id)?.unit ?? ""), ReportCell("—", value: .null),
-            ReportCell(t("定性", "qualitative"), value: .text("qualitative")),
+            plan.indicator(id)?.kind == .qualitative
+              ? ReportCell(t("定性", "qualitative"), value: .text("qualitative"))
+              : ReportCell(t("本期不监测", "not due"), value: .text("not_due")),
           ]
         }
         if let view {
