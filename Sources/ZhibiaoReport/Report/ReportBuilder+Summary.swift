@@ -60,6 +60,12 @@ extension ReportBuilder {
     blocks.append(.paragraph(headline()))
     let reasons = laggardReasons()
     if !reasons.isEmpty { blocks.append(.bullets(reasons)) }
+    blocks.append(
+      .note(
+        t(
+          "各区县下一季度（\(nextPeriod.zh)）须达到的累计目标，见“六、区县分页”及 data/next_quarter.csv。",
+          "What each district must reach next quarter (\(nextPeriod), year to date) is on its page under "
+            + "“6. Districts”, and in data/next_quarter.csv.")))
     blocks.append(.heading(t("“1+4+3”目标体系", "The 1+4+3 goals")))
     blocks.append(.table(goalTable()))
     blocks.append(.chart(svg: tileMap().svg(), caption: tileCaption))
