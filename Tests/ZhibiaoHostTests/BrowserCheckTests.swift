@@ -7,27 +7,52 @@ import Testing
 /// can fail, each for its own reason.
 @Suite("Browser check", .serialized)
 struct BrowserCheckTests {
-  /// A fixture page and the failures the check must report on it, as the starts of its `FAIL` lines.
+  /// A fixture page — `good.html` with one edit — and the failures the check must report on it,
+  /// as the starts of its `FAIL` lines.
   struct Fixture: Sendable, CustomTestStringConvertible {
-    let page: String
+    let name: String
+    /// The text of `good.html` to replace, and what replaces it; nil for the good page itself.
+    let edit: (old: String, new: String)?
     let failures: [String]
-    var testDescription: String { page }
+    var testDescription: String { name }
+
+    /// The page's text.
+    func page(from good: String) throws -> String {
+      guard let edit else { return good }
+      let edited = good.replacingOccurrences(of: edit.old, with: edit.new)
+      try #require(edited != good, "\(name): the edit does not apply to good.html")
+      return edited
+    }
   }
 
+  static let script = #"<script>document.title = document.title + "（已加载）";</script>"#
+  static let firms = #"<b data-figure="firms">1,234,567</b>"#
+  static let ratio = #"  <div class="figure">比率<b data-figure="ratio">0.3</b></div>"# + "\n"
+
   static let fixtures: [Fixture] = [
-    Fixture(page: "good.html", failures: []),
-    Fixture(page: "console-error.html", failures: ["console SEVERE (console-api):"]),
-    Fixture(page: "console-warning.html", failures: ["console WARNING (console-api):"]),
+    Fixture(name: "good", edit: nil, failures: []),
+    Fixture(
+      name: "console-error", edit: (script, #"<script>console.error("图表数据缺失：chart-3");</script>"#),
+      failures: ["console SEVERE (console-api):"]),
+    Fixture(
+      name: "console-warning", edit: (script, #"<script>console.warn("旧版图例，将在下一版删除");</script>"#),
+      failures: ["console WARNING (console-api):"]),
     // Chromium refuses port 9 before connecting, and logs that refusal as a console error too.
     Fixture(
-      page: "network.html",
+      name: "network",
+      edit: (script, #"<p><img alt="外部图片" width="1" height="1" src="http://127.0.0.1:9/x.png"></p>"# + "\n" + script),
       failures: [
         "network request: http://127.0.0.1:9/x.png",
         "console SEVERE (network): http://127.0.0.1:9/x.png",
       ]),
-    Fixture(page: "mismatch.html", failures: [#"figure mismatch: data-figure="firms" shows "1,234,576""#]),
-    Fixture(page: "missing.html", failures: [#"figure missing from page: summary.json figure "ratio""#]),
-    Fixture(page: "unlisted.html", failures: [#"figure missing from summary.json: data-figure="red""#]),
+    Fixture(
+      name: "mismatch", edit: (firms, #"<b data-figure="firms">1,234,576</b>"#),
+      failures: [#"figure mismatch: data-figure="firms" shows "1,234,576""#]),
+    Fixture(
+      name: "missing", edit: (ratio, ""), failures: [#"figure missing from page: summary.json figure "ratio""#]),
+    Fixture(
+      name: "unlisted", edit: (ratio, ratio + #"  <div class="figure">红灯<b data-figure="red">2 项</b></div>"# + "\n"),
+      failures: [#"figure missing from summary.json: data-figure="red""#]),
   ]
 
   static let fixtureFolder = RepositoryConfig.root.appendingPathComponent("Tests/ZhibiaoHostTests/Fixtures/browser")
@@ -40,9 +65,12 @@ struct BrowserCheckTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-browser-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let screenshot = folder.appendingPathComponent("page.png")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let good = try String(contentsOf: Self.fixtureFolder.appendingPathComponent("good.html"), encoding: .utf8)
+    let page = folder.appendingPathComponent("\(fixture.name).html")
+    try fixture.page(from: good).write(to: page, atomically: true, encoding: .utf8)
     let run = try tools.check(
-      page: Self.fixtureFolder.appendingPathComponent(fixture.page),
-      summary: Self.fixtureFolder.appendingPathComponent("good-summary.json"), screenshot: screenshot)
+      page: page, summary: Self.fixtureFolder.appendingPathComponent("good-summary.json"), screenshot: screenshot)
 
     #expect(run.status == (fixture.failures.isEmpty ? 0 : 1), "check_report.py said:\n\(run.output)")
     let failLines = run.output.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }.map { $0.dropFirst(5) }
@@ -50,7 +78,7 @@ struct BrowserCheckTests {
       #expect(failLines.contains { $0.hasPrefix(expected) }, "no failure '\(expected)' in:\n\(run.output)")
     }
     for line in failLines {
-      #expect(fixture.failures.contains { line.hasPrefix($0) }, "unexpected failure on \(fixture.page): \(line)")
+      #expect(fixture.failures.contains { line.hasPrefix($0) }, "unexpected failure on \(fixture.name): \(line)")
     }
     if fixture.failures.isEmpty {
       #expect(run.output.contains("good.html passed: 7 figures equal summary.json"), "\(run.output)")
