@@ -84,11 +84,15 @@ enum AssessmentFiles {
 
   /// The figures each org is scored on, from the year's 1–12月 monitoring: the city's for
   /// bureaus, each district's own — actual in the target's own measure (an increase, a
-  /// cumulative addition, a derived rate, a register count) against the book's annual target.
-  static func inputs(year: Int, monitoring: MonitoringReport, events: AssessmentEvents) -> AssessmentInputs {
+  /// cumulative addition, a derived rate, a register count) against the book's annual target;
+  /// or, for a quarter's provisional standing, against the year-to-date milestone.
+  static func inputs(
+    year: Int, monitoring: MonitoringReport, events: AssessmentEvents,
+    against target: KeyPath<MonitoringRow, Double?> = \.annualTarget
+  ) -> AssessmentInputs {
     var inputs = AssessmentInputs(year: year, events: events)
     for row in monitoring.rows {
-      let figure = AssessmentFigure.doubles(actual: row.actual, target: row.annualTarget)
+      let figure = AssessmentFigure.doubles(actual: row.actual, target: row[keyPath: target])
       if row.isCity {
         inputs.setCity(row.indicator, figure)
       } else {

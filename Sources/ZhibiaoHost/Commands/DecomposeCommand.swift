@@ -63,7 +63,10 @@ struct DecomposeCommand: ParsableCommand {
 /// Loads the plan, its baselines and the target book, printing every problem and failing when
 /// the configuration is not valid.
 enum TargetBookLoader {
-  static func load(configPath: String) throws -> (plan: Plan, book: TargetBook, baselines: Baselines?) {
+  /// A configuration's plan, its target book, and the base-year figures it was decomposed from.
+  typealias Loaded = (plan: Plan, book: TargetBook, baselines: Baselines?)
+
+  static func load(configPath: String) throws -> Loaded {
     let report = ValidationReport(configPath: configPath)
     guard report.isValid, let plan = report.plan, let book = report.targetBook else {
       report.diagnostics.forEach { StandardError.write($0.description) }

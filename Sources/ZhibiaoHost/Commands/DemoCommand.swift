@@ -31,7 +31,8 @@ struct DemoCommand: ParsableCommand {
     let sample = URL(fileURLWithPath: options.config).appendingPathComponent("sample")
 
     progress.step(1, "读取并校验配置", "Reading and checking the configuration")
-    let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
+    let loaded = try TargetBookLoader.load(configPath: options.config)
+    let (plan, book, _) = loaded
     progress.done(
       "\(plan.indicators.count) 项指标，\(plan.districts.count) 个区县",
       "\(plan.indicators.count) indicators, \(plan.districts.count) districts")
@@ -46,16 +47,16 @@ struct DemoCommand: ParsableCommand {
       try? FileManager.default.removeItem(atPath: database.path + suffix)
     }
     let store = try SQLiteStore(path: database.path)
-    let observations = try SampleImport.observations(sample.appendingPathComponent("observations.csv"), plan, store)
-    let entries = try SampleImport.registers(sample.appendingPathComponent("registers.csv"), plan, store)
+    let observations = try SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
+    let entries = try SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
     progress.done("实际值 \(observations) 行，名录 \(entries) 条", "\(observations) observations, \(entries) register entries")
 
     progress.step(4, "监测预警与综合考核", "Monitoring and assessment")
     let events = sample.appendingPathComponent("assessment-events-\(year).yaml")
     let inputs = try ReportRun.inputs(
-      configPath: options.config, store: store, scope: .year(year),
+      loaded, configPath: options.config, store: store, scope: .year(year),
       events: FileManager.default.fileExists(atPath: events.path) ? events.path : nil,
-      asOf: try ReportRun.day(String(format: "%04d-02-15", year + 1)),
+      asOf: try CommandPlan.day(String(format: "%04d-02-15", year + 1)),
       caveat: LocalizedText(
         zh: "示例数据：本报告的实际值均为演示用的示意数据，不是官方统计，不得引用。",
         en: "Illustrative data: every actual figure in this report is invented for demonstration; it is not an "
@@ -155,40 +156,20 @@ final class Progress {
   }
 }
 
-/// Imports the bundled sample files as the commission, all or nothing.
+/// Imports the bundled sample files as the commission, each all or nothing.
 enum SampleImport {
-  static func text(_ file: URL) throws -> String {
-    let data = try Data(contentsOf: file)
-    guard let (text, _) = TextDecoding.decode(data, as: nil) else {
+  /// Imports `file` (observations or register entries), and returns how many rows it held.
+  static func run(_ file: URL, _ plan: Plan, _ store: any Store) throws -> Int {
+    guard let (text, _) = TextDecoding.decode(try Data(contentsOf: file), as: nil) else {
       throw ValidationError("\(file.path): not UTF-8 or GBK text")
     }
-    return text
-  }
-
-  static func refuse(_ diagnostics: [Diagnostic]) throws {
-    guard diagnostics.contains(where: { $0.severity == .error }) else { return }
-    diagnostics.forEach { StandardError.write($0.description) }
-    throw ExitCode(1)
-  }
-
-  static func observations(_ file: URL, _ plan: Plan, _ store: any Store) throws -> Int {
-    let check = ObservationImport(plan: plan, submitter: plan.commission) { _, _, _ in nil }
-    let (rows, diagnostics) = check.check(try text(file), file: file.path)
-    try refuse(diagnostics)
-    _ = try store.submit(
-      Submission(
-        plan: plan.id, submitter: plan.commission, source: file.lastPathComponent, time: Date(), status: .submitted,
-        reason: nil, rows: rows))
-    return rows.count
-  }
-
-  static func registers(_ file: URL, _ plan: Plan, _ store: any Store) throws -> Int {
-    let (entries, diagnostics) = RegisterImport(plan: plan, submitter: plan.commission).check(
-      try text(file), file: file.path)
-    try refuse(diagnostics)
-    _ = try store.submitRegister(
-      RegisterSubmission(
-        plan: plan.id, submitter: plan.commission, source: file.lastPathComponent, time: Date(), entries: entries))
-    return entries.count
+    let (checked, diagnostics) = try ImportFile.check(
+      text, file: file.path, plan: plan, submitter: plan.commission, store: store)
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      diagnostics.forEach { StandardError.write($0.description) }
+      throw ExitCode(1)
+    }
+    _ = try checked.submit(to: store, plan: plan, submitter: plan.commission, source: file.lastPathComponent)
+    return checked.count
   }
 }

@@ -59,31 +59,13 @@ struct IngestCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let store = try self.store.open()
-    let firstLine = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
-    let result: SubmissionResult
-    let rowCount: Int
-    if firstLine.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) == "register" {
-      let (entries, diagnostics) = RegisterImport(plan: plan, submitter: sender).check(text, file: file)
-      try report(diagnostics)
-      rowCount = entries.count
-      if dryRun { return printDryRun(rowCount) }
-      result = try submit {
-        try store.submitRegister(
-          RegisterSubmission(plan: plan.id, submitter: sender, source: name, time: Date(), entries: entries))
-      }
-    } else {
-      let stored = try StoredValues(store: store, plan: plan.id)
-      let check = ObservationImport(plan: plan, submitter: sender) { stored.value($0, $1, $2) }
-      let (rows, diagnostics) = check.check(text, file: file)
-      try report(diagnostics)
-      rowCount = rows.count
-      if dryRun { return printDryRun(rowCount) }
-      result = try submit {
-        try store.submit(
-          Submission(
-            plan: plan.id, submitter: sender, source: name, time: Date(), status: draft ? .draft : .submitted,
-            reason: reason, rows: rows))
-      }
+    let (checked, diagnostics) = try ImportFile.check(text, file: file, plan: plan, submitter: sender, store: store)
+    try report(diagnostics)
+    let rowCount = checked.count
+    if dryRun { return printDryRun(rowCount) }
+    let result = try submit {
+      try checked.submit(
+        to: store, plan: plan, submitter: sender, source: name, status: draft ? .draft : .submitted, reason: reason)
     }
     print(
       "已导入 \(file)：\(rowCount) 行，新增 \(result.added)，修订 \(result.revised)，未变 \(result.unchanged)"

@@ -35,15 +35,9 @@ struct MonitorCommand: ParsableCommand {
     let (plan, book, baselines) = try TargetBookLoader.load(configPath: options.config)
     var period = try CommandPlan.period(self.period)
     if period.quarter == nil { period = .quarter(4, of: period.year) }
-    let day = try asOf.map { text -> Date in
-      guard let date = ObservationImport.noonInChina(text) else {
-        throw ValidationError("--as-of 须写作 YYYY-MM-DD (a date): '\(text)'")
-      }
-      return date
-    }
     let monitoring = try MonitoringRun.report(
       plan: plan, book: book, baselines: baselines, store: try store.open(), period: period,
-      asOf: day ?? Date())
+      asOf: try CommandPlan.day(asOf))
     let org = try self.org.map { try CommandPlan.org($0, in: plan).id }
     if let domain, plan.domain(DomainID(domain)) == nil {
       throw ValidationError("未知领域 unknown domain '\(domain)'")

@@ -44,9 +44,9 @@ struct ReportCommand: ParsableCommand {
       if period.quarter == nil { period = .quarter(4, of: period.year) }
       scope = .quarter(period)
     }
-    let day = try ReportRun.day(asOf)
     let inputs = try ReportRun.inputs(
-      configPath: options.config, store: try store.open(), scope: scope, events: events, asOf: day, caveat: nil)
+      TargetBookLoader.load(configPath: options.config), configPath: options.config, store: try store.open(),
+      scope: scope, events: events, asOf: try CommandPlan.day(asOf), caveat: nil)
     let written = try ReportRun.write(inputs, language: options.lang, to: URL(fileURLWithPath: out))
     print(options.lang == .zh ? "报告已写入 \(written.path)/report.html" : "Report written to \(written.path)/report.html")
   }
@@ -54,38 +54,25 @@ struct ReportCommand: ParsableCommand {
 
 /// Assembles a report's inputs from the configuration and the store, and writes its files.
 enum ReportRun {
-  /// `--as-of` as noon in China that day; today when not given.
-  static func day(_ text: String?) throws -> Date {
-    guard let text else { return Date() }
-    guard let date = ObservationImport.noonInChina(text) else {
-      throw ValidationError("--as-of 须写作 YYYY-MM-DD (a date): '\(text)'")
-    }
-    return date
-  }
-
-  static func dayText(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-  }
-
+  /// The inputs of a report on `loaded` (the plan, target book and baselines of `configPath`),
+  /// with the assessment when the configuration has a scheme.
   static func inputs(
-    configPath: String, store: any Store, scope: ReportInputs.Scope, events: String?, asOf: Date,
-    caveat: LocalizedText?
+    _ loaded: TargetBookLoader.Loaded, configPath: String, store: any Store, scope: ReportInputs.Scope,
+    events: String?, asOf: Date, caveat: LocalizedText?
   ) throws -> ReportInputs {
-    let (plan, book, baselines) = try TargetBookLoader.load(configPath: configPath)
+    let (plan, book, baselines) = loaded
     let period = scope.period
     guard period.year > plan.baseYear, period.year <= plan.targetYear else {
       throw ValidationError(
         "\(period) 不在规划期内 (outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear)).")
     }
-    let monitoring = try MonitoringRun.report(
-      plan: plan, book: book, baselines: baselines, store: store, period: period, asOf: asOf)
     let yearEnds = try ((plan.baseYear + 1)...plan.targetYear).map { year in
       try MonitoringRun.report(
         plan: plan, book: book, baselines: baselines, store: store, period: .quarter(4, of: year), asOf: asOf)
     }
+    let monitoring =
+      try yearEnds.first { $0.period == period }
+      ?? MonitoringRun.report(plan: plan, book: book, baselines: baselines, store: store, period: period, asOf: asOf)
     var assessment: ReportInputs.Assessment?
     let source = DirectoryConfigSource(path: configPath)
     if try source.contents(of: AssessmentFiles.schemeFile) != nil {
@@ -95,10 +82,8 @@ enum ReportRun {
         ?? AssessmentEvents()
       let provisional: Bool
       if case .quarter = scope { provisional = true } else { provisional = false }
-      let figures =
-        provisional
-        ? milestoneInputs(year: period.year, monitoring: monitoring, events: given)
-        : AssessmentFiles.inputs(year: period.year, monitoring: monitoring, events: given)
+      let figures = AssessmentFiles.inputs(
+        year: period.year, monitoring: monitoring, events: given, against: provisional ? \.milestone : \.annualTarget)
       let applied = provisional ? dueItems(of: scheme, monitoring: monitoring, plan: plan) : scheme
       assessment = ReportInputs.Assessment(
         result: applied.assess(figures, plan: plan), scheme: applied,
@@ -107,22 +92,7 @@ enum ReportRun {
     let layout = try ReportLayout.load(configPath: configPath, plan: plan)
     return ReportInputs(
       plan: plan, book: book, scope: scope, monitoring: monitoring, yearEnds: yearEnds, assessment: assessment,
-      tiles: layout.tiles, subject: layout.subject, caveat: caveat, asOf: dayText(asOf))
-  }
-
-  /// The figures of a quarter's provisional standing: the actual year to date against the
-  /// year-to-date milestone.
-  static func milestoneInputs(year: Int, monitoring: MonitoringReport, events: AssessmentEvents) -> AssessmentInputs {
-    var inputs = AssessmentInputs(year: year, events: events)
-    for row in monitoring.rows {
-      let figure = AssessmentFigure.doubles(actual: row.actual, target: row.milestone)
-      if row.isCity {
-        inputs.setCity(row.indicator, figure)
-      } else {
-        inputs.set(row.org, row.indicator, figure)
-      }
-    }
-    return inputs
+      tiles: layout.tiles, subject: layout.subject, caveat: caveat, asOf: monitoring.asOf)
   }
 
   /// The scheme a quarter's provisional standing uses: only the indicator items with a

@@ -44,6 +44,15 @@ enum CommandPlan {
     throw ValidationError("未知责任单位 unknown org '\(text)'\(hint)")
   }
 
+  /// The day given as `--as-of YYYY-MM-DD`, at noon in China; today when not given.
+  static func day(_ text: String?) throws -> Date {
+    guard let text else { return Date() }
+    guard let date = ObservationImport.noonInChina(text) else {
+      throw ValidationError("--as-of 须写作 YYYY-MM-DD (a date): '\(text)'")
+    }
+    return date
+  }
+
   /// A period written 2024Q3, 2024 or 2024年1-9月.
   static func period(_ text: String) throws -> Period {
     guard let period = PeriodText.parse(text) else {

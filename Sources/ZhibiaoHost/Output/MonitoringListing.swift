@@ -71,7 +71,7 @@ struct MonitoringListing {
           indicator.map { $0.name.text(in: language) } ?? row.indicator.rawValue,
           plan.org(row.org).map { $0.name.text(in: language) } ?? row.org.rawValue,
           number(row.actual, indicator), number(row.milestone, indicator), number(row.annualTarget, indicator),
-          row.kind == .ratio || row.kind == .growthRate || row.measure == .averageAnnual
+          row.isRate
             ? row.pointsBehind.map { String(format: "%+.2f pt", -$0) } ?? "—" : percent(row.pace),
           language == .zh ? row.status.zh : row.status.rawValue,
           language == .zh ? row.statusChange.zh : row.statusChange.rawValue,

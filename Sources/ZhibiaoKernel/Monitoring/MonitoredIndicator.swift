@@ -61,7 +61,12 @@ public struct MonitoredIndicator: Hashable, Sendable {
 
   /// Whether its pace is a gap in percentage points (ratios, growth rates, average growth) rather
   /// than a ratio of amounts.
-  public var isRate: Bool { kind == .ratio || kind == .growthRate || measure == .averageAnnual }
+  public var isRate: Bool { Self.isRate(kind: kind, measure: measure) }
+
+  /// Whether an indicator of `kind` whose target measures `measure` is judged in percentage points.
+  public static func isRate(kind: Indicator.Kind, measure: Target.Measure) -> Bool {
+    kind == .ratio || kind == .growthRate || measure == .averageAnnual
+  }
 
   /// Whether its year-to-date figures accumulate within a year (a flow reported 1–3月, 1–6月 …).
   public var isFlow: Bool { kind == .flow }

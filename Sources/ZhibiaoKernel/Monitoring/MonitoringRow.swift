@@ -108,6 +108,9 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
   /// Every warning with its reason: the light when yellow or red, then each flag.
   public var warnings: [MonitoringWarning]
 
+  /// Whether its pace is a gap in percentage points (`pointsBehind`) rather than a ratio (`pace`).
+  public var isRate: Bool { MonitoredIndicator.isRate(kind: kind, measure: measure) }
+
   enum CodingKeys: String, CodingKey {
     case indicator, domain, org
     case isCity = "is_city"

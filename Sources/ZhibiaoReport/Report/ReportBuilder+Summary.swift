@@ -55,8 +55,9 @@ extension ReportBuilder {
     return figures
   }
 
-  func summarySection() -> ReportSection {
-    var blocks: [ReportBlock] = [.figures(summaryFigures())]
+  /// The summary page, opening with `figures`.
+  func summarySection(_ figures: [ReportFigure]) -> ReportSection {
+    var blocks: [ReportBlock] = [.figures(figures)]
     blocks.append(.paragraph(headline()))
     let reasons = laggardReasons()
     if !reasons.isEmpty { blocks.append(.bullets(reasons)) }

@@ -22,7 +22,8 @@ public struct ReportBuilder {
 
   /// The report.
   public func build() -> ReportDocument {
-    var sections = [summarySection()]
+    let figures = summaryFigures()
+    var sections = [summarySection(figures)]
     sections.append(domainsSection())
     if let ranking = rankingSection() { sections.append(ranking) }
     sections.append(warningsSection())
@@ -32,7 +33,7 @@ public struct ReportBuilder {
     sections.append(methodsSection())
     return ReportDocument(
       title: title, subtitle: subtitle, caveat: inputs.caveat?.text(in: language), language: language,
-      figures: summaryFigures(), sections: sections,
+      figures: figures, sections: sections,
       data: [indicatorTable(cityRows + districtRows, file: "monitoring", withOrg: true), nextQuarterData()],
       facts: facts)
   }
@@ -139,19 +140,15 @@ public struct ReportBuilder {
 
   // MARK: - Row figures
 
-  func isRate(_ row: MonitoringRow) -> Bool {
-    row.kind == .ratio || row.kind == .growthRate || row.measure == .averageAnnual
-  }
-
   /// Pace as people read it: a percentage of the year-to-date expectation for amounts, points
   /// ahead (+) or behind (−) for rates.
   func paceText(_ row: MonitoringRow) -> String {
-    if isRate(row) { return ReportNumber.points(row.pointsBehind.map { -$0 }, language: language) }
+    if row.isRate { return ReportNumber.points(row.pointsBehind.map { -$0 }, language: language) }
     return ReportNumber.percent(row.pace)
   }
 
   func paceValue(_ row: MonitoringRow) -> ReportValue {
-    isRate(row) ? .number(row.pointsBehind.map { -$0 }) : .number(row.pace)
+    row.isRate ? .number(row.pointsBehind.map { -$0 }) : .number(row.pace)
   }
 
   func figureCell(_ value: Double?, _ row: MonitoringRow) -> ReportCell {
