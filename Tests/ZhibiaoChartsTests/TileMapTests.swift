@@ -26,6 +26,12 @@ import ZhibiaoCharts
     #expect(root.elements(withClass: "legend-item").map(\.allText) == ["绿灯", "黄灯", "红灯", "无数据"])
   }
 
+  @Test func namesEveryStatusInTheLegendEvenWhenNoTileHasIt() {
+    let tiles = [TileMap.Tile(label: "西湖区", row: 0, column: 0, status: .green, detail: "")]
+    let root = parseSVG(Samples.tiles(tiles: tiles).svg())
+    #expect(root.elements(withClass: "legend-item").map(\.allText) == ["绿灯", "黄灯", "红灯", "无数据"])
+  }
+
   @Test func putsTheCaptionsAboveAndBelowTheGrid() throws {
     let root = parseSVG(Samples.tiles().svg())
     let rects = root.elements(withClass: "tile").compactMap { $0.children.dropFirst().first }

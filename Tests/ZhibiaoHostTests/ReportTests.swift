@@ -147,19 +147,25 @@ struct DemoReportTests {
 @Suite("zhibiao report")
 struct ReportCommandTests {
   let store: SQLiteStore
+  let loaded: TargetBookLoader.Loaded
   let config = RepositoryConfig.directory.path
 
   init() throws {
     store = try SQLiteStore.inMemory()
-    let plan = try #require(ValidationReport(configPath: config).plan)
+    loaded = try TargetBookLoader.load(configPath: config)
+    let plan = loaded.plan
     let sample = RepositoryConfig.directory.appendingPathComponent("sample")
-    _ = try SampleImport.observations(sample.appendingPathComponent("observations.csv"), plan, store)
-    _ = try SampleImport.registers(sample.appendingPathComponent("registers.csv"), plan, store)
+    _ = try SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
+    _ = try SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
+  }
+
+  func inputs(_ scope: ReportInputs.Scope, asOf: String) throws -> ReportInputs {
+    try ReportRun.inputs(
+      loaded, configPath: config, store: store, scope: scope, events: nil, asOf: try CommandPlan.day(asOf), caveat: nil)
   }
 
   func document(_ scope: ReportInputs.Scope, _ language: Language = .zh) throws -> ReportDocument {
-    let inputs = try ReportRun.inputs(
-      configPath: config, store: store, scope: scope, events: nil, asOf: try ReportRun.day("2024-11-15"), caveat: nil)
+    let inputs = try inputs(scope, asOf: "2024-11-15")
     return ReportBuilder(inputs, language: language).build()
   }
 
@@ -175,9 +181,7 @@ struct ReportCommandTests {
 
   @Test("a quarter's provisional ranking scores only what is due, and puts the sample's laggards last")
   func provisionalRanking() throws {
-    let inputs = try ReportRun.inputs(
-      configPath: config, store: store, scope: .quarter(.quarter(3, of: 2024)), events: nil,
-      asOf: try ReportRun.day("2024-11-15"), caveat: nil)
+    let inputs = try inputs(.quarter(.quarter(3, of: 2024)), asOf: "2024-11-15")
     let assessment = try #require(inputs.assessment)
     #expect(assessment.provisional)
     let due = Set(inputs.monitoring.rows.filter { $0.milestone != nil }.map(\.indicator))
@@ -195,9 +199,7 @@ struct ReportCommandTests {
 
   @Test("the quarter's light counts in the summary are the monitoring's own")
   func countsAreMonitoring() throws {
-    let inputs = try ReportRun.inputs(
-      configPath: config, store: store, scope: .quarter(.quarter(3, of: 2024)), events: nil,
-      asOf: try ReportRun.day("2024-11-15"), caveat: nil)
+    let inputs = try inputs(.quarter(.quarter(3, of: 2024)), asOf: "2024-11-15")
     let document = ReportBuilder(inputs, language: .zh).build()
     let city = inputs.monitoring.rows.filter(\.isCity)
     for (key, status) in [("on_pace", PaceStatus.green), ("behind", .yellow), ("far_behind", .red), ("no_data", .grey)]
@@ -211,15 +213,22 @@ struct ReportCommandTests {
 
   @Test("districts the layout leaves out get tiles of their own below the placed ones")
   func unplacedDistricts() throws {
-    var inputs = try ReportRun.inputs(
-      configPath: config, store: store, scope: .year(2024), events: nil, asOf: try ReportRun.day("2025-02-15"),
-      caveat: nil)
+    var inputs = try inputs(.year(2024), asOf: "2025-02-15")
     let placed = try #require(inputs.plan.districts.first).id
     inputs.tiles = [placed: ReportInputs.TilePosition(row: 2, column: 1)]
     let tiles = ReportBuilder(inputs, language: .zh).tileMap().tiles
     #expect(tiles.count == 13)
     #expect(Set(tiles.map { "\($0.row),\($0.column)" }).count == 13)
     #expect(tiles.filter { $0.row <= 2 }.count == 1)
+  }
+
+  @Test("a district's light counts its missing figures as not on pace")
+  func missingCountsAgainst() throws {
+    let inputs = try inputs(.year(2024), asOf: "2025-02-15")
+    let tiles = ReportBuilder(inputs, language: .zh).tileMap().tiles
+    // 建德市 has sent nothing for 2024Q4; every other district has.
+    #expect(tiles.first { $0.label == "建德市" }?.status == .red)
+    #expect(tiles.first { $0.label == "滨江区" }?.status == .green)
   }
 
   @Test("English when asked")
@@ -294,5 +303,75 @@ struct ReportLayoutTests {
     let errors = report.diagnostics.filter { $0.severity == .error && $0.location.file == "Config/report.yaml" }
     #expect(errors.count == 1)
     #expect(errors.first?.description.contains("did you mean 'district.xihu'?") == true)
+  }
+}
+
+/// How the report writes numbers, tables and text, on hand-made documents.
+@Suite("report rendering")
+struct ReportRenderingTests {
+  @Test("numbers: no locale, thousands separators, no negative zero")
+  func numbers() {
+    #expect(ReportNumber.plain(3) == "3")
+    #expect(ReportNumber.plain(1.5) == "1.5")
+    #expect(ReportNumber.plain(-0.0000001) == "0")
+    #expect(ReportNumber.plain(2.125) == "2.125")
+    #expect(ReportNumber.grouped(1_234_567.891, places: 1) == "1,234,567.9")
+    #expect(ReportNumber.grouped(-1234.56, places: 1) == "-1,234.6")
+    #expect(ReportNumber.grouped(-0.04, places: 1) == "0.0")
+    #expect(ReportNumber.grouped(999, places: 0) == "999")
+    #expect(ReportNumber.grouped(nil, places: 2) == "—")
+    #expect(ReportNumber.grouped(.nan, places: 2) == "—")
+    #expect(ReportNumber.percent(0.8254) == "82.5%")
+    #expect(ReportNumber.points(-0.3, language: .zh) == "-0.30 个百分点")
+  }
+
+  static let hostile = #"a,"b"|<c>&'d'"#
+
+  static let figure = ReportFigure(
+    key: "count", label: "Count & more", value: .integer(12), display: "12", status: .red)
+
+  static let document = ReportDocument(
+    title: "T<1>", subtitle: "S", caveat: nil, language: .en, figures: [figure],
+    sections: [
+      ReportSection(
+        id: "one", title: "One",
+        blocks: [
+          .figures([figure]),
+          .table(
+            ReportTable(
+              file: "things", columns: [ReportColumn("name", "Name"), ReportColumn("value", "Value", numeric: true)],
+              rows: [[ReportCell(hostile), ReportCell("1,234.5", value: .number(1234.5))]])),
+        ])
+    ], data: [], facts: [ReportFact(key: "period", value: .text("2024Q4"))])
+
+  @Test("CSV quotes commas and quotes, carries the values, and starts with a byte order mark")
+  func csv() throws {
+    let file = try #require(Self.document.files().first { $0.path == "data/things.csv" })
+    #expect(file.contents.starts(with: [0xEF, 0xBB, 0xBF]))
+    let text = String(decoding: file.contents.dropFirst(3), as: UTF8.self)
+    #expect(text == "name,value\r\n\"a,\"\"b\"\"|<c>&'d'\",1234.5\r\n")
+  }
+
+  @Test("JSON keeps the values and the text whole")
+  func json() throws {
+    let file = try #require(Self.document.files().first { $0.path == "data/things.json" })
+    let rows = try #require(try JSONSerialization.jsonObject(with: file.contents) as? [[String: Any]])
+    #expect(rows.first?["name"] as? String == Self.hostile)
+    #expect(rows.first?["value"] as? Double == 1234.5)
+    let summary = try #require(
+      try JSONSerialization.jsonObject(with: Self.document.summaryJSON()) as? [String: Any])
+    #expect((summary["figures"] as? [String: Any])?["count"] as? Int == 12)
+    #expect(summary["period"] as? String == "2024Q4")
+  }
+
+  @Test("Markdown escapes the column bar; HTML escapes every tag and entity")
+  func escaping() {
+    #expect(Self.document.markdown().contains(#"| a,"b"\|<c>&'d' | 1,234.5 |"#))
+    let html = Self.document.html()
+    #expect(html.contains("a,&quot;b&quot;|&lt;c&gt;&amp;&#39;d&#39;"))
+    #expect(html.contains("<title>T&lt;1&gt;</title>"))
+    #expect(html.contains(#"data-figure="count">12<"#))
+    #expect(html.contains("Count &amp; more"))
+    #expect(!html.contains("<c>"))
   }
 }
