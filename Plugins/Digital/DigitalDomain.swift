@@ -9,7 +9,9 @@ public struct DigitalDomain: DomainPlugin {
   /// Creates the module.
   public init() {}
 
-  public var domainID: DomainID { "digital" }
+  public var domainID: DomainID { Self.id }
+
+  static let id: DomainID = "digital"
 
   public var derivations: [Derivation] {
     [
@@ -35,7 +37,7 @@ public struct DigitalDomain: DomainPlugin {
     summary: LocalizedText(
       zh: "相持平目标的两端均由报送金额计算得出", en: "Both sides of a parity aim are computed from reported amounts")
   ) { plan in
-    plan.indicators.filter { $0.domain == "digital" }.flatMap { indicator in
+    plan.indicators.filter { $0.domain == id }.flatMap { indicator in
       indicator.targets.flatMap { target -> [Diagnostic] in
         guard let partner = target.partner else { return [] }
         return [indicator.id, partner].compactMap { side -> Diagnostic? in
@@ -43,7 +45,7 @@ public struct DigitalDomain: DomainPlugin {
           return Diagnostic(
             .error, at: indicator.position(of: "targets.\(target.year).with"),
             "The parity aim of '\(indicator.id)' needs '\(side)' to be computed from amounts, but no derivation computes it.",
-            hint: "add a derivation for '\(side)' to the digital module")
+            hint: "add a derivation for '\(side)' to its domain module")
         }
       }
     }

@@ -9,7 +9,9 @@ public struct LogisticsDomain: DomainPlugin {
   /// Creates the module.
   public init() {}
 
-  public var domainID: DomainID { "logistics" }
+  public var domainID: DomainID { Self.id }
+
+  static let id: DomainID = "logistics"
 
   /// Units of port throughput.
   static let throughputUnits: Set<String> = ["亿吨", "万吨", "吨", "万标箱", "标箱"]
@@ -23,7 +25,7 @@ public struct LogisticsDomain: DomainPlugin {
       zh: "港口吞吐量指标须列明有港口的区县", en: "Port throughput names the districts that have a port")
   ) { plan in
     plan.indicators.compactMap { indicator -> Diagnostic? in
-      guard indicator.domain == "logistics", let unit = indicator.unit, throughputUnits.contains(unit),
+      guard indicator.domain == id, let unit = indicator.unit, throughputUnits.contains(unit),
         indicator.aggregation != .cityOnly, indicator.eligible?.isEmpty ?? true
       else { return nil }
       return Diagnostic(

@@ -46,7 +46,9 @@ enum Repository {
   /// The text of every file the plan and the modules read, by path relative to Config/.
   static func files() throws -> [String: String] {
     var files: [String: String] = [:]
-    for path in ["plan.yaml"] + modules.flatMap(\.configurationFiles) {
+    let domains = try FileManager.default.contentsOfDirectory(atPath: config.appendingPathComponent("domains").path)
+      .filter { $0.hasSuffix(".yaml") }.map { "domains/\($0)" }
+    for path in ["plan.yaml"] + domains {
       files[path] = try String(contentsOf: config.appendingPathComponent(path), encoding: .utf8)
     }
     return files

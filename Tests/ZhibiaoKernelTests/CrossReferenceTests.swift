@@ -150,7 +150,7 @@ struct CrossReferenceTests {
   func duplicateID(kind: String, id: String, first: String, second: String) {
     var files = Fixture.files
     files[Fixture.secondDomainPath] = Fixture.secondDomain
-    let plugin = TestPlugin(configurationFiles: [Fixture.domainPath, Fixture.secondDomainPath])
+    let plugin = TestPlugin()
     let result = load(files, plugins: [plugin])
     #expect(!result.froze)
     expectDiagnostic(
@@ -177,7 +177,7 @@ struct CrossReferenceTests {
           orgs: [bureau.b]
 
       """
-    let plugin = TestPlugin(configurationFiles: [Fixture.domainPath, Fixture.secondDomainPath])
+    let plugin = TestPlugin()
     let result = load(files, plugins: [plugin])
     let plan = try #require(result.plan, "\(result.listing)")
     #expect(plan.domain("test")?.areas.map(\.id) == ["test.core", "test.extra"])
@@ -197,7 +197,7 @@ struct CrossReferenceTests {
         - { id: district.east, kind: district, code: "330101", name: { zh: 东区, en: East District } }
 
       """
-    let other = TestPlugin(domainID: "other", configurationFiles: ["domains/other.yaml"], derivations: [])
+    let other = TestPlugin(domainID: "other", derivations: [])
     let result = load(files, plugins: [TestPlugin(), other])
     #expect(!result.froze)
     expectDiagnostic(
@@ -227,17 +227,13 @@ struct CrossReferenceTests {
     #expect(result.errors.count == 1, "\(result.listing)")
   }
 
-  @Test("A goal group naming an indicator of a module that is not registered")
-  func goalNamesMissingIndicator() {
+  @Test("A domain file works without a code module: its indicators load, and nothing is derived")
+  func domainWithoutModule() throws {
     let result = load(Fixture.files, plugins: [])
-    #expect(!result.froze)
-    expectDiagnostic(
-      result, at: "\(planFile):29:18", "Unknown indicator 'test.output' in goal group 'goal.overall'.")
-    expectDiagnostic(
-      result, at: "\(planFile):29:31", "Unknown indicator 'test.share' in goal group 'goal.overall'.")
-    expectDiagnostic(
-      result, .warning, at: "\(domainFile):1:1", "No domain module reads this file, so it has no effect.")
-    #expect(result.errors.count == 2, "\(result.listing)")
+    let plan = try #require(result.plan, "\(result.listing)")
+    #expect(plan.domains.map(\.id) == ["test"])
+    #expect(plan.indicator("test.output") != nil && plan.indicator("test.share") != nil)
+    #expect(plan.derivations.isEmpty)
   }
 
   @Test("A goal group naming a supporting indicator draws a warning")

@@ -1,5 +1,5 @@
 // What the decoder refuses in a single file, seen through `Registry.freeze()`: misspelt keys
-// and values, malformed ids, a domain file of another domain, and the rules that tie an
+// and values, malformed ids, a domain the plan orders but nothing declares, and the rules that tie an
 // indicator's kind, unit, comparators and measures together. Positions refer to
 // KernelFixture.swift; indicators added by `Fixture.appendingIndicator` start at line 49.
 
@@ -7,17 +7,19 @@ import Testing
 import ZhibiaoKernel
 
 private let domainFile = "Config/domains/test.yaml"
+private let planFile = "Config/plan.yaml"
 
 @Suite("Decoding single files")
 struct DecoderTests {
-  @Test("A domain file whose domain.id differs from its module is refused")
-  func domainIDDiffersFromModule() {
-    let result = load(Fixture.files(editing: Fixture.domainPath, replacing: "  id: test\n", with: "  id: tset\n"))
+  @Test("A domain that the plan orders but no file declares is refused, with a suggestion")
+  func orderedDomainWithoutFile() {
+    let plan = Fixture.plan + "domains: [test, tset]\n"
+    let line = plan.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let result = load([Fixture.planPath: plan, Fixture.domainPath: Fixture.domain])
     #expect(!result.froze)
     expectDiagnostic(
-      result, at: "\(domainFile):2:7",
-      "This file declares domain 'tset', but it is loaded by the 'test' domain module.",
-      hint: "set 'id: test' or move the file")
+      result, at: "\(planFile):\(line):17", "The plan orders the domain 'tset', but no file in domains/ declares it.",
+      hint: "did you mean 'test'?")
     #expect(result.errors.count == 1, "\(result.listing)")
   }
 

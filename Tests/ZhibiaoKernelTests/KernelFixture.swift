@@ -177,7 +177,6 @@ func replacing(
 /// `domains/test.yaml`, deriving `test.share` from `test.output` and `plan.gdp`.
 struct TestPlugin: DomainPlugin {
   var domainID: DomainID = "test"
-  var configurationFiles: [String] = [Fixture.domainPath]
   var derivations: [Derivation] = [TestPlugin.shareDerivation]
   var checks: [DomainCheck] = []
 

@@ -112,16 +112,33 @@ struct RegistryTests {
         goals:
 
         """)
-    files["domains/orphan.yaml"] = "domain:\n  id: orphan\n"
+    files["domains/orphan.yaml"] = """
+      domain:
+        id: orphan
+        name: { zh: 孤立, en: Orphan }
+        lead: bureau.a
+      indicators:
+        - id: orphan.count
+          name: { zh: 计数, en: Count }
+          unit: 家
+          kind: stock
+          direction: higher
+          binding: expected
+          aggregation: sum
+          frequency: annual
+          owner: bureau.a
+
+      """
     let result = load(files)
     let plan = try #require(result.plan, "\(result.listing)")
     #expect(plan.warnings.count == 2)
     #expect(plan.warnings.allSatisfy { $0.severity == .warning })
     #expect(
-      plan.warnings.map(\.location.description) == ["Config/domains/orphan.yaml:1:1", "\(planFile):25:5"])
+      plan.warnings.map(\.location.description) == ["Config/domains/orphan.yaml:6:5", "\(planFile):25:5"])
     expectDiagnostic(
-      result, .warning, at: "Config/domains/orphan.yaml:1:1", "No domain module reads this file, so it has no effect.",
-      hint: "add its module to the host's list of domains, or remove the file")
+      result, .warning, at: "Config/domains/orphan.yaml:6:5",
+      "The indicator 'orphan.count' has no target and nothing is computed from it.",
+      hint: "give it a target or remove it")
     expectDiagnostic(
       result, .warning, at: "\(planFile):25:5",
       "The indicator 'plan.population' has no target and nothing is computed from it.",
@@ -157,11 +174,15 @@ struct RegistryTests {
     #expect(result.errors.count == 1, "\(result.listing)")
   }
 
-  @Test("A module's missing file is refused")
+  @Test("A module whose domain no file declares is refused")
   func missingDomainFile() {
-    let result = load([Fixture.planPath: Fixture.plan], plugins: [TestPlugin(derivations: [])])
+    let result = load(Fixture.files, plugins: [TestPlugin(), TestPlugin(domainID: "other", derivations: [])])
     #expect(!result.froze)
-    expectDiagnostic(result, at: "\(domainFile):1:1", "The configuration file is missing.")
+    expectDiagnostic(
+      result, at: "Config/domains:1:1",
+      "The domain module 'other' has no domain file: no file in domains/ declares 'id: other'.",
+      hint: "add domains/other.yaml, or remove the module from the host's list")
+    #expect(result.errors.count == 1, "\(result.listing)")
   }
 
   @Test("An empty plan file is refused", arguments: ["", "\n", "# nothing here yet\n"])
@@ -182,17 +203,21 @@ struct RegistryTests {
     #expect(result.errors.first?.message.hasPrefix("YAML syntax error") == true)
   }
 
-  @Test("A YAML file under domains/ that no module reads draws a warning")
-  func unreadDomainFile() throws {
+  @Test("Every YAML file under domains/ is a domain, with or without a module; other files are not read")
+  func everyDomainFileLoads() throws {
     var files = Fixture.files
-    files["domains/forgotten.yaml"] = Fixture.domain
+    files["domains/forgotten.yaml"] = """
+      domain:
+        id: forgotten
+        name: { zh: 遗漏, en: Forgotten }
+        lead: bureau.a
+
+      """
     files["domains/notes.txt"] = "not YAML"
     let result = load(files)
     let plan = try #require(result.plan, "\(result.listing)")
-    #expect(plan.warnings.count == 1)
-    expectDiagnostic(
-      result, .warning, at: "Config/domains/forgotten.yaml:1:1",
-      "No domain module reads this file, so it has no effect.")
+    #expect(plan.domains.map(\.id) == ["forgotten", "test"])
+    #expect(plan.warnings.isEmpty, "\(result.listing)")
   }
 
   @Test("A supporting indicator that nothing uses draws a warning")

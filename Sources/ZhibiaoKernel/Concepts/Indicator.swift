@@ -42,6 +42,8 @@ public struct Indicator: Hashable, Sendable {
   public var decompose: DecompositionRule?
   /// When its actual value is the count of a register's entries rather than a typed-in figure.
   public var countOf: RegisterCount?
+  /// Base-year figures written with the indicator (`baselines:`), beside those of `baselines.csv`.
+  public var baselines: [Baseline]
   /// Where it was defined.
   public var location: SourceLocation
   /// Where each reference was written, keyed by field (`owner`, `area`, `weight`, `eligible[0]`,
@@ -55,7 +57,7 @@ public struct Indicator: Hashable, Sendable {
     weight: IndicatorID? = nil, frequency: Frequency, owner: OrgID, precision: Decimal? = nil,
     eligible: [OrgID]? = nil, targets: [Target] = [], aims: [String] = [], quotes: [String] = [],
     note: String? = nil, decompose: DecompositionRule? = nil, countOf: RegisterCount? = nil,
-    location: SourceLocation,
+    baselines: [Baseline] = [], location: SourceLocation,
     positions: [String: SourceLocation] = [:]
   ) {
     self.id = id
@@ -78,6 +80,7 @@ public struct Indicator: Hashable, Sendable {
     self.note = note
     self.decompose = decompose
     self.countOf = countOf
+    self.baselines = baselines
     self.location = location
     self.positions = positions
   }

@@ -80,11 +80,31 @@ extension ConfigDecoder {
     guard let id, let name, let kind, let direction, let binding, let aggregation, let frequency,
       let owner
     else { return nil }
+    let figures = mapping.optional("baselines").map { baselines($0, of: id, owner: owner, context: context) } ?? []
     return Indicator(
       id: id, domain: domain, area: area, name: name, unit: unit, kind: kind, direction: direction,
       binding: binding, aggregation: aggregation, weight: weight, frequency: frequency, owner: owner,
       precision: precision, eligible: eligible, targets: targets, aims: aims, quotes: quotes, note: note,
-      decompose: decompose, countOf: countOf, location: reader.location, positions: positions)
+      decompose: decompose, countOf: countOf, baselines: figures, location: reader.location, positions: positions)
+  }
+
+  /// Base-year figures written with the indicator:
+  /// `baselines: { year: 2021, basis: illustrative, source: …, city: 3000, district.xihu: 420 }`,
+  /// where `city` is the owner's city figure and every other key an org id.
+  private func baselines(_ reader: NodeReader, of id: IndicatorID, owner: OrgID, context: String) -> [Baseline] {
+    guard let mapping = reader.mapping() else { return [] }
+    let baselinesContext = "the baselines of \(context)"
+    let year = mapping.required("year", in: baselinesContext)?.int()
+    let basis = mapping.required("basis", in: baselinesContext)?.oneOf(Baseline.Basis.self)
+    let source = mapping.optional("source")?.string()
+    guard let year, let basis else { return [] }
+    return mapping.entries.filter { !["year", "basis", "source"].contains($0.key) }.compactMap { entry in
+      let value = NodeReader(entry.value, keyPath: "\(reader.keyPath).\(entry.key)", log: reader.log)
+      guard let number = value.decimal() else { return nil }
+      let org: OrgID = entry.key == "city" ? owner : OrgID(entry.key)
+      return Baseline(
+        indicator: id, org: org, year: year, value: number, basis: basis, source: source, location: entry.keyLocation)
+    }
   }
 
   private func target(

@@ -12,7 +12,7 @@ struct ConfigDecoder {
     static let indicator = [
       "id", "area", "name", "unit", "kind", "direction", "binding", "aggregation", "weight",
       "frequency", "owner", "precision", "eligible", "targets", "aims", "quotes", "note", "decompose",
-      "count_of",
+      "count_of", "baselines",
     ]
     static let target = ["year", "comparator", "value", "measure", "with"]
     static let goal = ["id", "kind", "name", "indicators"]

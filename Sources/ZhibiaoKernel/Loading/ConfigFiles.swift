@@ -16,12 +16,16 @@ struct PlanFile {
   var orgs: [Org] = []
   var indicators: [Indicator] = []
   var goals: [GoalGroup] = []
+  /// The plan's order of its domains (`domains:`), each id with where it is written.
+  var domainOrder: [(id: DomainID, location: SourceLocation)] = []
   var decomposition = DecompositionDefaults()
   var monitoring = MonitoringSettings()
 }
 
 /// What a domain file declares.
 struct DomainFile {
+  /// The domain the file declares (`domain.id`), even when the rest of its header is broken.
+  var id: DomainID?
   var domain: Domain?
   var orgs: [Org] = []
   var indicators: [Indicator] = []
@@ -30,7 +34,7 @@ struct DomainFile {
 }
 
 extension ConfigDecoder {
-  static let planFileKeys = ["plan", "decomposition", "monitoring", "orgs", "indicators", "goals"]
+  static let planFileKeys = ["plan", "decomposition", "monitoring", "orgs", "indicators", "goals", "domains"]
   static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
   static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks", "registers"]
   static let domainKeys = ["id", "name", "lead"]
@@ -66,26 +70,24 @@ extension ConfigDecoder {
       indicator($0, domain: nil)
     }
     file.goals = (mapping.required("goals", in: "the plan file")?.sequence() ?? []).compactMap(goal)
+    file.domainOrder = (mapping.optional("domains")?.sequence() ?? []).compactMap { reader in
+      identifier(reader).map { (id: $0, location: reader.location) }
+    }
     if let defaults = mapping.optional("decomposition") { file.decomposition = decompositionDefaults(defaults) }
     if let monitoring = mapping.optional("monitoring") { file.monitoring = monitoringSettings(monitoring) }
     return file
   }
 
-  func domainFile(_ root: NodeReader, expected: DomainID) -> DomainFile {
+  /// A domain file: the `domain:` header names the domain, and everything else in the file
+  /// belongs to it.
+  func domainFile(_ root: NodeReader) -> DomainFile {
     var file = DomainFile()
     guard let mapping = root.mapping() else { return file }
-    mapping.allowOnly(Self.domainFileKeys, in: "the domain file of '\(expected)'")
-    guard let header = mapping.required("domain", in: "the domain file of '\(expected)'")?.mapping()
-    else { return file }
+    mapping.allowOnly(Self.domainFileKeys, in: "a domain file")
+    guard let header = mapping.required("domain", in: "a domain file")?.mapping() else { return file }
     header.allowOnly(Self.domainKeys, in: "'domain'")
-    let idReader = header.required("id", in: "'domain'")
-    let id: DomainID? = identifier(idReader)
-    if let id, id != expected, let idReader {
-      idReader.error(
-        "This file declares domain '\(id)', but it is loaded by the '\(expected)' domain module.",
-        hint: "set 'id: \(expected)' or move the file")
-    }
-    let domainID = expected
+    guard let domainID: DomainID = identifier(header.required("id", in: "'domain'")) else { return file }
+    file.id = domainID
     let name = localizedText(header.required("name", in: "'domain'"), in: "domain '\(domainID)'")
     let leadReader = header.required("lead", in: "'domain'")
     let lead: OrgID? = identifier(leadReader)

@@ -1,12 +1,11 @@
-/// A domain module: one 重点领域 of the plan, registered from its YAML plus what only code can
-/// say about it (derived indicators, domain checks).
+/// The code extension of a domain (重点领域): what only code can say about it — indicators
+/// computed from others, and checks only this domain knows to make.
 ///
-/// The host lists every module once; the kernel never names a domain.
+/// A domain is declared by its YAML file under `domains/` and works fully without a module; the
+/// host lists every module once, and the kernel never names a domain.
 public protocol DomainPlugin: Sendable {
-  /// The domain id, which the domain file's `domain.id` must repeat.
+  /// The domain id, which a file under `domains/` must declare (`domain.id`).
   var domainID: DomainID { get }
-  /// The configuration files this module reads, relative to the configuration folder.
-  var configurationFiles: [String] { get }
   /// Indicators of this domain whose values are computed from others.
   var derivations: [Derivation] { get }
   /// Checks that only this domain knows to make.
@@ -14,8 +13,6 @@ public protocol DomainPlugin: Sendable {
 }
 
 extension DomainPlugin {
-  /// One file, `domains/<id>.yaml`.
-  public var configurationFiles: [String] { ["domains/\(domainID.rawValue).yaml"] }
   /// None by default.
   public var derivations: [Derivation] { [] }
   /// None by default.

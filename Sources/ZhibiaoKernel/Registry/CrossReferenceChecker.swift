@@ -31,6 +31,7 @@ struct CrossReferenceChecker {
     plan.tasks.forEach(check)
     plan.goals.forEach(check)
     check(derivationOwners)
+    checkDerivedRatiosAreWeightedByDenominator()
     checkSupportingIndicatorsAreUsed()
   }
 

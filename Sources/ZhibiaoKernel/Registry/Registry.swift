@@ -1,7 +1,12 @@
 import Foundation
 
-/// Builds the plan once: the plan file, then each domain module in the host's list, then
-/// `freeze()` checks every cross-reference and hands out an immutable `Plan`.
+/// Builds the plan once: the plan file, every domain file under `domains/`, and the code
+/// extensions the host lists; then `freeze()` checks every cross-reference and hands out an
+/// immutable `Plan`.
+///
+/// A domain is data first: its YAML file declares its lead bureau, the responsible units it adds,
+/// its areas, indicators, tasks and registers, and works without any Swift. A domain module is an
+/// optional extension that registers what only code can say (derived indicators, domain checks).
 ///
 /// Every problem of every file is collected before anything is refused, so one run of
 /// `zhibiao validate` reports them all. `freeze()` consumes the registry: nothing can be
@@ -12,33 +17,46 @@ public struct Registry {
   private let decoder: ConfigDecoder
   private var planFile = PlanFile()
   private var planFileName: String
-  private var domainFiles: [(plugin: any DomainPlugin, file: DomainFile)] = []
-  private var claimedFiles: Set<String>
+  private var extensions: [any DomainPlugin] = []
+
+  /// The folder whose YAML files are the domains.
+  public static let domainFolder = "domains"
 
   /// Starts a registry by reading the plan file (`plan.yaml`) from `source`.
   public init(source: any ConfigSource, planFile: String = "plan.yaml") {
     self.source = source
     self.decoder = ConfigDecoder(log: log)
     self.planFileName = source.displayName(of: planFile)
-    self.claimedFiles = [planFile]
     if let root = document(planFile) {
       self.planFile = decoder.planFile(root)
     }
   }
 
-  /// Registers a domain module: reads its files and keeps its derivations and checks.
+  /// Registers a domain module: the code extension of the domain its `domainID` names.
   public mutating func register(_ plugin: any DomainPlugin) {
-    if domainFiles.contains(where: { $0.plugin.domainID == plugin.domainID }) {
+    if extensions.contains(where: { $0.domainID == plugin.domainID }) {
       log.error(
         "Two domain modules claim the domain '\(plugin.domainID)'.",
         at: SourceLocation(file: planFileName, line: 1, column: 1))
       return
     }
-    var file = DomainFile()
-    for path in plugin.configurationFiles {
-      claimedFiles.insert(path)
+    extensions.append(plugin)
+  }
+
+  /// Every domain file, merged by the domain it declares, in the plan's order (`domains:` in the
+  /// plan file); domains the plan does not order follow, by id.
+  private func domainFiles() -> [(id: DomainID, file: DomainFile)] {
+    var merged: [DomainID: DomainFile] = [:]
+    var firstSeen: [DomainID] = []
+    for path in source.yamlFiles(in: Self.domainFolder) {
       guard let root = document(path) else { continue }
-      let part = decoder.domainFile(root, expected: plugin.domainID)
+      let part = decoder.domainFile(root)
+      guard let id = part.id else { continue }
+      guard var file = merged[id] else {
+        merged[id] = part
+        firstSeen.append(id)
+        continue
+      }
       // The first file's header names the domain; every file contributes its areas.
       if file.domain == nil {
         file.domain = part.domain
@@ -49,18 +67,32 @@ public struct Registry {
       file.indicators += part.indicators
       file.tasks += part.tasks
       file.registers += part.registers
+      merged[id] = file
     }
-    domainFiles.append((plugin, file))
+    for entry in planFile.domainOrder where merged[entry.id] == nil {
+      log.error(
+        "The plan orders the domain '\(entry.id)', but no file in \(Self.domainFolder)/ declares it.",
+        at: entry.location,
+        hint: Suggestion.hint(for: entry.id.rawValue, among: firstSeen.map(\.rawValue)))
+    }
+    let order = planFile.domainOrder.map(\.id)
+    return firstSeen.compactMap { id in merged[id].map { (id, $0) } }.sorted {
+      (order.firstIndex(of: $0.id) ?? order.count, $0.id.rawValue)
+        < (order.firstIndex(of: $1.id) ?? order.count, $1.id.rawValue)
+    }
   }
 
   /// Checks every cross-reference and returns the frozen plan, or every problem found.
   public consuming func freeze() throws(ConfigurationErrors) -> Plan {
-    for path in source.yamlFiles(in: "domains") where !claimedFiles.contains(path) {
-      log.warning(
-        "No domain module reads this file, so it has no effect.",
-        at: SourceLocation(file: source.displayName(of: path), line: 1, column: 1),
-        hint: "add its module to the host's list of domains, or remove the file")
+    let domainFiles = domainFiles()
+    let declared = Set(domainFiles.map(\.id))
+    for plugin in extensions where !declared.contains(plugin.domainID) {
+      log.error(
+        "The domain module '\(plugin.domainID)' has no domain file: no file in \(Self.domainFolder)/ declares 'id: \(plugin.domainID)'.",
+        at: SourceLocation(file: source.displayName(of: Self.domainFolder), line: 1, column: 1),
+        hint: "add \(Self.domainFolder)/\(plugin.domainID).yaml, or remove the module from the host's list")
     }
+    let attached = extensions.filter { declared.contains($0.domainID) }
     guard let settings = planFile.settings else {
       throw ConfigurationErrors(log.sorted)
     }
@@ -74,11 +106,11 @@ public struct Registry {
       tasks: domainFiles.flatMap(\.file.tasks),
       registers: domainFiles.flatMap(\.file.registers),
       goals: planFile.goals,
-      derivations: domainFiles.flatMap(\.plugin.derivations),
+      derivations: attached.flatMap(\.derivations),
       decompositionDefaults: planFile.decomposition, monitoringSettings: planFile.monitoring, warnings: [])
     var checker = CrossReferenceChecker(plan: plan, log: log, settings: settings)
-    checker.checkAll(derivationOwners: derivationOwners)
-    for (plugin, _) in domainFiles {
+    checker.checkAll(derivationOwners: attached.flatMap { plugin in plugin.derivations.map { ($0, plugin.domainID) } })
+    for plugin in attached {
       for check in plugin.checks {
         check.run(plan).forEach(log.report)
       }
@@ -91,10 +123,6 @@ public struct Registry {
       goals: plan.goals,
       derivations: plan.derivations, decompositionDefaults: plan.decompositionDefaults,
       monitoringSettings: plan.monitoringSettings, warnings: log.sorted)
-  }
-
-  private var derivationOwners: [(Derivation, DomainID)] {
-    domainFiles.flatMap { entry in entry.plugin.derivations.map { ($0, entry.plugin.domainID) } }
   }
 
   /// Reads and parses a file; nil (with the problem logged) when it is missing, empty or

@@ -13,7 +13,8 @@ public struct ConfigBaselineSource: BaselineSource {
     self.path = path
   }
 
-  /// The baselines; none when the file does not exist.
+  /// The baselines of the file and of the plan's domain files; only the latter when the file
+  /// does not exist.
   public func baselines(for plan: Plan) throws(ConfigurationErrors) -> Baselines {
     let name = source.displayName(of: path)
     let start = SourceLocation(file: name, line: 1, column: 1)
@@ -25,7 +26,12 @@ public struct ConfigBaselineSource: BaselineSource {
         Diagnostic(.error, at: start, "The file cannot be read: \(error.localizedDescription)")
       ])
     }
-    guard let data else { return Baselines([]) }
+    guard let data else {
+      let log = DiagnosticLog()
+      let baselines = BaselineRules.admit(plan.indicators.flatMap(\.baselines), plan: plan, log: log)
+      if log.hasErrors { throw ConfigurationErrors(log.sorted) }
+      return baselines
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ConfigurationErrors([
         Diagnostic(.error, at: start, "The file is not valid UTF-8.", hint: "save it as UTF-8")

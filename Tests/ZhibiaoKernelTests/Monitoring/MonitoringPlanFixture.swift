@@ -320,7 +320,6 @@ enum MonitoringPlanFixture {
 /// are computed, as the real domain modules compute theirs.
 struct MonitoringTestPlugin: DomainPlugin {
   var domainID: DomainID = "mon"
-  var configurationFiles: [String] = ["domains/mon.yaml"]
   var derivations: [Derivation] = [
     Derivation.percentage(
       "mon.share", numerator: "mon.output", denominator: "plan.gdp",
