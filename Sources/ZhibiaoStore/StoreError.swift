@@ -12,7 +12,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .approvedPeriodNeedsReason(let org, let period, let rows):
-      "The figures of '\(org)' for \(period) are approved and locked; lines \(rows.map(String.init).joined(separator: ", ")) would change them. Give a reason (--reason) to change approved figures."
+      "The figures of '\(org)' for \(period) are approved and locked; lines \(rows.map(String.init).joined(separator: ", ")) would change them; approved figures change only with a reason."
     case .schemaTooNew(let found, let supported):
       "The store's schema is version \(found), newer than the \(supported) this build supports; use a newer zhibiao."
     case .unavailable(let path, let reason):

@@ -1,3 +1,3 @@
 import ZhibiaoHost
 
-ZhibiaoCommand.main()
+ZhibiaoCommand.runMain()

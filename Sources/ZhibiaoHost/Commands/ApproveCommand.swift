@@ -23,12 +23,15 @@ struct ApproveCommand: ParsableCommand {
   func run() throws {
     let plan = try CommandPlan.load(options)
     let org = try CommandPlan.org(self.org, in: plan)
-    let period = try CommandPlan.period(self.period)
+    let period = try CommandPlan.period(self.period, in: plan)
     let approver = try approver.map { try CommandPlan.org($0, in: plan) }?.id ?? plan.commission
     guard approver == plan.commission || plan.org(approver)?.kind == .bureau else {
-      throw ValidationError("只有牵头部门或市发改委可以审核 (only a bureau or the commission approves)")
+      throw CommandFailure.domain("只有牵头部门或市发改委可以审核。", "Only a lead bureau or the commission approves figures.")
     }
     let count = try store.open().approve(plan: plan.id, org: org.id, period: period, by: approver, at: Date())
-    print("已审核 \(org.name.zh) \(period.zh)：\(count) 项数据已锁定。")
+    print(
+      options.lang == .zh
+        ? "已审核 \(org.name.zh) \(period.zh)：\(count) 项数据已锁定。"
+        : "Approved \(org.name.en), \(period): \(count) figures locked.")
   }
 }

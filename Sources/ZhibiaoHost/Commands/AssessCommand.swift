@@ -27,6 +27,7 @@ struct AssessCommand: ParsableCommand {
 
   func run() throws {
     let (plan, book, baselines) = try TargetBookLoader.load(configPath: options.config)
+    try CommandPlan.year(year, in: plan)
     let scheme = try AssessmentFiles.scheme(configPath: options.config, plan: plan)
     let events = try self.events.map { try AssessmentFiles.events(path: $0, plan: plan, scheme: scheme, year: year) }
     let monitoring = try MonitoringRun.report(
@@ -37,7 +38,9 @@ struct AssessCommand: ParsableCommand {
     let listing = AssessmentListing(plan: plan, result: result, language: options.lang)
     if let org {
       let id = try CommandPlan.org(org, in: plan).id
-      guard let card = result.scorecard(for: id) else { throw ValidationError("'\(org)' 不在考核范围 (not assessed)") }
+      guard let card = result.scorecard(for: id) else {
+        throw CommandFailure.domain("'\(org)' 不在考核范围内。", "'\(org)' is not assessed.")
+      }
       print(listing.scorecard(card, format), terminator: "")
     } else {
       print(listing.render(format), terminator: "")
@@ -57,8 +60,9 @@ enum AssessmentFiles {
     let source = DirectoryConfigSource(path: configPath)
     let name = source.displayName(of: schemeFile)
     guard let data = try source.contents(of: schemeFile) else {
-      StandardError.write("\(name):1:1: error: The assessment scheme is missing.")
-      throw ExitCode(1)
+      throw CommandFailure.diagnostics(
+        [Diagnostic(.error, at: SourceLocation(file: name, line: 1, column: 1), "The assessment scheme is missing.")],
+        summary: nil)
     }
     return try decode(data, file: name) { AssessmentScheme.decode($0, plan: plan) }
   }
@@ -77,8 +81,8 @@ enum AssessmentFiles {
     } catch {
       log.report(error)
     }
+    guard let value, !log.hasErrors else { throw CommandFailure.diagnostics(log.sorted, summary: nil) }
     log.sorted.forEach { StandardError.write($0.description) }
-    guard let value, !log.hasErrors else { throw ExitCode(1) }
     return value
   }
 

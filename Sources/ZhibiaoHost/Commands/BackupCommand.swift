@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZhibiaoKernel
 import ZhibiaoStore
 
 /// `zhibiao backup DEST`: a consistent copy of the store while it is in use.
@@ -15,9 +16,12 @@ struct BackupCommand: ParsableCommand {
 
   func run() throws {
     if FileManager.default.fileExists(atPath: destination) {
-      throw ValidationError("'\(destination)' exists; choose a new file for the backup")
+      throw CommandFailure.file(
+        path: destination,
+        LocalizedText(zh: "文件已存在，请另选一个新文件作备份。", en: "The file exists; choose a new file for the backup."))
     }
     try store.open().backup(to: destination)
-    print("已备份 \(store.location) → \(destination)")
+    print(
+      options.lang == .zh ? "已备份 \(store.location) → \(destination)" : "Backed up \(store.location) → \(destination)")
   }
 }

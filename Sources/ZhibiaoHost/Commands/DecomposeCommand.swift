@@ -30,21 +30,15 @@ struct DecomposeCommand: ParsableCommand {
   func run() throws {
     let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
     if let org, plan.org(OrgID(org)) == nil {
-      throw ValidationError(
-        "未知责任单位 unknown org '\(org)'"
-          + (Suggestion.hint(for: org, among: plan.orgs.map(\.id.rawValue)).map { " (\($0))" } ?? ""))
+      _ = try CommandPlan.org(org, in: plan)
     }
     if let indicator, plan.indicator(IndicatorID(indicator)) == nil {
-      throw ValidationError(
-        "未知指标 unknown indicator '\(indicator)'"
-          + (Suggestion.hint(for: indicator, among: plan.indicators.map(\.id.rawValue)).map { " (\($0))" } ?? ""))
+      _ = try CommandPlan.indicator(indicator, in: plan)
     }
-    if let year, !(plan.baseYear + 1...plan.targetYear).contains(year) {
-      throw ValidationError("年份须在 \(plan.baseYear + 1)–\(plan.targetYear) 之间 (year outside the plan).")
-    }
+    if let year { try CommandPlan.year(year, in: plan) }
     if sheet {
       guard let org, let district = plan.org(OrgID(org)), district.kind == .district else {
-        throw ValidationError("--sheet 需要 --org 指定一个区县 (a district).")
+        throw CommandFailure.domain("--sheet 需要用 --org 指定一个区县。", "--sheet needs a district given by --org.")
       }
       print(
         TargetSheet(plan: plan, book: book, district: district, year: year ?? plan.targetYear).markdown(),
@@ -69,8 +63,7 @@ enum TargetBookLoader {
   static func load(configPath: String) throws -> Loaded {
     let report = ValidationReport(configPath: configPath)
     guard report.isValid, let plan = report.plan, let book = report.targetBook else {
-      report.diagnostics.forEach { StandardError.write($0.description) }
-      throw ExitCode(1)
+      throw CommandFailure.diagnostics(report.diagnostics, summary: nil)
     }
     return (plan, book, report.baselines)
   }

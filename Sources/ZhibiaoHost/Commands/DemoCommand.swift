@@ -161,13 +161,13 @@ enum SampleImport {
   /// Imports `file` (observations or register entries), and returns how many rows it held.
   static func run(_ file: URL, _ plan: Plan, _ store: any Store) throws -> Int {
     guard let (text, _) = TextDecoding.decode(try Data(contentsOf: file), as: nil) else {
-      throw ValidationError("\(file.path): not UTF-8 or GBK text")
+      throw CommandFailure.file(
+        path: file.path, LocalizedText(zh: "不是 UTF-8 或 GBK 文本。", en: "The file is not UTF-8 or GBK text."))
     }
     let (checked, diagnostics) = try ImportFile.check(
       text, file: file.path, plan: plan, submitter: plan.commission, store: store)
     if diagnostics.contains(where: { $0.severity == .error }) {
-      diagnostics.forEach { StandardError.write($0.description) }
-      throw ExitCode(1)
+      throw CommandFailure.diagnostics(diagnostics, summary: nil)
     }
     _ = try checked.submit(to: store, plan: plan, submitter: plan.commission, source: file.lastPathComponent)
     return checked.count

@@ -25,16 +25,15 @@ struct HistoryCommand: ParsableCommand {
 
   func run() throws {
     let plan = try CommandPlan.load(options)
-    guard let indicator = plan.indicator(IndicatorID(self.indicator)) else {
-      throw ValidationError("未知指标 unknown indicator '\(self.indicator)'")
-    }
+    let indicator = try CommandPlan.indicator(self.indicator, in: plan)
     let org = try CommandPlan.org(self.org, in: plan)
-    var period = try CommandPlan.period(self.period)
+    var period = try CommandPlan.period(self.period, in: plan)
     if indicator.frequency == .quarterly, period.quarter == nil { period = .quarter(4, of: period.year) }
     let revisions = try store.open().history(plan: plan.id, indicator: indicator.id, org: org.id, period: period)
     if revisions.isEmpty {
-      StandardError.write("没有记录 (no figures) for \(indicator.id) × \(org.id) × \(period).")
-      throw ExitCode(1)
+      throw CommandFailure.domain(
+        "\(indicator.id) × \(org.id) × \(period) 没有记录。",
+        "There are no figures of \(indicator.id) × \(org.id) × \(period).")
     }
     let formatter = ISO8601DateFormatter()
     let rows = revisions.map { revision -> [String] in

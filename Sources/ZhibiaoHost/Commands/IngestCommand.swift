@@ -43,8 +43,10 @@ struct IngestCommand: ParsableCommand {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
-      StandardError.write("\(file): error: The file cannot be read: \(error.localizedDescription)")
-      throw ExitCode(1)
+      throw CommandFailure.file(
+        path: file,
+        LocalizedText(
+          zh: "文件无法读取：\(error.localizedDescription)", en: "The file cannot be read: \(error.localizedDescription)"))
     }
     let requested = try encoding.map { name -> TextDecoding.Encoding in
       guard let encoding = TextDecoding.Encoding(name: name) else {
@@ -53,10 +55,12 @@ struct IngestCommand: ParsableCommand {
       return encoding
     }
     guard let (text, _) = TextDecoding.decode(data, as: requested) else {
-      StandardError.write(
-        "\(file):1:1: error: The file is not valid \(requested?.rawValue ?? "UTF-8 or GBK") text (try --encoding gbk or utf-8)."
-      )
-      throw ExitCode(1)
+      throw CommandFailure.diagnostics(
+        [
+          Diagnostic(
+            .error, at: SourceLocation(file: file, line: 1, column: 1),
+            "The file is not valid \(requested?.rawValue ?? "UTF-8 or GBK") text (try --encoding gbk or utf-8).")
+        ], summary: nothingImported(errors: 1))
     }
     let store = try self.store.open()
     let (checked, diagnostics) = try ImportFile.check(text, file: file, plan: plan, submitter: sender, store: store)
@@ -67,33 +71,52 @@ struct IngestCommand: ParsableCommand {
       try checked.submit(
         to: store, plan: plan, submitter: sender, source: name, status: draft ? .draft : .submitted, reason: reason)
     }
-    print(
-      "已导入 \(file)：\(rowCount) 行，新增 \(result.added)，修订 \(result.revised)，未变 \(result.unchanged)"
-        + (result.changedAfterApproval > 0 ? "，审核后修改 \(result.changedAfterApproval)" : "") + "。")
+    if options.lang == .zh {
+      print(
+        "已导入 \(file)：\(rowCount) 行，新增 \(result.added)，修订 \(result.revised)，未变 \(result.unchanged)"
+          + (result.changedAfterApproval > 0 ? "，审核后修改 \(result.changedAfterApproval)" : "") + "。")
+    } else {
+      print(
+        "Imported \(file): \(rowCount) rows, \(result.added) added, \(result.revised) revised, \(result.unchanged) unchanged"
+          + (result.changedAfterApproval > 0 ? ", \(result.changedAfterApproval) changed after approval" : "") + ".")
+    }
   }
 
   /// The source recorded with each revision: the file's name.
   private var name: String { URL(fileURLWithPath: file).lastPathComponent }
 
   private func report(_ diagnostics: [Diagnostic]) throws {
-    diagnostics.forEach { StandardError.write($0.description) }
     let errors = diagnostics.filter { $0.severity == .error }.count
     if errors > 0 {
-      StandardError.write("未导入：\(errors) 个错误，文件中的数据均未写入 (nothing was imported).")
-      throw ExitCode(1)
+      throw CommandFailure.diagnostics(diagnostics, summary: nothingImported(errors: errors))
     }
+    diagnostics.forEach { StandardError.write($0.description) }
+  }
+
+  private func nothingImported(errors: Int) -> LocalizedText {
+    LocalizedText(
+      zh: "未导入：\(errors) 个错误，文件中的数据均未写入。",
+      en: "Nothing was imported: \(errors) error(s); no figure of the file was written.")
   }
 
   private func printDryRun(_ rows: Int) {
-    print("检查通过：\(file) 的 \(rows) 行均可导入（--dry-run，未写入）。")
+    print(
+      options.lang == .zh
+        ? "检查通过：\(file) 的 \(rows) 行均可导入（--dry-run，未写入）。"
+        : "Checked: all \(rows) rows of \(file) can be imported (--dry-run, nothing written).")
   }
 
   private func submit(_ body: () throws -> SubmissionResult) throws -> SubmissionResult {
     do {
       return try body()
     } catch let error as StoreError {
-      StandardError.write("\(file): error: \(error)")
-      throw ExitCode(1)
+      if case .approvedPeriodNeedsReason = error {
+        throw CommandFailure.file(
+          path: file,
+          LocalizedText(
+            zh: "\(error)（用 --reason 说明修改已审核数据的理由。）", en: "\(error) Give the reason with --reason."))
+      }
+      throw CommandFailure.file(path: file, LocalizedText(zh: "\(error)", en: "\(error)"))
     }
   }
 }

@@ -21,11 +21,7 @@ struct LettersCommand: ParsableCommand {
 
   func run() throws {
     let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
-    guard (plan.baseYear + 1...plan.targetYear).contains(year) else {
-      throw ValidationError(
-        "年份 \(year) 不在方案期内，须在 \(plan.baseYear + 1)–\(plan.targetYear) 之间 "
-          + "(year \(year) is outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear)).")
-    }
+    try CommandPlan.year(year, in: plan)
     let scheme = try AssessmentFiles.scheme(configPath: options.config, plan: plan)
     let folder = URL(fileURLWithPath: out)
     let written = try Self.write(

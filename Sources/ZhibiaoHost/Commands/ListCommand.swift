@@ -22,8 +22,7 @@ struct ListCommand: ParsableCommand {
     do {
       plan = try PlanLoader.load(configPath: options.config)
     } catch {
-      error.diagnostics.forEach { StandardError.write($0.description) }
-      throw ExitCode(1)
+      throw CommandFailure.diagnostics(error.diagnostics, summary: nil)
     }
     print(PlanListing(plan: plan, language: options.lang).render(subject, as: format), terminator: "")
   }

@@ -33,14 +33,17 @@ struct MonitorCommand: ParsableCommand {
 
   func run() throws {
     let (plan, book, baselines) = try TargetBookLoader.load(configPath: options.config)
-    var period = try CommandPlan.period(self.period)
+    var period = try CommandPlan.period(self.period, in: plan)
     if period.quarter == nil { period = .quarter(4, of: period.year) }
     let monitoring = try MonitoringRun.report(
       plan: plan, book: book, baselines: baselines, store: try store.open(), period: period,
       asOf: try CommandPlan.day(asOf))
     let org = try self.org.map { try CommandPlan.org($0, in: plan).id }
     if let domain, plan.domain(DomainID(domain)) == nil {
-      throw ValidationError("未知领域 unknown domain '\(domain)'")
+      let suggestion = Suggestion.hint(for: domain, among: plan.domains.map(\.id.rawValue))
+      throw CommandFailure.domain(
+        "未知领域 '\(domain)'\(suggestion.map { "（\($0)）" } ?? "")。",
+        "Unknown domain '\(domain)'\(suggestion.map { " (\($0))" } ?? "").")
     }
     let filtered = monitoring.filtered(
       orgs: org.map { [$0] }, statuses: status.isEmpty ? nil : Set(status), domains: domain.map { [DomainID($0)] })
@@ -65,7 +68,7 @@ enum MonitoringRun {
         period: period, settings: plan.monitoringSettings, asOf: asOf)
       return monitor.report()
     } catch {
-      throw ValidationError("\(error)")
+      throw CommandFailure.domain(LocalizedText(zh: "\(error)", en: "\(error)"))
     }
   }
 }

@@ -62,9 +62,10 @@ enum ReportRun {
   ) throws -> ReportInputs {
     let (plan, book, baselines) = loaded
     let period = scope.period
-    guard period.year > plan.baseYear, period.year <= plan.targetYear else {
-      throw ValidationError(
-        "\(period) 不在规划期内 (outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear)).")
+    if case .quarter = scope {
+      try CommandPlan.year(period.year, in: plan, named: "\(period)")
+    } else {
+      try CommandPlan.year(period.year, in: plan)
     }
     let yearEnds = try ((plan.baseYear + 1)...plan.targetYear).map { year in
       try MonitoringRun.report(

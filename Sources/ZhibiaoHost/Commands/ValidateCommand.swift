@@ -11,15 +11,11 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let report = ValidationReport(configPath: options.config)
-    for diagnostic in report.diagnostics {
-      StandardError.write(diagnostic.description)
-    }
     let summary = report.summary(in: options.lang)
-    if report.isValid {
-      print(summary)
-    } else {
-      StandardError.write(summary)
-      throw ExitCode(1)
+    guard report.isValid else {
+      throw CommandFailure.diagnostics(report.diagnostics, summary: LocalizedText(zh: summary, en: summary))
     }
+    report.diagnostics.forEach { StandardError.write($0.description) }
+    print(summary)
   }
 }

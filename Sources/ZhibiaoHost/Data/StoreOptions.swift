@@ -20,8 +20,7 @@ struct StoreOptions: ParsableArguments {
     do {
       return try StoreLocation.open(location)
     } catch {
-      StandardError.write("\(location): error: \(error)")
-      throw ExitCode(1)
+      throw CommandFailure.file(path: location, LocalizedText(zh: "数据库无法打开：\(error)", en: "\(error)"))
     }
   }
 }
@@ -32,16 +31,26 @@ enum CommandPlan {
     do {
       return try PlanLoader.load(configPath: options.config)
     } catch {
-      error.diagnostics.forEach { StandardError.write($0.description) }
-      throw ExitCode(1)
+      throw CommandFailure.diagnostics(error.diagnostics, summary: nil)
     }
   }
 
   /// An org given by id or Chinese name.
   static func org(_ text: String, in plan: Plan) throws -> Org {
     if let org = plan.org(OrgID(text)) ?? plan.orgs.first(where: { $0.name.zh == text }) { return org }
-    let hint = Suggestion.hint(for: text, among: plan.orgs.map(\.id.rawValue)).map { " (\($0))" } ?? ""
-    throw ValidationError("未知责任单位 unknown org '\(text)'\(hint)")
+    let suggestion = Suggestion.hint(for: text, among: plan.orgs.map(\.id.rawValue))
+    throw CommandFailure.domain(
+      "未知责任单位 '\(text)'\(suggestion.map { "（\($0)）" } ?? "")。",
+      "Unknown org '\(text)'\(suggestion.map { " (\($0))" } ?? "").")
+  }
+
+  /// An indicator given by id, with a suggestion when it is misspelt.
+  static func indicator(_ text: String, in plan: Plan) throws -> Indicator {
+    if let indicator = plan.indicator(IndicatorID(text)) { return indicator }
+    let suggestion = Suggestion.hint(for: text, among: plan.indicators.map(\.id.rawValue))
+    throw CommandFailure.domain(
+      "未知指标 '\(text)'\(suggestion.map { "（\($0)）" } ?? "")。",
+      "Unknown indicator '\(text)'\(suggestion.map { " (\($0))" } ?? "").")
   }
 
   /// The day given as `--as-of YYYY-MM-DD`, at noon in China; today when not given.
@@ -53,11 +62,28 @@ enum CommandPlan {
     return date
   }
 
-  /// A period written 2024Q3, 2024 or 2024年1-9月.
+  /// A period written 2024Q3, 2024 or 2024年1-9月; a text that is not a period is argument misuse.
   static func period(_ text: String) throws -> Period {
     guard let period = PeriodText.parse(text) else {
       throw ValidationError("期间须写作 2024Q3、2024 或 2024年1-9月 (a period such as 2024Q3): '\(text)'")
     }
     return period
+  }
+
+  /// A period of the plan: written as `period(_:)` reads it, and in one of the plan's years.
+  static func period(_ text: String, in plan: Plan) throws -> Period {
+    let period = try period(text)
+    try year(period.year, in: plan, named: text)
+    return period
+  }
+
+  /// Refuses a year outside the plan's years (base year + 1 to the target year).
+  static func year(_ year: Int, in plan: Plan, named text: String? = nil) throws {
+    let years = "\(plan.baseYear + 1)–\(plan.targetYear)"
+    guard (plan.baseYear + 1...plan.targetYear).contains(year) else {
+      let name = text ?? String(year)
+      throw CommandFailure.domain(
+        "\(name) 不在规划期内：本方案的年份为 \(years) 年。", "\(name) is outside the plan: its years are \(years).")
+    }
   }
 }
