@@ -61,12 +61,22 @@ let package = Package(
     .target(name: "ZhibiaoCharts", swiftSettings: swiftSettings),
     .target(name: "ZhibiaoReport", dependencies: ["ZhibiaoKernel", "ZhibiaoCharts"], swiftSettings: swiftSettings),
 
-    // Host: the one list of domain modules, the commands, and a thin executable.
+    // Workspace: the one list of domain modules, a configuration loaded once, and the pipeline
+    // from the store's figures to monitoring, assessment and report inputs.
+    .target(
+      name: "ZhibiaoWorkspace",
+      dependencies: [
+        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoReport",
+        "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
+      ],
+      swiftSettings: swiftSettings
+    ),
+
+    // Host: the commands over the workspace, and a thin executable.
     .target(
       name: "ZhibiaoHost",
       dependencies: [
-        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoReport",
-        "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
+        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoReport", "ZhibiaoWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings

@@ -19,11 +19,10 @@ struct LettersTests {
     let scheme: AssessmentScheme
 
     static let real: Inputs? = {
-      let report = ValidationReport(configPath: RepositoryConfig.directory.path)
-      guard let plan = report.plan, let book = report.targetBook,
-        let scheme = try? AssessmentFiles.scheme(configPath: RepositoryConfig.directory.path, plan: plan)
+      guard let workspace = try? Workspace(configPath: RepositoryConfig.directory.path),
+        let scheme = workspace.scheme
       else { return nil }
-      return Inputs(plan: plan, book: book, scheme: scheme)
+      return Inputs(plan: workspace.plan, book: workspace.book, scheme: scheme)
     }()
 
     /// The letters of 2025 in both languages, by file name.

@@ -13,12 +13,13 @@ struct MonitorCommandTests {
   let book: TargetBook
   let baselines: Baselines?
   let store: SQLiteStore
+  let workspace: Workspace
 
   init() throws {
-    let report = ValidationReport(configPath: RepositoryConfig.directory.path)
-    plan = try #require(report.plan)
-    book = try #require(report.targetBook)
-    baselines = report.baselines
+    workspace = try Workspace(configPath: RepositoryConfig.directory.path)
+    plan = workspace.plan
+    book = workspace.book
+    baselines = workspace.baselines
     store = try SQLiteStore.inMemory()
     let sample = RepositoryConfig.directory.appendingPathComponent("sample")
     let observations = try String(contentsOf: sample.appendingPathComponent("observations.csv"), encoding: .utf8)
@@ -34,9 +35,8 @@ struct MonitorCommandTests {
   }
 
   func report(_ period: Period, asOf: String = "2025-03-01") throws -> MonitoringReport {
-    try MonitoringRun.report(
-      plan: plan, book: book, baselines: baselines, store: store, period: period,
-      asOf: try #require(ObservationImport.noonInChina(asOf)))
+    try Pipeline(workspace: workspace, store: store)
+      .monitoring(at: period, asOf: try #require(ObservationImport.noonInChina(asOf)))
   }
 
   @Test("The districts the sample makes fall behind come out red, with their reason")

@@ -147,13 +147,12 @@ struct DemoReportTests {
 @Suite("zhibiao report")
 struct ReportCommandTests {
   let store: SQLiteStore
-  let loaded: TargetBookLoader.Loaded
-  let config = RepositoryConfig.directory.path
+  let workspace: Workspace
 
   init() throws {
     store = try SQLiteStore.inMemory()
-    loaded = try TargetBookLoader.load(configPath: config)
-    let plan = loaded.plan
+    workspace = try Workspace(configPath: RepositoryConfig.directory.path)
+    let plan = workspace.plan
     let sample = RepositoryConfig.directory.appendingPathComponent("sample")
     _ = try SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
     _ = try SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
@@ -161,7 +160,8 @@ struct ReportCommandTests {
 
   func inputs(_ scope: ReportInputs.Scope, asOf: String) throws -> ReportInputs {
     try ReportRun.inputs(
-      loaded, configPath: config, store: store, scope: scope, events: nil, asOf: try CommandPlan.day(asOf), caveat: nil)
+      Pipeline(workspace: workspace, store: store), scope: scope, events: nil, asOf: try CommandPlan.day(asOf),
+      caveat: nil)
   }
 
   func document(_ scope: ReportInputs.Scope, _ language: Language = .zh) throws -> ReportDocument {

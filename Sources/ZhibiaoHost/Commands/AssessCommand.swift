@@ -26,15 +26,16 @@ struct AssessCommand: ParsableCommand {
   var format: OutputFormat = .table
 
   func run() throws {
-    let (plan, book, baselines) = try TargetBookLoader.load(configPath: options.config)
+    let workspace = try CommandWorkspace.load(options)
+    let plan = workspace.plan
     try CommandPlan.year(year, in: plan)
-    let scheme = try AssessmentFiles.scheme(configPath: options.config, plan: plan)
-    let events = try self.events.map { try AssessmentFiles.events(path: $0, plan: plan, scheme: scheme, year: year) }
-    let monitoring = try MonitoringRun.report(
-      plan: plan, book: book, baselines: baselines, store: try store.open(), period: .quarter(4, of: year),
-      asOf: Date())
-    let inputs = AssessmentFiles.inputs(year: year, monitoring: monitoring, events: events ?? AssessmentEvents())
-    let result = scheme.assess(inputs, plan: plan)
+    _ = try CommandWorkspace.scheme(workspace)
+    let events = try CommandWorkspace.events(self.events, workspace: workspace, year: year)
+    let pipeline = try CommandWorkspace.pipeline(workspace, store)
+    let assessment = try CommandWorkspace.computing {
+      try pipeline.assessment(year: year, events: events, asOf: Date())
+    }
+    let result = assessment.result
     let listing = AssessmentListing(plan: plan, result: result, language: options.lang)
     if let org {
       let id = try CommandPlan.org(org, in: plan).id
@@ -45,64 +46,8 @@ struct AssessCommand: ParsableCommand {
     } else {
       print(listing.render(format), terminator: "")
       if format == .table || format == .md {
-        let view = AssessmentConsolidatedView.build(plan: plan, scheme: scheme, inputs: inputs)
-        print("\n" + listing.consolidated(view), terminator: "")
+        print("\n" + listing.consolidated(assessment.view), terminator: "")
       }
     }
-  }
-}
-
-/// Reads the assessment scheme and events, and assembles the figures each org is scored on.
-enum AssessmentFiles {
-  static let schemeFile = "assessment.yaml"
-
-  static func scheme(configPath: String, plan: Plan) throws -> AssessmentScheme {
-    let source = DirectoryConfigSource(path: configPath)
-    let name = source.displayName(of: schemeFile)
-    guard let data = try source.contents(of: schemeFile) else {
-      throw CommandFailure.diagnostics(
-        [Diagnostic(.error, at: SourceLocation(file: name, line: 1, column: 1), "The assessment scheme is missing.")],
-        summary: nil)
-    }
-    return try decode(data, file: name) { AssessmentScheme.decode($0, plan: plan) }
-  }
-
-  static func events(path: String, plan: Plan, scheme: AssessmentScheme, year: Int) throws -> AssessmentEvents {
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    return try decode(data, file: path) { AssessmentEvents.decode($0, plan: plan, scheme: scheme, year: year) }
-  }
-
-  /// Parses a YAML file and decodes it, printing every problem and failing when there is one.
-  static func decode<T>(_ data: Data, file: String, _ body: (NodeReader) -> T?) throws -> T {
-    let log = DiagnosticLog()
-    var value: T?
-    do {
-      if let root = try YAMLParser().parse(data, file: file) { value = body(NodeReader(root, log: log)) }
-    } catch {
-      log.report(error)
-    }
-    guard let value, !log.hasErrors else { throw CommandFailure.diagnostics(log.sorted, summary: nil) }
-    log.sorted.forEach { StandardError.write($0.description) }
-    return value
-  }
-
-  /// The figures each org is scored on, from the year's 1–12月 monitoring: the city's for
-  /// bureaus, each district's own — actual in the target's own measure (an increase, a
-  /// cumulative addition, a derived rate, a register count) against the book's annual target;
-  /// or, for a quarter's provisional standing, against the year-to-date milestone.
-  static func inputs(
-    year: Int, monitoring: MonitoringReport, events: AssessmentEvents,
-    against target: KeyPath<MonitoringRow, Double?> = \.annualTarget
-  ) -> AssessmentInputs {
-    var inputs = AssessmentInputs(year: year, events: events)
-    for row in monitoring.rows {
-      let figure = AssessmentFigure.doubles(actual: row.actual, target: row[keyPath: target])
-      if row.isCity {
-        inputs.setCity(row.indicator, figure)
-      } else {
-        inputs.set(row.org, row.indicator, figure)
-      }
-    }
-    return inputs
   }
 }

@@ -28,7 +28,8 @@ struct DecomposeCommand: ParsableCommand {
   var format: OutputFormat = .table
 
   func run() throws {
-    let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
+    let workspace = try CommandWorkspace.load(options)
+    let (plan, book) = (workspace.plan, workspace.book)
     if let org, plan.org(OrgID(org)) == nil {
       _ = try CommandPlan.org(org, in: plan)
     }
@@ -51,20 +52,5 @@ struct DecomposeCommand: ParsableCommand {
     print(
       TargetBookListing(plan: plan, book: book, entries: entries, language: options.lang).render(format), terminator: ""
     )
-  }
-}
-
-/// Loads the plan, its baselines and the target book, printing every problem and failing when
-/// the configuration is not valid.
-enum TargetBookLoader {
-  /// A configuration's plan, its target book, and the base-year figures it was decomposed from.
-  typealias Loaded = (plan: Plan, book: TargetBook, baselines: Baselines?)
-
-  static func load(configPath: String) throws -> Loaded {
-    let report = ValidationReport(configPath: configPath)
-    guard report.isValid, let plan = report.plan, let book = report.targetBook else {
-      throw CommandFailure.diagnostics(report.diagnostics, summary: nil)
-    }
-    return (plan, book, report.baselines)
   }
 }

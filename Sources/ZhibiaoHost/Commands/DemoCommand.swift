@@ -31,8 +31,8 @@ struct DemoCommand: ParsableCommand {
     let sample = URL(fileURLWithPath: options.config).appendingPathComponent("sample")
 
     progress.step(1, "读取并校验配置", "Reading and checking the configuration")
-    let loaded = try TargetBookLoader.load(configPath: options.config)
-    let (plan, book, _) = loaded
+    let workspace = try CommandWorkspace.load(options)
+    let (plan, book) = (workspace.plan, workspace.book)
     progress.done(
       "\(plan.indicators.count) 项指标，\(plan.districts.count) 个区县",
       "\(plan.indicators.count) indicators, \(plan.districts.count) districts")
@@ -54,7 +54,7 @@ struct DemoCommand: ParsableCommand {
     progress.step(4, "监测预警与综合考核", "Monitoring and assessment")
     let events = sample.appendingPathComponent("assessment-events-\(year).yaml")
     let inputs = try ReportRun.inputs(
-      loaded, configPath: options.config, store: store, scope: .year(year),
+      Pipeline(workspace: workspace, store: store), scope: .year(year),
       events: FileManager.default.fileExists(atPath: events.path) ? events.path : nil,
       asOf: try CommandPlan.day(String(format: "%04d-02-15", year + 1)),
       caveat: LocalizedText(

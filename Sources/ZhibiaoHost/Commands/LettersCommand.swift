@@ -20,9 +20,10 @@ struct LettersCommand: ParsableCommand {
   @OptionGroup var options: CommonOptions
 
   func run() throws {
-    let (plan, book, _) = try TargetBookLoader.load(configPath: options.config)
+    let workspace = try CommandWorkspace.load(options)
+    let (plan, book) = (workspace.plan, workspace.book)
     try CommandPlan.year(year, in: plan)
-    let scheme = try AssessmentFiles.scheme(configPath: options.config, plan: plan)
+    let scheme = try CommandWorkspace.scheme(workspace)
     let folder = URL(fileURLWithPath: out)
     let written = try Self.write(
       plan: plan, book: book, scheme: scheme, year: year, language: options.lang, to: folder)

@@ -32,12 +32,12 @@ struct MonitorCommand: ParsableCommand {
   var asOf: String?
 
   func run() throws {
-    let (plan, book, baselines) = try TargetBookLoader.load(configPath: options.config)
-    var period = try CommandPlan.period(self.period, in: plan)
-    if period.quarter == nil { period = .quarter(4, of: period.year) }
-    let monitoring = try MonitoringRun.report(
-      plan: plan, book: book, baselines: baselines, store: try store.open(), period: period,
-      asOf: try CommandPlan.day(asOf))
+    let workspace = try CommandWorkspace.load(options)
+    let plan = workspace.plan
+    let period = try CommandPlan.period(self.period, in: plan)
+    let pipeline = try CommandWorkspace.pipeline(workspace, store)
+    let asOf = try CommandPlan.day(asOf)
+    let monitoring = try CommandWorkspace.computing { try pipeline.monitoring(at: period, asOf: asOf) }
     let org = try self.org.map { try CommandPlan.org($0, in: plan).id }
     if let domain, plan.domain(DomainID(domain)) == nil {
       let suggestion = Suggestion.hint(for: domain, among: plan.domains.map(\.id.rawValue))
@@ -52,23 +52,3 @@ struct MonitorCommand: ParsableCommand {
 }
 
 extension PaceStatus: ExpressibleByArgument {}
-
-/// Runs monitoring on what the store holds.
-enum MonitoringRun {
-  static func report(
-    plan: Plan, book: TargetBook, baselines: Baselines?, store: any Store, period: Period, asOf: Date
-  ) throws -> MonitoringReport {
-    let observations = try store.observations(plan: plan.id).map {
-      ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
-    }
-    let entries = try store.registerEntries(plan: plan.id, register: nil)
-    do {
-      let monitor = try Monitor(
-        plan: plan, book: book, observations: observations, registerEntries: entries, baselines: baselines,
-        period: period, settings: plan.monitoringSettings, asOf: asOf)
-      return monitor.report()
-    } catch {
-      throw CommandFailure.domain(LocalizedText(zh: "\(error)", en: "\(error)"))
-    }
-  }
-}

@@ -40,13 +40,12 @@ struct ReportCommand: ParsableCommand {
     if let year {
       scope = .year(year)
     } else {
-      var period = try CommandPlan.period(self.period ?? "")
-      if period.quarter == nil { period = .quarter(4, of: period.year) }
-      scope = .quarter(period)
+      scope = .quarter(Workspace.yearToDate(try CommandPlan.period(self.period ?? "")))
     }
+    let workspace = try CommandWorkspace.load(options)
     let inputs = try ReportRun.inputs(
-      TargetBookLoader.load(configPath: options.config), configPath: options.config, store: try store.open(),
-      scope: scope, events: events, asOf: try CommandPlan.day(asOf), caveat: nil)
+      CommandWorkspace.pipeline(workspace, store), scope: scope, events: events, asOf: try CommandPlan.day(asOf),
+      caveat: nil)
     let written = try ReportRun.write(inputs, language: options.lang, to: URL(fileURLWithPath: out))
     print(options.lang == .zh ? "报告已写入 \(written.path)/report.html" : "Report written to \(written.path)/report.html")
   }
@@ -54,62 +53,23 @@ struct ReportCommand: ParsableCommand {
 
 /// Assembles a report's inputs from the configuration and the store, and writes its files.
 enum ReportRun {
-  /// The inputs of a report on `loaded` (the plan, target book and baselines of `configPath`),
-  /// with the assessment when the configuration has a scheme.
+  /// The inputs of a report on `workspace` and the figures of `pipeline`, for a period of the plan.
   static func inputs(
-    _ loaded: TargetBookLoader.Loaded, configPath: String, store: any Store, scope: ReportInputs.Scope,
-    events: String?, asOf: Date, caveat: LocalizedText?
+    _ pipeline: Pipeline, scope: ReportInputs.Scope, events: String?, asOf: Date, caveat: LocalizedText?
   ) throws -> ReportInputs {
-    let (plan, book, baselines) = loaded
+    let workspace = pipeline.workspace
     let period = scope.period
     if case .quarter = scope {
-      try CommandPlan.year(period.year, in: plan, named: "\(period)")
+      try CommandPlan.year(period.year, in: workspace.plan, named: "\(period)")
     } else {
-      try CommandPlan.year(period.year, in: plan)
+      try CommandPlan.year(period.year, in: workspace.plan)
     }
-    let yearEnds = try ((plan.baseYear + 1)...plan.targetYear).map { year in
-      try MonitoringRun.report(
-        plan: plan, book: book, baselines: baselines, store: store, period: .quarter(4, of: year), asOf: asOf)
+    let given =
+      workspace.scheme == nil
+      ? AssessmentEvents() : try CommandWorkspace.events(events, workspace: workspace, year: period.year)
+    return try CommandWorkspace.computing {
+      try pipeline.reportInputs(scope: scope, events: given, asOf: asOf, caveat: caveat)
     }
-    let monitoring =
-      try yearEnds.first { $0.period == period }
-      ?? MonitoringRun.report(plan: plan, book: book, baselines: baselines, store: store, period: period, asOf: asOf)
-    var assessment: ReportInputs.Assessment?
-    let source = DirectoryConfigSource(path: configPath)
-    if try source.contents(of: AssessmentFiles.schemeFile) != nil {
-      let scheme = try AssessmentFiles.scheme(configPath: configPath, plan: plan)
-      let given =
-        try events.map { try AssessmentFiles.events(path: $0, plan: plan, scheme: scheme, year: period.year) }
-        ?? AssessmentEvents()
-      let provisional: Bool
-      if case .quarter = scope { provisional = true } else { provisional = false }
-      let figures = AssessmentFiles.inputs(
-        year: period.year, monitoring: monitoring, events: given, against: provisional ? \.milestone : \.annualTarget)
-      let applied = provisional ? dueItems(of: scheme, monitoring: monitoring, plan: plan) : scheme
-      assessment = ReportInputs.Assessment(
-        result: applied.assess(figures, plan: plan), scheme: applied,
-        view: AssessmentConsolidatedView.build(plan: plan, scheme: applied, inputs: figures), provisional: provisional)
-    }
-    let layout = try ReportLayout.load(configPath: configPath, plan: plan)
-    return ReportInputs(
-      plan: plan, book: book, scope: scope, monitoring: monitoring, yearEnds: yearEnds, assessment: assessment,
-      tiles: layout.tiles, subject: layout.subject, caveat: caveat, asOf: monitoring.asOf)
-  }
-
-  /// The scheme a quarter's provisional standing uses: only the indicator items with a
-  /// year-to-date milestone at the quarter; the weight of the others (annual figures, graded
-  /// tasks) is shared among them by the scheme's own rule for items that do not apply.
-  static func dueItems(of scheme: AssessmentScheme, monitoring: MonitoringReport, plan: Plan) -> AssessmentScheme {
-    let due = Set(monitoring.rows.filter { $0.milestone != nil }.map(\.indicator))
-    var applied = scheme
-    for index in applied.sections.indices {
-      applied.sections[index].items.removeAll { item in item.indicator.map { !due.contains($0) } ?? true }
-      if var owned = applied.sections[index].owned {
-        owned.exclude += plan.indicators.map(\.id).filter { !due.contains($0) && !owned.exclude.contains($0) }
-        applied.sections[index].owned = owned
-      }
-    }
-    return applied
   }
 
   /// Writes every file of the report into `folder`, replacing an earlier report there.

@@ -1,3 +1,4 @@
+import Foundation
 import ZhibiaoKernel
 
 /// The outcome of checking a configuration folder.
@@ -10,6 +11,13 @@ public struct ValidationReport: Sendable {
   public let targetBook: TargetBook?
   /// The base-year figures, when they loaded.
   public let baselines: Baselines?
+  /// The assessment scheme (`assessment.yaml`), when there is one and it decoded.
+  public let scheme: AssessmentScheme?
+  /// The report's layout (`report.yaml`), when it decoded; empty when there is no file.
+  public let layout: ReportLayout?
+
+  /// The file of the assessment scheme, relative to the configuration folder.
+  public static let schemeFile = "assessment.yaml"
 
   /// Whether the configuration can be used.
   public var isValid: Bool {
@@ -38,13 +46,18 @@ public struct ValidationReport: Sendable {
         targetBook = nil
         baselines = nil
       }
-      diagnostics += Self.assessmentDiagnostics(source: source, plan: plan)
-      diagnostics += ReportLayout.diagnostics(source: source, plan: plan)
+      let scheme = Self.document(Self.schemeFile, in: source) { AssessmentScheme.decode($0, plan: plan) }
+      self.scheme = scheme?.value
+      let layout = Self.document(ReportLayout.file, in: source) { ReportLayout.decode($0, plan: plan) }
+      self.layout = layout == nil ? ReportLayout() : layout?.value
+      diagnostics += (scheme?.diagnostics ?? []) + (layout?.diagnostics ?? [])
       self.diagnostics = diagnostics.sorted { $0.location < $1.location }
     } catch {
       plan = nil
       targetBook = nil
       baselines = nil
+      scheme = nil
+      layout = nil
       diagnostics = error.diagnostics
     }
   }
@@ -71,18 +84,18 @@ public struct ValidationReport: Sendable {
       + "\(plan.orgs.count) orgs (\(districts) districts); \(warnings) warning(s)."
   }
 
-  /// The problems of the assessment scheme (`assessment.yaml`), when there is one.
-  static func assessmentDiagnostics(source: any ConfigSource, plan: Plan) -> [Diagnostic] {
-    let path = AssessmentFiles.schemeFile
-    guard let data = try? source.contents(of: path) else { return [] }
-    let log = DiagnosticLog()
+  /// A file of the configuration decoded by `body`; nil when there is no such file.
+  static func document<T>(
+    _ path: String, in source: any ConfigSource, _ body: (NodeReader) -> T?
+  ) -> (value: T?, diagnostics: [Diagnostic])? {
+    let data: Data?
     do {
-      if let root = try YAMLParser().parse(data, file: source.displayName(of: path)) {
-        _ = AssessmentScheme.decode(NodeReader(root, log: log), plan: plan)
-      }
+      data = try source.contents(of: path)
     } catch {
-      log.report(error)
+      let start = SourceLocation(file: source.displayName(of: path), line: 1, column: 1)
+      return (nil, [Diagnostic(.error, at: start, "The file cannot be read: \(error.localizedDescription)")])
     }
-    return log.diagnostics
+    guard let data else { return nil }
+    return ConfigDocument.decode(data, file: source.displayName(of: path), body)
   }
 }

@@ -4,17 +4,18 @@ import ZhibiaoReport
 
 /// The report's layout (`report.yaml`): what the title calls the subject, and where each
 /// district sits on the tile map.
-struct ReportLayout {
-  static let file = "report.yaml"
+public struct ReportLayout: Sendable {
+  /// The file, relative to the configuration folder.
+  public static let file = "report.yaml"
 
   /// The subject of the report's title, e.g. 杭州市生产性服务业.
-  var subject: LocalizedText?
+  public var subject: LocalizedText?
   /// The tile positions.
-  var tiles: [OrgID: ReportInputs.TilePosition] = [:]
+  public var tiles: [OrgID: ReportInputs.TilePosition] = [:]
 
   /// The layout, or an empty one when there is no file; every problem is reported to `log` at
   /// its line.
-  static func decode(_ reader: NodeReader, plan: Plan) -> ReportLayout {
+  public static func decode(_ reader: NodeReader, plan: Plan) -> ReportLayout {
     var layout = ReportLayout()
     guard let root = reader.mapping() else { return layout }
     root.allowOnly(["subject", "tiles"], in: "the report layout")
@@ -60,26 +61,5 @@ struct ReportLayout {
       positions[OrgID(entry.key)] = position
     }
     return positions
-  }
-
-  /// The layout from the configuration folder; a broken file is reported and refused.
-  static func load(configPath: String, plan: Plan) throws -> ReportLayout {
-    let source = DirectoryConfigSource(path: configPath)
-    guard let data = try source.contents(of: file) else { return ReportLayout() }
-    return try AssessmentFiles.decode(data, file: source.displayName(of: file)) { decode($0, plan: plan) }
-  }
-
-  /// The layout's problems, for `validate`.
-  static func diagnostics(source: any ConfigSource, plan: Plan) -> [Diagnostic] {
-    guard let data = try? source.contents(of: file) else { return [] }
-    let log = DiagnosticLog()
-    do {
-      if let root = try YAMLParser().parse(data, file: source.displayName(of: file)) {
-        _ = decode(NodeReader(root, log: log), plan: plan)
-      }
-    } catch {
-      log.report(error)
-    }
-    return log.diagnostics
   }
 }

@@ -5,8 +5,9 @@ import LogisticsDomain
 import TechDomain
 import ZhibiaoKernel
 
-/// The domain modules this build of Zhibiao carries, in the plan's order. This is the one
-/// place where domains are named; add a module here and in Package.swift to add a domain.
+/// The code extensions of domains this build of Zhibiao carries. This is the one place where
+/// domain modules are named: a domain itself is a file in `Config/domains/` and needs no module;
+/// add a module here and in Package.swift when a domain needs code (derived indicators, checks).
 public enum DomainModules {
   /// Every domain module, each registered exactly once.
   public static let all: [any DomainPlugin] = [

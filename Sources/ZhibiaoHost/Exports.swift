@@ -1,0 +1,2 @@
+// The workspace and the pipeline are the host's vocabulary: commands and their tests use them directly.
+@_exported import ZhibiaoWorkspace

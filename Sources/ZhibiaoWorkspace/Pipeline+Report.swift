@@ -1,0 +1,25 @@
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoReport
+
+extension Pipeline {
+  /// The inputs of a report: monitoring at its period, every year-end of the plan for the paths,
+  /// and the assessment when the configuration has a scheme (provisional for a quarter).
+  public func reportInputs(
+    scope: ReportInputs.Scope, events: AssessmentEvents, asOf: Date, caveat: LocalizedText?
+  ) throws -> ReportInputs {
+    let period = scope.period
+    let yearEnds = try workspace.years.map { try monitoring(at: .quarter(4, of: $0), asOf: asOf) }
+    let current = try yearEnds.first { $0.period == period } ?? monitoring(at: period, asOf: asOf)
+    var standing: ReportInputs.Assessment?
+    if workspace.scheme != nil {
+      let provisional: Bool
+      if case .quarter = scope { provisional = true } else { provisional = false }
+      standing = try assessment(of: current, events: events, provisional: provisional)
+    }
+    return ReportInputs(
+      plan: workspace.plan, book: workspace.book, scope: scope, monitoring: current, yearEnds: yearEnds,
+      assessment: standing, tiles: workspace.layout.tiles, subject: workspace.layout.subject, caveat: caveat,
+      asOf: current.asOf)
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoReport
+import ZhibiaoStore
+
+/// From the store's figures to what people read: monitoring at a period, the assessment of a
+/// year and the inputs of a report, over one workspace. The store is read once per pipeline.
+public struct Pipeline: Sendable {
+  /// The configuration.
+  public let workspace: Workspace
+  /// The reported figures, as monitoring reads them.
+  public let observations: [ReportedValue]
+  /// The register entries that count indicators are counted from.
+  public let registerEntries: [RegisterEntry]
+
+  /// Reads the plan's figures from `store`.
+  public init(workspace: Workspace, store: any Store) throws {
+    self.workspace = workspace
+    let plan = workspace.plan.id
+    observations = try store.observations(plan: plan).map {
+      ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
+    }
+    registerEntries = try store.registerEntries(plan: plan, register: nil)
+  }
+
+  /// Monitoring at `period` (a year means its fourth quarter), lateness judged as of `asOf`.
+  public func monitoring(at period: Period, asOf: Date) throws -> MonitoringReport {
+    let plan = workspace.plan
+    let monitor = try Monitor(
+      plan: plan, book: workspace.book, observations: observations, registerEntries: registerEntries,
+      baselines: workspace.baselines, period: Workspace.yearToDate(period), settings: plan.monitoringSettings,
+      asOf: asOf)
+    return monitor.report()
+  }
+
+  /// The consolidated assessment of `year` from its 1–12月 figures against the annual targets.
+  public func assessment(year: Int, events: AssessmentEvents, asOf: Date) throws -> ReportInputs.Assessment {
+    let monitoring = try monitoring(at: .quarter(4, of: year), asOf: asOf)
+    return try assessment(of: monitoring, events: events, provisional: false)
+  }
+
+  /// The assessment of `monitoring`: the year's standing against annual targets, or a quarter's
+  /// provisional standing against the year-to-date milestones of the items due that quarter.
+  public func assessment(
+    of monitoring: MonitoringReport, events: AssessmentEvents, provisional: Bool
+  ) throws(ConfigurationErrors) -> ReportInputs.Assessment {
+    let scheme = try workspace.requireScheme()
+    let plan = workspace.plan
+    let figures = Self.inputs(
+      year: monitoring.period.year, monitoring: monitoring, events: events,
+      against: provisional ? \.milestone : \.annualTarget)
+    let applied = provisional ? Self.dueItems(of: scheme, monitoring: monitoring, plan: plan) : scheme
+    return ReportInputs.Assessment(
+      result: applied.assess(figures, plan: plan), scheme: applied,
+      view: AssessmentConsolidatedView.build(plan: plan, scheme: applied, inputs: figures), provisional: provisional)
+  }
+
+  /// The figures each org is scored on, from monitoring: the city's for bureaus, each district's
+  /// own — actual in the target's own measure (an increase, a cumulative addition, a derived
+  /// rate, a register count) against the book's annual target, or, for a quarter's provisional
+  /// standing, against the year-to-date milestone.
+  public static func inputs(
+    year: Int, monitoring: MonitoringReport, events: AssessmentEvents,
+    against target: KeyPath<MonitoringRow, Double?> = \.annualTarget
+  ) -> AssessmentInputs {
+    var inputs = AssessmentInputs(year: year, events: events)
+    for row in monitoring.rows {
+      let figure = AssessmentFigure.doubles(actual: row.actual, target: row[keyPath: target])
+      if row.isCity {
+        inputs.setCity(row.indicator, figure)
+      } else {
+        inputs.set(row.org, row.indicator, figure)
+      }
+    }
+    return inputs
+  }
+
+  /// The scheme a quarter's provisional standing uses: only the indicator items with a
+  /// year-to-date milestone at the quarter; the weight of the others (annual figures, graded
+  /// tasks) is shared among them by the scheme's own rule for items that do not apply.
+  static func dueItems(of scheme: AssessmentScheme, monitoring: MonitoringReport, plan: Plan) -> AssessmentScheme {
+    let due = Set(monitoring.rows.filter { $0.milestone != nil }.map(\.indicator))
+    var applied = scheme
+    for index in applied.sections.indices {
+      applied.sections[index].items.removeAll { item in item.indicator.map { !due.contains($0) } ?? true }
+      if var owned = applied.sections[index].owned {
+        owned.exclude += plan.indicators.map(\.id).filter { !due.contains($0) && !owned.exclude.contains($0) }
+        applied.sections[index].owned = owned
+      }
+    }
+    return applied
+  }
+}
