@@ -15,6 +15,14 @@ enum CommandFailure: Error {
   /// followed by a line that sums them up.
   case diagnostics([Diagnostic], summary: LocalizedText?)
 
+  /// A file that cannot be read, with the system's reason.
+  static func unreadable(_ path: String, _ error: any Error) -> CommandFailure {
+    .file(
+      path: path,
+      LocalizedText(
+        zh: "文件无法读取：\(error.localizedDescription)", en: "The file cannot be read: \(error.localizedDescription)"))
+  }
+
   /// A domain failure from its Chinese and English sentences.
   static func domain(_ zh: String, _ en: String) -> CommandFailure { .domain(LocalizedText(zh: zh, en: en)) }
 

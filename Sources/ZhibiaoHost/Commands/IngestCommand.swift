@@ -43,10 +43,7 @@ struct IngestCommand: ParsableCommand {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
-      throw CommandFailure.file(
-        path: file,
-        LocalizedText(
-          zh: "文件无法读取：\(error.localizedDescription)", en: "The file cannot be read: \(error.localizedDescription)"))
+      throw CommandFailure.unreadable(file, error)
     }
     let requested = try encoding.map { name -> TextDecoding.Encoding in
       guard let encoding = TextDecoding.Encoding(name: name) else {

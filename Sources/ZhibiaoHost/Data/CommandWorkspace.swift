@@ -30,10 +30,7 @@ enum CommandWorkspace {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw CommandFailure.file(
-        path: path,
-        LocalizedText(
-          zh: "文件无法读取：\(error.localizedDescription)", en: "The file cannot be read: \(error.localizedDescription)"))
+      throw CommandFailure.unreadable(path, error)
     }
     do {
       return try workspace.events(data, file: path, year: year)
