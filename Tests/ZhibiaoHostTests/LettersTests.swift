@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhibiaoKernel
 import ZhibiaoReport
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -19,9 +20,8 @@ struct LettersTests {
     let scheme: AssessmentScheme
 
     static let real: Inputs? = {
-      let report = ValidationReport(configPath: RepositoryConfig.directory.path)
-      guard let plan = report.plan, let book = report.targetBook,
-        let scheme = try? AssessmentFiles.scheme(configPath: RepositoryConfig.directory.path, plan: plan)
+      guard let plan = HangzhouPlan.validation.plan, let book = HangzhouPlan.validation.targetBook,
+        let scheme = try? AssessmentFiles.scheme(configPath: Repository.config.path, plan: plan)
       else { return nil }
       return Inputs(plan: plan, book: book, scheme: scheme)
     }()
