@@ -92,27 +92,42 @@ let package = Package(
       name: "monitor-benchmark", dependencies: ["ZhibiaoKernel"], path: "Tools/MonitorBenchmark",
       swiftSettings: swiftSettings),
 
-    // Tests
+    // Tests: what the test targets share (the repository's root and Config/, temporary folders,
+    // stores and configurations, the Hangzhou plan loaded once, a synthetic plan, positions in
+    // fixtures), then one test target per module.
+    .target(
+      name: "ZhibiaoTestSupport",
+      dependencies: ["ZhibiaoKernel", "ZhibiaoHost", "ZhibiaoSQLite"],
+      path: "Tests/ZhibiaoTestSupport",
+      swiftSettings: swiftSettings),
     .testTarget(name: "ZhibiaoYAMLTests", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoKernelTests",
-      dependencies: ["ZhibiaoKernel", .product(name: "PropertyBased", package: "swift-property-based")],
+      dependencies: [
+        "ZhibiaoKernel", "ZhibiaoTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "DomainModuleTests",
       dependencies: [
-        "ZhibiaoKernel", "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain",
-        "BusinessDomain",
+        "ZhibiaoKernel", "ZhibiaoHost", "ZhibiaoTestSupport", "DigitalDomain", "TechDomain", "FinanceDomain",
+        "LogisticsDomain", "BusinessDomain",
       ],
       swiftSettings: swiftSettings
     ),
     .testTarget(name: "ZhibiaoChartsTests", dependencies: ["ZhibiaoCharts"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "ZhibiaoSQLiteTests", dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel"],
+      name: "ZhibiaoSQLiteTests",
+      dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel", "ZhibiaoTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "ZhibiaoHostTests", dependencies: ["ZhibiaoHost", "ZhibiaoKernel"], exclude: ["__Snapshots__", "Fixtures"],
+      name: "ZhibiaoHostTests",
+      dependencies: [
+        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      exclude: ["__Snapshots__", "Fixtures"],
       swiftSettings: swiftSettings),
   ]
 )

@@ -4,7 +4,9 @@
 
 import Foundation
 import Testing
+import ZhibiaoHost
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 /// An edit of the repository's configuration that only a domain check refuses.
 struct Violation: Sendable, CustomTestStringConvertible {
@@ -12,8 +14,10 @@ struct Violation: Sendable, CustomTestStringConvertible {
   let path: String
   let old: String
   let new: String
-  /// Where the check reports, `file:line:col`.
-  let position: String
+  /// Where the check reports: the start of this text in the edited file, which must occur there
+  /// once, or the first occurrence after `after` when that is given.
+  let at: String
+  let after: String?
   let message: String
   let hint: String?
 
@@ -24,22 +28,22 @@ struct Violation: Sendable, CustomTestStringConvertible {
 struct DomainCheckTests {
   @Test("The repository's configuration loads from disk with every module")
   func repositoryConfigurationLoads() throws {
-    let loaded = loadPlan(from: DiskConfigSource(root: Repository.config))
+    let loaded = loadPlan(from: DirectoryConfigSource(path: Repository.config.path))
     let plan = try #require(loaded.plan, "\(loaded.listing)")
-    #expect(plan.domains.map(\.id) == ["digital", "tech", "finance", "logistics", "business"])
+    #expect(plan.domains.map(\.id) == HangzhouPlan.modules.map(\.domainID))
     #expect(plan.derivations.count == 4)
     #expect(loaded.errors.isEmpty)
   }
 
   @Test("An unedited in-memory copy of the configuration loads too")
   func inMemoryCopyLoads() throws {
-    let loaded = loadPlan(from: InMemoryConfigSource(try Repository.files()))
+    let loaded = loadPlan(from: InMemoryConfigSource(try HangzhouPlan.files()))
     #expect(loaded.plan != nil, "\(loaded.listing)")
   }
 
   @Test("Every domain check is silent on the repository's plan", arguments: ModuleCase.all)
   func silentOnRealPlan(_ entry: ModuleCase) throws {
-    let plan = try repositoryPlan()
+    let plan = try HangzhouPlan.plan()
     for check in entry.module.checks {
       let found = check.run(plan)
       #expect(found.isEmpty, "\(check.id): \(found.map(\.description).joined(separator: "\n"))")
@@ -53,7 +57,7 @@ struct DomainCheckTests {
       old: "    eligible: [district.xiaoshan, district.qiantang]\n    targets:\n"
         + "      - { year: 2025, comparator: at_least, value: 1.5 }",
       new: "    targets:\n      - { year: 2025, comparator: at_least, value: 1.5 }",
-      position: "Config/domains/logistics.yaml:87:5",
+      at: "id: logistics.inland_port_cargo", after: nil,
       message:
         "The port throughput 'logistics.inland_port_cargo' (亿吨) must list the districts that have a port "
         + "under 'eligible'.",
@@ -64,7 +68,7 @@ struct DomainCheckTests {
       old: "    eligible: [district.xiaoshan, district.qiantang]\n    targets:\n"
         + "      - { year: 2025, comparator: at_least, value: 12 }",
       new: "    eligible: []\n    targets:\n      - { year: 2025, comparator: at_least, value: 12 }",
-      position: "Config/domains/logistics.yaml:107:5",
+      at: "id: logistics.inland_port_containers", after: nil,
       message:
         "The port throughput 'logistics.inland_port_containers' (万标箱) must list the districts that have a "
         + "port under 'eligible'.",
@@ -74,7 +78,7 @@ struct DomainCheckTests {
       path: "domains/business.yaml",
       old: "{ year: 2025, comparator: at_least, value: 60 }",
       new: "{ year: 2025, comparator: at_least, value: 5 }",
-      position: "Config/domains/business.yaml:115:9",
+      at: "{ year: 2025, comparator: at_least, value: 5 }", after: "id: business.hq_10bn",
       message:
         "The 2025 target 5 of 'business.hq_10bn' is below the 10 of 'business.hq_100bn', whose enterprises "
         + "it includes.",
@@ -84,7 +88,7 @@ struct DomainCheckTests {
       path: "domains/finance.yaml",
       old: "value: 20, measure: average_annual }",
       new: "value: 20, measure: level }",
-      position: "Config/domains/finance.yaml:85:9",
+      at: "{ year: 2025, comparator: at_least, value: 20, measure: level }", after: nil,
       message: "The target of 'finance.green_loan_growth' is an average annual growth (年均增速), not 'level'.",
       hint: "set 'measure: average_annual'"),
     Violation(
@@ -92,7 +96,7 @@ struct DomainCheckTests {
       path: "domains/finance.yaml",
       old: "    weight: finance.green_loan_balance\n",
       new: "    weight: plan.gdp\n",
-      position: "Config/domains/finance.yaml:80:13",
+      at: "plan.gdp", after: "id: finance.green_loan_growth",
       message:
         "The growth 'finance.green_loan_growth' of districts combines by the balance it grows, "
         + "'finance.green_loan_balance'.",
@@ -102,7 +106,7 @@ struct DomainCheckTests {
       path: "domains/tech.yaml",
       old: "    weight: plan.gdp\n",
       new: "    weight: plan.services_va\n",
-      position: "Config/domains/tech.yaml:48:13",
+      at: "plan.services_va", after: "id: tech.rd_intensity",
       message:
         "The ratio 'tech.rd_intensity' is R&D expenditure ÷ GDP × 100%, so districts must be averaged by "
         + "'plan.gdp'.",
@@ -111,14 +115,15 @@ struct DomainCheckTests {
 
   @Test("A domain check refuses a plan that violates it", arguments: violations)
   func checkFires(_ violation: Violation) throws {
-    let files = try Repository.files(editing: violation.path, replacing: violation.old, with: violation.new)
+    let files = try HangzhouPlan.files(editing: violation.path, replacing: violation.old, with: violation.new)
+    let position = HangzhouPlan.fixture(violation.path, in: files).position(of: violation.at, after: violation.after)
     expectOnlyDomainCheckRefuses(
-      loadPlan(from: InMemoryConfigSource(files)), at: violation.position, violation.message, hint: violation.hint)
+      loadPlan(from: InMemoryConfigSource(files)), at: position, violation.message, hint: violation.hint)
   }
 
   @Test("A derived ratio kept as a city figure is not averaged over districts, so it needs no weight")
   func rdIntensityCityOnly() throws {
-    let files = try Repository.files(
+    let files = try HangzhouPlan.files(
       editing: "domains/tech.yaml", replacing: "    aggregation: weighted_mean\n    weight: plan.gdp\n",
       with: "    aggregation: city_only\n")
     let loaded = loadPlan(from: InMemoryConfigSource(files))
@@ -128,7 +133,7 @@ struct DomainCheckTests {
 
   @Test("business: equal tiers nest")
   func equalTiersNest() throws {
-    let files = try Repository.files(
+    let files = try HangzhouPlan.files(
       editing: "domains/business.yaml", replacing: "{ year: 2025, comparator: at_least, value: 60 }",
       with: "{ year: 2025, comparator: at_least, value: 10 }")
     let loaded = loadPlan(from: InMemoryConfigSource(files))
@@ -139,7 +144,7 @@ struct DomainCheckTests {
   /// as written) and a supporting ratio `digital.typed_share`, in the same unit but typed in
   /// rather than computed, added to the digital file.
   static func digitalFiles(parityTargets targets: String) throws -> [String: String] {
-    var files = try Repository.files(
+    var files = try HangzhouPlan.files(
       editing: "domains/digital.yaml",
       replacing: "      - { year: 2025, comparator: parity, with: digital.services_va_share_gdp }\n", with: targets)
     let digital = try #require(files["domains/digital.yaml"])
@@ -170,8 +175,10 @@ struct DomainCheckTests {
   func digitalParityPartnerNotComputed() throws {
     let files = try Self.digitalFiles(
       parityTargets: "      - { year: 2025, comparator: parity, with: digital.typed_share }\n")
+    let digital = HangzhouPlan.fixture("domains/digital.yaml", in: files)
     expectOnlyDomainCheckRefuses(
-      loadPlan(from: InMemoryConfigSource(files)), at: "Config/domains/digital.yaml:34:49", Self.digitalMessage,
+      loadPlan(from: InMemoryConfigSource(files)),
+      at: digital.position(of: "digital.typed_share", after: "comparator: parity, with: "), Self.digitalMessage,
       hint: "add a derivation for 'digital.typed_share' to its domain module")
   }
 
@@ -180,8 +187,10 @@ struct DomainCheckTests {
     let files = try Self.digitalFiles(
       parityTargets: "      - { year: 2023, comparator: at_least, value: 40 }\n"
         + "      - { year: 2025, comparator: parity, with: digital.typed_share }\n")
+    let digital = HangzhouPlan.fixture("domains/digital.yaml", in: files)
     expectOnlyDomainCheckRefuses(
-      loadPlan(from: InMemoryConfigSource(files)), at: "Config/domains/digital.yaml:35:49", Self.digitalMessage,
+      loadPlan(from: InMemoryConfigSource(files)),
+      at: digital.position(of: "digital.typed_share", after: "comparator: parity, with: "), Self.digitalMessage,
       hint: "add a derivation for 'digital.typed_share' to its domain module")
   }
 

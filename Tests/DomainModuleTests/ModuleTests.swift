@@ -8,24 +8,29 @@ import LogisticsDomain
 import TechDomain
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
-/// A domain module with the facts the tests expect of it.
+/// A domain module of the host's list, with the indicators the tests expect it to compute.
 struct ModuleCase: Sendable, CustomTestStringConvertible {
   let module: any DomainPlugin
-  let domainID: DomainID
-  let derived: [IndicatorID]
+
+  var domainID: DomainID { module.domainID }
+
+  /// The computed indicators of the module's domain.
+  var derived: [IndicatorID] {
+    Self.derivedIndicators.filter { $0.rawValue.hasPrefix("\(domainID.rawValue).") }
+  }
 
   var testDescription: String { domainID.rawValue }
 
-  static let all: [ModuleCase] = [
-    ModuleCase(
-      module: DigitalDomain(), domainID: "digital",
-      derived: ["digital.digital_economy_services_revenue_share", "digital.services_va_share_gdp"]),
-    ModuleCase(module: TechDomain(), domainID: "tech", derived: ["tech.rd_intensity"]),
-    ModuleCase(module: FinanceDomain(), domainID: "finance", derived: ["finance.green_loan_growth"]),
-    ModuleCase(module: LogisticsDomain(), domainID: "logistics", derived: []),
-    ModuleCase(module: BusinessDomain(), domainID: "business", derived: []),
+  /// Every indicator of the plan that a module computes rather than reads, in the modules' order.
+  static let derivedIndicators: [IndicatorID] = [
+    "digital.digital_economy_services_revenue_share", "digital.services_va_share_gdp", "tech.rd_intensity",
+    "finance.green_loan_growth",
   ]
+
+  /// The host's modules, in its order.
+  static let all = HangzhouPlan.modules.map(ModuleCase.init)
 }
 
 /// Derivation inputs for `year` (base year 2021) that look values up in `table[id][year]`.
@@ -44,23 +49,31 @@ func derivation(
 
 @Suite("Domain modules")
 struct ModuleTests {
-  @Test("The module names its domain", arguments: ModuleCase.all)
+  @Test("The module names its domain and reads the file of that name", arguments: ModuleCase.all)
   func domainID(_ entry: ModuleCase) {
     #expect(entry.module.domainID == entry.domainID)
+    #expect(IndicatorID("\(entry.domainID).x").isWellFormed, "'\(entry.domainID)' is no domain id")
+  }
+
+  @Test("Every computed indicator is derived by the module of its domain, and by no other")
+  func everyDerivationHasItsModule() {
+    let derived = ModuleCase.all.flatMap { $0.module.derivations.map(\.indicator) }
+    #expect(derived == ModuleCase.derivedIndicators)
+    #expect(ModuleCase.all.flatMap(\.derived) == ModuleCase.derivedIndicators)
   }
 
   @Test("The module's domain is declared by a file under Config/domains", arguments: ModuleCase.all)
   func domainFileExists(_ entry: ModuleCase) throws {
-    let url = Repository.config.appendingPathComponent("domains/\(entry.domainID).yaml")
-    let text = try String(contentsOf: url, encoding: .utf8)
+    let text = try HangzhouPlan.text("domains/\(entry.domainID).yaml")
     #expect(
-      text.contains("  id: \(entry.domainID)\n"), "\(url.lastPathComponent) does not declare 'id: \(entry.domainID)'")
+      text.contains("  id: \(entry.domainID)\n"),
+      "domains/\(entry.domainID).yaml does not declare 'id: \(entry.domainID)'")
   }
 
   @Test("The module derives exactly its computed indicators, from indicators of the plan", arguments: ModuleCase.all)
   func derivedIndicators(_ entry: ModuleCase) throws {
     #expect(entry.module.derivations.map(\.indicator) == entry.derived)
-    let plan = try repositoryPlan()
+    let plan = try HangzhouPlan.plan()
     for derivation in entry.module.derivations {
       #expect(plan.indicator(derivation.indicator)?.domain == entry.domainID)
       #expect(plan.derivation(for: derivation.indicator)?.inputs == derivation.inputs)

@@ -1,28 +1,35 @@
 import Foundation
 import Testing
 import ZhibiaoHost
+import ZhibiaoTestSupport
 
 /// The layering that Package.swift promises, checked in the sources themselves.
 @Suite("Architecture")
 struct ArchitectureTests {
-  static let root = RepositoryConfig.root
+  /// The domain ids of the host's one list of modules.
+  static let domains = DomainModules.all.map(\.domainID.rawValue)
 
-  static func swiftFiles(under folder: String) throws -> [URL] {
-    let base = root.appendingPathComponent(folder)
-    let enumerator = try #require(FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil))
-    return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+  /// The modules a file imports.
+  static func imports(of file: URL) throws -> [String] {
+    try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+      .filter { $0.hasPrefix("import ") || $0.hasPrefix("@testable import ") }
+      .map { String($0.split(separator: " ").last ?? "") }
+  }
+
+  @Test("The host's list of modules names the plan's domains in the plan's order")
+  func modulesAreThePlansDomains() throws {
+    #expect(try HangzhouPlan.plan().domains.map(\.id.rawValue) == Self.domains)
   }
 
   @Test("No source file of the kernel or the YAML layer names a domain")
   func kernelNamesNoDomain() throws {
-    let domains = DomainModules.all.map(\.domainID.rawValue)
-    #expect(domains == ["digital", "tech", "finance", "logistics", "business"])
+    #expect(!Self.domains.isEmpty)
     for folder in ["Sources/ZhibiaoKernel", "Sources/ZhibiaoYAML"] {
-      let files = try Self.swiftFiles(under: folder)
+      let files = Repository.swiftFiles(under: folder)
       #expect(!files.isEmpty)
       for file in files {
         let text = try String(contentsOf: file, encoding: .utf8).lowercased()
-        for domain in domains {
+        for domain in Self.domains {
           #expect(
             !text.contains(domain), "\(folder)/\(file.lastPathComponent) mentions the domain '\(domain)'")
         }
@@ -30,14 +37,16 @@ struct ArchitectureTests {
     }
   }
 
-  @Test("Each domain module imports the kernel and nothing of the project besides")
+  @Test("Each domain module has its folder under Plugins/, and imports the kernel and nothing of the project besides")
   func domainModulesImportTheKernelOnly() throws {
-    for folder in ["Digital", "Tech", "Finance", "Logistics", "Business"] {
-      let files = try Self.swiftFiles(under: "Plugins/\(folder)")
+    let folders = try FileManager.default.contentsOfDirectory(atPath: Repository.url("Plugins").path)
+      .filter { !$0.hasPrefix(".") }
+    #expect(Set(folders.map { $0.lowercased() }) == Set(Self.domains), "Plugins/ holds \(folders.sorted())")
+    for folder in folders {
+      let files = Repository.swiftFiles(under: "Plugins/\(folder)")
       #expect(!files.isEmpty, "Plugins/\(folder) has no sources")
       for file in files {
-        let imports = try String(contentsOf: file, encoding: .utf8)
-          .split(separator: "\n").filter { $0.hasPrefix("import ") }.map { String($0.dropFirst(7)) }
+        let imports = try Self.imports(of: file)
         #expect(
           Set(imports).isSubset(of: ["ZhibiaoKernel", "Foundation"]),
           "Plugins/\(folder)/\(file.lastPathComponent) imports \(imports)")
@@ -50,7 +59,7 @@ struct ArchitectureTests {
   func everyModuleHasItsConfig() throws {
     let ids = DomainModules.all.map(\.domainID)
     #expect(Set(ids).count == ids.count)
-    let declared = try PlanLoader.load(configDirectory: RepositoryConfig.directory).domains.map(\.id)
+    let declared = try PlanLoader.load(configDirectory: Repository.config).domains.map(\.id)
     for id in ids {
       #expect(declared.contains(id), "the '\(id)' module extends a domain that no file in Config/domains declares")
     }

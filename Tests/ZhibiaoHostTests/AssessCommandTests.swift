@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
 /// `zhibiao assess` on the sample data, run as a user runs it.
 @Suite("zhibiao assess on the sample data", .serialized)
 struct AssessCommandTests {
-  static let sample = RepositoryConfig.directory.appendingPathComponent("sample")
+  static let sample = Repository.config.appendingPathComponent("sample")
 
   @Test("The ranking is stable when run again, the laggards rank low, and every item explains itself")
   func rankingIsStableAndExplained() throws {
@@ -45,15 +46,16 @@ struct AssessCommandTests {
 
   @Test("validate refuses an assessment scheme with a misspelt indicator, at its line")
   func validateChecksTheScheme() throws {
-    let scheme = try String(
-      contentsOf: RepositoryConfig.directory.appendingPathComponent("assessment.yaml"), encoding: .utf8)
-    let source = try RepositoryConfig.inMemory { files in
-      files["assessment.yaml"] = scheme.replacingFirst("plan.producer_services_va", with: "plan.producer_service_va")
-    }
+    let scheme = try HangzhouPlan.text("assessment.yaml")
+    let edited = try ConfigEdit.replacing(
+      "indicator: plan.producer_services_va,", with: "indicator: plan.producer_service_va,", in: scheme)
+    let source = try HangzhouPlan.source { files in files["assessment.yaml"] = edited }
     let report = ValidationReport(source: source)
     #expect(!report.isValid)
     let error = try #require(report.diagnostics.first { $0.severity == .error })
-    #expect(error.location.file == "Config/assessment.yaml")
+    #expect(
+      error.location.description
+        == FixtureText(edited, file: HangzhouPlan.schemeFile).position(of: "plan.producer_service_va"))
     #expect(error.description.contains("plan.producer_service_va"))
     #expect(error.description.contains("did you mean 'plan.producer_services_va'?"))
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZhibiaoTestSupport
 
 /// The report as a reader's browser shows it. `Tools/BrowserCheck/check_report.py` loads a page in
 /// headless Chromium and fails on console warnings and errors, on any request beyond the page
@@ -55,17 +56,16 @@ struct BrowserCheckTests {
       failures: [#"figure missing from summary.json: data-figure="red""#]),
   ]
 
-  static let fixtureFolder = RepositoryConfig.root.appendingPathComponent("Tests/ZhibiaoHostTests/Fixtures/browser")
+  static let fixtureFolder = Repository.url("Tests/ZhibiaoHostTests/Fixtures/browser")
 
   @Test(
     "The check passes the good page and fails each broken one for its own reason",
     .enabled(if: BrowserTools.shouldRun, BrowserTools.skipReason), arguments: fixtures)
   func fixturePage(_ fixture: Fixture) throws {
     let tools = try BrowserTools.require()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-browser-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let directory = try TemporaryDirectory()
+    let folder = directory.url
     let screenshot = folder.appendingPathComponent("page.png")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let good = try String(contentsOf: Self.fixtureFolder.appendingPathComponent("good.html"), encoding: .utf8)
     let page = folder.appendingPathComponent("\(fixture.name).html")
     try fixture.page(from: good).write(to: page, atomically: true, encoding: .utf8)
@@ -116,7 +116,7 @@ struct BrowserTools: Sendable {
 
   static let chromium = "/usr/bin/chromium"
   static let chromedriver = "/usr/bin/chromedriver"
-  static let script = RepositoryConfig.root.appendingPathComponent("Tools/BrowserCheck/check_report.py")
+  static let script = Repository.url("Tools/BrowserCheck/check_report.py")
 
   /// CI sets `ZHIBIAO_BROWSER=required`, so that a missing browser fails instead of skipping.
   static let required = ProcessInfo.processInfo.environment["ZHIBIAO_BROWSER"] == "required"
@@ -124,11 +124,11 @@ struct BrowserTools: Sendable {
   /// Where screenshots kept as CI artefacts go: `ZHIBIAO_ARTEFACTS`, else `.build/artefacts`.
   static let artefacts =
     ProcessInfo.processInfo.environment["ZHIBIAO_ARTEFACTS"].map { URL(fileURLWithPath: $0) }
-    ?? RepositoryConfig.root.appendingPathComponent(".build/artefacts")
+    ?? Repository.url(".build/artefacts")
 
   /// Debian's Selenium for the system Python, or the virtual environment bootstrap makes from PyPI.
   static let pythonCandidates = [
-    "/usr/bin/python3", RepositoryConfig.root.appendingPathComponent(".build/browser-venv/bin/python3").path,
+    "/usr/bin/python3", Repository.url(".build/browser-venv/bin/python3").path,
   ]
 
   /// What is missing, in words; empty when the check can run.

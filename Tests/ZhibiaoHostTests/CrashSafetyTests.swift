@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -33,7 +34,7 @@ struct CrashSafetyTests {
 
   @Test("Killed at several points of writing, the store holds none of the import or all of it")
   func sigkillLeavesNoPartialImport() throws {
-    let plan = try PlanLoader.load(configDirectory: RepositoryConfig.directory)
+    let plan = try HangzhouPlan.plan()
     let run = try Executable()
     defer { run.cleanUp() }
     let (text, rows) = Self.fullPlanFile(plan)
@@ -52,7 +53,7 @@ struct CrashSafetyTests {
       #expect(try run.run(["ingest", seed, "--db", db]).status == 0)
       let process = Process()
       process.executableURL = Executable.binary
-      process.arguments = ["ingest", big, "--db", db, "--config", RepositoryConfig.directory.path]
+      process.arguments = ["ingest", big, "--db", db, "--config", Repository.config.path]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()

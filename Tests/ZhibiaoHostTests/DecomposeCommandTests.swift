@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -10,9 +11,8 @@ struct DecomposeCommandTests {
   let book: TargetBook
 
   init() throws {
-    let report = ValidationReport(configPath: RepositoryConfig.directory.path)
-    plan = try #require(report.plan)
-    book = try #require(report.targetBook)
+    plan = try HangzhouPlan.plan()
+    book = try HangzhouPlan.targetBook()
   }
 
   @Test("JSON rows carry indicator, org, period, target, unit and method")

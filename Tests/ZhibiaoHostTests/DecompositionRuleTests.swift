@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -8,18 +9,14 @@ import ZhibiaoKernel
 @Suite("Decomposition rules in YAML")
 struct DecompositionRuleTests {
   /// The real configuration with `rule` (YAML lines, indented four spaces) added to
-  /// finance.finance_va after its precision (line 26 of finance.yaml).
-  static func report(withRule rule: String) throws -> ValidationReport {
-    let source = try RepositoryConfig.inMemory { files in
-      files["domains/finance.yaml"] = files["domains/finance.yaml"]!
-        .replacingFirst(
-          "    owner: bureau.finance\n    precision: 0.1\n    targets:\n      - { year: 2025, comparator: at_least, value: 2800 }",
-          with: "    owner: bureau.finance\n    precision: 0.1\n" + rule
-            + "    targets:\n      - { year: 2025, comparator: at_least, value: 2800 }")
-      files["baselines.csv"] = try? String(
-        contentsOf: RepositoryConfig.directory.appendingPathComponent("baselines.csv"), encoding: .utf8)
-    }
-    return ValidationReport(source: source)
+  /// finance.finance_va after its precision, validated; and the edited finance file.
+  static func report(withRule rule: String) throws -> (ValidationReport, FixtureText) {
+    var files = try HangzhouPlan.files(
+      editing: "domains/finance.yaml", replacing: "    precision: 0.1\n", with: "    precision: 0.1\n" + rule,
+      after: "id: finance.finance_va\n")
+    files["baselines.csv"] = try HangzhouPlan.text("baselines.csv")
+    let finance = HangzhouPlan.fixture("domains/finance.yaml", in: files)
+    return (ValidationReport(source: InMemoryConfigSource(files, root: "Config")), finance)
   }
 
   static func errors(_ report: ValidationReport) -> [String] {
@@ -28,44 +25,40 @@ struct DecompositionRuleTests {
 
   @Test("Caps that cannot hold the total are refused where the caps are written")
   func capsTooSmall() throws {
-    let caps = (try RepositoryConfig.files()["plan.yaml"]!).components(separatedBy: "\n")
-      .filter { $0.contains("kind: district") }.count
-    #expect(caps == 13)
-    let districts = [
-      "shangcheng", "gongshu", "xihu", "binjiang", "xiaoshan", "yuhang", "linping", "qiantang",
-      "fuyang", "linan", "tonglu", "chunan", "jiande",
-    ]
-    let rule = "    decompose:\n      caps:\n" + districts.map { "        district.\($0): 200\n" }.joined()
-    let report = try Self.report(withRule: rule)
+    let districts = try HangzhouPlan.plan().districts
+    #expect(districts.count == 13)
+    let rule = "    decompose:\n      caps:\n" + districts.map { "        \($0.id): 200\n" }.joined()
+    let (report, finance) = try Self.report(withRule: rule)
     #expect(!report.isValid)
     #expect(
       Self.errors(report) == [
-        "Config/domains/finance.yaml:28:7: error: The caps in the decomposition rule of indicator 'finance.finance_va' hold at most 2600, less than the 2025 target 2800 by 200."
+        "\(finance.position(of: "caps:")): error: The caps in the decomposition rule of indicator 'finance.finance_va' hold at most 2600, less than the 2025 target 2800 by 200."
       ])
   }
 
   @Test("A district that does not exist is refused with a suggestion, at its own line")
   func unknownDistrict() throws {
-    let report = try Self.report(withRule: "    decompose:\n      pins:\n        district.binjing: 300\n")
+    let (report, finance) = try Self.report(
+      withRule: "    decompose:\n      pins:\n        district.binjing: 300\n")
     #expect(
       Self.errors(report) == [
-        "Config/domains/finance.yaml:29:9: error: Unknown district 'district.binjing' under 'pins' in the decomposition rule of indicator 'finance.finance_va' (did you mean 'district.binjiang'?)"
+        "\(finance.position(of: "district.binjing")): error: Unknown district 'district.binjing' under 'pins' in the decomposition rule of indicator 'finance.finance_va' (did you mean 'district.binjiang'?)"
       ])
   }
 
   @Test("Pins and floors above the target are refused with the excess")
   func floorsTooHigh() throws {
-    let report = try Self.report(
+    let (report, finance) = try Self.report(
       withRule: "    decompose:\n      pins: { district.shangcheng: 2000 }\n      floors: { district.binjiang: 900 }\n")
     #expect(
       Self.errors(report) == [
-        "Config/domains/finance.yaml:29:7: error: The pins (2000) and floors (900) in the decomposition rule of indicator 'finance.finance_va' add up to 2900, more than the 2025 target 2800 by 100."
+        "\(finance.position(of: "floors:")): error: The pins (2000) and floors (900) in the decomposition rule of indicator 'finance.finance_va' add up to 2900, more than the 2025 target 2800 by 100."
       ])
   }
 
   @Test("A pin is honoured exactly and the other districts share the rest")
   func pinHonoured() throws {
-    let report = try Self.report(withRule: "    decompose:\n      pins: { district.shangcheng: 1500 }\n")
+    let (report, _) = try Self.report(withRule: "    decompose:\n      pins: { district.shangcheng: 1500 }\n")
     let book = try #require(report.targetBook, "\(report.diagnostics)")
     #expect(book.target("finance.finance_va", "district.shangcheng", .year(2025))?.value == 1500)
     #expect(book.target("finance.finance_va", "district.shangcheng", .year(2025))?.method == .pinned)
@@ -76,8 +69,8 @@ struct DecompositionRuleTests {
 
   @Test("An unknown path or share is refused with the allowed values")
   func unknownPath() throws {
-    let report = try Self.report(withRule: "    decompose: { path: compund }\n")
+    let (report, finance) = try Self.report(withRule: "    decompose: { path: compund }\n")
     #expect(Self.errors(report).first?.contains("did you mean 'compound'?") == true)
-    #expect(Self.errors(report).first?.hasPrefix("Config/domains/finance.yaml:27:24: error:") == true)
+    #expect(Self.errors(report).first?.hasPrefix("\(finance.position(of: "compund")): error:") == true)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -8,7 +9,7 @@ import ZhibiaoKernel
 /// real SQLite file.
 @Suite("zhibiao ingest, approve, history, export, backup", .serialized)
 struct IngestCommandTests {
-  static let sample = RepositoryConfig.directory.appendingPathComponent("sample")
+  static let sample = Repository.config.appendingPathComponent("sample")
 
   static func sampleFile(_ name: String) -> String { sample.appendingPathComponent(name).path }
 
@@ -176,7 +177,7 @@ struct IngestCommandTests {
 
   @Test("A register-counted indicator is counted name by name from the register")
   func registerCounts() throws {
-    let plan = try PlanLoader.load(configDirectory: RepositoryConfig.directory)
+    let plan = try HangzhouPlan.plan()
     let text = try Self.sampleText("registers.csv")
     let (entries, diagnostics) = RegisterImport(plan: plan, submitter: plan.commission).check(
       text, file: "registers.csv")

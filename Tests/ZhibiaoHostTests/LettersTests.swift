@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhibiaoKernel
 import ZhibiaoReport
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -19,10 +20,10 @@ struct LettersTests {
     let scheme: AssessmentScheme
 
     static let real: Inputs? = {
-      guard let workspace = try? Workspace(configPath: RepositoryConfig.directory.path),
-        let scheme = workspace.scheme
+      let validation = HangzhouPlan.validation
+      guard let plan = validation.plan, let book = validation.targetBook, let scheme = validation.scheme
       else { return nil }
-      return Inputs(plan: workspace.plan, book: workspace.book, scheme: scheme)
+      return Inputs(plan: plan, book: book, scheme: scheme)
     }()
 
     /// The letters of 2025 in both languages, by file name.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -9,7 +10,7 @@ struct ListCommandTests {
   let plan: Plan
 
   init() throws {
-    plan = try PlanLoader.load(configDirectory: RepositoryConfig.directory)
+    plan = try HangzhouPlan.plan()
   }
 
   @Test("Chinese tables of every subject match their snapshots", arguments: ListSubject.allCases)

@@ -3,6 +3,7 @@ import Testing
 import ZhibiaoKernel
 import ZhibiaoSQLite
 import ZhibiaoStore
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -16,22 +17,11 @@ struct MonitorCommandTests {
   let workspace: Workspace
 
   init() throws {
-    workspace = try Workspace(configPath: RepositoryConfig.directory.path)
-    plan = workspace.plan
-    book = workspace.book
-    baselines = workspace.baselines
-    store = try SQLiteStore.inMemory()
-    let sample = RepositoryConfig.directory.appendingPathComponent("sample")
-    let observations = try String(contentsOf: sample.appendingPathComponent("observations.csv"), encoding: .utf8)
-    let (rows, problems) = ObservationImport(plan: plan, submitter: plan.commission).check(observations, file: "o.csv")
-    try #require(problems.isEmpty, "\(problems)")
-    _ = try store.submit(
-      Submission(plan: plan.id, submitter: plan.commission, source: "observations.csv", time: Date(), rows: rows))
-    let registers = try String(contentsOf: sample.appendingPathComponent("registers.csv"), encoding: .utf8)
-    let (entries, _) = RegisterImport(plan: plan, submitter: plan.commission).check(registers, file: "r.csv")
-    _ = try store.submitRegister(
-      RegisterSubmission(
-        plan: plan.id, submitter: plan.commission, source: "registers.csv", time: Date(), entries: entries))
+    workspace = try Workspace(configPath: Repository.config.path)
+    plan = try HangzhouPlan.plan()
+    book = try HangzhouPlan.targetBook()
+    baselines = HangzhouPlan.validation.baselines
+    store = try SampleStore.store()
   }
 
   func report(_ period: Period, asOf: String = "2025-03-01") throws -> MonitoringReport {

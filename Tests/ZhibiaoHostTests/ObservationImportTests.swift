@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -10,7 +11,7 @@ struct ObservationImportTests {
   let plan: Plan
 
   init() throws {
-    plan = try PlanLoader.load(configDirectory: RepositoryConfig.directory)
+    plan = try HangzhouPlan.plan()
   }
 
   func check(

@@ -22,6 +22,7 @@ import Foundation
 import Testing
 import ZhibiaoHost
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 // MARK: - Expectation types
 
@@ -409,30 +410,18 @@ let fidelityBureaus: [String: String] = [
 // MARK: - Fixtures
 
 enum FidelityFixture {
-  /// Tests/ZhibiaoHostTests/PlanFidelityTests.swift → the package root.
-  static var packageRoot: URL {
-    URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent()
-  }
+  /// The plan text the table was read from, read once.
+  static let planTextFile = "source/hangzhou-producer-services-plan.zh.txt"
+  private static let text = Result { try HangzhouPlan.text(planTextFile) }
 
-  static var configDirectory: URL { packageRoot.appendingPathComponent("Config") }
-
-  static var planTextURL: URL {
-    configDirectory
-      .appendingPathComponent("source")
-      .appendingPathComponent("hangzhou-producer-services-plan.zh.txt")
-  }
-
-  /// The loaded configuration. A validation failure fails the test with the thrown
-  /// ConfigurationErrors, which prints every diagnostic as `file:line:col: error: …`.
+  /// The loaded configuration, shared by the whole test run. A validation failure fails the
+  /// test with every diagnostic as `file:line:col: error: …`.
   static func plan() throws -> Plan {
-    try PlanLoader.load(configDirectory: configDirectory)
+    try HangzhouPlan.plan()
   }
 
   static func planText() throws -> String {
-    try String(contentsOf: planTextURL, encoding: .utf8)
+    try text.get()
   }
 }
 

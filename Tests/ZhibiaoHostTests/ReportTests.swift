@@ -3,6 +3,7 @@ import Testing
 import ZhibiaoKernel
 import ZhibiaoSQLite
 import ZhibiaoStore
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 @testable import ZhibiaoReport
@@ -15,13 +16,15 @@ import ZhibiaoStore
 final class DemoRun: Sendable {
   static let shared = DemoRun()
 
+  /// The run's folder, kept for the whole test run.
+  let executable: Executable?
   let folder: URL
   let status: Int32
   let output: String
   let errors: String
 
   private init() {
-    let executable = try? Executable()
+    executable = try? Executable()
     folder = executable?.folder ?? FileManager.default.temporaryDirectory
     let run = try? executable?.run(["demo", "--out", "out"])
     status = run?.status ?? -1
@@ -55,7 +58,7 @@ struct DemoReportTests {
     #expect(demo.status == 0, "\(demo.errors)")
     var paths = ["zhibiao.sqlite", "report/report.html", "report/report.md", "report/data/summary.json"]
     for table in Self.dataTables { paths += ["report/data/\(table).csv", "report/data/\(table).json"] }
-    let plan = try #require(ValidationReport(configPath: RepositoryConfig.directory.path).plan)
+    let plan = try HangzhouPlan.plan()
     paths += ["letters/index.html"] + plan.districts.map { "letters/\(DistrictLetters.fileName(of: $0.id))" }
     for path in paths {
       #expect(FileManager.default.fileExists(atPath: demo.url(path).path), "missing \(path)")
@@ -75,7 +78,7 @@ struct DemoReportTests {
     #expect(demo.output.contains("红灯预警：\(Int(red)) 项"))
     #expect(demo.output.contains("report/report.html"))
     #expect(demo.output.contains("2025年目标责任书：out/letters/index.html"))
-    let plan = try #require(ValidationReport(configPath: RepositoryConfig.directory.path).plan)
+    let plan = try HangzhouPlan.plan()
     for goal in plan.goals { #expect(demo.output.contains(goal.name.zh), "\(goal.name.zh) missing") }
     let ranking = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.url("report/data/ranking.json")))
     let rows = try #require(ranking as? [[String: Any]])
@@ -150,12 +153,8 @@ struct ReportCommandTests {
   let workspace: Workspace
 
   init() throws {
-    store = try SQLiteStore.inMemory()
-    workspace = try Workspace(configPath: RepositoryConfig.directory.path)
-    let plan = workspace.plan
-    let sample = RepositoryConfig.directory.appendingPathComponent("sample")
-    _ = try SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
-    _ = try SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
+    store = try SampleStore.store()
+    workspace = try Workspace(configPath: Repository.config.path)
   }
 
   func inputs(_ scope: ReportInputs.Scope, asOf: String) throws -> ReportInputs {
@@ -259,7 +258,7 @@ struct ReportCommandTests {
 @Suite("report.yaml: the tile map's layout")
 struct ReportLayoutTests {
   func decode(_ yaml: String) throws -> (ReportLayout, [Diagnostic]) {
-    let plan = try #require(ValidationReport(configPath: RepositoryConfig.directory.path).plan)
+    let plan = try HangzhouPlan.plan()
     let log = DiagnosticLog()
     let root = try #require(try YAMLParser().parse(Data(yaml.utf8), file: "Config/report.yaml"))
     return (ReportLayout.decode(NodeReader(root, log: log), plan: plan), log.diagnostics)
@@ -267,8 +266,7 @@ struct ReportLayoutTests {
 
   @Test("the shipped layout places all 13 districts on distinct tiles")
   func shipped() throws {
-    let (layout, problems) = try decode(
-      String(contentsOf: RepositoryConfig.directory.appendingPathComponent("report.yaml"), encoding: .utf8))
+    let (layout, problems) = try decode(try HangzhouPlan.text("report.yaml"))
     #expect(problems.isEmpty, "\(problems)")
     #expect(layout.subject?.zh == "杭州市生产性服务业")
     let tiles = layout.tiles
@@ -278,27 +276,29 @@ struct ReportLayoutTests {
 
   @Test("an unknown district, a bad tile and a taken tile are refused at their lines")
   func mistakes() throws {
-    let (_, problems) = try decode(
+    let yaml = FixtureText(
       """
       tiles:
         district.binjang: [0, 0]
         district.xihu: [1]
         district.shangcheng: [2, 2]
         district.gongshu: [2, 2]
-      """)
+      """, file: "Config/report.yaml")
+    let (_, problems) = try decode(yaml.text)
     let text = problems.map(\.description)
-    #expect(text.contains { $0.hasPrefix("Config/report.yaml:2:3") && $0.contains("district.binjiang") })
-    #expect(text.contains { $0.hasPrefix("Config/report.yaml:3:") && $0.contains("[row, column]") })
-    #expect(text.contains { $0.hasPrefix("Config/report.yaml:5:") && $0.contains("district.shangcheng") })
+    let unknown = yaml.position(of: "district.binjang")
+    let badTile = yaml.linePrefix(of: "district.xihu")
+    let takenTile = yaml.linePrefix(of: "district.gongshu")
+    #expect(text.contains { $0.hasPrefix("\(unknown):") && $0.contains("district.binjiang") }, "\(text)")
+    #expect(text.contains { $0.hasPrefix(badTile) && $0.contains("[row, column]") }, "\(text)")
+    #expect(text.contains { $0.hasPrefix(takenTile) && $0.contains("district.shangcheng") }, "\(text)")
   }
 
   @Test("validate checks report.yaml too")
   func validateChecksTheLayout() throws {
-    let layout = try String(
-      contentsOf: RepositoryConfig.directory.appendingPathComponent("report.yaml"), encoding: .utf8)
-    let source = try RepositoryConfig.inMemory { files in
-      files["report.yaml"] = layout.replacingFirst("district.xihu:", with: "district.xihoo:")
-    }
+    let layout = try ConfigEdit.replacing(
+      "district.xihu:", with: "district.xihoo:", in: try HangzhouPlan.text("report.yaml"))
+    let source = try HangzhouPlan.source { files in files["report.yaml"] = layout }
     let report = ValidationReport(source: source)
     let errors = report.diagnostics.filter { $0.severity == .error && $0.location.file == "Config/report.yaml" }
     #expect(errors.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZhibiaoTestSupport
 
 /// A sixth domain (文化创意服务) added as one YAML file in a copy of the configuration, with no Swift
 /// and no other file changed, goes through every step of the cycle.
@@ -11,8 +12,8 @@ struct SixthDomainTests {
   init() throws {
     run = try Executable()
     config = run.folder.appendingPathComponent("Config")
-    try FileManager.default.copyItem(at: RepositoryConfig.directory, to: config)
-    let fixture = RepositoryConfig.directory.deletingLastPathComponent()
+    try FileManager.default.copyItem(at: Repository.config, to: config)
+    let fixture = Repository.config.deletingLastPathComponent()
       .appendingPathComponent("Tests/ZhibiaoHostTests/Fixtures/culture.yaml")
     try FileManager.default.copyItem(at: fixture, to: config.appendingPathComponent("domains/culture.yaml"))
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -11,9 +12,8 @@ struct TargetBookTests {
   let book: TargetBook
 
   init() throws {
-    let report = ValidationReport(configPath: RepositoryConfig.directory.path)
-    plan = try #require(report.plan)
-    book = try #require(report.targetBook, "\(report.diagnostics)")
+    plan = try HangzhouPlan.plan()
+    book = try HangzhouPlan.targetBook()
   }
 
   var additive: [Indicator] {
@@ -141,14 +141,8 @@ struct TargetBookTests {
 
 /// Baseline figures of the real configuration, for checks that need them.
 enum ConfigFixtures {
-  static let baselines: Baselines = {
-    let source = DirectoryConfigSource(path: RepositoryConfig.directory.path)
-    let plan = try! PlanLoader.load(source: source)
-    return try! ConfigBaselineSource(source: source).baselines(for: plan)
-  }()
-
   static func baseline(_ indicator: IndicatorID, _ org: OrgID) -> Decimal? {
-    baselines.value(indicator, org, year: 2021)
+    HangzhouPlan.validation.baselines?.value(indicator, org, year: 2021)
   }
 
   static func districtValues(_ indicator: IndicatorID, plan: Plan) -> [(OrgID, Double)] {

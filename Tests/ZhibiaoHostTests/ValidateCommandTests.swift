@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
@@ -8,7 +9,7 @@ import ZhibiaoKernel
 struct ValidateCommandTests {
   @Test("The shipped configuration is valid and has no warnings")
   func shippedConfigIsValid() {
-    let report = ValidationReport(configPath: RepositoryConfig.directory.path)
+    let report = HangzhouPlan.validation
     #expect(report.isValid)
     #expect(report.diagnostics.map(\.description) == [])
     #expect(
@@ -18,66 +19,57 @@ struct ValidateCommandTests {
   }
 
   /// A copy of the real configuration with one mistake of each common kind, in three files.
-  static func brokenConfig() throws -> InMemoryConfigSource {
-    try RepositoryConfig.inMemory { files in
-      files["domains/digital.yaml"] = files["domains/digital.yaml"]!
-        .replacingFirst(
-          "    targets:\n      - { year: 2025, comparator: at_least, value: 13000 }",
-          with: "    targt:\n      - { year: 2025, comparator: at_least, value: 13000 }")
-      files["domains/tech.yaml"] = files["domains/tech.yaml"]!
-        .replacingFirst("owner: bureau.sci_tech", with: "owner: bureau.sci_tec")
-        .replacingFirst("kind: stock", with: "kind: stok")
-      files["plan.yaml"] = files["plan.yaml"]!
-        .replacingFirst("indicators: [finance.finance_va]", with: "indicators: [finance.finance_value_added]")
-    }
+  static func brokenFiles() throws -> [String: String] {
+    var files = try HangzhouPlan.files()
+    try HangzhouPlan.edit(
+      &files, "domains/digital.yaml", replacing: "    targets:", with: "    targt:", after: "id: digital.ict_revenue")
+    try HangzhouPlan.edit(
+      &files, "domains/tech.yaml", replacing: "owner: bureau.sci_tech", with: "owner: bureau.sci_tec",
+      after: "id: tech.srts_revenue")
+    try HangzhouPlan.edit(
+      &files, "domains/tech.yaml", replacing: "kind: stock", with: "kind: stok", after: "id: tech.national_incubators")
+    try HangzhouPlan.edit(
+      &files, "plan.yaml", replacing: "indicators: [finance.finance_va]",
+      with: "indicators: [finance.finance_value_added]")
+    return files
   }
 
   @Test("A broken copy reports every problem in compiler form, in file order")
-  func brokenCopySnapshot() throws {
-    let report = ValidationReport(source: try Self.brokenConfig())
+  func brokenCopy() throws {
+    let files = try Self.brokenFiles()
+    let report = ValidationReport(source: InMemoryConfigSource(files, root: "Config"))
     #expect(!report.isValid)
-    let text = (report.diagnostics.map(\.description) + [report.summary(in: .en)]).joined(separator: "\n")
-    assertSnapshot(text + "\n", named: "broken-copy")
-    #expect(text.contains("error: Unknown key 'targt' in indicator"))
-    #expect(text.contains("(did you mean 'targets'?)"))
-    #expect(text.contains("(did you mean 'bureau.sci_tech'?)"))
-    #expect(text.contains("(did you mean 'stock'?)"))
-    #expect(text.contains("Unknown indicator 'finance.finance_value_added' in goal group 'goal.centre.finance'"))
+    let digital = HangzhouPlan.fixture("domains/digital.yaml", in: files)
+    let tech = HangzhouPlan.fixture("domains/tech.yaml", in: files)
+    let plan = HangzhouPlan.fixture("plan.yaml", in: files)
+    let expected = [
+      "\(digital.position(of: "targt:")): error: Unknown key 'targt' in indicator 'digital.ict_revenue' "
+        + "(did you mean 'targets'?)",
+      "\(tech.position(of: "bureau.sci_tec\n")): error: Unknown org 'bureau.sci_tec' in indicator "
+        + "'tech.srts_revenue' (did you mean 'bureau.sci_tech'?)",
+      "\(tech.position(of: "stok")): error: 'stok' is not a valid value for 'indicators[3].kind'; expected one of "
+        + "'flow', 'stock', 'ratio', 'growth_rate', 'rank', 'qualitative' (did you mean 'stock'?)",
+      "\(plan.position(of: "digital.ict_revenue", after: "id: goal.centre.digital_trade")): warning: The goal group "
+        + "'goal.centre.digital_trade' lists 'digital.ict_revenue', which has no target.",
+      "\(plan.position(of: "finance.finance_value_added")): error: Unknown indicator 'finance.finance_value_added' "
+        + "in goal group 'goal.centre.finance' (did you mean 'finance.finance_va'?)",
+      "The configuration is not valid: 4 error(s), 1 warning(s).",
+    ]
+    #expect(report.diagnostics.map(\.description) + [report.summary(in: .en)] == expected)
   }
 
   @Test("The executable exits 1 and prints file:line:col for a misspelt key")
   func executableExitStatus() throws {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("zhibiao")
-    try #require(
-      FileManager.default.isExecutableFile(atPath: binary.path),
-      "build the executable first (swift build) — looked for \(binary.path)")
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-validate-\(UUID())")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(
-      at: folder.appendingPathComponent("domains"), withIntermediateDirectories: true)
-    for (path, text) in try RepositoryConfig.files() {
-      let edited = path == "domains/finance.yaml" ? text.replacingFirst("    frequency:", with: "    frequncy:") : text
-      try edited.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
-    }
-    let expectedLine =
-      try RepositoryConfig.files()["domains/finance.yaml"]!
-      .components(separatedBy: "\n").firstIndex { $0.hasPrefix("    frequency:") }! + 1
-
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["validate", "--config", folder.path]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = Pipe()
-    try process.run()
-    let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-
-    #expect(process.terminationStatus == 1)
+    let config = try TemporaryConfig()
+    let edited = try config.edit(
+      "domains/finance.yaml", replacing: "    frequency:", with: "    frequncy:", after: "id: finance.finance_va\n")
+    let finance = FixtureText(edited, file: config.url.appendingPathComponent("domains/finance.yaml").path)
+    let run = try Executable()
+    let result = try run.run(["validate"], config: config.path)
+    #expect(result.status == 1)
     #expect(
-      output.contains(
-        "\(folder.path)/domains/finance.yaml:\(expectedLine):5: error: Unknown key 'frequncy' in indicator"))
-    #expect(output.contains("(did you mean 'frequency'?)"))
+      result.errors.contains("\(finance.position(of: "frequncy:")): error: Unknown key 'frequncy' in indicator"),
+      "\(result.errors)")
+    #expect(result.errors.contains("(did you mean 'frequency'?)"))
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhibiaoKernel
 import ZhibiaoStore
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoSQLite
 
@@ -37,8 +38,9 @@ struct AtomicityTests {
 
   @Test("A submission that fails part-way leaves the file byte for byte as it was", arguments: BadRow.allCases)
   func failedSubmissionWritesNothing(bad: BadRow) throws {
-    let directory = try TemporaryDirectory()
-    let store = try SQLiteStore(path: directory.path("store.sqlite"))
+    let temporary = try TemporaryStore()
+    defer { withExtendedLifetime(temporary) {} }
+    let store = temporary.store
     let seed = [
       Fixture.row(Fixture.revenue, value: "100"), Fixture.row(Fixture.incubators, value: "7"),
       Fixture.row(org: Fixture.xihu, value: "50"),

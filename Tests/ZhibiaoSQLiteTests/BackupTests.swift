@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import ZhibiaoKernel
 import ZhibiaoStore
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoSQLite
 
@@ -12,8 +13,9 @@ struct BackupTests {
   let store: SQLiteStore
 
   init() throws {
-    directory = try TemporaryDirectory()
-    store = try SQLiteStore(path: directory.path("store.sqlite"))
+    let temporary = try TemporaryStore()
+    directory = temporary.directory
+    store = temporary.store
     _ = try store.submit(
       Fixture.submission([Fixture.row(value: "0.1"), Fixture.row(Fixture.incubators, value: "12345678901234.5678")]))
     _ = try store.approve(

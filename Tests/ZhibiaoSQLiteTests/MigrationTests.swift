@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import ZhibiaoKernel
 import ZhibiaoStore
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoSQLite
 

@@ -3,23 +3,9 @@ import GRDB
 import Testing
 import ZhibiaoKernel
 import ZhibiaoStore
+import ZhibiaoTestSupport
 
 @testable import ZhibiaoSQLite
-
-/// A directory of its own for one test, removed when the test lets go of it.
-final class TemporaryDirectory: Sendable {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-sqlite-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  /// The path of `name` inside the directory.
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
-}
 
 /// Values the tests share.
 enum Fixture {

@@ -1,22 +1,32 @@
 import Foundation
 import Testing
+import ZhibiaoTestSupport
 
 /// Runs the built `zhibiao` executable as a user would, in a fresh temporary folder.
 struct Executable {
-  /// The temporary folder the runs share (removed by `cleanUp`).
-  let folder: URL
+  /// The temporary folder the runs share, removed by `cleanUp` or when the last copy goes.
+  let directory: TemporaryDirectory
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    directory = try TemporaryDirectory()
   }
+
+  /// The folder the runs work in.
+  var folder: URL { directory.url }
 
   static var binary: URL {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("zhibiao")
   }
 
+  /// Fails the calling test unless the executable has been built.
+  static func requireBinary(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try #require(
+      FileManager.default.isExecutableFile(atPath: binary.path),
+      "build the executable first (swift build) — looked for \(binary.path)", sourceLocation: sourceLocation)
+  }
+
   /// A path inside the folder.
-  func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+  func path(_ name: String) -> String { directory.path(name) }
 
   /// The result of one run.
   struct Run {
@@ -25,11 +35,9 @@ struct Executable {
     var errors: String
   }
 
-  /// Runs `zhibiao` with `arguments`, with the repository's Config.
-  func run(_ arguments: [String], config: String = RepositoryConfig.directory.path) throws -> Run {
-    try #require(
-      FileManager.default.isExecutableFile(atPath: Self.binary.path),
-      "build the executable first (swift build) — looked for \(Self.binary.path)")
+  /// Runs `zhibiao` with `arguments`, with the repository's Config unless told otherwise.
+  func run(_ arguments: [String], config: String = Repository.config.path) throws -> Run {
+    try Self.requireBinary()
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments + ["--config", config]
@@ -48,6 +56,6 @@ struct Executable {
   }
 
   func cleanUp() {
-    try? FileManager.default.removeItem(at: folder)
+    directory.remove()
   }
 }

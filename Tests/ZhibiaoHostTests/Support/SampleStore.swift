@@ -1,0 +1,30 @@
+import Foundation
+import ZhibiaoSQLite
+import ZhibiaoTestSupport
+
+@testable import ZhibiaoHost
+
+/// The sample observations and registers of `Config/sample/`, imported as `zhibiao demo` imports
+/// them into one in-memory store, once for every suite that reads them.
+enum SampleStore {
+  /// Why the store could not be made.
+  struct Unavailable: Error, CustomStringConvertible {
+    let description: String
+  }
+
+  private static let made: Result<SQLiteStore, any Error> = Result {
+    guard let plan = HangzhouPlan.validation.plan else {
+      throw Unavailable(description: "Config/ does not load:\n\(HangzhouPlan.listing)")
+    }
+    let store = try SQLiteStore.inMemory()
+    let sample = Repository.config.appendingPathComponent("sample")
+    _ = try SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
+    _ = try SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
+    return store
+  }
+
+  /// The store, which the suites only read.
+  static func store() throws -> SQLiteStore {
+    try made.get()
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// A copy of the repository's `Config/` in a temporary folder, for runs of the executable on an
+/// edited configuration. The copy goes when the last reference to it goes.
+public final class TemporaryConfig: Sendable {
+  /// The folder that holds the copy.
+  public let directory: TemporaryDirectory
+  /// The copy of `Config/`.
+  public let url: URL
+
+  /// Copies `Config/` with everything in it.
+  public init() throws {
+    directory = try TemporaryDirectory()
+    url = directory.url.appendingPathComponent("Config", isDirectory: true)
+    try FileManager.default.copyItem(at: Repository.config, to: url)
+  }
+
+  /// The copy's path, as `--config` takes it.
+  public var path: String { url.path }
+
+  /// The text of the copy's file at `path`, relative to the copy.
+  public func text(_ path: String) throws -> String {
+    try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)
+  }
+
+  /// Replaces `old` by `new` in the copy's file at `path` (see `ConfigEdit.replacing`), and
+  /// returns the edited text.
+  @discardableResult
+  public func edit(
+    _ path: String, replacing old: String, with new: String, after anchor: String? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> String {
+    let edited = try ConfigEdit.replacing(
+      old, with: new, after: anchor, in: text(path), sourceLocation: sourceLocation)
+    try edited.write(to: url.appendingPathComponent(path), atomically: true, encoding: .utf8)
+    return edited
+  }
+}
