@@ -9,7 +9,7 @@ extension Pipeline {
     scope: ReportInputs.Scope, events: AssessmentEvents, asOf: Date, caveat: LocalizedText?
   ) throws -> ReportInputs {
     let period = scope.period
-    let yearEnds = try workspace.years.map { try monitoring(at: .quarter(4, of: $0), asOf: asOf) }
+    let yearEnds = try workspace.plan.years.map { try monitoring(at: .quarter(4, of: $0), asOf: asOf) }
     let current = try yearEnds.first { $0.period == period } ?? monitoring(at: period, asOf: asOf)
     var standing: ReportInputs.Assessment?
     if workspace.scheme != nil {

@@ -63,12 +63,6 @@ public struct Workspace: Sendable {
 
   // MARK: - Periods
 
-  /// The years a period may fall in: the base year + 1 through the target year.
-  public var years: ClosedRange<Int> { plan.baseYear + 1...plan.targetYear }
-
-  /// Whether `year` is one of the plan's years.
-  public func contains(year: Int) -> Bool { years.contains(year) }
-
   /// The period monitoring and assessment read for `period`: figures are year to date, so a year
   /// means its fourth quarter (1–12月).
   public static func yearToDate(_ period: Period) -> Period {

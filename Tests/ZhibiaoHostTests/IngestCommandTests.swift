@@ -123,6 +123,24 @@ struct IngestCommandTests {
         "other.csv:2:1: error: 'district.binjiang' may submit only its own figures, not those of 'district.xihu'."))
   }
 
+  @Test("ingest, approve and backup report what they did in English with --lang en")
+  func englishAnswers() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let db = run.path("z.sqlite")
+    let file = run.path("q1.csv")
+    try "indicator,org,period,value,unit,note\nfinance.finance_va,district.xihu,2024Q1,50.5,亿元,\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let checked = try run.run(["ingest", file, "--db", db, "--dry-run", "--lang", "en"])
+    #expect(checked.output.contains("Checked: all 1 rows of"), "\(checked.output)\(checked.errors)")
+    let imported = try run.run(["ingest", file, "--db", db, "--lang", "en"])
+    #expect(imported.output.contains(": 1 rows, 1 added, 0 revised, 0 unchanged."), "\(imported.output)")
+    let approved = try run.run(["approve", "--org", "district.xihu", "--period", "2024Q1", "--db", db, "--lang", "en"])
+    #expect(approved.output == "Approved Xihu District, 2024Q1: 1 figures locked.\n", "\(approved.output)")
+    let backup = try run.run(["backup", run.path("copy.sqlite"), "--db", db, "--lang", "en"])
+    #expect(backup.output.hasPrefix("Backed up "), "\(backup.output)")
+  }
+
   @Test("Approved figures are locked; a change needs a reason, is flagged and stays in the history")
   func approvalLocks() throws {
     let run = try Executable()
@@ -141,6 +159,9 @@ struct IngestCommandTests {
     let refused = try run.run(["ingest", file, "--db", db])
     #expect(refused.status == 1)
     #expect(refused.errors.contains("are approved and locked; lines 2 would change them"))
+    #expect(refused.errors.contains("用 --reason 说明修改已审核数据的理由"), "\(refused.errors)")
+    let refusedEn = try run.run(["ingest", file, "--db", db, "--lang", "en"])
+    #expect(refusedEn.errors.contains("Give the reason with --reason."), "\(refusedEn.errors)")
     let changed = try run.run(["ingest", file, "--db", db, "--reason", "统计局反馈核实修正"])
     #expect(changed.status == 0, "\(changed.errors)")
     #expect(changed.output.contains("审核后修改 1"))

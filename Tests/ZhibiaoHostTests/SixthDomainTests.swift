@@ -69,6 +69,27 @@ struct SixthDomainTests {
 }
 
 extension SixthDomainTests {
+  @Test("A base-year figure given both in baselines.csv and in the domain file is refused at the second")
+  func baselineGivenTwice() throws {
+    defer { run.cleanUp() }
+    let csv = config.appendingPathComponent("baselines.csv")
+    let rows = try String(contentsOf: csv, encoding: .utf8)
+    try (rows + "culture.creative_parks,bureau.culture,2021,25,illustrative,\n")
+      .write(to: csv, atomically: true, encoding: .utf8)
+    let csvLine = rows.split(separator: "\n", omittingEmptySubsequences: false).count
+    let yaml = try String(contentsOf: config.appendingPathComponent("domains/culture.yaml"), encoding: .utf8)
+    let lines = yaml.components(separatedBy: "\n")
+    let parks = try #require(lines.firstIndex { $0.contains("- id: culture.creative_parks") })
+    let city = try #require(lines[parks...].firstIndex { $0.contains("city: 25") }) + 1
+    let validate = try zhibiao(["validate"])
+    #expect(validate.status == 1)
+    #expect(
+      validate.errors.contains(
+        "domains/culture.yaml:\(city):7: error: This row repeats the figure of 'culture.creative_parks' for "
+          + "'bureau.culture' in 2021 given at \(config.path)/baselines.csv:\(csvLine):1."),
+      "\(validate.errors)")
+  }
+
   @Test("A base-year figure in the domain file is checked like a row of baselines.csv, at its own line")
   func baselineInTheDomainFileIsChecked() throws {
     defer { run.cleanUp() }

@@ -29,7 +29,6 @@ struct AssessCommand: ParsableCommand {
     let workspace = try CommandWorkspace.load(options)
     let plan = workspace.plan
     try CommandPlan.year(year, in: plan)
-    _ = try CommandWorkspace.scheme(workspace)
     let events = try CommandWorkspace.events(self.events, workspace: workspace, year: year)
     let pipeline = try CommandWorkspace.pipeline(workspace, store)
     let assessment = try CommandWorkspace.computing {

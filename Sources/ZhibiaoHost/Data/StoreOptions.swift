@@ -80,7 +80,7 @@ enum CommandPlan {
   /// Refuses a year outside the plan's years (base year + 1 to the target year).
   static func year(_ year: Int, in plan: Plan, named text: String? = nil) throws {
     let years = "\(plan.baseYear + 1)–\(plan.targetYear)"
-    guard (plan.baseYear + 1...plan.targetYear).contains(year) else {
+    guard plan.years.contains(year) else {
       let name = text ?? String(year)
       throw CommandFailure.domain(
         "\(name) 不在规划期内：本方案的年份为 \(years) 年。", "\(name) is outside the plan: its years are \(years).")

@@ -10,6 +10,10 @@ public struct Plan: Sendable {
   public let baseYear: Int
   /// The target year (目标年), e.g. 2025.
   public let targetYear: Int
+  /// The plan's years: those after the base year, up to and including the target year. Targets,
+  /// figures and periods of the plan fall in them. Empty for a plan whose target year is not after
+  /// its base year (which the registry refuses).
+  public var years: Range<Int> { baseYear + 1..<max(baseYear + 1, targetYear + 1) }
   /// The org that runs the consolidated assessment.
   public let commission: OrgID
   /// The leading group that coordinates the plan.

@@ -92,7 +92,7 @@ struct CrossReferenceChecker {
     }
     for target in indicator.targets {
       let location = indicator.position(of: "targets.\(target.year)")
-      if target.year <= plan.baseYear || target.year > plan.targetYear {
+      if !plan.years.contains(target.year) {
         log.error(
           "The target year \(target.year) of \(context) is outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear).",
           at: location)
@@ -142,7 +142,7 @@ struct CrossReferenceChecker {
     for (index, indicatorID) in task.indicators.enumerated() {
       indicator(indicatorID, at: task.positions["indicators[\(index)]"] ?? task.location, for: context)
     }
-    for milestone in task.milestones where milestone.year <= plan.baseYear || milestone.year > plan.targetYear {
+    for milestone in task.milestones where !plan.years.contains(milestone.year) {
       log.error(
         "A milestone of \(context) is due in \(milestone.year), outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear).",
         at: task.location)

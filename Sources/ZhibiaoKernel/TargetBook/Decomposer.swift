@@ -41,7 +41,7 @@ public struct Decomposer: Sendable {
   }
 
   /// The years after the base year up to the target year.
-  var years: ClosedRange<Int> { (plan.baseYear + 1)...plan.targetYear }
+  var years: Range<Int> { plan.years }
 
   /// The number of years from the base year to the target year.
   var span: Int { plan.targetYear - plan.baseYear }
