@@ -159,7 +159,7 @@ struct DemoReportTests {
   }
 
   /// Every check of the Markdown report, by name, with what it found.
-  func markdownProblems(_ report: MarkdownReport) throws -> [ReportCheck: [String]] {
+  func markdownProblems(_ report: MarkdownReport) throws -> [MarkdownReport.Check: [String]] {
     let plan = try HangzhouPlan.plan()
     let names = Dictionary(uniqueKeysWithValues: plan.orgs.map { ($0.id.rawValue, $0.name.zh) })
     return [

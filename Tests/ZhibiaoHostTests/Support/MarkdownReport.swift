@@ -4,6 +4,11 @@ import Foundation
 /// report tests make. Each check returns what it found wrong, so that a test can show that the
 /// check fails on a broken report as well as passes on the real one.
 struct MarkdownReport {
+  /// The structural checks, by what they look at.
+  enum Check: String, Sendable {
+    case sections, tables, figures, ranking, pages
+  }
+
   /// A `## ` section: its title and the lines up to the next one.
   struct Section {
     let title: String

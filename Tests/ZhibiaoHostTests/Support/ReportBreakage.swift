@@ -1,11 +1,6 @@
 import Foundation
 import Testing
 
-/// The structural checks made on the Markdown report.
-enum ReportCheck: String, Sendable {
-  case sections, tables, figures, ranking, pages
-}
-
 /// One way to break a Markdown report, and the check that must notice it.
 enum ReportBreakage: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case districtPageMissing
@@ -23,7 +18,7 @@ enum ReportBreakage: String, CaseIterable, Sendable, CustomTestStringConvertible
   var testDescription: String { rawValue }
 
   /// The check that must report the breakage.
-  var check: ReportCheck {
+  var check: MarkdownReport.Check {
     switch self {
     case .districtPageMissing, .sectionsSwapped: .sections
     case .cellMissing, .alignmentRowMissing, .textInNumericColumn: .tables
