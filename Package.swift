@@ -112,7 +112,6 @@ let package = Package(
       name: "DomainModuleTests",
       dependencies: [
         "ZhibiaoKernel", "ZhibiaoHost", "ZhibiaoTestSupport", "DigitalDomain", "TechDomain", "FinanceDomain",
-        "LogisticsDomain", "BusinessDomain",
       ],
       swiftSettings: swiftSettings
     ),

@@ -1,10 +1,8 @@
 // Each domain module: its id, the files it reads, and the numbers its derivations compute.
 
-import BusinessDomain
 import DigitalDomain
 import FinanceDomain
 import Foundation
-import LogisticsDomain
 import TechDomain
 import Testing
 import ZhibiaoKernel

@@ -64,4 +64,19 @@ struct ArchitectureTests {
       #expect(declared.contains(id), "the '\(id)' module extends a domain that no file in Config/domains declares")
     }
   }
+
+  @Test("The kernel's tests do not load the repository's plan: they import no host and no domain module")
+  func kernelTestsStayInTheKernel() throws {
+    let files = Repository.swiftFiles(under: "Tests/ZhibiaoKernelTests")
+    #expect(!files.isEmpty)
+    let allowed: Set = ["Foundation", "Testing", "ZhibiaoKernel", "ZhibiaoTestSupport", "PropertyBased"]
+    for file in files {
+      let imports = try Self.imports(of: file)
+      #expect(Set(imports).isSubset(of: allowed), "\(file.lastPathComponent) imports \(imports)")
+      let text = try String(contentsOf: file, encoding: .utf8)
+      for name in ["HangzhouPlan", "Repository.", "SampleStore"] {
+        #expect(!text.contains(name), "\(file.lastPathComponent) uses \(name)")
+      }
+    }
+  }
 }

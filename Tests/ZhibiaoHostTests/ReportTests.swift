@@ -133,9 +133,86 @@ struct DemoReportTests {
     }
   }
 
-  @Test("the Markdown report of the sample data")
-  func markdownSnapshot() throws {
-    assertSnapshot(try demo.text("report/report.md"), named: "report-md")
+  // MARK: The Markdown report
+
+  /// The Markdown report of the sample data, read back.
+  func markdown() throws -> MarkdownReport {
+    MarkdownReport(try demo.text("report/report.md"))
+  }
+
+  /// The rows of a JSON table the demo wrote.
+  func rows(_ table: String) throws -> [[String: Any]] {
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.url("report/data/\(table).json")))
+    return try #require(object as? [[String: Any]])
+  }
+
+  /// The report's sections: the five of the whole city, a page per district and per bureau in
+  /// the plan's order, and the methods.
+  static func expectedSections(_ plan: Plan) -> [String] {
+    ["一、总体情况", "二、分领域进展", "三、考核排名", "四、预警清单", "五、数据质量"]
+      + plan.districts.enumerated().map { "六-\($0.offset + 1)、\($0.element.name.zh)" }
+      + bureaus(plan).enumerated().map { "七-\($0.offset + 1)、\($0.element)" } + ["附录：方法说明"]
+  }
+
+  static func bureaus(_ plan: Plan) -> [String] {
+    plan.orgs.filter { $0.kind == .bureau }.map(\.name.zh)
+  }
+
+  /// Every check of the Markdown report, by name, with what it found.
+  func markdownProblems(_ report: MarkdownReport) throws -> [MarkdownReport.Check: [String]] {
+    let plan = try HangzhouPlan.plan()
+    let names = Dictionary(uniqueKeysWithValues: plan.orgs.map { ($0.id.rawValue, $0.name.zh) })
+    return [
+      .sections: report.sectionProblems(expected: Self.expectedSections(plan)),
+      .tables: report.tableProblems(),
+      .figures: report.figureProblems(summary: try demo.summary()),
+      .ranking: report.rankingProblems(heading: "区县（市）", ranking: try rows("ranking"), names: names)
+        + report.rankingProblems(heading: "牵头部门", ranking: try rows("ranking_bureaus"), names: names),
+      .pages: report.pageProblems(
+        districts: plan.districts.map(\.name.zh), bureaus: Self.bureaus(plan), rankingHeading: "区县（市）"),
+    ]
+  }
+
+  @Test("the Markdown report has its title and every section in order, a page for each district and bureau")
+  func markdownSections() throws {
+    let report = try markdown()
+    #expect(report.title == "杭州市生产性服务业2024年度发展报告")
+    let problems = try markdownProblems(report)
+    #expect(problems[.sections] == [])
+    #expect(problems[.pages] == [])
+  }
+
+  @Test("every table of the Markdown report is well-formed")
+  func markdownTables() throws {
+    #expect(try markdownProblems(try markdown())[.tables] == [])
+  }
+
+  @Test("the summary figures of the Markdown report are those of summary.json")
+  func markdownFigures() throws {
+    #expect(try markdownProblems(try markdown())[.figures] == [])
+  }
+
+  @Test("the Markdown ranking tables are ranking.json and ranking_bureaus.json")
+  func markdownRanking() throws {
+    #expect(try markdownProblems(try markdown())[.ranking] == [])
+  }
+
+  @Test(
+    "each check of the Markdown report fails on a report broken the way it looks for",
+    arguments: ReportBreakage.allCases)
+  func markdownChecksCanFail(_ breakage: ReportBreakage) throws {
+    let report = try markdown()
+    let broken = MarkdownReport(try #require(breakage.apply(to: report), "\(breakage) does not apply"))
+    let problems = try markdownProblems(broken)
+    #expect(problems[breakage.check]?.isEmpty == false, "\(breakage) went unnoticed")
+  }
+
+  @Test("the ranking section and the page of 滨江区 match their snapshots")
+  func markdownSnapshots() throws {
+    let report = try markdown()
+    assertSnapshot(try #require(report.section("三、考核排名")).text, named: "report-md-ranking")
+    let binjiang = try #require(report.sections.first { $0.title.hasSuffix("、滨江区") })
+    assertSnapshot(binjiang.text, named: "report-md-binjiang")
   }
 
   @Test(

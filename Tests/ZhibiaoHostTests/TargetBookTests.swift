@@ -10,10 +10,12 @@ import ZhibiaoTestSupport
 struct TargetBookTests {
   let plan: Plan
   let book: TargetBook
+  let baselines: Baselines
 
   init() throws {
     plan = try HangzhouPlan.plan()
     book = try HangzhouPlan.targetBook()
+    baselines = try HangzhouPlan.baselines()
   }
 
   var additive: [Indicator] {
@@ -62,7 +64,7 @@ struct TargetBookTests {
         #expect(DecimalArithmetic.isMultiple(value, of: precision), "\(entry.indicator) \(entry.org) \(entry.period)")
       }
       if indicator.isCount, entry.measure == .level, entry.period.quarter == nil, !entry.isCity {
-        let start = ConfigFixtures.baseline(indicator.id, entry.org)
+        let start = baseline(indicator.id, entry.org)
         #expect(start.map { value >= $0 } ?? true, "\(entry.indicator) \(entry.org) falls below its base count")
       }
     }
@@ -70,7 +72,8 @@ struct TargetBookTests {
 
   @Test("District R&D intensities, weighted by projected GDP, meet 4% and exceed it by less than 0.01 point")
   func rdIntensityReproducesTheCityRate() throws {
-    let gdp = ConfigFixtures.districtValues("plan.gdp", plan: plan)
+    let gdp = districtValues("plan.gdp")
+    #expect(gdp.count == plan.districts.count)
     let growth = 1.06
     for year in plan.baseYear + 1...plan.targetYear {
       let city = try #require(book.target("tech.rd_intensity", "bureau.sci_tech", .year(year))?.value)
@@ -137,15 +140,14 @@ struct TargetBookTests {
     let orgs = Set(book.entries(indicator: "logistics.inland_port_cargo").map(\.org))
     #expect(orgs == ["bureau.drc", "district.xiaoshan", "district.qiantang"])
   }
-}
 
-/// Baseline figures of the real configuration, for checks that need them.
-enum ConfigFixtures {
-  static func baseline(_ indicator: IndicatorID, _ org: OrgID) -> Decimal? {
-    HangzhouPlan.validation.baselines?.value(indicator, org, year: 2021)
+  /// The base-year figure of `indicator` for `org`.
+  func baseline(_ indicator: IndicatorID, _ org: OrgID) -> Decimal? {
+    baselines.value(indicator, org, year: plan.baseYear)
   }
 
-  static func districtValues(_ indicator: IndicatorID, plan: Plan) -> [(OrgID, Double)] {
+  /// The base-year figures of `indicator` for every district that has one.
+  func districtValues(_ indicator: IndicatorID) -> [(OrgID, Double)] {
     plan.districts.compactMap { district in
       baseline(indicator, district.id).map { (district.id, DecimalArithmetic.double($0)) }
     }

@@ -1,8 +1,10 @@
 // Cross-references checked by `Registry.freeze()`: unknown and duplicate ids, owners,
-// eligibility, target years and parity partners. Positions refer to KernelFixture.swift.
+// eligibility, target years and parity partners. Each expected position is found in the edited
+// text of KernelFixture.swift.
 
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 /// One edit of the fixture and the error it must produce.
 struct ReferenceCase: Sendable, CustomTestStringConvertible {
@@ -10,15 +12,14 @@ struct ReferenceCase: Sendable, CustomTestStringConvertible {
   let path: String
   let old: String
   let new: String
-  let position: String
+  /// Where the error is reported: the start of this text in the edited file, which must occur
+  /// there once.
+  let at: String
   let message: String
   var hint: String?
 
   var testDescription: String { label }
 }
-
-private let planFile = "Config/plan.yaml"
-private let domainFile = "Config/domains/test.yaml"
 
 @Suite("Cross-references")
 struct CrossReferenceTests {
@@ -33,30 +34,30 @@ struct CrossReferenceTests {
     ReferenceCase(
       label: "as indicator owner", path: Fixture.domainPath,
       old: "    owner: bureau.a\n", new: "    owner: bureau.c\n",
-      position: "\(domainFile):19:12", message: "Unknown org 'bureau.c' in indicator 'test.output'.",
+      at: "bureau.c", message: "Unknown org 'bureau.c' in indicator 'test.output'.",
       hint: "did you mean 'bureau.a'?"),
     ReferenceCase(
       label: "as task org", path: Fixture.domainPath,
       old: "orgs: [bureau.a, district.east]", new: "orgs: [bureau.a, district.wset]",
-      position: "\(domainFile):53:22", message: "Unknown org 'district.wset' in task 'test.core.build'.",
+      at: "district.wset", message: "Unknown org 'district.wset' in task 'test.core.build'.",
       hint: "did you mean 'district.west'?"),
     ReferenceCase(
       label: "as area lead", path: Fixture.domainPath,
       old: "    lead: bureau.b\n", new: "    lead: bureau.q\n",
-      position: "\(domainFile):8:11", message: "Unknown org 'bureau.q' in area 'test.core'.",
+      at: "bureau.q", message: "Unknown org 'bureau.q' in area 'test.core'.",
       hint: "did you mean 'bureau.a'?"),
     ReferenceCase(
       label: "as domain lead", path: Fixture.domainPath,
       old: "  lead: bureau.a\n", new: "  lead: bureau.nowhere\n",
-      position: "\(domainFile):4:9", message: "Unknown org 'bureau.nowhere' in domain 'test'."),
+      at: "bureau.nowhere", message: "Unknown org 'bureau.nowhere' in domain 'test'."),
     ReferenceCase(
       label: "as the plan's commission", path: Fixture.planPath,
       old: "commission: bureau.a", new: "commission: bureau.planning",
-      position: "\(planFile):6:15", message: "Unknown org 'bureau.planning' in the plan's commission."),
+      at: "bureau.planning", message: "Unknown org 'bureau.planning' in the plan's commission."),
     ReferenceCase(
       label: "as the plan's leading group", path: Fixture.planPath,
       old: "leading_group: group.lead", new: "leading_group: group.laed",
-      position: "\(planFile):7:18", message: "Unknown org 'group.laed' in the plan's leading group.",
+      at: "group.laed", message: "Unknown org 'group.laed' in the plan's leading group.",
       hint: "did you mean 'group.lead'?"),
   ]
 
@@ -69,12 +70,12 @@ struct CrossReferenceTests {
     ReferenceCase(
       label: "of an indicator", path: Fixture.domainPath,
       old: "- id: test.output\n    area: test.core\n", new: "- id: test.output\n    area: test.coer\n",
-      position: "\(domainFile):11:11", message: "The indicator 'test.output' names the unknown area 'test.coer'.",
+      at: "test.coer", message: "The indicator 'test.output' names the unknown area 'test.coer'.",
       hint: "did you mean 'test.core'?"),
     ReferenceCase(
       label: "of a task", path: Fixture.domainPath,
       old: "- id: test.core.build\n    area: test.core\n", new: "- id: test.core.build\n    area: test.elsewhere\n",
-      position: "\(domainFile):51:11", message: "The task 'test.core.build' names the unknown area 'test.elsewhere'."),
+      at: "test.elsewhere", message: "The task 'test.core.build' names the unknown area 'test.elsewhere'."),
   ]
 
   @Test("An unknown area is reported where it is named", arguments: unknownAreas)
@@ -86,23 +87,23 @@ struct CrossReferenceTests {
     ReferenceCase(
       label: "in a goal group", path: Fixture.planPath,
       old: "[test.output, test.share]", new: "[test.output, test.shard]",
-      position: "\(planFile):29:31", message: "Unknown indicator 'test.shard' in goal group 'goal.overall'.",
+      at: "test.shard", message: "Unknown indicator 'test.shard' in goal group 'goal.overall'.",
       hint: "did you mean 'test.share'?"),
     ReferenceCase(
       label: "in a task", path: Fixture.domainPath,
       old: "indicators: [test.output]", new: "indicators: [test.outpt]",
-      position: "\(domainFile):54:18", message: "Unknown indicator 'test.outpt' in task 'test.core.build'.",
+      at: "test.outpt", message: "Unknown indicator 'test.outpt' in task 'test.core.build'.",
       hint: "did you mean 'test.output'?"),
     ReferenceCase(
       label: "as a weight", path: Fixture.domainPath,
       old: "weight: plan.gdp", new: "weight: plan.gpd",
-      position: "\(domainFile):33:13",
+      at: "plan.gpd",
       message: "Unknown indicator 'plan.gpd' in the weight of indicator 'test.share'.",
       hint: "did you mean 'plan.gdp'?"),
     ReferenceCase(
       label: "as a parity partner", path: Fixture.domainPath,
       old: "with: test.benchmark", new: "with: test.benchmarc",
-      position: "\(domainFile):38:49",
+      at: "test.benchmarc",
       message: "Unknown indicator 'test.benchmarc' in the parity of indicator 'test.share'.",
       hint: "did you mean 'test.benchmark'?"),
   ]
@@ -138,21 +139,23 @@ struct CrossReferenceTests {
       "The 'test' module derives 'plan.gdp', which belongs to 'the plan'.")
   }
 
-  /// (kind, id, where it is first defined, where it is defined again).
+  /// (kind, id, the file where it is first defined, the text that defines it in both files).
   static let duplicates: [(String, String, String, String)] = [
-    ("org", "bureau.b", "\(planFile):11:5", "Config/domains/test_more.yaml:6:5"),
-    ("area", "test.core", "\(domainFile):6:5", "Config/domains/test_more.yaml:8:5"),
-    ("indicator", "test.benchmark", "\(domainFile):40:5", "Config/domains/test_more.yaml:11:5"),
-    ("task", "test.core.build", "\(domainFile):50:5", "Config/domains/test_more.yaml:21:5"),
+    ("org", "bureau.b", Fixture.planPath, "{ id: bureau.b,"),
+    ("area", "test.core", Fixture.domainPath, "id: test.core\n"),
+    ("indicator", "test.benchmark", Fixture.domainPath, "id: test.benchmark"),
+    ("task", "test.core.build", Fixture.domainPath, "id: test.core.build"),
   ]
 
   @Test("An id defined in two domain files is reported at the second", arguments: duplicates)
-  func duplicateID(kind: String, id: String, first: String, second: String) {
+  func duplicateID(kind: String, id: String, firstPath: String, definition: String) {
     var files = Fixture.files
     files[Fixture.secondDomainPath] = Fixture.secondDomain
     let plugin = TestPlugin()
     let result = load(files, plugins: [plugin])
     #expect(!result.froze)
+    let first = Fixture.text(firstPath).position(of: definition)
+    let second = Fixture.text(Fixture.secondDomainPath, in: files).position(of: definition)
     expectDiagnostic(
       result, at: second, "The \(kind) id '\(id)' is defined twice; it was first defined at \(first).")
     #expect(result.errors.count == 4, "\(result.listing)")
@@ -200,29 +203,31 @@ struct CrossReferenceTests {
     let other = TestPlugin(domainID: "other", derivations: [])
     let result = load(files, plugins: [TestPlugin(), other])
     #expect(!result.froze)
+    let first = Fixture.text(Fixture.planPath).position(of: "{ id: district.east,")
     expectDiagnostic(
-      result, at: "Config/domains/other.yaml:6:5",
-      "The org id 'district.east' is defined twice; it was first defined at \(planFile):12:5.")
+      result, at: Fixture.text("domains/other.yaml", in: files).position(of: "{ id: district.east,"),
+      "The org id 'district.east' is defined twice; it was first defined at \(first).")
     #expect(result.errors.count == 1, "\(result.listing)")
   }
 
   @Test("An indicator without an owner is refused with the missing key")
   func missingOwner() {
-    let result = load(Fixture.files(editing: Fixture.domainPath, replacing: "    owner: bureau.a\n", with: ""))
+    let files = Fixture.files(editing: Fixture.domainPath, replacing: "    owner: bureau.a\n", with: "")
+    let result = load(files)
     #expect(!result.froze)
-    expectDiagnostic(
-      result, at: "\(domainFile):10:5", "Missing key 'owner' in indicator 'test.output'.")
-    #expect(result.errors.first?.location.description == "\(domainFile):10:5")
+    let item = Fixture.text(Fixture.domainPath, in: files).position(of: "id: test.output\n")
+    expectDiagnostic(result, at: item, "Missing key 'owner' in indicator 'test.output'.")
+    #expect(result.errors.first?.location.description == item)
   }
 
   @Test("A district cannot own an indicator's city figure")
   func districtAsOwner() {
-    let result = load(
-      Fixture.files(
-        editing: Fixture.domainPath, replacing: "    owner: bureau.a\n", with: "    owner: district.east\n"))
+    let files = Fixture.files(
+      editing: Fixture.domainPath, replacing: "    owner: bureau.a\n", with: "    owner: district.east\n")
+    let result = load(files)
     #expect(!result.froze)
     expectDiagnostic(
-      result, at: "\(domainFile):19:12",
+      result, at: Fixture.text(Fixture.domainPath, in: files).position(of: "district.east", after: "id: test.output"),
       "The owner of indicator 'test.output' is the district 'district.east'; the city figure is owned by a bureau.")
     #expect(result.errors.count == 1, "\(result.listing)")
   }
@@ -238,23 +243,23 @@ struct CrossReferenceTests {
 
   @Test("A goal group naming a supporting indicator draws a warning")
   func goalNamesSupportingIndicator() {
-    let result = load(
-      Fixture.files(editing: Fixture.planPath, replacing: "test.share]", with: "test.benchmark]"))
+    let files = Fixture.files(editing: Fixture.planPath, replacing: "test.share]", with: "test.benchmark]")
+    let result = load(files)
     #expect(result.froze, "\(result.listing)")
     expectDiagnostic(
-      result, .warning, at: "\(planFile):29:31",
+      result, .warning, at: Fixture.text(Fixture.planPath, in: files).position(of: "test.benchmark"),
       "The goal group 'goal.overall' lists 'test.benchmark', which has no target.")
   }
 
   @Test("A target year outside base year + 1 … target year is refused", arguments: [2021, 2026, 2030])
   func targetYearOutsidePlan(year: Int) {
-    let result = load(
-      Fixture.files(
-        editing: Fixture.domainPath, replacing: "{ year: 2025, comparator: at_least, value: 100 }",
-        with: "{ year: \(year), comparator: at_least, value: 100 }"))
+    let target = "{ year: \(year), comparator: at_least, value: 100 }"
+    let files = Fixture.files(
+      editing: Fixture.domainPath, replacing: "{ year: 2025, comparator: at_least, value: 100 }", with: target)
+    let result = load(files)
     #expect(!result.froze)
     expectDiagnostic(
-      result, at: "\(domainFile):23:9",
+      result, at: Fixture.text(Fixture.domainPath, in: files).position(of: target),
       "The target year \(year) of indicator 'test.output' is outside the plan's years 2022–2025.")
     #expect(result.errors.count == 1, "\(result.listing)")
   }
@@ -265,7 +270,7 @@ struct CrossReferenceTests {
       Fixture.files(editing: Fixture.domainPath, replacing: "year: 2024, text:", with: "year: 2027, text:"))
     #expect(!result.froze)
     expectDiagnostic(
-      result, at: "\(domainFile):50:5",
+      result, at: Fixture.text(Fixture.domainPath).position(of: "id: test.core.build"),
       "A milestone of task 'test.core.build' is due in 2027, outside the plan's years 2022–2025.")
   }
 
@@ -277,7 +282,7 @@ struct CrossReferenceTests {
         with: "en: Benchmark share }\n    unit: 亿元\n"))
     #expect(!result.froze)
     expectDiagnostic(
-      result, at: "\(domainFile):38:49",
+      result, at: Fixture.text(Fixture.domainPath).position(of: "test.benchmark", after: "comparator: parity, with: "),
       "The indicator 'test.share' (%) cannot be level with 'test.benchmark' (亿元).")
     #expect(result.errors.count == 1, "\(result.listing)")
   }
@@ -287,29 +292,31 @@ struct CrossReferenceTests {
     let result = load(
       Fixture.files(editing: Fixture.domainPath, replacing: "with: test.benchmark", with: "with: test.share"))
     #expect(!result.froze)
-    expectDiagnostic(result, at: "\(domainFile):38:49", "The indicator 'test.share' cannot be level with itself.")
+    let position = Fixture.text(Fixture.domainPath).position(of: "test.benchmark", after: "comparator: parity, with: ")
+    expectDiagnostic(result, at: position, "The indicator 'test.share' cannot be level with itself.")
   }
 
   @Test("Only districts can be eligible")
   func ineligibleNonDistrict() {
-    let result = load(
-      Fixture.files(
-        editing: Fixture.domainPath, replacing: "[district.east, district.west]", with: "[district.east, bureau.b]"))
+    let files = Fixture.files(
+      editing: Fixture.domainPath, replacing: "[district.east, district.west]", with: "[district.east, bureau.b]")
+    let result = load(files)
     #expect(!result.froze)
     expectDiagnostic(
-      result, at: "\(domainFile):21:31",
+      result, at: Fixture.text(Fixture.domainPath, in: files).position(of: "bureau.b]"),
       "'bureau.b' is listed as an eligible district of indicator 'test.output' but is a bureau.")
     #expect(result.errors.count == 1, "\(result.listing)")
   }
 
   private func check(_ edit: ReferenceCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    let result = load(
-      Fixture.files(editing: edit.path, replacing: edit.old, with: edit.new, sourceLocation: sourceLocation))
+    let files = Fixture.files(editing: edit.path, replacing: edit.old, with: edit.new, sourceLocation: sourceLocation)
+    let result = load(files)
+    let position = Fixture.text(edit.path, in: files).position(of: edit.at, sourceLocation: sourceLocation)
     #expect(!result.froze, sourceLocation: sourceLocation)
-    expectDiagnostic(result, at: edit.position, edit.message, hint: edit.hint, sourceLocation: sourceLocation)
+    expectDiagnostic(result, at: position, edit.message, hint: edit.hint, sourceLocation: sourceLocation)
     #expect(result.errors.count == 1, "\(result.listing)", sourceLocation: sourceLocation)
     if edit.hint == nil {
-      let match = result.errors.first { $0.location.description == edit.position }
+      let match = result.errors.first { $0.location.description == position }
       #expect(match?.hint == nil, "unexpected hint: \(match?.hint ?? "")", sourceLocation: sourceLocation)
     }
   }

@@ -1,11 +1,10 @@
-// A small configuration, held in memory, that the kernel tests load and edit.
-//
-// Line and column numbers in the tests refer to the texts below exactly as written: edit them
-// with care, and prefer edits that keep the number of lines so that positions stay put.
+// A small configuration, held in memory, that the kernel tests load and edit. The tests find the
+// positions they expect in these texts (see `Fixture.text`), so the texts can be edited freely.
 
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 /// The configuration texts.
 enum Fixture {
@@ -138,9 +137,6 @@ enum Fixture {
 
     """
 
-  /// The line of the domain file where `appendingIndicator` puts the new indicator's `- id:`.
-  static let appendedIndicatorLine = 49
-
   /// The two files of a valid configuration.
   static var files: [String: String] { [planPath: plan, domainPath: domain] }
 
@@ -156,11 +152,19 @@ enum Fixture {
   }
 
   /// The valid configuration with `block` (an indicator, indented as a list item of
-  /// `indicators:`) added at the end of the domain file's indicators, at line 49.
+  /// `indicators:`) added at the end of the domain file's indicators.
   static func appendingIndicator(
     _ block: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) -> [String: String] {
     files(editing: domainPath, replacing: "tasks:\n", with: block + "tasks:\n", sourceLocation: sourceLocation)
+  }
+}
+
+extension Fixture {
+  /// The file at `path` of `files` (the valid configuration unless given), named as diagnostics
+  /// name it, for finding the positions the tests expect.
+  static func text(_ path: String, in files: [String: String] = files) -> FixtureText {
+    FixtureText(files[path] ?? "", file: "Config/\(path)")
   }
 }
 

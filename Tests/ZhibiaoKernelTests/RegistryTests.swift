@@ -3,9 +3,9 @@
 
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 private let planFile = "Config/plan.yaml"
-private let domainFile = "Config/domains/test.yaml"
 
 @Suite("Registry and plan")
 struct RegistryTests {
@@ -39,9 +39,10 @@ struct RegistryTests {
     #expect(output.owner == "bureau.a")
     #expect(output.eligible == ["district.east", "district.west"])
     #expect(output.target(for: 2025) == Target(year: 2025, comparator: .atLeast, value: 100))
-    #expect(output.location.description == "\(domainFile):10:5")
-    #expect(output.position(of: "owner").description == "\(domainFile):19:12")
-    #expect(output.position(of: "no such field").description == "\(domainFile):10:5")
+    let domain = Fixture.text(Fixture.domainPath)
+    #expect(output.location.description == domain.position(of: "id: test.output\n"))
+    #expect(output.position(of: "owner").description == domain.position(of: "bureau.a", after: "id: test.output"))
+    #expect(output.position(of: "no such field").description == domain.position(of: "id: test.output\n"))
     #expect(plan.indicator("plan.gdp")?.domain == nil)
     #expect(plan.indicator("test.nothing") == nil)
 
@@ -55,10 +56,10 @@ struct RegistryTests {
     #expect(plan.org("group.lead")?.kind == .leadingGroup)
     #expect(plan.org("bureau.z") == nil)
 
-    let domain = try #require(plan.domain("test"))
-    #expect(domain.lead == "bureau.a")
-    #expect(domain.name.zh == "测试领域")
-    #expect(domain.areas.map(\.id) == ["test.core"])
+    let test = try #require(plan.domain("test"))
+    #expect(test.lead == "bureau.a")
+    #expect(test.name.zh == "测试领域")
+    #expect(test.areas.map(\.id) == ["test.core"])
     #expect(plan.domain("other") == nil)
 
     let area = try #require(plan.area("test.core"))
@@ -133,14 +134,15 @@ struct RegistryTests {
     let plan = try #require(result.plan, "\(result.listing)")
     #expect(plan.warnings.count == 2)
     #expect(plan.warnings.allSatisfy { $0.severity == .warning })
-    #expect(
-      plan.warnings.map(\.location.description) == ["Config/domains/orphan.yaml:6:5", "\(planFile):25:5"])
+    let population = Fixture.text(Fixture.planPath, in: files).position(of: "id: plan.population")
+    let orphan = Fixture.text("domains/orphan.yaml", in: files).position(of: "id: orphan.count")
+    #expect(plan.warnings.map(\.location.description) == [orphan, population])
     expectDiagnostic(
-      result, .warning, at: "Config/domains/orphan.yaml:6:5",
+      result, .warning, at: orphan,
       "The indicator 'orphan.count' has no target and nothing is computed from it.",
       hint: "give it a target or remove it")
     expectDiagnostic(
-      result, .warning, at: "\(planFile):25:5",
+      result, .warning, at: population,
       "The indicator 'plan.population' has no target and nothing is computed from it.",
       hint: "give it a target or remove it")
     #expect(plan.indicator("plan.population") != nil)
@@ -153,7 +155,8 @@ struct RegistryTests {
     let plan = try #require(result.plan, "\(result.listing)")
     #expect(plan.warnings.count == 1)
     expectDiagnostic(
-      result, .warning, at: "\(domainFile):10:5", "The indicator 'test.output' quotes no words of the plan ('quotes').")
+      result, .warning, at: Fixture.text(Fixture.domainPath).position(of: "id: test.output\n"),
+      "The indicator 'test.output' quotes no words of the plan ('quotes').")
   }
 
   @Test("A task that lists an org twice draws a warning")
@@ -163,7 +166,8 @@ struct RegistryTests {
         editing: Fixture.domainPath, replacing: "[bureau.a, district.east]",
         with: "[bureau.a, district.east, bureau.a]"))
     #expect(result.froze, "\(result.listing)")
-    expectDiagnostic(result, .warning, at: "\(domainFile):50:5", "The task 'test.core.build' lists an org twice.")
+    let task = Fixture.text(Fixture.domainPath).position(of: "id: test.core.build")
+    expectDiagnostic(result, .warning, at: task, "The task 'test.core.build' lists an org twice.")
   }
 
   @Test("A missing plan file is refused")
@@ -231,7 +235,7 @@ struct RegistryTests {
     let plan = try #require(result.plan, "\(result.listing)")
     #expect(plan.warnings.count == 1)
     expectDiagnostic(
-      result, .warning, at: "\(domainFile):40:5",
+      result, .warning, at: Fixture.text(Fixture.domainPath).position(of: "id: test.benchmark"),
       "The indicator 'test.benchmark' has no target and nothing is computed from it.",
       hint: "give it a target or remove it")
   }
@@ -247,7 +251,8 @@ struct RegistryTests {
     }
     let refused = load(Fixture.files, plugins: [TestPlugin(checks: [check])])
     #expect(!refused.froze)
-    expectDiagnostic(refused, at: "\(domainFile):19:12", "Output is counted in whole units.")
+    let owner = Fixture.text(Fixture.domainPath).position(of: "bureau.a", after: "id: test.output")
+    expectDiagnostic(refused, at: owner, "Output is counted in whole units.")
 
     let passed = load(
       Fixture.files(editing: Fixture.domainPath, replacing: "precision: 0.1\n", with: "precision: 1\n"),
@@ -289,11 +294,13 @@ struct RegistryTests {
     #expect(!result.froze)
     #expect(result.warnings.isEmpty, "\(result.listing)")
     #expect(result.errors.count == 9, "\(result.listing)")
+    let domain = Fixture.text(Fixture.domainPath, in: files)
+    let plan = Fixture.text(Fixture.planPath, in: files)
     #expect(
       result.diagnostics.map(\.location.description) == [
-        "\(domainFile):4:9", "\(domainFile):11:11", "\(domainFile):19:12", "\(domainFile):21:31",
-        "\(domainFile):23:9", "\(domainFile):53:22",
-        "\(planFile):6:15", "\(planFile):12:48", "\(planFile):29:31",
+        domain.position(of: "bureau.nowhere"), domain.position(of: "test.coer"), domain.position(of: "bureau.c"),
+        domain.position(of: "bureau.b]"), domain.position(of: "{ year: 2027"), domain.position(of: "district.wset"),
+        plan.position(of: "bureau.planning"), plan.position(of: "\"33010\""), plan.position(of: "test.shard"),
       ])
     #expect(
       result.diagnostics.map(\.message) == [

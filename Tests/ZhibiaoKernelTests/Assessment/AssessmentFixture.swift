@@ -1,143 +1,12 @@
-// A small plan for the assessment tests, held in memory: two bureaus, four districts, and one
-// indicator of each kind the scoring rules read; and a scheme over it. Line and column numbers
-// in the decoding tests refer to `AssessmentFixture.scheme` exactly as written below.
+// A scheme over the synthetic plan (SyntheticPlan: two bureaus, four districts, one indicator of
+// each kind the scoring rules read). The decoding tests find their positions in the scheme's text.
 
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 enum AssessmentFixture {
-  static let planText = """
-    plan:
-      id: assess_plan
-      name: { zh: 考核测试方案, en: Assessment test plan }
-      base_year: 2021
-      target_year: 2025
-      commission: bureau.a
-      leading_group: group.lead
-    orgs:
-      - { id: group.lead, kind: leading_group, name: { zh: 领导小组, en: Leading group } }
-      - { id: bureau.a, kind: bureau, name: { zh: 甲局, en: Bureau A } }
-      - { id: bureau.b, kind: bureau, name: { zh: 乙局, en: Bureau B } }
-      - { id: district.east, kind: district, code: "330101", name: { zh: 东区, en: East District } }
-      - { id: district.west, kind: district, code: "330102", name: { zh: 西区, en: West District } }
-      - { id: district.north, kind: district, code: "330103", name: { zh: 北区, en: North District } }
-      - { id: district.south, kind: district, code: "330104", name: { zh: 南区, en: South District } }
-    indicators:
-      - id: plan.gdp
-        name: { zh: 地区生产总值, en: GDP }
-        unit: 亿元
-        kind: flow
-        direction: higher
-        binding: expected
-        aggregation: sum
-        frequency: quarterly
-        owner: bureau.a
-        precision: 0.1
-    goals:
-      - { id: goal.overall, kind: overall, name: { zh: 总体目标, en: Overall goal }, indicators: [alpha.output] }
-
-    """
-
-  static let domainText = """
-    domain:
-      id: alpha
-      name: { zh: 甲领域, en: Alpha }
-      lead: bureau.a
-    indicators:
-      - id: alpha.output
-        name: { zh: 产出, en: Output }
-        unit: 亿元
-        kind: flow
-        direction: higher
-        binding: expected
-        aggregation: sum
-        frequency: quarterly
-        owner: bureau.a
-        precision: 0.1
-        targets: [{ year: 2025, comparator: at_least, value: 100 }]
-        quotes: [产出突破100亿元]
-      - id: alpha.count
-        name: { zh: 示范企业, en: Demonstration enterprises }
-        unit: 家
-        kind: stock
-        direction: higher
-        binding: expected
-        aggregation: sum
-        frequency: annual
-        owner: bureau.a
-        precision: 1
-        targets: [{ year: 2025, comparator: at_least, value: 10 }]
-        quotes: [示范企业达到10家]
-      - id: alpha.port
-        name: { zh: 港口吞吐量, en: Port throughput }
-        unit: 亿吨
-        kind: flow
-        direction: higher
-        binding: expected
-        aggregation: sum
-        frequency: quarterly
-        owner: bureau.b
-        precision: 0.1
-        eligible: [district.east, district.west]
-        targets: [{ year: 2025, comparator: at_least, value: 50 }]
-        quotes: [吞吐量达到50亿吨]
-      - id: alpha.rate
-        name: { zh: 研发强度, en: R&D intensity }
-        unit: "%"
-        kind: ratio
-        direction: higher
-        binding: expected
-        aggregation: weighted_mean
-        weight: plan.gdp
-        frequency: annual
-        owner: bureau.b
-        precision: 0.01
-        targets: [{ year: 2025, comparator: at_least, value: 4 }]
-        quotes: [研发强度达到4%]
-      - id: alpha.growth
-        name: { zh: 贷款年均增速, en: Loan growth }
-        unit: "%"
-        kind: growth_rate
-        direction: higher
-        binding: expected
-        aggregation: weighted_mean
-        weight: plan.gdp
-        frequency: annual
-        owner: bureau.b
-        precision: 0.01
-        targets: [{ year: 2025, comparator: at_least, value: 20, measure: average_annual }]
-        quotes: [年均增速20%以上]
-      - id: alpha.rank
-        name: { zh: 全国排名, en: National rank }
-        unit: 位
-        kind: rank
-        direction: lower
-        binding: expected
-        aggregation: city_only
-        frequency: annual
-        owner: bureau.a
-        precision: 1
-        targets: [{ year: 2025, comparator: at_most, value: 4 }]
-        quotes: [居全国前四]
-      - id: alpha.aim
-        name: { zh: 发展水平, en: Development level }
-        kind: qualitative
-        direction: higher
-        binding: expected
-        aggregation: city_only
-        frequency: annual
-        owner: bureau.b
-        aims: [保持全国前列]
-        quotes: [保持全国前列]
-    tasks:
-      - id: alpha.build
-        text: 建设示范区
-        orgs: [bureau.a, district.east]
-        indicators: [alpha.output]
-
-    """
-
   /// The scheme the engine and decoding tests start from. Line numbers matter: see the tests.
   static let scheme = """
     scheme:
@@ -194,16 +63,9 @@ enum AssessmentFixture {
 
   static let schemeFile = "Config/assessment.yaml"
 
-  /// The frozen fixture plan.
+  /// The synthetic plan the scheme is written for.
   static func plan(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Plan {
-    var registry = Registry(source: InMemoryConfigSource(["plan.yaml": planText, "domains/alpha.yaml": domainText]))
-    registry.register(AssessmentAlphaDomain())
-    do {
-      return try registry.freeze()
-    } catch {
-      Issue.record("the assessment fixture does not load:\n\(error)", sourceLocation: sourceLocation)
-      throw error
-    }
+    try SyntheticPlan.plan(sourceLocation: sourceLocation)
   }
 
   /// `text` decoded as a scheme against `plan`, with everything it logged.
@@ -261,11 +123,6 @@ enum AssessmentFixture {
     }
     return inputs
   }
-}
-
-/// The fixture's one domain module: it only names its domain.
-struct AssessmentAlphaDomain: DomainPlugin {
-  var domainID: DomainID = "alpha"
 }
 
 /// Expects `diagnostics` to hold an error (or `severity`) at `position` with exactly `message`

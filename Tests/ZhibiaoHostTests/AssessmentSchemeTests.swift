@@ -1,74 +1,25 @@
 // The repository's own Config/assessment.yaml and sample events, checked against the plan built
-// from the repository's Config. The kernel tests cannot import the domain modules, so the plan is
-// loaded with stand-in modules that only declare the five domain ids (their derivations and
-// checks do not matter to the assessment).
+// from the repository's Config; and the dense assessment held against the explaining one on them.
 
 import Foundation
+import PropertyBased
 import Testing
 import ZhibiaoKernel
-
-/// Configuration files in a folder on disk, as the host's DirectoryConfigSource reads them.
-struct AssessmentDiskConfigSource: ConfigSource {
-  let root: URL
-
-  func contents(of path: String) throws -> Data? {
-    let url = root.appendingPathComponent(path)
-    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-    return try Data(contentsOf: url)
-  }
-
-  func displayName(of path: String) -> String { "Config/\(path)" }
-
-  func yamlFiles(in folder: String) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-    return names.filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
-  }
-}
-
-/// A domain module that only names its domain.
-struct AssessmentStandInDomain: DomainPlugin {
-  let domainID: DomainID
-}
-
-enum AssessmentRepository {
-  /// The repository root: this file is Tests/ZhibiaoKernelTests/Assessment/AssessmentRepositoryTests.swift.
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let config = root.appendingPathComponent("Config", isDirectory: true)
-  static let domains: [DomainID] = ["digital", "tech", "finance", "logistics", "business"]
-
-  static func plan(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Plan {
-    var registry = Registry(source: AssessmentDiskConfigSource(root: config))
-    for domain in domains { registry.register(AssessmentStandInDomain(domainID: domain)) }
-    do {
-      return try registry.freeze()
-    } catch {
-      Issue.record("Config/ does not load:\n\(error)", sourceLocation: sourceLocation)
-      throw error
-    }
-  }
-
-  static func text(_ path: String) throws -> String {
-    try String(contentsOf: config.appendingPathComponent(path), encoding: .utf8)
-  }
-}
+import ZhibiaoTestSupport
 
 @Suite("Assessment scheme of the repository")
-struct AssessmentRepositoryTests {
+struct AssessmentSchemeTests {
   let plan: Plan
   let scheme: AssessmentScheme
 
   init() throws {
-    plan = try AssessmentRepository.plan()
-    let text = try AssessmentRepository.text("assessment.yaml")
-    let (decoded, diagnostics) = AssessmentFixture.decode(text, plan: plan)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
-    scheme = try #require(decoded)
+    plan = try HangzhouPlan.plan()
+    scheme = try HangzhouPlan.scheme()
   }
 
   @Test("Config/assessment.yaml says at the top, in Chinese and English, that it is illustrative and whose it is")
   func markedIllustrative() throws {
-    let head = try AssessmentRepository.text("assessment.yaml").split(separator: "\n").prefix(6).joined(separator: "\n")
+    let head = try HangzhouPlan.text("assessment.yaml").split(separator: "\n").prefix(6).joined(separator: "\n")
     #expect(head.contains("示意方案"))
     #expect(head.contains("ILLUSTRATIVE"))
     #expect(head.contains("市发改委"))
@@ -121,10 +72,7 @@ struct AssessmentRepositoryTests {
 
   @Test("The sample events for 2024 decode against the scheme")
   func sampleEvents() throws {
-    let text = try AssessmentRepository.text("sample/assessment-events-2024.yaml")
-    let (decoded, diagnostics) = AssessmentFixture.decodeEvents(text, plan: plan, scheme: scheme, year: 2024)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
-    let events = try #require(decoded)
+    let events = try HangzhouPlan.sampleEvents()
     #expect(events.bonuses.count == 5)
     #expect(events.deductions.map(\.org) == ["district.jiande", "district.chunan"])
     #expect(events.grades.count == plan.districts.count + 5)
@@ -133,8 +81,7 @@ struct AssessmentRepositoryTests {
 
   @Test("With every figure on target, a district's total is 90 + its tasks grade × 10 + bonus − deduction")
   func endToEndOnTarget() throws {
-    let text = try AssessmentRepository.text("sample/assessment-events-2024.yaml")
-    let events = try #require(AssessmentFixture.decodeEvents(text, plan: plan, scheme: scheme, year: 2024).0)
+    let events = try HangzhouPlan.sampleEvents()
     var inputs = AssessmentInputs(year: 2024, events: events)
     for indicator in plan.targetIndicators where indicator.kind != .qualitative {
       inputs.setCity(indicator.id, AssessmentFigure(actual: 10, target: 10))
@@ -163,6 +110,49 @@ struct AssessmentRepositoryTests {
     #expect(drc.items.first?.id == "tasks")
     #expect(drc.items.dropFirst().reduce(Decimal(0)) { $0 + $1.weight } == 80)
     #expect(result.assessRepeatably(scheme: scheme, inputs: inputs, plan: plan))
+  }
+
+  // MARK: - The dense assessment on the repository's scheme
+
+  var comparison: AssessmentComparison {
+    get throws { AssessmentComparison(plan: plan, scheme: scheme, events: try HangzhouPlan.sampleEvents()) }
+  }
+
+  @Test("Random figures: the dense assessment gives every point, total, rank and grade of the explaining one")
+  func denseSameAsExplaining() async throws {
+    let comparison = try comparison
+    let compiled = try comparison.compiled()
+    #expect(compiled.lineCount > 13 * 14)
+    await propertyCheck(count: 150, input: Gen.int(in: 0...1_000_000_000)) { seed in
+      try comparison.expectDenseEqualsExplaining(seed: seed, compiled: compiled)
+    }
+  }
+
+  @Test("After any sequence of changed figures, the incremental assessment equals a full one")
+  func denseIncrementalEqualsFull() async throws {
+    let comparison = try comparison
+    let compiled = try comparison.compiled()
+    await propertyCheck(count: 100, input: Gen.int(in: 0...1_000_000_000)) { seed in
+      try comparison.expectIncrementalEqualsFull(seed: seed, compiled: compiled)
+    }
+  }
+
+  @Test("Every figure on target: the repository's scheme gives the hand-computed totals through the dense path")
+  func denseHandComputed() throws {
+    let comparison = try comparison
+    var grid = comparison.emptyGrid()
+    for (i, indicator) in plan.indicators.enumerated() where indicator.isTarget && indicator.kind != .qualitative {
+      for o in plan.orgs.indices { grid.set(indicator: i, org: o, actual: 10, target: 10) }
+    }
+    let assessor = try Assessor(compiled: try CompiledScheme(scheme: scheme, plan: plan, grid: grid), grid: grid)
+    let binjiang = try #require(assessor.standing(of: "district.binjiang"))
+    #expect(binjiang.basic == 100)  // 90 + 完成 × 10
+    #expect(binjiang.total == 102)  // two national recognitions of 1 point
+    #expect(binjiang.rank == 1)
+    #expect(binjiang.grade?.id == "excellent")
+    #expect(assessor.standing(of: "district.jiande")?.total == Decimal(string: "97.5"))  // 90 + 8 − 0.5
+    #expect(assessor.standings(of: .district).filter { $0.grade?.id == "excellent" }.count == 1)
+    #expect(assessor.standings(of: .district).map(\.rank) == Array(1...13))
   }
 }
 
