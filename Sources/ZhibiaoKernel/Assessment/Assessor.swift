@@ -76,8 +76,7 @@ public struct Assessor: Sendable {
       let item = compiled.ruleItems[Int(compiled.lineRule[line])]
       let given = events.grades[org.id]?[item].flatMap { AssessmentTaskGrade.find($0, in: compiled.scheme.taskGrades) }
       guard let given else { continue }
-      let weight = FixedPoint.decimal(compiled.lineWeight[line], scale: 4)
-      points[line] = FixedPoint.hundredths(AssessmentText.points(weight, times: given.value))
+      points[line] = GradedScoring.points(value: RuleUnits.exact(given.value), weight: compiled.lineWeight[line])
       scored[line] = true
     }
     recomputeAll()

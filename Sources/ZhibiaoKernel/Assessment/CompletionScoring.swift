@@ -79,7 +79,10 @@ public struct CompletionScoring: AssessmentScoringRule {
       return outcome
     }
     let score = AssessmentText.min(AssessmentText.max(ratio, 0), cap)
-    let points = AssessmentText.points(weight, times: score)
+    let points = RuleUnits.points(
+      Self.points(
+        ratio: RuleUnits.ratio(ratio), weight: RuleUnits.exact(weight), cap: RuleUnits.exact(cap),
+        floor: floor.map(RuleUnits.exact)))
     var outcome = RuleOutcome(completion: ratio, gap: nil, points: points, status: .scored, explanation: .none)
     guard explain else { return outcome }
     let head = completion.head(ratio, figure)
@@ -92,5 +95,14 @@ public struct CompletionScoring: AssessmentScoringRule {
         "\(head.en), above the cap of \(AssessmentText.percentParameter(cap)): points = \(product)")
       : AssessmentText.text("\(head.zh)，得分 = \(product)", "\(head.en); points = \(product)")
     return outcome
+  }
+
+  /// 完成率法 on whole numbers: the points (×100) of a completion ratio of `ratio` at a weight of
+  /// `weight`, with `cap` and `floor`, all four in ten-thousandths. Below the floor 0; otherwise
+  /// weight × min(max(ratio, 0), cap), rounded half away from zero to the hundredth.
+  @inline(__always)
+  static func points(ratio: Int64, weight: Int64, cap: Int64, floor: Int64?) -> Int64 {
+    if let floor, ratio < floor { return 0 }
+    return RuleUnits.divide(Int128(weight) * Int128(Swift.min(Swift.max(ratio, 0), cap)), 1_000_000)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The same rule for scoring a line on decimals, as `AssessmentScheme.assess` does, when
-/// `LineRule.points` cannot tell.
+/// A line scored on the exact decimal forms of its figures, by the same rule arithmetic, when
+/// `LineRule.points` cannot tell from doubles.
 struct DecimalRule {
   var rule: ScoringRule
   var direction: Indicator.Direction

@@ -70,12 +70,10 @@ public struct GapScoring: AssessmentScoringRule {
     let gap = AssessmentText.round(raw, AssessmentText.pointScale)
     let room = weight * (cap - 1)
     let rewarded = gap > 0 && perPointAbove > 0 && room > 0
-    let points: Decimal =
-      if gap >= 0 {
-        AssessmentText.points(rewarded ? weight + AssessmentText.min(perPointAbove * gap, room) : weight)
-      } else {
-        AssessmentText.points(AssessmentText.max(weight - perPoint * -gap, 0))
-      }
+    let points = RuleUnits.points(
+      Self.points(
+        gap: RuleUnits.gap(gap), weight: RuleUnits.exact(weight), perPoint: RuleUnits.exact(perPoint),
+        perPointAbove: RuleUnits.exact(perPointAbove), cap: RuleUnits.exact(cap)))
     var outcome = RuleOutcome(completion: nil, gap: gap, points: points, status: .scored, explanation: .none)
     guard explain else { return outcome }
     let (a, t) = (figure.text(actual), figure.text(target))
@@ -101,5 +99,23 @@ public struct GapScoring: AssessmentScoringRule {
       outcome.explanation = AssessmentText.text("\(head.zh)，得分 = \(formula)", "\(head.en); points = \(formula)")
     }
     return outcome
+  }
+
+  /// 差距法 on whole numbers: the points (×100) of a gap of `gap` hundredths of a percentage point at
+  /// a weight of `weight`, with `perPoint`, `perPointAbove` and `cap` (all three and the weight in
+  /// ten-thousandths). At or above the target the full weight, plus min(perPointAbove × gap,
+  /// weight × (cap − 1)) when above and rewarded; below it max(weight − perPoint × |gap|, 0); rounded
+  /// half away from zero to the hundredth.
+  @inline(__always)
+  static func points(gap: Int64, weight: Int64, perPoint: Int64, perPointAbove: Int64, cap: Int64) -> Int64 {
+    let w = Int128(weight)
+    if gap >= 0 {
+      // In 10⁻⁸ points.
+      let room = w * Int128(cap - 10_000)
+      guard gap > 0, perPointAbove > 0, room > 0 else { return RuleUnits.divide(w, 100) }
+      return RuleUnits.divide(w * 10_000 + Swift.min(Int128(perPointAbove) * Int128(gap) * 100, room), 1_000_000)
+    }
+    // In 10⁻⁶ points.
+    return RuleUnits.divide(Swift.max(w * 100 - Int128(perPoint) * Int128(-gap), 0), 10_000)
   }
 }

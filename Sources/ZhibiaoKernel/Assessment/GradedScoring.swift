@@ -74,7 +74,8 @@ public struct GradedScoring: AssessmentScoringRule {
     guard let grade else {
       return RuleOutcome(completion: nil, gap: nil, points: 0, status: .missing, explanation: Self.notGraded)
     }
-    let points = AssessmentText.points(weight, times: grade.value)
+    let points = RuleUnits.points(
+      Self.points(value: RuleUnits.exact(grade.value), weight: RuleUnits.exact(weight)))
     var outcome = RuleOutcome(completion: nil, gap: nil, points: points, status: .scored, explanation: .none)
     guard explain else { return outcome }
     let formula =
@@ -83,5 +84,13 @@ public struct GradedScoring: AssessmentScoringRule {
       "评定为\(grade.name.zh)（\(AssessmentText.plain(grade.value))），得分 = \(formula)",
       "Graded \(grade.name.en) (\(AssessmentText.plain(grade.value))); points = \(formula)")
     return outcome
+  }
+
+  /// 等级评定法 on whole numbers: the points (×100) of a grade worth `value` at a weight of
+  /// `weight` (both in ten-thousandths): weight × value, rounded half away from zero to the
+  /// hundredth.
+  @inline(__always)
+  static func points(value: Int64, weight: Int64) -> Int64 {
+    RuleUnits.divide(Int128(weight) * Int128(value), 1_000_000)
   }
 }

@@ -4,11 +4,13 @@ import Foundation
 /// ten-thousandths, and the indicator's direction and precision. A few plain words, so that the
 /// dense scoring loop copies it cheaply and reads it without reference counting.
 ///
-/// `points` gives exactly the points of `ScoringRule.score`, in hundredths, working on 64-bit
-/// integers: the figures are doubles, and where a double computation cannot tell on which side of
-/// a rounding boundary the exact decimal lies (a completion ratio within 10⁻¹² of a half
-/// ten-thousandth, say), or a figure is too large or too small for the integers, it returns nil
-/// and the caller scores the line on decimals (`DecimalRule`).
+/// `points` takes the dense grid's doubles to the rule's units — the actual figure at the
+/// indicator's precision, the completion ratio in ten-thousandths, the gap in hundredths of a point
+/// — and scores them by the rule's own arithmetic (`CompletionScoring.points(ratio:…)` and the
+/// like), the same that explains a scorecard. Where doubles cannot tell on which side of a rounding
+/// boundary the exact decimal lies (a ratio within 10⁻¹² of a half ten-thousandth, say), or a
+/// figure is too large or too small for them, it returns nil and the caller takes the figures at
+/// their exact decimal form instead (`DecimalRule`).
 struct LineRule {
   enum Kind: UInt8 { case completion, gap, piecewise, graded }
 
@@ -106,54 +108,23 @@ struct LineRule {
       let target = t * unit
       guard let x = FixedPoint.rounded((higher ? units / target : target / units) * 10_000) else { return nil }
       let ratio = Int64(x)
-      return kind == .completion ? completion(ratio, weight: weight) : piecewise(ratio, weight: weight)
+      return (points(ratio: ratio, weight: weight), true)
     case .gap:
       let actual = units / unit
       guard let x = FixedPoint.rounded((higher ? actual - t : t - actual) * 100, scale: (abs(actual) + abs(t)) * 100)
       else { return nil }
-      return gap(Int64(x), weight: weight)
+      return (GapScoring.points(gap: Int64(x), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap), true)
     case .graded:
       return nil
     }
   }
 
-  /// 完成率法 on a ratio of `ratio` ten-thousandths.
+  /// The points (×100) of a completion ratio (×10⁴), by the rule's own arithmetic.
   @inline(__always)
-  private func completion(_ ratio: Int64, weight: Int64) -> (points: Int64, scored: Bool)? {
-    if ratio < floor { return (0, true) }
-    guard let product = FixedPoint.times(weight, Swift.min(Swift.max(ratio, 0), cap)) else { return nil }
-    return (FixedPoint.divide(product, 1_000_000), true)
-  }
-
-  /// 差距法 on a gap of `gap` hundredths of a percentage point.
-  @inline(__always)
-  private func gap(_ gap: Int64, weight: Int64) -> (points: Int64, scored: Bool)? {
-    if gap >= 0 {
-      // ×10⁸ throughout.
-      guard let room = FixedPoint.times(weight, cap - 10_000) else { return nil }
-      guard gap > 0, perPointAbove > 0, room > 0 else { return (FixedPoint.divide(weight, 100), true) }
-      guard let bonus = FixedPoint.times(perPointAbove, gap, 100), let base = FixedPoint.times(weight, 10_000) else {
-        return nil
-      }
-      let (sum, overflow) = base.addingReportingOverflow(Swift.min(bonus, room))
-      return overflow ? nil : (FixedPoint.divide(sum, 1_000_000), true)
-    }
-    // ×10⁶ throughout.
-    guard let loss = FixedPoint.times(perPoint, -gap), let base = FixedPoint.times(weight, 100) else { return nil }
-    return (FixedPoint.divide(Swift.max(base - loss, 0), 10_000), true)
-  }
-
-  /// 分段计分法 on a ratio of `ratio` ten-thousandths: e = ratio − 1 in hundredths of a point.
-  @inline(__always)
-  private func piecewise(_ ratio: Int64, weight: Int64) -> (points: Int64, scored: Bool)? {
-    let excess = ratio - 10_000
-    // ×10⁶ throughout.
-    guard let base = FixedPoint.times(weight, 100), let change = FixedPoint.times(perPoint, Swift.abs(excess)),
-      let limit = excess >= 0
-        ? (maxAbove.map { $0 * 100 } ?? FixedPoint.times(weight, 20)) : (maxBelow.map { $0 * 100 } ?? base)
-    else { return nil }
-    let moved = Swift.min(change, limit)
-    let (sum, overflow) = excess >= 0 ? base.addingReportingOverflow(moved) : base.subtractingReportingOverflow(moved)
-    return overflow ? nil : (FixedPoint.divide(Swift.max(sum, 0), 10_000), true)
+  private func points(ratio: Int64, weight: Int64) -> Int64 {
+    kind == .completion
+      ? CompletionScoring.points(ratio: ratio, weight: weight, cap: cap, floor: floor == .min ? nil : floor)
+      : PiecewiseScoring.points(
+        ratio: ratio, weight: weight, perPoint: perPoint, maxAbove: maxAbove, maxBelow: maxBelow)
   }
 }

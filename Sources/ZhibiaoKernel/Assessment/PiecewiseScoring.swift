@@ -17,10 +17,14 @@ public struct PiecewiseScoring: AssessmentScoringRule {
     self.maxBelow = maxBelow
   }
 
+  /// The share of the weight that may be added when `maxAbove` is not given: 0.2, so that the
+  /// item scores at most 120 % of its weight, as the completion rule's default cap.
+  public static let defaultAboveShare = AssessmentText.decimal("0.2")
+
   /// The points that may be added for `weight`.
-  func above(weight: Decimal) -> Decimal { maxAbove ?? weight * AssessmentText.decimal("0.2") }
+  public func above(weight: Decimal) -> Decimal { maxAbove ?? weight * Self.defaultAboveShare }
   /// The points that may be taken off for `weight`.
-  func below(weight: Decimal) -> Decimal { maxBelow ?? weight }
+  public func below(weight: Decimal) -> Decimal { maxBelow ?? weight }
 
   public func maximumScore(weight: Decimal) -> Decimal {
     weight > 0 ? 1 + above(weight: weight) / weight : 1
@@ -76,7 +80,10 @@ public struct PiecewiseScoring: AssessmentScoringRule {
     let limit = excess >= 0 ? above(weight: weight) : below(weight: weight)
     let change = AssessmentText.min(perPoint * (excess >= 0 ? excess : -excess), limit)
     let unbounded = excess >= 0 ? weight + change : weight - change
-    let points = AssessmentText.points(AssessmentText.max(unbounded, 0))
+    let points = RuleUnits.points(
+      Self.points(
+        ratio: RuleUnits.ratio(ratio), weight: RuleUnits.exact(weight), perPoint: RuleUnits.exact(perPoint),
+        maxAbove: maxAbove.map(RuleUnits.exact), maxBelow: maxBelow.map(RuleUnits.exact)))
     var outcome = RuleOutcome(completion: ratio, gap: nil, points: points, status: .scored, explanation: .none)
     guard explain else { return outcome }
     let head = completion.head(ratio, figure)
@@ -104,4 +111,25 @@ public struct PiecewiseScoring: AssessmentScoringRule {
       "\(head.zh)，\(position.zh)，得分 = \(result)", "\(head.en), \(position.en); points = \(result)")
     return outcome
   }
+
+  /// 分段计分法 on whole numbers: the points (×100) of a completion ratio of `ratio` at a weight of
+  /// `weight`, with `perPoint`, `maxAbove` and `maxBelow` (all in ten-thousandths). The excess
+  /// e = ratio − 100 % is a whole number of hundredths of a percentage point; the points are
+  /// weight ± min(perPoint × |e|, the limit on that side), not below 0, rounded half away from zero
+  /// to the hundredth.
+  @inline(__always)
+  static func points(ratio: Int64, weight: Int64, perPoint: Int64, maxAbove: Int64?, maxBelow: Int64?) -> Int64 {
+    let excess = Int128(ratio) - 10_000
+    // In 10⁻⁶ points.
+    let base = Int128(weight) * 100
+    let limit =
+      excess >= 0
+      ? maxAbove.map { Int128($0) * 100 } ?? Int128(weight) * Self.defaultAboveShareUnits / 100
+      : maxBelow.map { Int128($0) * 100 } ?? base
+    let change = Swift.min(Int128(perPoint) * (excess >= 0 ? excess : -excess), limit)
+    return RuleUnits.divide(Swift.max(excess >= 0 ? base + change : base - change, 0), 10_000)
+  }
+
+  /// `defaultAboveShare` in ten-thousandths.
+  static let defaultAboveShareUnits = Int128(RuleUnits.exact(defaultAboveShare))
 }

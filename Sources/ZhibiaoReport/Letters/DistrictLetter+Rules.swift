@@ -28,8 +28,8 @@ extension DistrictLetter {
       return text
     case .piecewise(let piecewise):
       let k = LetterNumber.plain(piecewise.perPoint)
-      let above = LetterNumber.plain(piecewise.maxAbove ?? weight * Decimal(string: "0.2", locale: nil)!)
-      let below = LetterNumber.plain(piecewise.maxBelow ?? weight)
+      let above = LetterNumber.plain(piecewise.above(weight: weight))
+      let below = LetterNumber.plain(piecewise.below(weight: weight))
       return say(
         "\(ruleName)：达到目标得 \(w) 分；完成率每高1个百分点加 \(k) 分，最多加 \(above) 分；每低1个百分点扣 \(k) 分，最多扣 \(below) 分",
         "\(ruleName): \(w) on target; +\(k) per point of completion above 100%, at most +\(above); −\(k) per "
