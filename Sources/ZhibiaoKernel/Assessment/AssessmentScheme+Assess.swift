@@ -11,9 +11,12 @@ extension AssessmentScheme {
   /// order, the orgs of a band beyond ⌊quota × orgs assessed⌋ drop to the next band, where
   /// they count against its quota in turn.
   public func assess(_ inputs: AssessmentInputs, plan: Plan) -> AssessmentResult {
-    AssessmentResult(
+    let indicators = AssessedIndicators(plan: plan)
+    return AssessmentResult(
       year: inputs.year,
-      sections: sections.map { SectionAssessment(scheme: self, section: $0, plan: plan, inputs: inputs).run() })
+      sections: sections.map {
+        SectionAssessment(scheme: self, section: $0, plan: plan, inputs: inputs, indicators: indicators).run()
+      })
   }
 }
 
@@ -23,8 +26,25 @@ struct SectionAssessment {
   let section: AssessmentSection
   let plan: Plan
   let inputs: AssessmentInputs
+  /// The plan's indicators as the assessment reads them.
+  let indicators: AssessedIndicators
   /// For the city's view: items that are not indicators (graded tasks) do not apply.
   var indicatorsOnly = false
+
+  init(scheme: AssessmentScheme, section: AssessmentSection, plan: Plan, inputs: AssessmentInputs) {
+    self.init(scheme: scheme, section: section, plan: plan, inputs: inputs, indicators: AssessedIndicators(plan: plan))
+  }
+
+  init(
+    scheme: AssessmentScheme, section: AssessmentSection, plan: Plan, inputs: AssessmentInputs,
+    indicators: AssessedIndicators
+  ) {
+    self.scheme = scheme
+    self.section = section
+    self.plan = plan
+    self.inputs = inputs
+    self.indicators = indicators
+  }
 
   func run() -> AssessmentResult.Section {
     let orgs = plan.orgs.filter { $0.kind == section.orgKind }
@@ -76,72 +96,8 @@ struct SectionAssessment {
 
   // MARK: - One org
 
-  /// An item as this org is scored on it: its effective weight and how that weight came about.
-  struct Line {
-    var item: AssessmentItem
-    var indicator: Indicator?
-    var weight: Decimal
-    var applicable: Bool
-    var weightNotes: [WeightNote] = []
-    /// Why the item does not apply, when it does not.
-    var notApplicable: LocalizedText?
-  }
-
-  static let notEligible = AssessmentText.text(
-    "不适用（本单位不在该指标的适用范围内），其权重按比例分摊到其他项目",
-    "Not applicable (not among the indicator's eligible districts); its weight is shared among the other items")
-  static let notAnIndicator = AssessmentText.text(
-    "全市汇总只计指标项目，本项不适用，其权重按比例分摊到其他项目",
-    "The city view counts indicator items only; its weight is shared among the other items")
-
-  func lines(for org: Org) -> [Line] {
-    var lines = section.items.map { item -> Line in
-      let indicator = item.indicator.flatMap(plan.indicator)
-      let eligible = org.kind != .district || indicator?.eligible.map { $0.contains(org.id) } ?? true
-      let reason = !eligible ? Self.notEligible : indicatorsOnly && indicator == nil ? Self.notAnIndicator : nil
-      return Line(
-        item: item, indicator: indicator, weight: item.weight, applicable: reason == nil, notApplicable: reason)
-    }
-    if let owned = section.owned {
-      let indicators = owned.indicators(of: org.id, in: plan).filter { owned.rules[$0.kind] != nil }
-      let shares = Self.shares(of: owned.points, in: indicators.map { _ in 1 })
-      let note = WeightNote.ownedShare(points: owned.points, count: indicators.count)
-      for (indicator, share) in zip(indicators, shares) {
-        let item = AssessmentItem(
-          id: indicator.id.rawValue, indicator: indicator.id, name: indicator.name, weight: owned.points,
-          rule: owned.rules[indicator.kind]!, location: section.location)
-        lines.append(
-          Line(item: item, indicator: indicator, weight: share, applicable: true, weightNotes: [note]))
-      }
-    }
-    // Items that do not apply give their weight to the others, in proportion.
-    let applicableWeight = AssessmentMath.sum(lines.filter(\.applicable).map(\.weight))
-    if applicableWeight > 0, applicableWeight != section.basicPoints {
-      let applicable = lines.indices.filter { lines[$0].applicable }
-      let shares = Self.shares(of: section.basicPoints, in: applicable.map { lines[$0].weight })
-      for (index, share) in zip(applicable, shares) {
-        lines[index].weightNotes.append(
-          .rescaled(before: lines[index].weight, basic: section.basicPoints, applicable: applicableWeight, after: share)
-        )
-        lines[index].weight = share
-      }
-    }
-    for index in lines.indices where !lines[index].applicable { lines[index].weight = 0 }
-    return lines
-  }
-
-  /// `total` split in proportion to `weights`, in 0.01-point units adding up to `total`
-  /// exactly (largest remainder; equal remainders go to the earlier entry).
-  static func shares(of total: Decimal, in weights: [Decimal]) -> [Decimal] {
-    let doubles = weights.map(DecimalArithmetic.double)
-    let sum = doubles.reduce(0, +)
-    guard sum > 0 else { return weights.map { _ in 0 } }
-    let units = NSDecimalNumber(decimal: AssessmentMath.product(total, 100, scale: 0)).intValue
-    let values = doubles.map { $0 / sum * Double(units) }
-    guard let rounded = try? LargestRemainder.round(values, toUnitsSumming: units) else {
-      return weights.map { AssessmentText.points($0 * total / weights.reduce(Decimal(0), +)) }
-    }
-    return rounded.map { AssessmentMath.decimal(UInt64(max($0, 0)), exponent: -2, negative: false) }
+  func lines(for org: Org) -> [AssessmentLine] {
+    section.lines(for: org, indicators: indicators, indicatorsOnly: indicatorsOnly)
   }
 
   func scorecard(_ org: Org) -> Scorecard {
@@ -164,7 +120,7 @@ struct SectionAssessment {
       grade: placeholder, gradeSteps: [], rank: 0, rankNote: nil, previousRank: nil)
   }
 
-  func score(_ line: Line, org: Org) -> ScoredItem {
+  func score(_ line: AssessmentLine, org: Org) -> ScoredItem {
     let item = line.item
     let ruleDescription = item.rule.description
     var figure = RuleFigure(actual: nil, target: nil, direction: .higher, precision: nil)
@@ -173,7 +129,7 @@ struct SectionAssessment {
       ruleName: ruleDescription.name, weight: line.weight, schemeWeight: item.weight, actual: nil, target: nil,
       completion: nil, gap: nil, grade: nil, points: 0, headline: item.headline, status: .notApplicable,
       scoringRule: item.rule, weightNotes: line.weightNotes, figure: figure, gradeGiven: nil,
-      fixedExplanation: line.notApplicable ?? Self.notEligible)
+      fixedExplanation: line.notApplicable ?? AssessmentSection.notEligible)
     guard line.applicable else { return scored }
     if let indicator = line.indicator {
       let given = inputs.figure(for: org, indicator: indicator.id)

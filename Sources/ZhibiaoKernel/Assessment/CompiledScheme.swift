@@ -24,17 +24,6 @@ public struct CompiledScheme: Sendable {
     }
   }
 
-  /// What the assessment needs of an indicator.
-  struct IndicatorFacts {
-    var id: IndicatorID
-    var kind: Indicator.Kind
-    var direction: Indicator.Direction
-    var precision: Decimal?
-    var owner: OrgID
-    var eligible: Set<OrgID>?
-    var isTarget: Bool
-  }
-
   /// A section: its orgs' slots, its grade bands and its quotas.
   struct Section: Sendable {
     var section: AssessmentSection
@@ -78,36 +67,29 @@ public struct CompiledScheme: Sendable {
 
   /// Compiles `scheme` for the orgs and indicators of `plan`, over `grid`'s layout.
   public init(scheme: AssessmentScheme, plan: Plan, grid: AssessmentGrid) throws(Failure) {
-    let facts = plan.indicators.map { indicator in
-      IndicatorFacts(
-        id: indicator.id, kind: indicator.kind, direction: indicator.direction, precision: indicator.precision,
-        owner: indicator.owner, eligible: indicator.eligible.map(Set.init), isTarget: indicator.isTarget)
-    }
-    try self.init(scheme: scheme, orgs: plan.orgs, indicators: facts, grid: grid)
+    try self.init(scheme: scheme, orgs: plan.orgs, indicators: AssessedIndicators(plan: plan), grid: grid)
   }
 
   /// Compiles `scheme` for generated grids that have no plan: the indicators are the monitoring
   /// targets' (each owned by the org of its city column, every district eligible), the orgs are
   /// `orgs`.
   public init(scheme: AssessmentScheme, orgs: [Org], targets: MonitoringTargets, grid: AssessmentGrid) throws(Failure) {
-    let facts = targets.indicators.map { spec in
-      IndicatorFacts(
-        id: spec.id, kind: spec.kind, direction: spec.direction,
-        precision: Decimal(string: "\(spec.precision)", locale: nil), owner: targets.orgs[spec.city],
-        eligible: nil, isTarget: spec.comparator != nil || spec.kind == .qualitative)
+    let indicators = targets.indicators.map { spec in
+      AssessedIndicator(
+        id: spec.id, name: LocalizedText(zh: spec.id.rawValue, en: spec.id.rawValue), kind: spec.kind,
+        direction: spec.direction, precision: Decimal(string: "\(spec.precision)", locale: nil),
+        owner: targets.orgs[spec.city], eligible: nil, isTarget: spec.comparator != nil || spec.kind == .qualitative)
     }
-    try self.init(scheme: scheme, orgs: orgs, indicators: facts, grid: grid)
+    try self.init(scheme: scheme, orgs: orgs, indicators: AssessedIndicators(indicators), grid: grid)
   }
 
-  init(scheme: AssessmentScheme, orgs: [Org], indicators facts: [IndicatorFacts], grid: AssessmentGrid) throws(Failure)
-  {
+  init(scheme: AssessmentScheme, orgs: [Org], indicators: AssessedIndicators, grid: AssessmentGrid) throws(Failure) {
     self.scheme = scheme
     orgCount = grid.orgs.count
     cellCount = grid.indicators.count * grid.orgs.count
     let column = Dictionary(grid.orgs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     let position = Dictionary(
       grid.indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    let factIndex = Dictionary(facts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
     var sections: [Section] = []
     var slotOrgs: [Org] = []
@@ -120,7 +102,7 @@ public struct CompiledScheme: Sendable {
     var lineRule = ContiguousArray<Int32>()
     var lineWeight = ContiguousArray<Int64>()
 
-    func compile(_ rule: ScoringRule, _ fact: IndicatorFacts?, headline: Bool, item: String) throws(Failure) -> Int {
+    func compile(_ rule: ScoringRule, _ fact: AssessedIndicator?, headline: Bool, item: String) throws(Failure) -> Int {
       guard
         let compiled = LineRule(
           rule, direction: fact?.direction ?? .higher, precision: fact?.precision, headline: headline)
@@ -140,64 +122,40 @@ public struct CompiledScheme: Sendable {
 
       // The common items' rules, and the owned indicators' (one rule each, made when first owned).
       var itemRules: [Int] = []
-      var itemFacts: [IndicatorFacts?] = []
       for item in section.items {
         guard FixedPoint.tenThousandths(item.weight) != nil else {
           throw .tooPrecise("weight \(item.weight) of item '\(item.id)'")
         }
-        let fact = item.indicator.flatMap { factIndex[$0] }.map { facts[$0] }
-        itemFacts.append(fact)
+        let fact = item.indicator.flatMap { indicators[$0] }
         itemRules.append(try compile(item.rule, fact, headline: item.headline, item: item.id))
+      }
+      if let owned = section.owned, FixedPoint.tenThousandths(owned.points) == nil {
+        throw .tooPrecise("owned indicators' points \(owned.points)")
       }
       var ownedRules: [Int: Int] = [:]
 
-      // Each org's lines, as `SectionAssessment.lines(for:)` works them out; districts that share
-      // the same items that do not apply share the result.
-      var cache: [[Int]: [Line]] = [:]
+      // Each org's lines, weighed by `AssessmentSection.lines(for:indicators:)`.
       var orgLines: [[Line]] = []
       for org in sectionOrgs {
-        var lines = section.items.indices.map { k -> Line in
-          let eligible = org.kind != .district || itemFacts[k]?.eligible.map { $0.contains(org.id) } ?? true
-          let indicator = itemFacts[k].flatMap { position[$0.id] } ?? -1
-          return Line(rule: itemRules[k], indicator: indicator, weight: section.items[k].weight, applicable: eligible)
-        }
-        var owned: [Int] = []
-        if let ownedScheme = section.owned {
-          owned = facts.indices.filter { f in
-            facts[f].owner == org.id && facts[f].isTarget && !ownedScheme.exclude.contains(facts[f].id)
-              && ownedScheme.rules[facts[f].kind] != nil
-          }
-        }
-        let key = owned.isEmpty ? lines.indices.filter { !lines[$0].applicable } : []
-        if owned.isEmpty, let cached = cache[key] {
-          orgLines.append(cached)
-          continue
-        }
-        if let ownedScheme = section.owned, !owned.isEmpty {
-          guard FixedPoint.tenThousandths(ownedScheme.points) != nil else {
-            throw .tooPrecise("owned indicators' points \(ownedScheme.points)")
-          }
-          let shares = SectionAssessment.shares(of: ownedScheme.points, in: owned.map { _ in 1 })
-          for (f, share) in zip(owned, shares) {
-            let rule: Int
+        var lines: [Line] = []
+        for line in section.lines(for: org, indicators: indicators) {
+          let rule: Int
+          if let f = line.owned {
             if let known = ownedRules[f] {
               rule = known
             } else {
-              rule = try compile(
-                ownedScheme.rules[facts[f].kind]!, facts[f], headline: false, item: facts[f].id.rawValue)
+              rule = try compile(line.item.rule, line.indicator, headline: false, item: line.item.id)
               ownedRules[f] = rule
             }
-            lines.append(Line(rule: rule, indicator: position[facts[f].id] ?? -1, weight: share, applicable: true))
+          } else {
+            rule = itemRules[lines.count]
           }
+          let indicator = line.indicator.flatMap { position[$0.id] } ?? -1
+          lines.append(
+            Line(
+              rule: rule, indicator: indicator, applicable: line.applicable,
+              units: FixedPoint.tenThousandths(line.weight) ?? 0))
         }
-        let applicableWeight = AssessmentMath.sum(lines.filter(\.applicable).map(\.weight))
-        if applicableWeight > 0, applicableWeight != section.basicPoints {
-          let applicable = lines.indices.filter { lines[$0].applicable }
-          let shares = SectionAssessment.shares(of: section.basicPoints, in: applicable.map { lines[$0].weight })
-          for (index, share) in zip(applicable, shares) { lines[index].weight = share }
-        }
-        for index in lines.indices { lines[index].units = FixedPoint.tenThousandths(lines[index].weight) ?? 0 }
-        if owned.isEmpty { cache[key] = lines }
         orgLines.append(lines)
       }
 
@@ -269,13 +227,12 @@ public struct CompiledScheme: Sendable {
     self.cellLines = cellLines
   }
 
-  /// One item as an org is scored on it, while compiling.
+  /// A line as laid out: its rule, the grid's row of its indicator (−1 for none), and its weight
+  /// in ten-thousandths.
   struct Line {
     var rule: Int
     var indicator: Int
-    var weight: Decimal
     var applicable: Bool
-    /// The weight in ten-thousandths, once worked out.
-    var units: Int64 = 0
+    var units: Int64
   }
 }
