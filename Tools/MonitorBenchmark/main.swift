@@ -517,15 +517,15 @@ for run in 0..<max(options.runs, 101) {
   switch run % 3 {
   case 0:
     incrementalTimes.append(time { monitor.update(cell, value: value) })
-    assessor.update(indicator: cell.indicator, org: cell.org, from: monitor)
+    assessor.update(from: monitor)
   case 1:
     monitor.update(cell, value: value)
-    assessmentTimes.append(time { assessor.update(indicator: cell.indicator, org: cell.org, from: monitor) })
+    assessmentTimes.append(time { assessor.update(from: monitor) })
   default:
     bothIncrementalTimes.append(
       time {
         monitor.update(cell, value: value)
-        assessor.update(indicator: cell.indicator, org: cell.org, from: monitor)
+        assessor.update(from: monitor)
       })
   }
 }

@@ -23,6 +23,9 @@ public struct AssessmentGrid: Sendable {
   public internal(set) var target: ContiguousArray<Double>
   /// Bonuses, deductions, vetoes and the grades of qualitative items.
   public var events: AssessmentEvents
+  /// The figures given as decimals, by cell (`indicator × orgs + org`): these are scored on their
+  /// exact values, the doubles beside them serving only those who read doubles.
+  public internal(set) var exact: [Int: AssessmentFigure] = [:]
 
   /// An empty grid: no figure yet.
   public init(year: Int, indicators: [IndicatorID], orgs: [OrgID], city: [Int], events: AssessmentEvents = .init()) {
@@ -39,8 +42,18 @@ public struct AssessmentGrid: Sendable {
   /// Sets the figure of an indicator for an org, by position (NaN for none).
   @inline(__always)
   public mutating func set(indicator: Int, org: Int, actual: Double, target: Double) {
-    self.actual[indicator * orgs.count + org] = actual
-    self.target[indicator * orgs.count + org] = target
+    let cell = indicator * orgs.count + org
+    self.actual[cell] = actual
+    self.target[cell] = target
+    if !exact.isEmpty { exact[cell] = nil }
+  }
+
+  /// Sets the figure of an indicator for an org, by position, as decimals: it is scored on them.
+  public mutating func set(indicator: Int, org: Int, figure: AssessmentFigure) {
+    let cell = indicator * orgs.count + org
+    actual[cell] = figure.actual.map(DecimalArithmetic.double) ?? .nan
+    target[cell] = figure.target.map(DecimalArithmetic.double) ?? .nan
+    exact[cell] = figure
   }
 
   /// The figure of an indicator for an org, by position.

@@ -10,13 +10,48 @@ extension AssessmentScheme {
   /// grade is the band the total falls in, capped by a veto, then held to the quotas: in rank
   /// order, the orgs of a band beyond ⌊quota × orgs assessed⌋ drop to the next band, where
   /// they count against its quota in turn.
+  ///
+  /// The numbers, ranks and grades are the dense engine's (`Assessor`), on the figures as given;
+  /// each scorecard then explains them.
   public func assess(_ inputs: AssessmentInputs, plan: Plan) -> AssessmentResult {
     let indicators = AssessedIndicators(plan: plan)
+    let grid = Self.grid(inputs, plan: plan)
+    let engine: Assessor
+    do {
+      engine = try Assessor(
+        compiled: CompiledScheme(scheme: self, orgs: plan.orgs, indicators: indicators, grid: grid), grid: grid)
+    } catch {
+      // The decoders refuse every number stated to more than four decimals.
+      preconditionFailure("\(error)")
+    }
     return AssessmentResult(
       year: inputs.year,
-      sections: sections.map {
-        SectionAssessment(scheme: self, section: $0, plan: plan, inputs: inputs, indicators: indicators).run()
+      sections: sections.indices.map { index in
+        SectionAssessment(scheme: self, section: sections[index], plan: plan, inputs: inputs, indicators: indicators)
+          .run(engine, section: index)
       })
+  }
+
+  /// The figures of `inputs` laid out for the engine: each district's own, and each indicator's
+  /// city figure in the column of its owner, which every non-district org is scored on.
+  static func grid(_ inputs: AssessmentInputs, plan: Plan) -> AssessmentGrid {
+    let orgs = plan.orgs.map(\.id)
+    let column = Dictionary(orgs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let row = Dictionary(plan.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var grid = AssessmentGrid(
+      year: inputs.year, indicators: plan.indicators.map(\.id), orgs: orgs,
+      city: plan.indicators.map { column[$0.owner] ?? 0 }, events: inputs.events)
+    for org in plan.orgs where org.kind == .district {
+      guard let o = column[org.id] else { continue }
+      for (indicator, figure) in inputs.orgFigures[org.id] ?? [:] {
+        if let i = row[indicator] { grid.set(indicator: i, org: o, figure: figure) }
+      }
+    }
+    for (indicator, figure) in inputs.cityFigures {
+      guard let i = row[indicator] else { continue }
+      grid.set(indicator: i, org: grid.city[i], figure: figure)
+    }
+    return grid
   }
 }
 
@@ -46,52 +81,52 @@ struct SectionAssessment {
     self.indicators = indicators
   }
 
-  func run() -> AssessmentResult.Section {
-    let orgs = plan.orgs.filter { $0.kind == section.orgKind }
-    var cards = orgs.map(scorecard)
-    var notes = standingNotes(count: orgs.count)
-
-    // Rank.
-    let order = cards.indices.sorted { ranksBefore(cards[$0], cards[$1]) }
-    for (position, index) in order.enumerated() {
-      cards[index].rank = position + 1
-      cards[index].previousRank = inputs.previousRanks[cards[index].org]
-      if position > 0, let note = tieNote(cards[order[position - 1]], cards[index]) {
-        cards[index].rankNote = note
+  /// The section's result as `engine` computed it — totals, ranks and grades — with every
+  /// scorecard explained: each item's figures and rule, the weights, the adjustments, how ties were
+  /// settled and how the grade came about.
+  func run(_ engine: Assessor, section index: Int) -> AssessmentResult.Section {
+    let layout = engine.compiled.sections[index]
+    let grades = section.grades
+    let count = layout.slots.count
+    let drops = engine.quotaDrops(index)
+    var cards: [Scorecard] = []
+    var notes = standingNotes(count: count)
+    for position in layout.slots {
+      let slot = Int(engine.order[position])
+      var card = scorecard(slot: slot, engine: engine)
+      card.rank = cards.count + 1
+      card.previousRank = inputs.previousRanks[card.org]
+      if let above = cards.last, let note = tieNote(above, card) {
+        card.rankNote = note
         notes.append(note)
       }
+      if !grades.isEmpty {
+        var steps = [bandStep(card, band: Int(engine.band[slot]))]
+        if layout.vetoBand >= 0, !card.vetoes.isEmpty {
+          let reasons = card.vetoes.map(\.reason).joined(separator: "；")
+          steps.append(.veto(reasons: reasons, grade: grades[layout.vetoBand].name))
+        }
+        for drop in drops[slot] ?? [] {
+          steps.append(
+            .quota(
+              from: grades[drop.band].name, to: grades[drop.band + 1].name,
+              formula: quotaFormula(grades[drop.band], count: count), place: drop.place + 1))
+        }
+        card.grade = grades[Int(engine.grade[slot])]
+        card.gradeSteps = steps + [.final(card.grade.name)]
+      }
+      cards.append(card)
     }
+    let quotas = grades.compactMap { grade -> AssessmentResult.Quota? in
+      guard let limit = grade.limit(among: count), grade.quota != nil else { return nil }
+      return AssessmentResult.Quota(grade: grade.id, limit: limit, formula: quotaFormula(grade, count: count))
+    }
+    return AssessmentResult.Section(orgKind: section.orgKind, scorecards: cards, quotas: quotas, notes: notes)
+  }
 
-    // Grade: band, veto, quotas.
-    let grades = section.grades
-    var assigned = cards.map { section.band(for: $0.total) }
-    var steps: [[GradeStep]] = cards.indices.map { grades.isEmpty ? [] : [bandStep(cards[$0], band: assigned[$0])] }
-    if let veto = section.veto, let vetoIndex = grades.firstIndex(where: { $0.id == veto.maxGrade }) {
-      for index in cards.indices where !cards[index].vetoes.isEmpty {
-        let reasons = cards[index].vetoes.map(\.reason).joined(separator: "；")
-        steps[index].append(.veto(reasons: reasons, grade: grades[vetoIndex].name))
-        assigned[index] = max(assigned[index], vetoIndex)
-      }
-    }
-    var quotas: [AssessmentResult.Quota] = []
-    for band in grades.indices {
-      guard let limit = grades[band].limit(among: orgs.count), let quota = grades[band].quota else { continue }
-      let formula = "⌊\(orgs.count) × \(AssessmentText.percentParameter(quota))⌋ = \(limit)"
-      quotas.append(AssessmentResult.Quota(grade: grades[band].id, limit: limit, formula: formula))
-      guard band + 1 < grades.count else { continue }
-      let members = order.filter { assigned[$0] == band }
-      for (place, index) in members.enumerated() where place >= limit {
-        steps[index].append(
-          .quota(from: grades[band].name, to: grades[band + 1].name, formula: formula, place: place + 1))
-        assigned[index] = band + 1
-      }
-    }
-    for index in cards.indices where !grades.isEmpty {
-      cards[index].grade = grades[assigned[index]]
-      cards[index].gradeSteps = steps[index] + [.final(grades[assigned[index]].name)]
-    }
-    return AssessmentResult.Section(
-      orgKind: section.orgKind, scorecards: order.map { cards[$0] }, quotas: quotas, notes: notes)
+  /// ⌊orgs × quota⌋ = limit, for a grade with a quota.
+  func quotaFormula(_ grade: AssessmentGrade, count: Int) -> String {
+    "⌊\(count) × \(AssessmentText.percentParameter(grade.quota ?? 0))⌋ = \(grade.limit(among: count) ?? 0)"
   }
 
   // MARK: - One org
@@ -100,13 +135,35 @@ struct SectionAssessment {
     section.lines(for: org, indicators: indicators, indicatorsOnly: indicatorsOnly)
   }
 
-  func scorecard(_ org: Org) -> Scorecard {
-    var items: [ScoredItem] = []
-    for line in lines(for: org) {
-      items.append(score(line, org: org))
+  /// The scorecard of `slot` with the engine's points, totals and band; rank and grade are set by
+  /// `run`.
+  func scorecard(slot: Int, engine: Assessor) -> Scorecard {
+    let org = engine.compiled.slotOrgs[slot]
+    var lines = engine.compiled.lines(ofSlot: slot).makeIterator()
+    let items = self.lines(for: org).map { line -> ScoredItem in
+      var item = score(line, org: org)
+      if line.applicable, let l = lines.next() { item.points = RuleUnits.points(engine.points[Int(l)]) }
+      return item
     }
+    let grades = section.grades
+    return card(
+      org, items: items, basic: RuleUnits.points(engine.basic[slot]),
+      headline: RuleUnits.points(engine.headline[slot]),
+      scoreGrade: grades.isEmpty ? nil : grades[Int(engine.band[slot])])
+  }
+
+  /// The scorecard of `org` alone, scored item by item without ranking: the city's view.
+  func scorecard(_ org: Org) -> Scorecard {
+    let items = lines(for: org).map { score($0, org: org) }
     let basic = AssessmentMath.sum(items.map(\.points))
     let headline = AssessmentMath.sum(items.filter(\.headline).map(\.points))
+    return card(org, items: items, basic: basic, headline: headline, scoreGrade: nil)
+  }
+
+  /// A scorecard of `items` with its adjustments and total.
+  private func card(
+    _ org: Org, items: [ScoredItem], basic: Decimal, headline: Decimal, scoreGrade: AssessmentGrade?
+  ) -> Scorecard {
     let bonus = Self.adjustment(
       inputs.events.bonuses.filter { $0.org == org.id }, policy: section.bonus, what: ("加分", "bonus"))
     let deduction = Self.adjustment(
@@ -116,7 +173,7 @@ struct SectionAssessment {
     return Scorecard(
       org: org.id, orgName: org.name, orgKind: org.kind, items: items, basic: basic, headlinePoints: headline,
       bonus: bonus, deduction: deduction, vetoes: inputs.events.vetoes.filter { $0.org == org.id }, total: total,
-      scoreGrade: section.grades.isEmpty ? placeholder : section.grades[section.band(for: total)],
+      scoreGrade: scoreGrade ?? (section.grades.isEmpty ? placeholder : section.grades[section.band(for: total)]),
       grade: placeholder, gradeSteps: [], rank: 0, rankNote: nil, previousRank: nil)
   }
 
@@ -199,20 +256,6 @@ struct SectionAssessment {
   }
 
   // MARK: - Ranks and grades
-
-  /// Whether `a` ranks before `b`: the higher total, then the section's tie-break criteria.
-  func ranksBefore(_ a: Scorecard, _ b: Scorecard) -> Bool {
-    if a.total != b.total { return a.total > b.total }
-    for criterion in section.tieBreak {
-      switch criterion {
-      case .headline where a.headlinePoints != b.headlinePoints: return a.headlinePoints > b.headlinePoints
-      case .basic where a.basic != b.basic: return a.basic > b.basic
-      case .id where a.org != b.org: return a.org < b.org
-      default: continue
-      }
-    }
-    return false
-  }
 
   /// How a tie between `above` and `below` was settled, if their totals are equal.
   func tieNote(_ above: Scorecard, _ below: Scorecard) -> LocalizedText? {

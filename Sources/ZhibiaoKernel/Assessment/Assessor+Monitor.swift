@@ -8,12 +8,17 @@ extension Assessor {
     recomputeAll()
   }
 
-  /// Takes the figure of an indicator for an org from `monitor` after `Monitor.update`, and
-  /// recomputes what it touches. A figure that feeds a derived indicator changes that
-  /// indicator's figures too: update each.
+  /// Follows the last `Monitor.update`: takes again the figures of every row it evaluated — the
+  /// figure set, the derived figures computed from it, the targets that read them — and
+  /// recomputes what they touch. Returns the lines rescored.
   @discardableResult
-  public mutating func update(indicator: Int, org: Int, from monitor: Monitor) -> Int {
-    let (actual, target) = AssessmentGrid.figure(monitor, indicator: indicator, org: org)
-    return update(indicator: indicator, org: org, actual: actual, target: target)
+  public mutating func update(from monitor: Monitor) -> Int {
+    var lines = 0
+    for row in monitor.lastTouchedRows {
+      let (indicator, org) = (Int(monitor.rowIndicator[row]), Int(monitor.rowOrg[row]))
+      let (actual, target) = AssessmentGrid.figure(monitor, indicator: indicator, org: org)
+      lines += update(indicator: indicator, org: org, actual: actual, target: target)
+    }
+    return lines
   }
 }

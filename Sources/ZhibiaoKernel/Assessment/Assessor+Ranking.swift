@@ -81,24 +81,51 @@ extension Assessor {
     }
   }
 
-  /// Grades a section from its bands as `SectionAssessment.run` does: each band capped by a veto,
-  /// then held to the quotas in rank order, those beyond a full band dropping to the next.
+  /// Grades a section from its bands: each band capped by a veto, then held to the quotas.
   mutating func assignGrades(_ section: Int) {
     let layout = compiled.sections[section]
     guard !layout.from.isEmpty else { return }
-    for slot in layout.slots {
-      let own = band[slot]
-      grade[slot] = layout.vetoBand >= 0 && vetoed[slot] ? max(own, Int8(layout.vetoBand)) : own
-    }
+    for slot in layout.slots { grade[slot] = cappedBand(slot, layout: layout) }
+    Self.holdToQuotas(layout, order: order, grade: &grade) { _, _, _ in }
+  }
+
+  /// The band of `slot`, capped by a veto when it has one.
+  func cappedBand(_ slot: Int, layout: CompiledScheme.Section) -> Int8 {
+    layout.vetoBand >= 0 && vetoed[slot] ? max(band[slot], Int8(layout.vetoBand)) : band[slot]
+  }
+
+  /// The quotas, best band first: in rank order, the members of a band beyond its limit drop to
+  /// the next band, where they count against its quota in turn. `demote` hears of each drop: the
+  /// slot, the band it leaves and its place among that band's members (from 0).
+  static func holdToQuotas(
+    _ layout: CompiledScheme.Section, order: ContiguousArray<Int32>, grade: inout ContiguousArray<Int8>,
+    demote: (_ slot: Int, _ band: Int, _ place: Int) -> Void
+  ) {
     for (index, limit) in layout.limits.enumerated() where index + 1 < layout.limits.count {
       guard let limit else { continue }
       var members = 0
       for position in layout.slots {
         let slot = Int(order[position])
         guard grade[slot] == index else { continue }
-        if members >= limit { grade[slot] = Int8(index + 1) }
+        if members >= limit {
+          grade[slot] = Int8(index + 1)
+          demote(slot, index, members)
+        }
         members += 1
       }
     }
+  }
+
+  /// The quota drops of each slot of `section`, as `assignGrades` made them: the band left and the
+  /// place among its members (from 0).
+  func quotaDrops(_ section: Int) -> [Int: [(band: Int, place: Int)]] {
+    let layout = compiled.sections[section]
+    var grades = grade
+    for slot in layout.slots { grades[slot] = cappedBand(slot, layout: layout) }
+    var drops: [Int: [(band: Int, place: Int)]] = [:]
+    Self.holdToQuotas(layout, order: order, grade: &grades) { slot, band, place in
+      drops[slot, default: []].append((band, place))
+    }
+    return drops
   }
 }

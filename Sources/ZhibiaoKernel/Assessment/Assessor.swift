@@ -99,9 +99,8 @@ public struct Assessor: Sendable {
                   points.withUnsafeMutableBufferPointer { points in
                     scored.withUnsafeMutableBufferPointer { scored in
                       let scoring = LineScoring(
-                        actual: actual, target: target, rules: rules, decimalRules: decimalRules, lineCell: lineCell,
-                        lineRule: lineRule,
-                        lineWeight: lineWeight, points: points, scored: scored)
+                        actual: actual, target: target, exact: grid.exact, rules: rules, decimalRules: decimalRules,
+                        lineCell: lineCell, lineRule: lineRule, lineWeight: lineWeight, points: points, scored: scored)
                       DispatchQueue.concurrentPerform(iterations: workers) { worker in
                         scoring.score(lineCount * worker / workers..<lineCount * (worker + 1) / workers)
                       }
@@ -155,7 +154,23 @@ public struct Assessor: Sendable {
   @discardableResult
   public mutating func update(indicator: Int, org: Int, actual: Double, target: Double) -> Int {
     grid.set(indicator: indicator, org: org, actual: actual, target: target)
+    return rescore(indicator: indicator, org: org)
+  }
+
+  /// Sets the figure of an indicator for an org as decimals, and recomputes what it touches, as
+  /// `update(indicator:org:actual:target:)` does. Returns the lines rescored.
+  @discardableResult
+  public mutating func update(indicator: Int, org: Int, figure: AssessmentFigure) -> Int {
+    grid.set(indicator: indicator, org: org, figure: figure)
+    return rescore(indicator: indicator, org: org)
+  }
+
+  /// Rescores the lines that read the figure of an indicator for an org, then their orgs' totals,
+  /// places and grades.
+  private mutating func rescore(indicator: Int, org: Int) -> Int {
     let cell = indicator * compiled.orgCount + org
+    let exact = grid.exact[cell]
+    let (actual, target) = grid.figure(indicator: indicator, org: org)
     let lines = Int(compiled.cellStart[cell])..<Int(compiled.cellStart[cell + 1])
     guard !lines.isEmpty else { return 0 }
     var touched: [Int] = []
@@ -166,8 +181,12 @@ public struct Assessor: Sendable {
       guard rule.kind != .graded else { continue }
       let weight = compiled.lineWeight[line]
       let result =
-        rule.points(actual: actual, target: target, weight: weight)
-        ?? compiled.decimalRules[r].points(actual: actual, target: target, weight: weight)
+        if let exact {
+          compiled.decimalRules[r].points(figure: exact, weight: weight)
+        } else {
+          rule.points(actual: actual, target: target, weight: weight)
+            ?? compiled.decimalRules[r].points(actual: actual, target: target, weight: weight)
+        }
       let slot = Int(compiled.lineSlot[line])
       let change = result.points - points[line]
       points[line] = result.points
@@ -208,6 +227,7 @@ public struct Assessor: Sendable {
 private struct LineScoring: @unchecked Sendable {
   let actual: UnsafeBufferPointer<Double>
   let target: UnsafeBufferPointer<Double>
+  let exact: [Int: AssessmentFigure]
   let rules: UnsafeBufferPointer<LineRule>
   let decimalRules: UnsafeBufferPointer<DecimalRule>
   let lineCell: UnsafeBufferPointer<Int32>
@@ -230,8 +250,12 @@ private struct LineScoring: @unchecked Sendable {
       }
       if rule.kind == .graded { continue }
       let cell = Int(lineCell[line])
-      let (a, t) = cell >= 0 ? (actual[cell], target[cell]) : (.nan, .nan)
       let weight = lineWeight[line]
+      if !exact.isEmpty, cell >= 0, let figure = exact[cell] {
+        (points[line], scored[line]) = decimalRules[r].points(figure: figure, weight: weight)
+        continue
+      }
+      let (a, t) = cell >= 0 ? (actual[cell], target[cell]) : (.nan, .nan)
       let result =
         rule.points(actual: a, target: t, weight: weight)
         ?? decimalRules[r].points(actual: a, target: t, weight: weight)

@@ -61,6 +61,9 @@ public struct CompiledScheme: Sendable {
   /// The lines of each cell: `cellLines[cellStart[c]..<cellStart[c + 1]]`.
   let cellStart: ContiguousArray<Int32>
   let cellLines: ContiguousArray<Int32>
+  /// The lines of each slot: `slotLines[slotStart[s]..<slotStart[s + 1]]`, in line order.
+  let slotStart: ContiguousArray<Int32>
+  let slotLines: ContiguousArray<Int32>
 
   /// The number of lines (items × orgs that apply).
   public var lineCount: Int { lineSlot.count }
@@ -197,16 +200,8 @@ public struct CompiledScheme: Sendable {
           vetoBand: section.veto.flatMap { veto in section.grades.firstIndex { $0.id == veto.maxGrade } } ?? -1))
     }
 
-    // The cells' lines, by counting.
-    var cellStart = ContiguousArray<Int32>(repeating: 0, count: cellCount + 1)
-    for cell in lineCell where cell >= 0 { cellStart[Int(cell) + 1] += 1 }
-    for c in 0..<cellCount { cellStart[c + 1] += cellStart[c] }
-    var next = cellStart
-    var cellLines = ContiguousArray<Int32>(repeating: 0, count: Int(cellStart[cellCount]))
-    for (line, cell) in lineCell.enumerated() where cell >= 0 {
-      cellLines[Int(next[Int(cell)])] = Int32(line)
-      next[Int(cell)] += 1
-    }
+    (cellStart, cellLines) = Self.group(lineCell, into: cellCount)
+    (slotStart, slotLines) = Self.group(lineSlot, into: slotOrgs.count)
 
     let byID = slotOrgs.indices.sorted { slotOrgs[$0].id < slotOrgs[$1].id }
     var idRank = ContiguousArray<Int32>(repeating: 0, count: slotOrgs.count)
@@ -223,8 +218,28 @@ public struct CompiledScheme: Sendable {
     self.lineCell = lineCell
     self.lineRule = lineRule
     self.lineWeight = lineWeight
-    self.cellStart = cellStart
-    self.cellLines = cellLines
+  }
+
+  /// The lines of `slot`, in the order of its `AssessmentSection.lines(for:indicators:)` that apply.
+  func lines(ofSlot slot: Int) -> ArraySlice<Int32> {
+    slotLines[Int(slotStart[slot])..<Int(slotStart[slot + 1])]
+  }
+
+  /// The lines grouped by `keys` (a cell or a slot per line, −1 for none), by counting: the lines of
+  /// key k are `lines[start[k]..<start[k + 1]]`, in line order.
+  private static func group(
+    _ keys: ContiguousArray<Int32>, into count: Int
+  ) -> (start: ContiguousArray<Int32>, lines: ContiguousArray<Int32>) {
+    var start = ContiguousArray<Int32>(repeating: 0, count: count + 1)
+    for key in keys where key >= 0 { start[Int(key) + 1] += 1 }
+    for k in 0..<count { start[k + 1] += start[k] }
+    var next = start
+    var lines = ContiguousArray<Int32>(repeating: 0, count: Int(start[count]))
+    for (line, key) in keys.enumerated() where key >= 0 {
+      lines[Int(next[Int(key)])] = Int32(line)
+      next[Int(key)] += 1
+    }
+    return (start, lines)
   }
 
   /// A line as laid out: its rule, the grid's row of its indicator (−1 for none), and its weight

@@ -113,7 +113,10 @@ struct LineRule {
       let actual = units / unit
       guard let x = FixedPoint.rounded((higher ? actual - t : t - actual) * 100, scale: (abs(actual) + abs(t)) * 100)
       else { return nil }
-      return (GapScoring.points(gap: Int64(x), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap), true)
+      return (
+        GapScoring.points(gap: Int64(x), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap),
+        true
+      )
     case .graded:
       return nil
     }

@@ -41,6 +41,10 @@ public struct Monitor: Sendable {
   let scratchSize: Int
   /// The row states.
   var rows: ContiguousArray<RowState>
+  /// The rows the last `update` evaluated again: the figure set, the derived figures computed from
+  /// it and the rows whose targets read them. An assessment follows them with
+  /// `Assessor.update(from:)`.
+  var lastTouchedRows: [Int] = []
 
   /// Why a monitor cannot be made.
   public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -195,6 +199,7 @@ public struct Monitor: Sendable {
       touch(cell.indicator, cell.org)
       for reader in parityReaders[cell.indicator] { touch(reader, targets.indicators[reader].city) }
     }
+    lastTouchedRows = touchedRows
     guard !touchedRows.isEmpty else { return 0 }
     withEvaluation { evaluation, rows in
       for row in touchedRows { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }

@@ -180,8 +180,11 @@ struct AssessorTests {
     let output = try #require(grid.indicators.firstIndex(of: "mon.output"))
     let d2 = try #require(grid.orgs.firstIndex(of: "district.d2"))
     #expect(monitor.update("mon.output", "district.d2", .quarter(4, of: 2024), value: 5) > 0)
-    for i in grid.indicators.indices { assessor.update(indicator: i, org: d2, from: monitor) }
+    #expect(assessor.update(from: monitor) > 0)
     #expect(assessor.grid.figure(indicator: output, org: d2) != grid.figure(indicator: output, org: d2))
+    // The derived share follows its input without being named.
+    let share = try #require(grid.indicators.firstIndex(of: "mon.share"))
+    #expect(assessor.grid.figure(indicator: share, org: d2).actual != grid.figure(indicator: share, org: d2).actual)
     let fresh = try Assessor(compiled: compiled, grid: AssessmentGrid(monitor: monitor, events: events))
     #expect(assessor.hasSameResults(as: fresh))
     check.expectSame(assessor, scheme.assess(Self.inputs(monitor.report(), events: events), plan: setup.plan))
