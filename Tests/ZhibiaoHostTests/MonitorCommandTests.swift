@@ -17,7 +17,7 @@ struct MonitorCommandTests {
   let workspace: Workspace
 
   init() throws {
-    workspace = try Workspace(configPath: Repository.config.path)
+    workspace = try HangzhouPlan.workspace()
     plan = try HangzhouPlan.plan()
     book = try HangzhouPlan.targetBook()
     baselines = HangzhouPlan.validation.baselines

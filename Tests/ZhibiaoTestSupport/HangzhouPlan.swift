@@ -5,7 +5,8 @@ import ZhibiaoKernel
 
 /// The repository's own plan — Hangzhou's producer services plan in `Config/` — loaded once for
 /// the whole test run, with its target book, base-year figures, assessment scheme and sample
-/// events; and its configuration texts, for tests that load an edited copy.
+/// events, and once as the commands' `Workspace`; and its configuration texts, for tests that
+/// load an edited copy.
 public enum HangzhouPlan {
   /// `Config/` checked as `zhibiao validate` checks it, with every domain module of the host.
   public static let validation = ValidationReport(configPath: Repository.config.path)
@@ -26,6 +27,17 @@ public enum HangzhouPlan {
   /// The base-year figures of `Config/baselines.csv`.
   public static func baselines(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Baselines {
     try #require(validation.baselines, "Config/ has no baselines:\n\(listing)", sourceLocation: sourceLocation)
+  }
+
+  /// `Config/` loaded as the commands load it, with every domain module of the host.
+  private static let loadedWorkspace = Result { () throws(ConfigurationErrors) -> Workspace in
+    try Workspace(configPath: Repository.config.path)
+  }
+
+  /// The plan, target book, baselines, scheme and report layout as one `Workspace`, loaded once;
+  /// throws every diagnostic when `Config/` does not load.
+  public static func workspace() throws -> Workspace {
+    try loadedWorkspace.get()
   }
 
   /// Every diagnostic of the validation, one per line, for failure messages.
