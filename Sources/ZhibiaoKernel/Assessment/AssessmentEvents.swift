@@ -158,7 +158,7 @@ struct EventsDecoder {
       let categoryReader = mapping.optional("category")
       let categoryID = categoryReader?.string()
       var points = mapping.optional("points").flatMap { reader -> Decimal? in
-        guard let value = reader.decimal() else { return nil }
+        guard let value = reader.assessmentNumber() else { return nil }
         if value <= 0 {
           reader.error("The points of \(context) must be positive; a \(what) is listed as a positive number.")
           return nil

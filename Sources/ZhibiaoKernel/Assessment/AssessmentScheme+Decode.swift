@@ -76,7 +76,7 @@ struct SchemeDecoder {
       mapping.allowOnly(AssessmentScheme.taskGradeKeys, in: context)
       let name = base.localizedText(mapping.required("name", in: context), in: context)
       let valueReader = mapping.required("value", in: context)
-      let value = valueReader?.decimal()
+      let value = valueReader?.assessmentNumber()
       if let value, let valueReader, value < 0 || value > 1 {
         valueReader.error("The value of \(context) must lie between 0 and 1 (the share of the weight it earns).")
       }
@@ -157,7 +157,7 @@ struct SchemeDecoder {
 
   /// A decimal above zero.
   func positive(_ reader: NodeReader, _ what: String) -> Decimal? {
-    guard let value = reader.decimal() else { return nil }
+    guard let value = reader.assessmentNumber() else { return nil }
     if value <= 0 {
       reader.error("\(what) must be positive.")
       return nil

@@ -54,3 +54,17 @@ enum RuleUnits {
     return Int64(clamping: rounded)
   }
 }
+
+extension NodeReader {
+  /// A number of the assessment — a weight, a rule's parameter, a grade's bound or value, points
+  /// of a bonus or deduction — which the engine keeps in ten-thousandths: refused with an error at
+  /// its place when stated to more than four decimals or beyond 10⁹, so that scoring is exact.
+  func assessmentNumber() -> Decimal? {
+    guard let value = decimal() else { return nil }
+    guard RuleUnits.tenThousandths(value) != nil else {
+      error("\(value) has more than four decimals or is beyond 10⁹; the assessment counts in ten-thousandths.")
+      return nil
+    }
+    return value
+  }
+}

@@ -113,13 +113,13 @@ extension SchemeDecoder {
     switch ruleID {
     case CompletionScoring.description.id:
       var rule = CompletionScoring()
-      if let reader = mapping.optional("cap"), let cap = reader.decimal() {
+      if let reader = mapping.optional("cap"), let cap = reader.assessmentNumber() {
         if cap < 1 {
           reader.error("The cap of \(context) must be at least 1, so that meeting the target earns full points.")
         }
         rule.cap = cap
       }
-      if let reader = mapping.optional("floor"), let floor = reader.decimal() {
+      if let reader = mapping.optional("floor"), let floor = reader.assessmentNumber() {
         if floor <= 0 || floor >= 1 { reader.error("The floor of \(context) must lie between 0 and 1.") }
         rule.floor = floor
       }
@@ -129,11 +129,11 @@ extension SchemeDecoder {
         let perPoint = positive(perPointReader, "'per_point' of \(context)")
       else { return nil }
       var rule = GapScoring(perPoint: perPoint)
-      if let reader = mapping.optional("per_point_above"), let value = reader.decimal() {
+      if let reader = mapping.optional("per_point_above"), let value = reader.assessmentNumber() {
         if value < 0 { reader.error("'per_point_above' of \(context) cannot be negative.") }
         rule.perPointAbove = value
       }
-      if let reader = mapping.optional("cap"), let cap = reader.decimal() {
+      if let reader = mapping.optional("cap"), let cap = reader.assessmentNumber() {
         if cap < 1 {
           reader.error("The cap of \(context) must be at least 1, so that meeting the target earns full points.")
         }
@@ -145,7 +145,7 @@ extension SchemeDecoder {
         let perPoint = positive(perPointReader, "'per_point' of \(context)")
       else { return nil }
       var rule = PiecewiseScoring(perPoint: perPoint)
-      if let reader = mapping.optional("max_above"), let value = reader.decimal() {
+      if let reader = mapping.optional("max_above"), let value = reader.assessmentNumber() {
         if value < 0 { reader.error("'max_above' of \(context) cannot be negative.") }
         rule.maxAbove = value
       }

@@ -70,17 +70,17 @@ extension SchemeDecoder {
       mapping.allowOnly(AssessmentScheme.gradeKeys, in: gradeContext)
       let name = base.localizedText(mapping.required("name", in: gradeContext), in: gradeContext)
       let fromReader = mapping.required("from", in: gradeContext)
-      let from = fromReader?.decimal()
+      let from = fromReader?.assessmentNumber()
       if let from, let fromReader, from < 0 { fromReader.error("The grade '\(id ?? "?")' cannot start below 0.") }
       let toReader = mapping.optional("to")
-      let to = toReader?.decimal()
+      let to = toReader?.assessmentNumber()
       if let from, let to, let toReader, to <= from {
         toReader.error(
           "The grade '\(id ?? "?")' ends at \(AssessmentText.plain(to)), not above its start "
             + "\(AssessmentText.plain(from)).")
       }
       let quotaReader = mapping.optional("quota")
-      let quota = quotaReader?.decimal()
+      let quota = quotaReader?.assessmentNumber()
       if let quota, let quotaReader, quota < 0 || quota > 1 {
         quotaReader.error(
           "The quota of grade '\(id ?? "?")' must lie between 0 and 1 (a share of the orgs assessed).",

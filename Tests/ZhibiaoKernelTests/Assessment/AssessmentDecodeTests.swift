@@ -133,6 +133,16 @@ struct AssessmentDecodeTests {
     #expect(short.count == 1, "\(short)")
   }
 
+  @Test("Numbers of the assessment are stated to at most four decimals, which the engine counts exactly")
+  func fourDecimals() {
+    let (scheme, diagnostics, text) = decode(
+      replacing: "alpha.port, weight: 10", with: "alpha.port, weight: 9.99995")
+    #expect(scheme == nil)
+    expectAssessmentDiagnostic(
+      diagnostics, at: text.position(of: "9.99995"),
+      "9.99995 has more than four decimals or is beyond 10⁹; the assessment counts in ten-thousandths.")
+  }
+
   @Test("Grade bands must cover every total from 0 without gaps or overlaps")
   func bandsCover() {
     let (_, gap, gapText) = decode(replacing: "from: 80, to: 90 }", with: "from: 80, to: 85 }")
