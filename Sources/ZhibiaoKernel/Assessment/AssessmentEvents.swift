@@ -222,16 +222,25 @@ struct EventsDecoder {
     return vetoes
   }
 
-  func grades(_ reader: NodeReader?) -> [OrgID: [String: String]] {
-    guard let byOrg = reader?.mapping() else { return [:] }
-    var grades: [OrgID: [String: String]] = [:]
-    let names = scheme.taskGrades.flatMap { [$0.id, $0.name.zh] }
-    for entry in byOrg.entries {
+  /// The entries of a mapping keyed by org: each known org, its section, and the readers of its
+  /// key and of its value. An unknown org is reported and left out.
+  func orgEntries(
+    _ reader: NodeReader?
+  ) -> [(org: OrgID, section: AssessmentSection, key: NodeReader, value: NodeReader)] {
+    guard let byOrg = reader?.mapping() else { return [] }
+    return byOrg.entries.compactMap { entry in
       let keyReader = NodeReader(
         Node(.scalar(entry.key, .plain), at: entry.keyLocation), keyPath: "\(byOrg.reader.keyPath).\(entry.key)",
         log: log)
-      guard let (orgID, section) = org(keyReader) else { continue }
-      let valueReader = NodeReader(entry.value, keyPath: keyReader.keyPath, log: log)
+      guard let (orgID, section) = org(keyReader) else { return nil }
+      return (orgID, section, keyReader, NodeReader(entry.value, keyPath: keyReader.keyPath, log: log))
+    }
+  }
+
+  func grades(_ reader: NodeReader?) -> [OrgID: [String: String]] {
+    var grades: [OrgID: [String: String]] = [:]
+    let names = scheme.taskGrades.flatMap { [$0.id, $0.name.zh] }
+    for (orgID, section, keyReader, valueReader) in orgEntries(reader) {
       guard let items = valueReader.mapping() else { continue }
       let allowed = section.gradedItemIDs(for: orgID, plan: plan)
       var orgGrades: [String: String] = [:]
@@ -261,14 +270,8 @@ struct EventsDecoder {
   }
 
   func previousRanks(_ reader: NodeReader?) -> [OrgID: Int] {
-    guard let byOrg = reader?.mapping() else { return [:] }
     var ranks: [OrgID: Int] = [:]
-    for entry in byOrg.entries {
-      let keyReader = NodeReader(
-        Node(.scalar(entry.key, .plain), at: entry.keyLocation), keyPath: "\(byOrg.reader.keyPath).\(entry.key)",
-        log: log)
-      guard let (orgID, _) = org(keyReader) else { continue }
-      let valueReader = NodeReader(entry.value, keyPath: keyReader.keyPath, log: log)
+    for (orgID, _, _, valueReader) in orgEntries(reader) {
       guard let rank = valueReader.int() else { continue }
       if rank < 1 {
         valueReader.error("A rank starts at 1; '\(orgID)' is given \(rank).")
