@@ -29,7 +29,8 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .target(name: "ZhibiaoYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
-    .target(name: "ZhibiaoKernel", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
+    .target(name: "ZhibiaoPlan", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
+    .target(name: "ZhibiaoKernel", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
 
     // Domains: one module per 重点领域, each depending on the kernel only.
     .target(

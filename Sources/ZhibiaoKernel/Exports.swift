@@ -1,3 +1,3 @@
-// Positions and diagnostics are part of the kernel's vocabulary: every concept remembers
-// where it was written, and domain modules report their checks as diagnostics.
-@_exported import ZhibiaoYAML
+// The kernel is the assessment engine over the layers below it, and speaks for all of them:
+// `import ZhibiaoKernel` gives the plan, its targets, its observations and its monitoring.
+@_exported import ZhibiaoPlan

@@ -1,7 +1,4 @@
-/// Whole-number apportionment: sharing a count (seats, quotas of recognised entities such as 70
-/// national incubators) among entries such as the 13 districts in proportion to weights, with
-/// floors and caps, by a named method.
-public enum Apportionment {
+extension Apportionment {
   /// Apportions `seats` among entries in proportion to `weights` by `method`, with each entry
   /// between its floor and its cap.
   ///

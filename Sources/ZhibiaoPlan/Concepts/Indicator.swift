@@ -89,6 +89,11 @@ public struct Indicator: Hashable, Sendable {
   /// to a supporting indicator that others are computed from.
   public var isTarget: Bool { !targets.isEmpty || kind == .qualitative }
 
+  /// Whether figures are whole counts of entities (家, 个, 席, 位).
+  public var isCount: Bool {
+    precision == 1 && ["家", "个", "席", "位", "项"].contains(unit ?? "")
+  }
+
   /// The target for `year`, if any.
   public func target(for year: Int) -> Target? {
     targets.first { $0.year == year }

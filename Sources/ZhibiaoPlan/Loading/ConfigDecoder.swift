@@ -2,8 +2,12 @@ import Foundation
 
 /// Reads the concepts of the plan out of YAML nodes. Every problem goes to the log with its
 /// position; a concept with a problem is left out, so that loading goes on to find the next.
-struct ConfigDecoder {
+/// The assessment scheme's decoders read names and ids with it too.
+package struct ConfigDecoder {
   let log: DiagnosticLog
+
+  /// A decoder that reports to `log`.
+  package init(log: DiagnosticLog) { self.log = log }
 
   /// Keys of each kind of mapping, in the order the schema documents them.
   enum Keys {
@@ -21,7 +25,7 @@ struct ConfigDecoder {
     static let milestone = ["year", "text"]
   }
 
-  func localizedText(_ reader: NodeReader?, in context: String) -> LocalizedText? {
+  package func localizedText(_ reader: NodeReader?, in context: String) -> LocalizedText? {
     guard let reader, let mapping = reader.mapping() else { return nil }
     mapping.allowOnly(Keys.name, in: "the name of \(context)")
     guard let zh = mapping.required("zh", in: "the name of \(context)")?.string(),
@@ -31,7 +35,7 @@ struct ConfigDecoder {
   }
 
   /// An id, checked for form.
-  func identifier<Kind>(_ reader: NodeReader?, as _: Kind.Type = Kind.self) -> Identifier<Kind>? {
+  package func identifier<Kind>(_ reader: NodeReader?, as _: Kind.Type = Kind.self) -> Identifier<Kind>? {
     guard let reader, let text = reader.string() else { return nil }
     let id = Identifier<Kind>(text)
     if !id.isWellFormed {
@@ -44,7 +48,7 @@ struct ConfigDecoder {
   }
 
   /// A list of ids, recording where each was written under `field[i]`.
-  func identifiers<Kind>(
+  package func identifiers<Kind>(
     _ reader: NodeReader?, field: String, positions: inout [String: SourceLocation]
   ) -> [Identifier<Kind>]? {
     guard let items = reader?.sequence() else { return nil }

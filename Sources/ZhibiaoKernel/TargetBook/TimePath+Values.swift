@@ -1,22 +1,6 @@
 import Foundation
 
-/// How a target moves from the base year to the target year.
-public enum TimePath: String, Sendable, CaseIterable, Codable {
-  /// x_t = x_0 · (1 + g)^t with g = (x_T / x_0)^(1/n) − 1: a constant growth rate, for levels
-  /// such as revenue and value added.
-  case compound
-  /// x_t = x_0 + (x_T − x_0) · t / n: equal steps, for ratios in percentage points and counts
-  /// of recognised entities.
-  case linear
-  /// For "新增 N over the plan period": annual quotas q_1 … q_n with Σq = N, equal as far as
-  /// the precision allows (the remainder goes to the later years).
-  case quota
-  /// The same bound every year: ranks, thresholds, average growth rates.
-  case constant
-  /// x_t = x_0 + (x_T − x_0) · F(t/n) with the logistic F(u) = (σ(k(u − ½)) − σ(−k/2)) /
-  /// (σ(k/2) − σ(−k/2)), k = 6: slow, then fast, then slow — for counts that come late.
-  case sCurve = "s_curve"
-
+extension TimePath {
   /// The path an indicator takes unless its rule says otherwise: compound for flow and stock
   /// amounts, linear for counts and ratios, quota for increases and cumulative additions,
   /// constant for ranks, growth rates and parities.
@@ -59,12 +43,5 @@ public enum TimePath: String, Sendable, CaseIterable, Codable {
     case .compound, .linear, .quota, .sCurve:
       return start + (end - start) * Self.progress(self, t: t, n: n)
     }
-  }
-}
-
-extension Indicator {
-  /// Whether figures are whole counts of entities (家, 个, 席, 位).
-  public var isCount: Bool {
-    precision == 1 && ["家", "个", "席", "位", "项"].contains(unit ?? "")
   }
 }
