@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// What each method says of itself, its name and its formula, and the divisor it allocates by.
 extension Apportionment.Method {
   /// The method's name in Chinese and English.

@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// How a figure in the target book was derived. Self-describing: every method states its
 /// formula, so reports and the methods appendix can list them all.
 public enum DecompositionMethod: String, Hashable, Sendable, CaseIterable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Every baseline figure, looked up by indicator, org and year.
 public struct Baselines: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Derives the target book from the frozen plan and the baselines: each city target along
 /// its time path, then to the districts by the indicator's rule, then to year-to-date

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Why a total could not be apportioned, shared out or rounded: bad input, bounds that cannot
 /// all hold, or a tie that the arithmetic must not decide.

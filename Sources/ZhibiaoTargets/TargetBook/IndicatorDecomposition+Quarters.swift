@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 extension IndicatorDecomposition {
   /// The seasonal profile of a flow: the rule's own, else one estimated from at least three

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 extension IndicatorDecomposition {
   /// Additive amounts and counts: the city path, the districts' target-year shares by the

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// The decomposition of one indicator: collects its entries and notes.
 struct IndicatorDecomposition {

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Baselines kept as a CSV file beside the YAML configuration (`baselines.csv`).
 public struct ConfigBaselineSource: BaselineSource {

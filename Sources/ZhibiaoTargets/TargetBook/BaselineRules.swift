@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// What every base-year figure must satisfy, wherever it is written (`baselines.csv` or an
 /// indicator's `baselines:` in its domain file).
 enum BaselineRules {

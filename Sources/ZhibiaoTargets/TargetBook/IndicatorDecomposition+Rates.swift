@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 extension IndicatorDecomposition {
   /// A city-only figure (a national rank, a parity, a count the city holds as a whole) goes

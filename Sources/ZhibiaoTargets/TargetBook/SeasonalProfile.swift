@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// The cumulative seasonal shares S_1…S_4 of a flow: the part of a year's total that is
 /// usually reached by the end of each quarter (S_4 = 1). Chinese statistics report flows

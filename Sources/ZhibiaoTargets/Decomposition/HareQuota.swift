@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// Hamilton's method under floors and caps: bounded Hare quotas rounded by largest remainder.
 enum HareQuota {
   /// Allocates `seats` to entries with validated `weights`, `floors` and `caps`, where the

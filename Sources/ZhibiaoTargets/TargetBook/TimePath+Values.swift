@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 extension TimePath {
   /// The path an indicator takes unless its rule says otherwise: compound for flow and stock

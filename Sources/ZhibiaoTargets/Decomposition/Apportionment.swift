@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 extension Apportionment {
   /// Apportions `seats` among entries in proportion to `weights` by `method`, with each entry
   /// between its floor and its cap.

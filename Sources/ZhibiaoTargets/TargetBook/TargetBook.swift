@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// The target book (目标分解表): the target of every indicator × org × period, derived from
 /// the plan and the baselines — never typed in.

@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// The divisor methods under floors and caps: seat by seat to the greatest priority.
 enum DivisorMethod {
   /// Allocates `seats` by `method` (a divisor method) to entries with validated `weights`,

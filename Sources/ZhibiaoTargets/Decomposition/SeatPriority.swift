@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// The priorities of a divisor method, `p_i(s) = w_i / d(s)`, compared without division.
 ///
 /// Two priorities are compared by cross-multiplication: `p_i(s_i) > p_j(s_j)` exactly when

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Reads baseline figures from CSV (`indicator,org,year,value,basis,source`), checking every
 /// row against the plan and reporting every problem with its line.

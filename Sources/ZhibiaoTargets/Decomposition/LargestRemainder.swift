@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Rounding of shares to a precision so that the rounded parts add up to the total exactly,
 /// such as district targets in 0.1 亿元 that must add up to the city's target.
