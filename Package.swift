@@ -31,7 +31,10 @@ let package = Package(
     .target(name: "ZhibiaoYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
     .target(name: "ZhibiaoPlan", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
     .target(name: "ZhibiaoTargets", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
-    .target(name: "ZhibiaoKernel", dependencies: ["ZhibiaoPlan", "ZhibiaoTargets"], swiftSettings: swiftSettings),
+    .target(name: "ZhibiaoObservations", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
+    .target(
+      name: "ZhibiaoKernel", dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations"],
+      swiftSettings: swiftSettings),
 
     // Domains: one module per 重点领域, each depending on the kernel only.
     .target(

@@ -2,3 +2,4 @@
 // `import ZhibiaoKernel` gives the plan, its targets, its observations and its monitoring.
 @_exported import ZhibiaoPlan
 @_exported import ZhibiaoTargets
+@_exported import ZhibiaoObservations

@@ -1,5 +1,3 @@
-import ZhibiaoPlan
-
 /// Shares of a total in proportion to weights, within lower and upper bounds: the continuous
 /// counterpart of apportionment, for amounts such as 亿元 before they are rounded.
 public enum BoundedShares {

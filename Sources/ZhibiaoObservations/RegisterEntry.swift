@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// One named entity of a register (名录): an enterprise, an incubator, a design centre, a fair.
 public struct RegisterEntry: Hashable, Sendable {
   /// The register, `<domain>.<name>`.

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Checks an observation CSV (`indicator,org,period,value,unit,note`) row by row against the
 /// plan and what is already stored, and turns it into rows in each indicator's own unit.

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// One checked row of an import: a value for an indicator × org × period, in the indicator's
 /// own unit (already converted).

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Checks a register CSV (`register,name,org,level,recognised_on,evidence`) against the plan,
 /// reporting every problem with its line.

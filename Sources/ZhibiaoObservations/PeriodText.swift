@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Reads periods as reporters write them: `2024Q3`, `2024`, and the Chinese statistical
 /// spelling of a year to date, `2024年1-9月` (also with a full-width or long dash, and `2024年`).
