@@ -33,7 +33,11 @@ let package = Package(
     .target(name: "ZhibiaoTargets", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
     .target(name: "ZhibiaoObservations", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
     .target(
-      name: "ZhibiaoKernel", dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations"],
+      name: "ZhibiaoMonitoring", dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "ZhibiaoKernel",
+      dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations", "ZhibiaoMonitoring"],
       swiftSettings: swiftSettings),
 
     // Domains: one module per 重点领域, each depending on the kernel only.

@@ -3,3 +3,4 @@
 @_exported import ZhibiaoPlan
 @_exported import ZhibiaoTargets
 @_exported import ZhibiaoObservations
+@_exported import ZhibiaoMonitoring

@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// The mid-term category of the plan-period view (目标一致法, the method of China's mid-term plan
 /// evaluations): progress p = (x_t − x_0)/(x_T − x_0) from the base year to the target year,
 /// against time elapsed τ = t/n.

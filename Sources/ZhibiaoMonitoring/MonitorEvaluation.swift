@@ -1,7 +1,8 @@
 import Foundation
+import ZhibiaoPlan
 
 /// What the inner loop needs of an indicator, without reference counting.
-struct IndicatorFacts {
+package struct IndicatorFacts {
   var isRate: Bool
   var isFlow: Bool
   /// A flow's level: its pace is measured against annual target × S_q.
@@ -10,8 +11,8 @@ struct IndicatorFacts {
   var direction: Indicator.Direction
   var measure: Target.Measure
   /// The partner of a parity, by position, and the org holding its city figure; −1 when none.
-  var partner: Int
-  var partnerCity: Int
+  package var partner: Int
+  package var partnerCity: Int
   var hasProjection: Bool
   var isSum: Bool
   var testsOutliers: Bool
@@ -42,12 +43,12 @@ struct IndicatorFacts {
 
 /// The computed state of one row (indicator × org at the monitored period). Figures that are
 /// plain look-ups (the reported value, the milestone) are read again when a report is written.
-struct RowState {
-  var isActive = false
+package struct RowState {
+  package var isActive = false
   var flags: UInt16 = 0
   var status: PaceStatus = .grey
   var previous: PaceStatus?
-  var actual = Double.nan
+  package var actual = Double.nan
   var expected = Double.nan
   var pace = Double.nan
   var pointsBehind = Double.nan

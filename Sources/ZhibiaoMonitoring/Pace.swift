@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// The pace (序时进度) of a figure: how far it has come against what was due by now.
 ///
 /// - Amounts (flows, stocks, counts, ranks): ρ = actual / expected, where expected = annual target ×

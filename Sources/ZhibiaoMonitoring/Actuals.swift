@@ -1,4 +1,7 @@
 import Foundation
+import ZhibiaoObservations
+import ZhibiaoPlan
+import ZhibiaoTargets
 
 /// The observed values (实际值) laid out for monitoring: one flat array indexed by indicator ×
 /// org × quarter slot, NaN where there is no figure, with the time each figure was reported.

@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoObservations
+import ZhibiaoPlan
 
 /// A figure as monitoring reads it: an indicator × org × period value and when it was reported,
 /// so that lateness can be judged.

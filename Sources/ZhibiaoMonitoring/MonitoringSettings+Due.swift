@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// When figures are due, by the settings' `dueDays` and `timeZone`.
 extension MonitoringSettings {

@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoTargets
 
 /// The target book laid out like `Actuals`: the year-to-date milestone of every indicator × org ×
 /// quarter slot (the fourth quarter holding the annual target), NaN where the book has none, and

@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// The progress status of Open SDG's progress measure (after Statistics Canada, in turn after
 /// Eurostat): the ratio of the actual to the required compound annual growth rate, compared with
 /// fixed thresholds.

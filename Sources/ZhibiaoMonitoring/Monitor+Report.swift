@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 extension Monitor {
   /// The report: every row with a target at the period, with its warnings and their reasons.

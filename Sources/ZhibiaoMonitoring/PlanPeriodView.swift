@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// The plan-period view of a figure: from the base year to the target year, against time elapsed.
 ///

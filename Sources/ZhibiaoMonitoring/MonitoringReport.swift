@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// The monitoring report at one period: every row with a target, in plan order (each indicator's
 /// city row first, then its districts), for a command to print as a table, JSON, CSV or Markdown.

@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+import ZhibiaoObservations
+import ZhibiaoPlan
+import ZhibiaoTargets
 
 /// The quarterly monitoring (监测预警) of every target indicator × org at one period: the pace of
 /// the year-to-date figure and its traffic light, the plan-period view, the year-end projection
@@ -24,14 +27,14 @@ public struct Monitor: Sendable {
   public let asOf: Date?
 
   /// The monitored slot S.
-  let slot: Int
+  package let slot: Int
   /// For each indicator, its rows: `rowStart[i]..<rowStart[i + 1]`, the city's first.
   let rowStart: [Int]
-  let rowIndicator: ContiguousArray<Int32>
-  let rowOrg: ContiguousArray<Int32>
+  package let rowIndicator: ContiguousArray<Int32>
+  package let rowOrg: ContiguousArray<Int32>
   /// The row of indicator × org at `indicator × orgs + org`, or −1.
-  let rowOf: ContiguousArray<Int32>
-  let facts: ContiguousArray<IndicatorFacts>
+  package let rowOf: ContiguousArray<Int32>
+  package let facts: ContiguousArray<IndicatorFacts>
   /// For each indicator, the parity indicators whose target it is.
   let parityReaders: [[Int]]
   /// The first instant at which a figure for the period is late, in seconds since 2001.
@@ -40,7 +43,7 @@ public struct Monitor: Sendable {
   /// indicator's districts.
   let scratchSize: Int
   /// The row states.
-  var rows: ContiguousArray<RowState>
+  package internal(set) var rows: ContiguousArray<RowState>
 
   /// Why a monitor cannot be made.
   public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// What monitoring needs to know of one indicator, by position: its kind, its direction, what its
 /// target measures, and which orgs have a row (the owner bureau for the city figure, then the
 /// districts the target book decomposes it to).

@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// The time axis of the dense monitoring arrays: every quarter of every year from the base year
 /// to the target year, year to date, as slots 0, 1, 2 … (2021Q1 is slot 0 when 2021 is the base
 /// year). A whole year `.year(y)` is the same slot as its fourth quarter `yQ4`: a year's total of

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// One row of the monitoring report: an indicator for an org at a period. Figures are in the
 /// indicator's unit; nil where a figure cannot be given. JSON keys are stable (snake case, as the

@@ -1,3 +1,5 @@
+import ZhibiaoPlan
+
 /// A warning on a row — a yellow or red light, or a data-quality flag — with a one-line reason in
 /// Chinese and English that names the figures it rests on.
 public struct MonitoringWarning: Hashable, Sendable, Encodable {
