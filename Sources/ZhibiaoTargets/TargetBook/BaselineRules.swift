@@ -1,3 +1,4 @@
+import Foundation
 import ZhibiaoPlan
 
 /// What every base-year figure must satisfy, wherever it is written (`baselines.csv` or an
