@@ -20,8 +20,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
-    // Core: the YAML layer over libyaml, and the kernel that knows the plan's concepts
-    // but names no domain.
+    // YAML: libyaml, and YAML as a node tree with positions, typed reading and diagnostics.
     .systemLibrary(
       name: "CYAML",
       path: "Sources/CYAML",
@@ -29,7 +28,26 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .target(name: "ZhibiaoYAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
-    .target(name: "ZhibiaoKernel", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
+
+    // The kernel, in layers that name no domain; each depends only on those above it.
+    // The plan: its concepts as values (and the rules and settings its YAML states), loading,
+    // the registry that checks every cross-reference and freezes a `Plan`, the domain-module protocol.
+    .target(name: "ZhibiaoPlan", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
+    // Targets: time paths, apportionment, and the target book decomposed from the plan and its baselines.
+    .target(name: "ZhibiaoTargets", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
+    // Observations: reported figures and register entries checked against the plan, their units,
+    // periods and encodings. They need the plan only, not its targets.
+    .target(name: "ZhibiaoObservations", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
+    // Monitoring: the target book and the observed figures on one grid; pace, lights, flags, projections.
+    .target(
+      name: "ZhibiaoMonitoring", dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations"],
+      swiftSettings: swiftSettings),
+    // The assessment over monitoring; `import ZhibiaoKernel` re-exports every layer above it, so the
+    // modules below import the kernel alone.
+    .target(
+      name: "ZhibiaoKernel",
+      dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations", "ZhibiaoMonitoring"],
+      swiftSettings: swiftSettings),
 
     // Domains: one module per 重点领域, each depending on the kernel only.
     .target(

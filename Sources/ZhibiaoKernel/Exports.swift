@@ -1,3 +1,6 @@
-// Positions and diagnostics are part of the kernel's vocabulary: every concept remembers
-// where it was written, and domain modules report their checks as diagnostics.
-@_exported import ZhibiaoYAML
+// The kernel is the assessment over the plan, its targets, its observations and its monitoring,
+// and re-exports those four layers, so that `import ZhibiaoKernel` gives them all.
+@_exported import ZhibiaoMonitoring
+@_exported import ZhibiaoObservations
+@_exported import ZhibiaoPlan
+@_exported import ZhibiaoTargets

@@ -1,0 +1,202 @@
+import Foundation
+import ZhibiaoPlan
+
+extension Monitor {
+  /// The report: every row with a target at the period, with its warnings and their reasons.
+  public func report() -> MonitoringReport {
+    let dueDay = settings.dueDay(for: targets.axis.period(ofSlot: slot))
+    return MonitoringReport(
+      period: period, asOf: asOf.map(settings.day(of:)),
+      rows: rows.indices.compactMap { rows[$0].isActive ? makeRow($0, dueDay: dueDay) : nil })
+  }
+
+  /// The row of an indicator for an org, if it has a target at the period.
+  public func row(_ indicator: IndicatorID, _ org: OrgID) -> MonitoringRow? {
+    guard let i = actuals.position(of: indicator), let o = actuals.position(of: org) else { return nil }
+    let row = Int(rowOf[i * targets.orgs.count + o])
+    return row >= 0 && rows[row].isActive
+      ? makeRow(row, dueDay: settings.dueDay(for: targets.axis.period(ofSlot: slot))) : nil
+  }
+
+  private func makeRow(_ row: Int, dueDay: String) -> MonitoringRow {
+    let state = rows[row]
+    let i = Int(rowIndicator[row])
+    let o = Int(rowOrg[row])
+    let spec = targets.indicators[i]
+    let fact = facts[i]
+    let slots = targets.axis.count
+    let cell = (i * targets.orgs.count + o) * slots
+    let value = actuals.values[cell + slot]
+    let milestone =
+      fact.partner >= 0
+      ? actuals.values[(fact.partner * targets.orgs.count + fact.partnerCity) * slots + slot]
+      : targets.values[cell + slot]
+    let annual = fact.partner >= 0 ? milestone : targets.values[cell + slot / 4 * 4 + 3]
+    let reported = actuals.reportedAt[cell + slot]
+    let flags = DataQualityFlag.flags(in: state.flags)
+    let hasView = !state.view.timeElapsed.isNaN
+    var result = MonitoringRow(
+      indicator: spec.id, domain: spec.domain, org: targets.orgs[o], isCity: o == spec.city, period: period,
+      unit: spec.unit, kind: spec.kind, measure: spec.measure, value: Self.number(value),
+      actual: Self.number(state.actual), milestone: Self.number(milestone), annualTarget: Self.number(annual),
+      gap: Self.number(state.actual - milestone),
+      seasonalShare: fact.isSeasonal ? Self.number(targets.shares[i * slots + slot]) : nil,
+      expected: Self.number(state.expected), pace: Self.number(state.pace),
+      pointsBehind: Self.number(state.pointsBehind), status: state.status, previousStatus: state.previous,
+      statusChange: PaceChange.between(state.previous, state.status),
+      progress: Self.number(state.view.progress), timeElapsed: Self.number(state.view.timeElapsed),
+      midTerm: hasView ? state.view.category : nil, growthActual: Self.number(state.view.growthActual),
+      growthRequired: Self.number(state.view.growthRequired), growthRatio: Self.number(state.view.growthRatio),
+      growthStatus: hasView ? state.view.growthStatus : nil,
+      projection: fact.hasProjection
+        ? MonitoringRow.Projection(
+          shareOfYear: Self.number(state.projection.shareOfYear),
+          lastYearPattern: Self.number(state.projection.lastYearPattern),
+          remainingQuarters: Self.number(state.projection.remainingQuarters),
+          low: Self.number(state.projection.low), high: Self.number(state.projection.high)) : nil,
+      yoyGrowth: Self.number(state.growth), scoreAcrossDistricts: Self.number(state.scoreAcrossDistricts),
+      scoreOverTime: Self.number(state.scoreOverTime),
+      reportedOn: reported.isNaN ? nil : settings.day(of: Date(timeIntervalSinceReferenceDate: reported)),
+      dueDay: dueDay, flags: flags, warnings: [])
+    let text = ReasonText(spec: spec, settings: settings)
+    if state.status == .yellow || state.status == .red {
+      result.warnings.append(
+        MonitoringWarning(kind: .behindPace, reason: text.behindPace(state: state, milestone: milestone)))
+    }
+    for flag in flags {
+      let reason: LocalizedText
+      switch flag {
+      case .missing:
+        reason = text.missing(period: targets.axis.period(ofSlot: slot), derived: actuals.isDerived(i))
+      case .late:
+        reason = text.late(reportedOn: result.reportedOn, dueDay: result.dueDay, asOf: asOf.map(settings.day(of:)))
+      case .ytdFalls:
+        reason = text.ytdFalls(value: value, previous: actuals.values[cell + slot - 1])
+      case .sumMismatch:
+        let sum = withEvaluationReading { $0.sum(i) }
+        reason = text.sumMismatch(city: sum.city, districts: sum.districts, tolerance: sum.tolerance)
+      case .outlierAcrossDistricts:
+        reason = text.outlier(growth: state.growth, score: state.scoreAcrossDistricts, acrossDistricts: true)
+      case .outlierOverTime:
+        reason = text.outlier(growth: state.growth, score: state.scoreOverTime, acrossDistricts: false)
+      }
+      result.warnings.append(MonitoringWarning(kind: MonitoringWarning.Kind(flag), reason: reason))
+    }
+    return result
+  }
+
+  /// A figure, or nil for NaN.
+  static func number(_ value: Double) -> Double? { value.isNaN ? nil : value }
+}
+
+/// The one-line reasons of warnings, in Chinese and English.
+struct ReasonText {
+  let spec: MonitoredIndicator
+  let settings: MonitoringSettings
+
+  /// Decimal places of the indicator's precision (0.1 → 1).
+  var places: Int { max(0, Int((-log10(spec.precision)).rounded())) }
+
+  /// A figure in the indicator's precision, with `%` for a percentage.
+  func figure(_ value: Double) -> String {
+    Self.fixed(value, places: places) + (spec.unit == "%" ? "%" : "")
+  }
+
+  /// One decimal, a trailing `.0` dropped: 82, 81.7.
+  static func short(_ value: Double) -> String { short(value, places: 1) }
+
+  /// `places` decimals, trailing zeros dropped.
+  static func short(_ value: Double, places: Int) -> String {
+    guard value.isFinite else { return value > 0 ? "∞" : "—" }
+    var text = fixed(value, places: places)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
+  }
+
+  /// The decimals that show a small gap: one, or as many as make it differ from zero (0.04, not 0).
+  static func places(showing value: Double) -> Int {
+    var places = 1
+    while places < 4 && value != 0 && abs(value) < 0.5 * pow(10, -Double(places)) { places += 1 }
+    return places
+  }
+
+  static func fixed(_ value: Double, places: Int) -> String {
+    guard value.isFinite else { return "—" }
+    let rounded = String(format: "%.\(places)f", value)
+    return rounded == "-" + String(format: "%.\(places)f", 0.0) ? String(rounded.dropFirst()) : rounded
+  }
+
+  func behindPace(state: RowState, milestone: Double) -> LocalizedText {
+    let places = Self.places(showing: state.pointsBehind)
+    if spec.isRate {
+      let points = Self.short(state.pointsBehind, places: places)
+      let actual = figure(state.actual)
+      let target = figure(milestone)
+      return spec.direction == .higher
+        ? LocalizedText(
+          zh: "低于序时目标 \(points) 个百分点（实际 \(actual)，目标 \(target)）",
+          en: "\(points) percentage points below the year-to-date target (actual \(actual), target \(target))")
+        : LocalizedText(
+          zh: "高于序时目标 \(points) 个百分点（实际 \(actual)，目标 \(target)）",
+          en: "\(points) percentage points above the year-to-date target (actual \(actual), target \(target))")
+    }
+    if state.pace.isNaN {
+      let actual = figure(state.actual)
+      let expected = figure(state.expected)
+      return LocalizedText(
+        zh: "实际 \(actual)，未达序时目标 \(expected)", en: "actual \(actual) short of the year-to-date target \(expected)")
+    }
+    let pace = Self.short(state.pace * 100, places: places)
+    let points = Self.short(state.pointsBehind, places: places)
+    return LocalizedText(zh: "序时进度 \(pace)%，落后 \(points) 个百分点", en: "pace \(pace)%, \(points) points behind")
+  }
+
+  func missing(period: Period, derived: Bool) -> LocalizedText {
+    derived
+      ? LocalizedText(zh: "缺少计算所需数据，无法计算\(period.zh)数值", en: "no value for \(period): an input is missing")
+      : LocalizedText(zh: "未报送\(period.zh)数据", en: "no figure reported for \(period)")
+  }
+
+  func late(reportedOn: String?, dueDay: String, asOf: String?) -> LocalizedText {
+    if let reportedOn {
+      return LocalizedText(
+        zh: "\(reportedOn) 报送，晚于截止日 \(dueDay)", en: "reported on \(reportedOn), after the due day \(dueDay)")
+    }
+    let day = asOf ?? "?"
+    return LocalizedText(zh: "截至 \(day) 仍未报送，截止日为 \(dueDay)", en: "not reported by \(day); due by \(dueDay)")
+  }
+
+  func ytdFalls(value: Double, previous: Double) -> LocalizedText {
+    LocalizedText(
+      zh: "累计值 \(figure(value)) 低于上季累计 \(figure(previous))",
+      en: "year-to-date \(figure(value)) is below the previous quarter's \(figure(previous))")
+  }
+
+  func sumMismatch(city: Double, districts: Double, tolerance: Double) -> LocalizedText {
+    let difference = Self.fixed(city - districts, places: places)
+    let allowed = Self.fixed(tolerance, places: places + 1)
+    return LocalizedText(
+      zh: "各区县合计 \(figure(districts))，与全市 \(figure(city)) 相差 \(difference)，超过容差 \(allowed)",
+      en: "districts add up to \(figure(districts)), not the city's \(figure(city)) "
+        + "(difference \(difference), tolerance \(allowed))")
+  }
+
+  func outlier(growth: Double, score: Double, acrossDistricts: Bool) -> LocalizedText {
+    let zhGrowth = spec.isRate ? "同比变化 \(Self.short(growth)) 个百分点" : "同比增长 \(Self.short(growth * 100))%"
+    let enGrowth =
+      spec.isRate
+      ? "year-on-year change of \(Self.short(growth)) points" : "year-on-year growth \(Self.short(growth * 100))%"
+    let z = Self.fixed(score, places: 1)
+    let limit = Self.short(settings.outlierThreshold)
+    return acrossDistricts
+      ? LocalizedText(
+        zh: "\(zhGrowth)，在各区县中异常（修正 z 值 \(z)，阈值 \(limit)）",
+        en: "\(enGrowth) is an outlier among the districts (modified z-score \(z), threshold \(limit))")
+      : LocalizedText(
+        zh: "\(zhGrowth)，与本单位以往增速相比异常（修正 z 值 \(z)，阈值 \(limit)）",
+        en: "\(enGrowth) is an outlier against this org's own past growth (modified z-score \(z), threshold \(limit))")
+  }
+}

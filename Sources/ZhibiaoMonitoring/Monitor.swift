@@ -1,0 +1,268 @@
+import Dispatch
+import Foundation
+import ZhibiaoObservations
+import ZhibiaoPlan
+import ZhibiaoTargets
+
+/// The quarterly monitoring (监测预警) of every target indicator × org at one period: the pace of
+/// the year-to-date figure and its traffic light, the plan-period view, the year-end projection
+/// and the data-quality flags — a pure function of the target book, the actual figures and the
+/// settings.
+///
+/// Rows are the orgs the target book names for each indicator: the owner bureau, whose figure is
+/// the city's, then the districts. An annual indicator has rows at year-ends (Q4 or a whole year)
+/// only; a qualitative aim has none. Everything is computed once, from dense arrays, when the
+/// monitor is made; `update` recomputes only what one changed figure touches, with exactly the
+/// result a new monitor would give.
+public struct Monitor: Sendable {
+  /// The targets.
+  public let targets: MonitoringTargets
+  /// The actual figures, as last updated.
+  public private(set) var actuals: Actuals
+  /// The monitored period (a whole year is monitored as its fourth quarter).
+  public let period: Period
+  /// The settings.
+  public let settings: MonitoringSettings
+  /// The day monitoring is run; when given, a figure still missing after its due day is late.
+  public let asOf: Date?
+
+  /// The monitored slot S.
+  package let slot: Int
+  /// For each indicator, its rows: `rowStart[i]..<rowStart[i + 1]`, the city's first.
+  let rowStart: [Int]
+  package let rowIndicator: ContiguousArray<Int32>
+  package let rowOrg: ContiguousArray<Int32>
+  /// The row of indicator × org at `indicator × orgs + org`, or −1.
+  package let rowOf: ContiguousArray<Int32>
+  package let facts: ContiguousArray<IndicatorFacts>
+  /// For each indicator, the parity indicators whose target it is.
+  let parityReaders: [[Int]]
+  /// The first instant at which a figure for the period is late, in seconds since 2001.
+  let due: Double
+  /// Room for the longest series a modified z-score is computed over: one org's quarters, or one
+  /// indicator's districts.
+  let scratchSize: Int
+  /// The row states.
+  package internal(set) var rows: ContiguousArray<RowState>
+  /// The rows the last `update` evaluated again: the figure set, the derived figures computed from
+  /// it and the rows whose targets read them. An assessment follows them with
+  /// `Assessor.update(from:)`.
+  package internal(set) var lastTouchedRows: [Int] = []
+
+  /// Why a monitor cannot be made.
+  public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The period lies outside the plan's years.
+    case periodOutsidePlan(Period, PeriodAxis)
+    /// The targets and the actual figures are laid out differently.
+    case layoutsDiffer
+
+    /// The failure in one sentence.
+    public var description: String {
+      switch self {
+      case .periodOutsidePlan(let period, let axis):
+        "The period \(period) lies outside the plan's years \(axis.firstYear)–\(axis.lastYear)."
+      case .layoutsDiffer: "The targets and the actual figures are not laid out on the same grid."
+      }
+    }
+  }
+
+  /// Monitors `period` (`2024Q3` is January–September 2024) and computes every row.
+  public init(
+    targets: MonitoringTargets, actuals: Actuals, period: Period, settings: MonitoringSettings = MonitoringSettings(),
+    asOf: Date? = nil
+  ) throws(Failure) {
+    guard targets.axis == actuals.axis, targets.orgs.count == actuals.orgs.count,
+      targets.indicators.count == actuals.indicators.count
+    else { throw .layoutsDiffer }
+    guard let slot = targets.axis.slot(of: period) else { throw .periodOutsidePlan(period, targets.axis) }
+    self.targets = targets
+    self.actuals = actuals
+    self.period = period
+    self.settings = settings
+    self.asOf = asOf
+    self.slot = slot
+    due =
+      settings.dueInstant(for: .quarter(slot % 4 + 1, of: targets.axis.year(ofSlot: slot)))
+      .timeIntervalSinceReferenceDate
+
+    let orgCount = targets.orgs.count
+    var rowStart = [0]
+    var rowIndicator = ContiguousArray<Int32>()
+    var rowOrg = ContiguousArray<Int32>()
+    var rowOf = ContiguousArray<Int32>(repeating: -1, count: targets.indicators.count * orgCount)
+    var facts = ContiguousArray<IndicatorFacts>()
+    var parityReaders = Array(repeating: [Int](), count: targets.indicators.count)
+    for (i, spec) in targets.indicators.enumerated() {
+      let start = rowIndicator.count
+      if spec.isMonitored {
+        for org in spec.rowOrgs {
+          rowOf[i * orgCount + org] = Int32(rowIndicator.count)
+          rowIndicator.append(Int32(i))
+          rowOrg.append(Int32(org))
+        }
+      }
+      rowStart.append(rowIndicator.count)
+      var partnerCity = -1
+      if spec.comparator == .parity, let partner = spec.partner {
+        partnerCity = targets.indicators[partner].city
+        parityReaders[partner].append(i)
+      }
+      facts.append(IndicatorFacts(spec, partnerCity: partnerCity, rows: start..<rowIndicator.count))
+    }
+    self.rowStart = rowStart
+    self.rowIndicator = rowIndicator
+    self.rowOrg = rowOrg
+    self.rowOf = rowOf
+    self.facts = facts
+    self.parityReaders = parityReaders
+    scratchSize = max(targets.indicators.map(\.districts.count).max() ?? 0, targets.axis.count) + 1
+    rows = ContiguousArray(repeating: .inactive, count: rowIndicator.count)
+    recomputeAll()
+  }
+
+  /// The plan's monitoring: targets from `book`, actual figures from `observations`, the
+  /// registers' counts and the base-year `baselines`; the settings are the plan's
+  /// (`plan.yaml`, `monitoring:`) unless others are given.
+  public init(
+    plan: Plan, book: TargetBook, observations: [ReportedValue], registerEntries: [RegisterEntry] = [],
+    baselines: Baselines? = nil, period: Period, settings: MonitoringSettings? = nil, asOf: Date? = nil
+  ) throws(Failure) {
+    try self.init(
+      targets: MonitoringTargets(plan: plan, book: book),
+      actuals: Actuals(plan: plan, observations: observations, registerEntries: registerEntries, baselines: baselines),
+      period: period, settings: settings ?? plan.monitoringSettings, asOf: asOf)
+  }
+
+  /// The number of rows with a target at the period.
+  public var activeRowCount: Int { rows.reduce(0) { $0 + ($1.isActive ? 1 : 0) } }
+
+  // MARK: - Computing
+
+  /// Computes every row, then the passes over whole indicators (outliers across districts, sums).
+  /// Indicators are independent, so a large grid is shared out among the processors by whole
+  /// indicators; the result does not depend on how (every row is computed by the same code).
+  public mutating func recomputeAll() {
+    let rowStart = self.rowStart
+    let indicatorCount = targets.indicators.count
+    let workers = rows.count >= 50_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16)) : 1
+    // Chunk bounds by indicator, with about the same number of rows in each.
+    var chunks = [0]
+    for worker in 1..<workers {
+      let wanted = rows.count * worker / workers
+      var i = chunks.last!
+      while i < indicatorCount && rowStart[i] < wanted { i += 1 }
+      chunks.append(i)
+    }
+    chunks.append(indicatorCount)
+    let bounds = chunks
+    let scratchSize = self.scratchSize
+    withEvaluation { evaluation, rows in
+      let shared = SharedWork(evaluation: evaluation, rows: rows)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
+        defer { scratch.deallocate() }
+        let evaluation = shared.evaluation.using(scratch: scratch)
+        let rows = shared.rows
+        for i in bounds[worker]..<bounds[worker + 1] where rowStart[i] < rowStart[i + 1] {
+          for row in rowStart[i]..<rowStart[i + 1] { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
+          evaluation.outliersAcrossDistricts(i, rows: rows)
+          evaluation.sumCheck(i, rows: rows)
+        }
+      }
+    }
+  }
+
+  /// Sets (or with nil removes) one reported figure and recomputes what it touches: the rows of
+  /// that indicator × org (and of the derived indicators computed from it, and of a parity whose
+  /// target it is), then the outlier test across districts and the sum check of each indicator
+  /// concerned. A figure after the monitored period touches nothing. Returns the rows recomputed.
+  @discardableResult
+  public mutating func update(
+    _ indicator: IndicatorID, _ org: OrgID, _ period: Period, value: Decimal?, reportedAt: Date? = nil
+  ) -> Int {
+    recompute(actuals.set(indicator, org, period, value: value, reportedAt: reportedAt))
+  }
+
+  /// Sets one figure by position (NaN removes it), as `update(_:_:_:value:reportedAt:)` does.
+  @discardableResult
+  public mutating func update(_ cell: Actuals.Cell, value: Double, reportedAt: Double = .nan) -> Int {
+    recompute(actuals.set(cell, value: value, reportedAt: reportedAt))
+  }
+
+  private mutating func recompute(_ changed: [Actuals.Cell]) -> Int {
+    var touchedRows: [Int] = []
+    var touchedIndicators: [Int] = []
+    let orgCount = targets.orgs.count
+    func touch(_ i: Int, _ org: Int) {
+      let row = Int(rowOf[i * orgCount + org])
+      if row >= 0 && !touchedRows.contains(row) { touchedRows.append(row) }
+      if row >= 0 && !touchedIndicators.contains(i) { touchedIndicators.append(i) }
+    }
+    for cell in changed where cell.slot <= slot {
+      touch(cell.indicator, cell.org)
+      for reader in parityReaders[cell.indicator] { touch(reader, targets.indicators[reader].city) }
+    }
+    lastTouchedRows = touchedRows
+    guard !touchedRows.isEmpty else { return 0 }
+    withEvaluation { evaluation, rows in
+      for row in touchedRows { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
+      for i in touchedIndicators {
+        evaluation.outliersAcrossDistricts(i, rows: rows)
+        evaluation.sumCheck(i, rows: rows)
+      }
+    }
+    return touchedRows.count
+  }
+
+  /// Runs `body` with the evaluation over the current buffers and the row states.
+  mutating func withEvaluation<Result>(
+    _ body: (MonitorEvaluation, UnsafeMutableBufferPointer<RowState>) -> Result
+  ) -> Result {
+    var rows = ContiguousArray<RowState>()
+    swap(&rows, &self.rows)
+    defer { swap(&rows, &self.rows) }
+    return withEvaluationReading { evaluation in
+      rows.withUnsafeMutableBufferPointer { body(evaluation, $0) }
+    }
+  }
+
+  /// Runs `body` with an evaluation reading the current buffers.
+  func withEvaluationReading<Result>(_ body: (MonitorEvaluation) -> Result) -> Result {
+    let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
+    defer { scratch.deallocate() }
+    let axis = targets.axis
+    return actuals.values.withUnsafeBufferPointer { values in
+      actuals.reportedAt.withUnsafeBufferPointer { reportedAt in
+        targets.values.withUnsafeBufferPointer { targetValues in
+          targets.shares.withUnsafeBufferPointer { shares in
+            facts.withUnsafeBufferPointer { facts in
+              rowIndicator.withUnsafeBufferPointer { rowIndicator in
+                rowOrg.withUnsafeBufferPointer { rowOrg in
+                  body(
+                    MonitorEvaluation(
+                      values: values, reportedAt: reportedAt, targets: targetValues, shares: shares, facts: facts,
+                      rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: targets.orgs.count,
+                      slots: axis.count, slot: slot, span: axis.years - 1, due: due,
+                      asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan, settings: settings))
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Whether every row is the same, to the bit, as in `other` (for checking that an incremental
+  /// recompute equals a full one).
+  public func hasSameResults(as other: Monitor) -> Bool {
+    rows.count == other.rows.count && zip(rows, other.rows).allSatisfy { $0.isIdentical(to: $1) }
+  }
+}
+
+/// The buffers of one full pass, handed to the workers of `recomputeAll`: each writes the rows of
+/// its own indicators only.
+private struct SharedWork: @unchecked Sendable {
+  let evaluation: MonitorEvaluation
+  let rows: UnsafeMutableBufferPointer<RowState>
+}

@@ -1,0 +1,326 @@
+import Foundation
+import ZhibiaoPlan
+
+/// What the inner loop needs of an indicator, without reference counting.
+package struct IndicatorFacts {
+  var isRate: Bool
+  var isFlow: Bool
+  /// A flow's level: its pace is measured against annual target × S_q.
+  var isSeasonal: Bool
+  var isAnnual: Bool
+  var direction: Indicator.Direction
+  var measure: Target.Measure
+  /// The partner of a parity, by position, and the org holding its city figure; −1 when none.
+  package var partner: Int
+  package var partnerCity: Int
+  var hasProjection: Bool
+  var isSum: Bool
+  var testsOutliers: Bool
+  var precision: Double
+  var city: Int
+  var firstDistrictRow: Int
+  var endRow: Int
+
+  init(_ spec: MonitoredIndicator, partnerCity: Int, rows: Range<Int>) {
+    isRate = spec.isRate
+    isFlow = spec.isFlow
+    isSeasonal = spec.kind == .flow && spec.measure == .level
+    isAnnual = spec.frequency == .annual
+    direction = spec.direction
+    measure = spec.measure
+    partner = spec.comparator == .parity ? spec.partner ?? -1 : -1
+    self.partnerCity = partnerCity
+    hasProjection = spec.kind == .flow && (spec.measure == .level || spec.measure == .cumulative)
+    isSum = spec.aggregation == .sum
+    testsOutliers = spec.testsOutliers
+    precision = spec.precision
+    city = spec.city
+    // An indicator without rows gets an empty district range.
+    firstDistrictRow = rows.lowerBound + 1
+    endRow = max(rows.upperBound, rows.lowerBound + 1)
+  }
+}
+
+/// The computed state of one row (indicator × org at the monitored period). Figures that are
+/// plain look-ups (the reported value, the milestone) are read again when a report is written.
+package struct RowState {
+  package var isActive = false
+  var flags: UInt16 = 0
+  var status: PaceStatus = .grey
+  var previous: PaceStatus?
+  package var actual = Double.nan
+  var expected = Double.nan
+  var pace = Double.nan
+  var pointsBehind = Double.nan
+  var view = PlanPeriodView.none
+  var projection = YearEndProjection.none
+  var growth = Double.nan
+  var scoreOverTime = Double.nan
+  var scoreAcrossDistricts = Double.nan
+
+  static let inactive = RowState()
+
+  /// The flags set by the passes over a whole indicator (not by the row's own computation).
+  static let indicatorFlags = DataQualityFlag.sumMismatch.bit | DataQualityFlag.outlierAcrossDistricts.bit
+
+  /// Whether two states are the same to the bit (NaN equal to NaN).
+  func isIdentical(to other: RowState) -> Bool {
+    let mine = numbers
+    let theirs = other.numbers
+    return isActive == other.isActive && flags == other.flags && status == other.status
+      && previous == other.previous && view.category == other.view.category
+      && view.growthStatus == other.view.growthStatus && view.achieved == other.view.achieved
+      && mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.bitPattern == $1.bitPattern }
+  }
+
+  private var numbers: [Double] {
+    [
+      actual, expected, pace, pointsBehind, view.progress, view.timeElapsed, view.growthActual,
+      view.growthRequired, view.growthRatio, projection.shareOfYear, projection.lastYearPattern,
+      projection.remainingQuarters, growth, scoreOverTime, scoreAcrossDistricts,
+    ]
+  }
+}
+
+/// The computation of rows over raw buffers: the same code serves the full pass and the
+/// incremental recompute, so that both give the same bits.
+struct MonitorEvaluation {
+  let values: UnsafeBufferPointer<Double>
+  let reportedAt: UnsafeBufferPointer<Double>
+  let targets: UnsafeBufferPointer<Double>
+  let shares: UnsafeBufferPointer<Double>
+  let facts: UnsafeBufferPointer<IndicatorFacts>
+  let rowIndicator: UnsafeBufferPointer<Int32>
+  let rowOrg: UnsafeBufferPointer<Int32>
+  /// Room for one org's growth series or one indicator's district growths.
+  let scratch: UnsafeMutableBufferPointer<Double>
+  let orgCount: Int
+  let slots: Int
+  /// The monitored slot S.
+  let slot: Int
+  /// The year position of the target year on the axis (n, the plan's span in years).
+  let span: Int
+  let due: Double
+  let asOf: Double
+  let settings: MonitoringSettings
+
+  /// The same evaluation with another scratch buffer, for another thread.
+  func using(scratch: UnsafeMutableBufferPointer<Double>) -> MonitorEvaluation {
+    MonitorEvaluation(
+      values: values, reportedAt: reportedAt, targets: targets, shares: shares, facts: facts,
+      rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: orgCount, slots: slots, slot: slot,
+      span: span, due: due, asOf: asOf, settings: settings)
+  }
+
+  // MARK: - One row
+
+  func evaluate(row: Int, keeping old: RowState) -> RowState {
+    let i = Int(rowIndicator[row])
+    let o = Int(rowOrg[row])
+    let fact = facts[i]
+    let cell = (i * orgCount + o) * slots
+    let s = slot
+    guard isActive(fact, cell: cell, slot: s) else { return .inactive }
+    var state = RowState()
+    state.isActive = true
+    state.flags = old.flags & RowState.indicatorFlags
+    state.scoreAcrossDistricts = old.scoreAcrossDistricts
+
+    let pace = self.pace(fact, i: i, cell: cell, slot: s)
+    state.actual = actual(fact, cell: cell, slot: s)
+    state.expected = pace.expected
+    state.pace = pace.pace.ratio
+    state.pointsBehind = pace.pace.pointsBehind
+    state.status = light(fact, pace.pace.pointsBehind)
+    let previousSlot = s - (fact.isAnnual ? 4 : 1)
+    if previousSlot >= 4, isActive(fact, cell: cell, slot: previousSlot) {
+      state.previous = light(fact, self.pace(fact, i: i, cell: cell, slot: previousSlot).pace.pointsBehind)
+    }
+
+    // Plan-period view from the latest year-end.
+    let yearEndYear = s % 4 == 3 ? s / 4 : s / 4 - 1
+    if yearEndYear >= 1 && fact.partner < 0 {
+      let base: Double =
+        switch fact.measure {
+        case .level: values[cell + 3]
+        case .increase, .cumulative: 0
+        case .averageAnnual: .nan
+        }
+      state.view = PlanPeriodView.of(
+        current: actual(fact, cell: cell, slot: yearEndYear * 4 + 3), base: base,
+        target: targets[cell + span * 4 + 3], years: yearEndYear, span: span, direction: fact.direction,
+        settings: settings)
+    }
+
+    if fact.hasProjection {
+      let quarter = s % 4 + 1
+      var projection = YearEndProjection.flow(
+        ytd: values[cell + s], quarter: quarter, share: shares[i * slots + s],
+        previousYTD: quarter > 1 ? values[cell + s - 1] : .nan, lastYear: values[cell + s - quarter],
+        lastYearYTD: values[cell + s - 4], lastYearPreviousYTD: quarter > 1 ? values[cell + s - 5] : .nan)
+      if fact.measure == .cumulative { projection = projection.shifted(by: earlierYears(cell: cell, slot: s)) }
+      state.projection = projection
+    }
+
+    // Data quality of the row itself.
+    let value = values[cell + s]
+    if value.isNaN { state.flags |= DataQualityFlag.missing.bit }
+    let reported = reportedAt[cell + s]
+    if reported >= due || (value.isNaN && asOf >= due) { state.flags |= DataQualityFlag.late.bit }
+    if fact.isFlow && s % 4 > 0 && value < values[cell + s - 1] { state.flags |= DataQualityFlag.ytdFalls.bit }
+    state.growth = growth(fact, cell: cell, slot: s)
+    if fact.testsOutliers && state.growth.isFinite {
+      var count = 0
+      for earlier in 4...s {
+        let g = growth(fact, cell: cell, slot: earlier)
+        if g.isFinite {
+          scratch[count] = g
+          count += 1
+        }
+      }
+      if count >= settings.outlierMinimumCount {
+        let spread = ModifiedZScore.spread(sorting: UnsafeMutableBufferPointer(rebasing: scratch[0..<count]))
+        state.scoreOverTime = ModifiedZScore.score(state.growth, spread: spread)
+        if isOutlier(fact, state.growth, score: state.scoreOverTime, median: spread.median) {
+          state.flags |= DataQualityFlag.outlierOverTime.bit
+        }
+      }
+    }
+    return state
+  }
+
+  /// Whether a row has a target at `slot`: a milestone in the book, or for a parity a year after
+  /// the base year (at year-ends only when annual).
+  @inline(__always)
+  func isActive(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Bool {
+    guard slot >= 4 else { return false }
+    if fact.partner >= 0 { return !fact.isAnnual || slot % 4 == 3 }
+    return !targets[cell + slot].isNaN
+  }
+
+  /// The milestone: the book's, or the partner's city figure for a parity.
+  @inline(__always)
+  func milestone(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
+    fact.partner >= 0 ? values[(fact.partner * orgCount + fact.partnerCity) * slots + slot] : targets[cell + slot]
+  }
+
+  /// The actual figure in the target's measure: the value; less the base year's for an increase;
+  /// plus the earlier years' totals for a cumulative addition.
+  @inline(__always)
+  func actual(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
+    let value = values[cell + slot]
+    switch fact.measure {
+    case .level, .averageAnnual: return value
+    case .increase: return value - values[cell + 3]
+    case .cumulative: return earlierYears(cell: cell, slot: slot) + value
+    }
+  }
+
+  /// The sum of the year-end figures of the years after the base year and before `slot`'s year.
+  @inline(__always)
+  func earlierYears(cell: Int, slot: Int) -> Double {
+    var total = 0.0
+    var year = 1
+    while year < slot / 4 {
+      total += values[cell + year * 4 + 3]
+      year += 1
+    }
+    return total
+  }
+
+  func pace(_ fact: IndicatorFacts, i: Int, cell: Int, slot: Int) -> (pace: Pace, expected: Double) {
+    let milestone = self.milestone(fact, cell: cell, slot: slot)
+    let actual = self.actual(fact, cell: cell, slot: slot)
+    if fact.isRate { return (Pace.rate(actual: actual, milestone: milestone, direction: fact.direction), milestone) }
+    let annual = fact.partner >= 0 ? milestone : targets[cell + slot / 4 * 4 + 3]
+    let expected = Pace.expected(
+      milestone: milestone, annualTarget: annual, share: shares[i * slots + slot], quarter: slot % 4 + 1,
+      seasonal: fact.isSeasonal)
+    let pace = Pace.amount(actual: actual, expected: expected, direction: fact.direction, milestone: milestone)
+    return (pace, expected)
+  }
+
+  @inline(__always)
+  func light(_ fact: IndicatorFacts, _ pointsBehind: Double) -> PaceStatus {
+    PaceStatus.light(
+      pointsBehind: pointsBehind,
+      yellowLimit: fact.isRate ? settings.bands.rateYellowPoints : settings.bands.yellowPoints)
+  }
+
+  /// Year-on-year growth at `slot`: x_s/x_{s−4} − 1 for amounts (x_{s−4} > 0), x_s − x_{s−4} in
+  /// percentage points for rates; NaN in the base year or without both figures.
+  @inline(__always)
+  func growth(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
+    guard slot >= 4 else { return .nan }
+    let now = values[cell + slot]
+    let before = values[cell + slot - 4]
+    if fact.isRate { return now - before }
+    return before > 0 ? now / before - 1 : .nan
+  }
+
+  // MARK: - One indicator
+
+  /// The outlier test across districts: the modified z-score of each district's year-on-year
+  /// growth among the districts that have one, at least `outlierMinimumCount` of them.
+  func outliersAcrossDistricts(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>) {
+    let fact = facts[i]
+    var count = 0
+    for row in fact.firstDistrictRow..<fact.endRow
+    where fact.testsOutliers && rows[row].isActive && rows[row].growth.isFinite {
+      scratch[count] = rows[row].growth
+      count += 1
+    }
+    let spread =
+      count >= settings.outlierMinimumCount
+      ? ModifiedZScore.spread(sorting: UnsafeMutableBufferPointer(rebasing: scratch[0..<count])) : nil
+    let bit = DataQualityFlag.outlierAcrossDistricts.bit
+    for row in fact.firstDistrictRow..<fact.endRow {
+      var score = Double.nan
+      if let spread, rows[row].isActive, rows[row].growth.isFinite {
+        score = ModifiedZScore.score(rows[row].growth, spread: spread)
+      }
+      rows[row].scoreAcrossDistricts = score
+      if let spread, isOutlier(fact, rows[row].growth, score: score, median: spread.median) {
+        rows[row].flags |= bit
+      } else {
+        rows[row].flags &= ~bit
+      }
+    }
+  }
+
+  /// |M| above the threshold, and at least `outlierMinimumPoints` percentage points from the median.
+  @inline(__always)
+  func isOutlier(_ fact: IndicatorFacts, _ growth: Double, score: Double, median: Double) -> Bool {
+    abs(score) > settings.outlierThreshold
+      && abs(growth - median) * (fact.isRate ? 1 : 100) >= settings.outlierMinimumPoints
+  }
+
+  /// The sum check of an additive indicator on its city row: with every district's figure and the
+  /// city's, |city − Σ districts| must not exceed ½ × precision × the number of districts (each
+  /// district figure may be rounded by up to half a step), plus 10⁻⁹ relative for binary
+  /// arithmetic.
+  func sumCheck(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>) {
+    let fact = facts[i]
+    let cityRow = fact.firstDistrictRow - 1
+    let bit = DataQualityFlag.sumMismatch.bit
+    guard rows[cityRow].isActive else { return }
+    rows[cityRow].flags &= ~bit
+    guard fact.isSum, fact.endRow > fact.firstDistrictRow else { return }
+    let check = sum(i)
+    if check.mismatch { rows[cityRow].flags |= bit }
+  }
+
+  /// The city figure, the sum of the districts', the tolerance, and whether they disagree (false
+  /// when a figure is missing).
+  func sum(_ i: Int) -> (city: Double, districts: Double, tolerance: Double, mismatch: Bool) {
+    let fact = facts[i]
+    let city = values[(i * orgCount + fact.city) * slots + slot]
+    var total = 0.0
+    for row in fact.firstDistrictRow..<fact.endRow {
+      total += values[(i * orgCount + Int(rowOrg[row])) * slots + slot]
+    }
+    let tolerance = 0.5 * fact.precision * Double(fact.endRow - fact.firstDistrictRow)
+    let mismatch = city.isFinite && total.isFinite && abs(city - total) > tolerance + 1e-9 * max(1, abs(city))
+    return (city, total, tolerance, mismatch)
+  }
+}

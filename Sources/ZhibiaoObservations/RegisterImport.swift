@@ -1,0 +1,93 @@
+import Foundation
+import ZhibiaoPlan
+
+/// Checks a register CSV (`register,name,org,level,recognised_on,evidence`) against the plan,
+/// reporting every problem with its line.
+public struct RegisterImport {
+  /// The columns; `evidence` may be empty.
+  public static let columns = ["register", "name", "org", "level", "recognised_on", "evidence"]
+
+  /// The plan.
+  public let plan: Plan
+  /// The org that submits.
+  public let submitter: OrgID
+
+  /// Prepares checks for `submitter`'s files.
+  public init(plan: Plan, submitter: OrgID) {
+    self.plan = plan
+    self.submitter = submitter
+  }
+
+  /// The checked entries, and every problem found (empty when the file can be imported).
+  public func check(_ text: String, file: String) -> (entries: [RegisterEntry], diagnostics: [Diagnostic]) {
+    let log = DiagnosticLog()
+    guard
+      let table = CSVTable.importFile(
+        text, file: file, required: Array(Self.columns.dropLast()), layout: Self.columns, log: log)
+    else { return ([], log.sorted) }
+    var entries: [RegisterEntry] = []
+    var firstLine: [String: Int] = [:]
+    for row in table.rows {
+      let at = SourceLocation(file: file, line: row.line, column: 1)
+      let registerText = (row["register"] ?? "").trimmingCharacters(in: .whitespaces)
+      guard let register = plan.register(RegisterID(registerText)) else {
+        log.error(
+          "Unknown register '\(registerText)'.", at: at,
+          hint: Suggestion.hint(for: registerText, among: plan.registers.map(\.id.rawValue)))
+        continue
+      }
+      let name = (row["name"] ?? "").trimmingCharacters(in: .whitespaces)
+      if name.isEmpty {
+        log.error("The entry has no name.", at: at)
+        continue
+      }
+      let orgText = (row["org"] ?? "").trimmingCharacters(in: .whitespaces)
+      guard let org = plan.org(OrgID(orgText)) ?? plan.orgs.first(where: { $0.name.zh == orgText }),
+        org.kind == .district
+      else {
+        log.error(
+          "'\(orgText)' is not a district; an entry belongs to the district it is in.", at: at,
+          hint: Suggestion.hint(for: orgText, among: plan.districts.map(\.id.rawValue)))
+        continue
+      }
+      if let sender = plan.org(submitter), sender.kind == .district, sender.id != org.id {
+        log.error("'\(sender.id)' may submit only its own entries, not those of '\(org.id)'.", at: at)
+        continue
+      }
+      let level = (row["level"] ?? "").trimmingCharacters(in: .whitespaces)
+      guard register.levels.contains(level) else {
+        log.error(
+          "The register '\(register.id)' has no level '\(level)'; its levels are \(register.levels.joined(separator: "、")).",
+          at: at, hint: Suggestion.hint(for: level, among: register.levels))
+        continue
+      }
+      let date = (row["recognised_on"] ?? "").trimmingCharacters(in: .whitespaces)
+      guard Self.isDate(date) else {
+        log.error("The recognition date '\(date)' is not a date written YYYY-MM-DD.", at: at)
+        continue
+      }
+      let key = "\(register.id)|\(name)"
+      if let first = firstLine[key] {
+        log.error("'\(name)' is listed twice in '\(register.id)'; first on line \(first).", at: at)
+        continue
+      }
+      firstLine[key] = row.line
+      let evidence = row["evidence"].flatMap { $0.isEmpty ? nil : $0 }
+      entries.append(
+        RegisterEntry(
+          register: register.id, name: name, org: org.id, level: level, recognisedOn: date, evidence: evidence))
+    }
+    return (log.hasErrors ? [] : entries, log.sorted)
+  }
+
+  /// Whether `text` is a real calendar date `YYYY-MM-DD`.
+  static func isDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+    else { return false }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return (1...days[month - 1]).contains(day)
+  }
+}
