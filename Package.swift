@@ -18,6 +18,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // YAML: libyaml, and YAML as a node tree with positions, typed reading and diagnostics.
@@ -90,12 +93,23 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
 
+    // Web: `zhibiao serve` on Hummingbird, over the same workspace and store as the commands.
+    .target(
+      name: "ZhibiaoWeb",
+      dependencies: [
+        "ZhibiaoStore", "ZhibiaoWorkspace", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
     // Host: the commands over the workspace, and a thin executable.
     .target(
       name: "ZhibiaoHost",
       dependencies: [
-        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoReport", "ZhibiaoWorkspace",
+        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoReport", "ZhibiaoWorkspace", "ZhibiaoWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -137,6 +151,13 @@ let package = Package(
     .testTarget(
       name: "ZhibiaoSQLiteTests",
       dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel", "ZhibiaoTestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ZhibiaoWebTests",
+      dependencies: [
+        "ZhibiaoWeb", "ZhibiaoTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoHostTests",

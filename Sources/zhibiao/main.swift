@@ -1,3 +1,3 @@
 import ZhibiaoHost
 
-ZhibiaoCommand.runMain()
+await ZhibiaoCommand.runMain()

@@ -42,7 +42,7 @@ enum CommandFailure: Error {
 extension ZhibiaoCommand {
   /// Runs the command line: argument misuse exits 64 with usage; a `CommandFailure` exits 1 with
   /// its lines in the language of `--lang`; anything else as argument-parser reports it.
-  public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+  public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
     let command: any ParsableCommand
     do {
       command = try parseAsRoot(arguments)
@@ -50,8 +50,12 @@ extension ZhibiaoCommand {
       exit(withError: error)
     }
     do {
-      var running = command
-      try running.run()
+      if var running = command as? any AsyncParsableCommand {
+        try await running.run()
+      } else {
+        var running = command
+        try running.run()
+      }
       Foundation.exit(0)
     } catch let failure as CommandFailure {
       failure.lines(in: Language.requested(in: arguments)).forEach(StandardError.write)

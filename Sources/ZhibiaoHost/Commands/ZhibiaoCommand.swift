@@ -2,7 +2,7 @@ import ArgumentParser
 import ZhibiaoKernel
 
 /// `zhibiao`: the plan's target system on the command line.
-public struct ZhibiaoCommand: ParsableCommand {
+public struct ZhibiaoCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "zhibiao",
     abstract: "指标 — 生产性服务业目标体系：指标、任务、责任单位、分解、监测与考核。",
@@ -11,7 +11,7 @@ public struct ZhibiaoCommand: ParsableCommand {
       ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ApproveCommand.self,
       HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
       ReportCommand.self, DemoCommand.self,
-      LettersCommand.self,
+      LettersCommand.self, ServeCommand.self,
     ]
   )
 

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ZhibiaoKernel
+import ZhibiaoWeb
+
+/// `zhibiao serve`: the web app on the workspace and store the other commands use.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "启动网页服务 (serve the web app).",
+    discussion: """
+      Listens on 127.0.0.1:8080 unless told otherwise; put it behind a reverse proxy that terminates TLS \
+      (README shows nginx and Caddy). Logs one JSON line per request on standard error. SIGTERM or SIGINT \
+      stops it after the requests in flight finish.
+      """)
+
+  @Option(name: .long, help: "监听地址 (the address to listen on).")
+  var host = "127.0.0.1"
+
+  @Option(name: .long, help: "端口 (the port; 0 for any free one).")
+  var port = 8080
+
+  @OptionGroup var options: CommonOptions
+  @OptionGroup var store: StoreOptions
+
+  func validate() throws {
+    guard (0...65_535).contains(port) else { throw ValidationError("--port 须在 0–65535 之间 (a port number): \(port)") }
+  }
+
+  func run() async throws {
+    let workspace = try CommandWorkspace.load(options)
+    let store = try self.store.open()
+    LoggingSystem.bootstrap(JSONLogHandler.init)
+    var logger = Logger(label: "zhibiao")
+    logger.logLevel = .info
+    logger.info("serving", metadata: ["address": "\(host):\(port)", "plan": "\(workspace.plan.id)"])
+    try await WebServer(host: host, port: port, workspace: workspace, store: store).run(logger: logger)
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ZhibiaoStore
+import ZhibiaoWorkspace
+
+/// `GET /healthz`: 200 when the store answers, for a load balancer or a supervisor; 503 when it
+/// does not. Says nothing else about the deployment.
+struct Health: Sendable {
+  let workspace: Workspace
+  let store: any Store
+
+  func add(to router: Router<BasicRequestContext>) {
+    router.get("/healthz") { _, _ -> Response in
+      guard (try? store.schemaVersion()) != nil else {
+        return JSONBody.response(status: .serviceUnavailable, ["status": "unavailable"])
+      }
+      return JSONBody.response(status: .ok, ["status": "ok"])
+    }
+  }
+}
+
+/// Small JSON bodies built without a round trip through `Encodable` for a flat object.
+enum JSONBody {
+  /// A response with `object` as a JSON body.
+  static func response(status: HTTPResponse.Status, _ object: [String: String]) -> Response {
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+    return Response(
+      status: status, headers: [.contentType: "application/json; charset=utf-8"],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+}
