@@ -117,11 +117,17 @@ let package = Package(
 
     // Tools
     .executableTarget(
-      name: "zhibiao-benchmarks", dependencies: ["ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite"],
+      name: "zhibiao-benchmarks",
+      dependencies: [
+        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Tools/Benchmarks",
       swiftSettings: swiftSettings),
     .executableTarget(
-      name: "monitor-benchmark", dependencies: ["ZhibiaoKernel"], path: "Tools/MonitorBenchmark",
+      name: "monitor-benchmark",
+      dependencies: ["ZhibiaoKernel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Tools/MonitorBenchmark",
       swiftSettings: swiftSettings),
 
     // Tests: what the test targets share (the repository's root and Config/, temporary folders,

@@ -1,0 +1,67 @@
+// Times the core on the real configuration and prints figures: loading and checking the plan,
+// reading the baselines, decomposing every target for every year and quarter, checking an
+// import file that fills the whole plan, and writing 100,000 observations to the SQLite store.
+// Run with: swift run -c release zhibiao-benchmarks [--config DIR] [--runs N]   (--help lists them)
+//
+// This file holds the command line and the measurements; Timing.swift times and prints them,
+// BenchmarkData.swift makes the import file and the rows for the store.
+import ArgumentParser
+import Foundation
+import ZhibiaoHost
+import ZhibiaoKernel
+import ZhibiaoSQLite
+import ZhibiaoStore
+
+@main
+struct ZhibiaoBenchmarks: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "zhibiao-benchmarks",
+    abstract: "Times loading, decomposing, import checks and store writes on the configuration.")
+
+  @Option(name: .long, help: ArgumentHelp("The configuration directory.", valueName: "DIR"))
+  var config = "Config"
+
+  @Option(name: .long, help: ArgumentHelp("Runs of each timing (the store write runs 3 times).", valueName: "N"))
+  var runs = 50
+
+  func validate() throws {
+    guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
+  }
+
+  func run() throws {
+    let source = DirectoryConfigSource(path: config)
+    let plan = try PlanLoader.load(source: source)
+    let baselines = try ConfigBaselineSource(source: source).baselines(for: plan)
+    let book = Decomposer(plan: plan, baselines: baselines).targetBook()
+
+    print("Zhibiao benchmarks — \(runs) runs each, configuration '\(config)'")
+    report("load and check the plan", try measure(runs) { _ = try PlanLoader.load(source: source) })
+    report(
+      "read baselines.csv", try measure(runs) { _ = try ConfigBaselineSource(source: source).baselines(for: plan) })
+    report(
+      "decompose the whole plan", measure(runs) { _ = Decomposer(plan: plan, baselines: baselines).targetBook() },
+      detail: "\(book.entries.count) targets, \(plan.targetIndicators.count) indicators, "
+        + "\(plan.targetYear - plan.baseYear) years × (1 + 4 quarters)")
+
+    // Import: the checks run on every figure the plan can take (one file), and the store writes
+    // 100,000 rows in one transaction (more keys than the plan has, so their ids are synthetic).
+    let (importText, rowCount) = BenchmarkData.wholePlanImport(plan)
+    let check = ObservationImport(plan: plan, submitter: plan.commission)
+    report(
+      "check an import of the whole plan", measure(runs) { _ = check.check(importText, file: "bench.csv") },
+      detail: "\(rowCount) rows")
+
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rows = BenchmarkData.storeRows(count: 100_000)
+    var writes: [Double] = []
+    for attempt in 0..<3 {
+      let store = try SQLiteStore(path: folder.appendingPathComponent("bench-\(attempt).sqlite").path)
+      let submission = Submission(
+        plan: plan.id, submitter: plan.commission, source: "bench.csv", time: Date(), rows: rows)
+      writes.append(try milliseconds { _ = try store.submit(submission) })
+    }
+    report("store 100,000 new observations", writes.sorted(), detail: "one transaction, a new file each run")
+  }
+}

@@ -1,0 +1,152 @@
+// The measurements, in the order they are printed: generating the data, the first and the full
+// monitoring passes, the assessment, the incremental recomputes after one changed value, the peak
+// memory, the report, and whether the assessment followed incrementally ends where a full one does.
+import Foundation
+import ZhibiaoKernel
+
+/// One run of the benchmark: what to measure, and the generator the data come from.
+struct BenchmarkRun {
+  /// Timings of each measurement; the median is printed.
+  let runs: Int
+  /// Where to write the generated data as CSV, if anywhere.
+  let csv: String?
+  /// How the data reach the engine.
+  let path: DataPath
+  /// Whether to time writing the monitoring report.
+  let writeReport: Bool
+  var generator: Generator
+
+  mutating func run() throws {
+    let axis = generator.axis
+    print(
+      "Zhibiao monitoring and assessment benchmark — \(generator.orgs) districts + the city, "
+        + "\(generator.indicators) indicators, \(axis.count) quarters (\(axis.firstYear)Q1–\(axis.lastYear)Q4), "
+        + "\(runs) runs, median")
+    var data = try generate()
+    let targets = data.targets
+    let cells = targets.indicators.count * targets.orgs.count * axis.count
+    report("values in the grid", "\(cells) (\(data.actuals.values.lazy.filter { !$0.isNaN }.count) reported)")
+    if let csv {
+      let elapsed = try time { try writeCSV(targets: targets, actuals: data.actuals, to: csv) }
+      report("write CSV to \(csv)", median([elapsed]))
+    }
+
+    let period = axis.period(ofSlot: axis.count - 1)
+    let stopwatch = Stopwatch()
+    var monitor = try Monitor(targets: targets, actuals: data.takeActuals(), period: period)
+    report("first pass at \(period) (allocating)", median([stopwatch.elapsed]))
+    let fullTimes = times(runs) { monitor.recomputeAll() }
+    report("full monitoring pass (\(monitor.activeRowCount) rows)", median(fullTimes))
+
+    // The assessment of the last year: districts on every indicator they report, the city bureau
+    // on every indicator it owns.
+    let events = BenchmarkScheme.events(orgs: targets.orgs, using: &generator.rng)
+    let districtItems = targets.indicators.filter { !$0.districts.isEmpty }.map { (id: $0.id, kind: $0.kind) }
+    let scheme = BenchmarkScheme.scheme(districtItems: districtItems)
+    let ((compiled, firstAssessor), compileTime) = try timed {
+      try Self.assessment(scheme, of: monitor, data: data, events: events)
+    }
+    var assessor = firstAssessor
+    report("compile the scheme, assess (\(compiled.lineCount) lines)", median([compileTime]))
+    report("full assessment pass", median(times(runs) { assessor.recomputeAll(from: monitor) }))
+    let bothTimes = times(runs) {
+      monitor.recomputeAll()
+      assessor.recomputeAll(from: monitor)
+    }
+    report("full monitoring + assessment pass", median(bothTimes))
+
+    incremental(&monitor, &assessor)
+    report("peak memory so far (VmHWM)", peakMemory())
+    if writeReport {
+      var rows = 0
+      let reportTimes = times(min(runs, 3)) { rows = monitor.report().rows.count }
+      report("write the report (\(rows) rows, with reasons)", median(reportTimes))
+      report("peak memory with the report (VmHWM)", peakMemory())
+    }
+    let fresh = try Assessor(compiled: compiled, grid: AssessmentGrid(monitor: monitor, events: events))
+    report("incremental assessment equals a full one", fresh.hasSameResults(as: assessor) ? "yes" : "NO")
+  }
+
+  /// The data by the path asked for, with how long generating them took.
+  mutating func generate() throws -> GeneratedData {
+    switch path {
+    case .plan:
+      let (pipeline, elapsed) = try timed { try generator.planPipeline() }
+      report("generate YAML, freeze, decompose, observe", median([elapsed]))
+      let plan = pipeline.data.plan!
+      let layouts = times(min(runs, 5)) { _ = Actuals(plan: plan, observations: pipeline.observations) }
+      report("lay out \(pipeline.observations.count) reported values", median(layouts))
+      return pipeline.data
+    case .dense:
+      let (data, elapsed) = timed { generator.denseGrids() }
+      report("generate the dense grids", median([elapsed]))
+      return data
+    }
+  }
+
+  /// The scheme compiled against the plan, or without one against the grids' indicators and orgs,
+  /// and the first assessment.
+  static func assessment(
+    _ scheme: AssessmentScheme, of monitor: Monitor, data: GeneratedData, events: AssessmentEvents
+  ) throws -> (CompiledScheme, Assessor) {
+    let grid = AssessmentGrid(monitor: monitor, events: events)
+    let compiled: CompiledScheme
+    if let plan = data.plan {
+      compiled = try CompiledScheme(scheme: scheme, plan: plan, grid: grid)
+    } else {
+      let orgs = data.targets.orgs.map { id in
+        Org(
+          id: id, kind: id.rawValue.hasPrefix("district.") ? .district : .bureau, name: LocalizedText(zh: "", en: ""),
+          location: BenchmarkScheme.location)
+      }
+      compiled = try CompiledScheme(scheme: scheme, orgs: orgs, targets: data.targets, grid: grid)
+    }
+    return (compiled, try Assessor(compiled: compiled, grid: grid))
+  }
+
+  /// One value changed at a time, of a random indicator and district in the last year: in turn the
+  /// monitoring timed alone (the assessment following untimed), the assessment following it timed
+  /// alone, and both together.
+  mutating func incremental(_ monitor: inout Monitor, _ assessor: inout Assessor) {
+    var monitoring: [Double] = []
+    var assessment: [Double] = []
+    var both: [Double] = []
+    let targets = monitor.targets
+    let orgCount = targets.orgs.count
+    let firstDistrict = targets.indicators.first?.districts.first ?? 0
+    let lastSlot = targets.axis.count - 1
+    for run in 0..<max(runs, 101) {
+      let cell = Actuals.Cell(
+        indicator: Int(generator.rng.unit() * Double(targets.indicators.count)),
+        org: firstDistrict + Int(generator.rng.unit() * Double(orgCount - firstDistrict)),
+        slot: lastSlot - Int(generator.rng.unit() * 4))
+      let value = 100 + Double(run)
+      switch run % 3 {
+      case 0:
+        monitoring.append(time { monitor.update(cell, value: value) })
+        assessor.update(from: monitor)
+      case 1:
+        monitor.update(cell, value: value)
+        assessment.append(time { assessor.update(from: monitor) })
+      default:
+        both.append(
+          time {
+            monitor.update(cell, value: value)
+            assessor.update(from: monitor)
+          })
+      }
+    }
+    report("incremental monitoring after one value", median(monitoring))
+    report("incremental assessment after one value", median(assessment))
+    report("incremental monitoring + assessment", median(both))
+  }
+}
+
+extension GeneratedData {
+  /// The actual figures, leaving none here: whoever takes them holds the only copy, and updates it
+  /// in place instead of copying 30 million figures on the first change.
+  mutating func takeActuals() -> Actuals {
+    defer { actuals = Actuals(indicators: [], orgs: [], axis: targets.axis, values: [], reportedAt: []) }
+    return actuals
+  }
+}

@@ -1,0 +1,55 @@
+// Timing, the median of a series of timings, the peak memory of the process, and one printed line
+// per figure.
+import Dispatch
+import Foundation
+
+/// Measures the time since it was made.
+struct Stopwatch {
+  private let start = DispatchTime.now().uptimeNanoseconds
+
+  /// Nanoseconds since the stopwatch was made.
+  var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) }
+}
+
+/// Nanoseconds of `body`.
+func time(_ body: () throws -> Void) rethrows -> Double {
+  let stopwatch = Stopwatch()
+  try body()
+  return stopwatch.elapsed
+}
+
+/// What `body` returns, and how many nanoseconds it took.
+func timed<Value>(_ body: () throws -> Value) rethrows -> (value: Value, nanoseconds: Double) {
+  let stopwatch = Stopwatch()
+  let value = try body()
+  return (value, stopwatch.elapsed)
+}
+
+/// `count` timings of `body` in nanoseconds.
+func times(_ count: Int, _ body: () throws -> Void) rethrows -> [Double] {
+  try (0..<count).map { _ in try time(body) }
+}
+
+/// The median of `times` in nanoseconds, as text in a fitting unit.
+func median(_ times: [Double]) -> String {
+  let sorted = times.sorted()
+  let middle = sorted[sorted.count / 2]
+  if middle < 1_000 { return String(format: "%.0f ns", middle) }
+  if middle < 1_000_000 { return String(format: "%.1f µs", middle / 1_000) }
+  if middle < 1_000_000_000 { return String(format: "%.2f ms", middle / 1_000_000) }
+  return String(format: "%.3f s", middle / 1_000_000_000)
+}
+
+/// The peak resident set size of this process, from VmHWM in /proc/self/status.
+func peakMemory() -> String {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+  else { return "unknown (no /proc/self/status)" }
+  let kilobytes = Double(line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0)
+  return String(format: "%.0f MB", kilobytes / 1024)
+}
+
+/// Prints one figure: its name, padded, then its value.
+func report(_ name: String, _ value: String) {
+  print(name.padding(toLength: 46, withPad: " ", startingAt: 0) + value)
+}
