@@ -45,11 +45,24 @@ let package = Package(
     .target(
       name: "ZhibiaoMonitoring", dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations"],
       swiftSettings: swiftSettings),
-    // The assessment over monitoring; `import ZhibiaoKernel` re-exports every layer above it, so the
-    // modules below import the kernel alone.
+    // Scoring: the assessment scheme as declared and decoded (sections, items, grades, policies), the
+    // scoring rules with their exact arithmetic, and the assessment events. They need the plan only.
+    .target(name: "ZhibiaoScoring", dependencies: ["ZhibiaoPlan"], swiftSettings: swiftSettings),
+    // Assessment: the scheme compiled over monitoring's figures, every org scored, ranked and
+    // graded; scorecards, standings and the consolidated view. Weights are shared out by the targets'
+    // largest remainder.
+    .target(
+      name: "ZhibiaoAssessment",
+      dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoMonitoring", "ZhibiaoScoring"],
+      swiftSettings: swiftSettings),
+    // The kernel: `import ZhibiaoKernel` re-exports every layer above it, so the modules below import
+    // the kernel alone.
     .target(
       name: "ZhibiaoKernel",
-      dependencies: ["ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations", "ZhibiaoMonitoring"],
+      dependencies: [
+        "ZhibiaoPlan", "ZhibiaoTargets", "ZhibiaoObservations", "ZhibiaoMonitoring", "ZhibiaoScoring",
+        "ZhibiaoAssessment",
+      ],
       swiftSettings: swiftSettings),
 
     // Domains: one module per 重点领域, each depending on the kernel only.

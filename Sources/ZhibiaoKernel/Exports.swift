@@ -1,6 +1,9 @@
-// The kernel is the assessment over the plan, its targets, its observations and its monitoring,
-// and re-exports those four layers, so that `import ZhibiaoKernel` gives them all.
+// The kernel is the umbrella of its layers — the plan, its targets, its observations, monitoring,
+// the assessment scheme and its scoring, and the assessment — and re-exports them all, so that
+// `import ZhibiaoKernel` gives every one.
+@_exported import ZhibiaoAssessment
 @_exported import ZhibiaoMonitoring
 @_exported import ZhibiaoObservations
 @_exported import ZhibiaoPlan
+@_exported import ZhibiaoScoring
 @_exported import ZhibiaoTargets

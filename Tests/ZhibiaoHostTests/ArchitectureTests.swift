@@ -26,7 +26,7 @@ struct ArchitectureTests {
     #expect(!Self.domains.isEmpty)
     for folder in [
       "Sources/ZhibiaoYAML", "Sources/ZhibiaoPlan", "Sources/ZhibiaoTargets", "Sources/ZhibiaoObservations",
-      "Sources/ZhibiaoMonitoring", "Sources/ZhibiaoKernel",
+      "Sources/ZhibiaoMonitoring", "Sources/ZhibiaoScoring", "Sources/ZhibiaoAssessment", "Sources/ZhibiaoKernel",
     ] {
       let files = Repository.swiftFiles(under: folder)
       #expect(!files.isEmpty)

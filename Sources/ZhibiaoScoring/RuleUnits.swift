@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// The whole numbers every scoring rule computes on: parameters, weights and completion ratios in
 /// ten-thousandths, gaps in hundredths of a percentage point, points in hundredths.
@@ -8,7 +9,12 @@ import Foundation
 /// scorecards and the dense assessment call it. Converting a decimal to units is exact for anything
 /// stated to four decimals; ratios and gaps too large to matter are held at ±10¹⁵, where every rule
 /// has long reached its cap or its floor.
-enum RuleUnits {
+///
+/// What the dense assessment computes for every line — each rule's `points`, `divide`, and
+/// `FixedPoint`'s rounding — is `@inlinable`, so that its scoring loop, in another module, still
+/// inlines it.
+@usableFromInline
+package enum RuleUnits {
   /// The largest ratio or gap carried: beyond it no rule's points change.
   static let bound: Int64 = 1_000_000_000_000_000
 
@@ -24,7 +30,7 @@ enum RuleUnits {
   /// A weight, a rule's parameter or a grade's value in ten-thousandths. The scheme's decoder
   /// refuses any of them stated to more than four decimals, and weights are shared out in
   /// hundredths, so this is exact.
-  static func exact(_ value: Decimal) -> Int64 {
+  package static func exact(_ value: Decimal) -> Int64 {
     guard let units = tenThousandths(value) else {
       preconditionFailure("\(value) has more than four decimals or is beyond 10⁹")
     }
@@ -32,7 +38,7 @@ enum RuleUnits {
   }
 
   /// Points in hundredths as a decimal.
-  static func points(_ hundredths: Int64) -> Decimal { FixedPoint.decimal(hundredths, scale: 2) }
+  package static func points(_ hundredths: Int64) -> Decimal { FixedPoint.decimal(hundredths, scale: 2) }
 
   /// `value × 10^scale`, a whole number, held to ±`bound`.
   private static func held(_ value: Decimal, scale: Int) -> Int64 {
@@ -47,8 +53,8 @@ enum RuleUnits {
   }
 
   /// `value ÷ divisor`, rounded half away from zero, as points in hundredths.
-  @inline(__always)
-  static func divide(_ value: Int128, _ divisor: Int128) -> Int64 {
+  @inlinable @inline(__always)
+  package static func divide(_ value: Int128, _ divisor: Int128) -> Int64 {
     let (q, r) = value.quotientAndRemainder(dividingBy: divisor)
     let rounded = r.magnitude * 2 >= divisor.magnitude ? (value < 0 ? q - 1 : q + 1) : q
     return Int64(clamping: rounded)

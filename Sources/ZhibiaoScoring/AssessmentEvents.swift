@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// What the commission records for an assessment besides the figures: bonus and deduction
 /// events, vetoes, the grades of qualitative items, and the ranks of the previous assessment.

@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// The assessment of a year: one result per section (kind of org), each with its scorecards in
 /// rank order.
@@ -106,16 +108,8 @@ public struct Scorecard: Hashable, Sendable {
 
 /// One item of a scorecard.
 public struct ScoredItem: Hashable, Sendable {
-  /// Whether an item could be scored.
-  public enum Status: String, Hashable, Sendable, CaseIterable, Codable {
-    /// Scored from its figures or grade.
-    case scored
-    /// No actual figure, no target or no grade: 0 points.
-    case missing
-    /// Not applicable to this org (it is not among the indicator's eligible districts): its
-    /// weight is shared among the other items in proportion.
-    case notApplicable = "not_applicable"
-  }
+  /// Whether an item could be scored: scored, missing (0 points) or not applicable.
+  public typealias Status = AssessmentItemStatus
 
   /// The item's id (the indicator's id, or the qualitative item's own).
   public var id: String

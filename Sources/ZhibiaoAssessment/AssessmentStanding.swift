@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// Where an org stands in a dense assessment: the numbers of its scorecard without the
 /// explanations (`AssessmentScheme.assess` writes those).

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// 差距法, for rates in percent (ratios, growth rates): full points at or above the target,
 /// minus k points per percentage point below it (not below 0); optionally k′ points per point
@@ -106,8 +107,8 @@ public struct GapScoring: AssessmentScoringRule {
   /// ten-thousandths). At or above the target the full weight, plus min(perPointAbove × gap,
   /// weight × (cap − 1)) when above and rewarded; below it max(weight − perPoint × |gap|, 0); rounded
   /// half away from zero to the hundredth.
-  @inline(__always)
-  static func points(gap: Int64, weight: Int64, perPoint: Int64, perPointAbove: Int64, cap: Int64) -> Int64 {
+  @inlinable @inline(__always)
+  package static func points(gap: Int64, weight: Int64, perPoint: Int64, perPointAbove: Int64, cap: Int64) -> Int64 {
     let w = Int128(weight)
     if gap >= 0 {
       // In 10⁻⁸ points.

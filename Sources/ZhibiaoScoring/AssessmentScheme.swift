@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// The assessment scheme (考核办法): for each kind of org assessed — districts and lead
 /// bureaus, at the same time on the same indicators (同步考核) — the items and their weights,

@@ -1,10 +1,11 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Exact decimal arithmetic for scoring, on 64-bit integers where the figures fit (they always
 /// do for figures stated to a few decimals) and on `Decimal` otherwise. Decimal division and
 /// rounding are slow (microseconds); a quotient or product rounded half up on integers gives the
 /// same digits in nanoseconds.
-enum AssessmentMath {
+package enum AssessmentMath {
   /// The largest significand handled on integers, so that products of two stay below 2⁶³.
   private static let limit: Int64 = 999_999_999
   private static let limitDecimal = Decimal(limit)
@@ -20,7 +21,7 @@ enum AssessmentMath {
   }
 
   /// `magnitude × 10^exponent` with `negative`'s sign, trailing zeros removed.
-  static func decimal(_ magnitude: UInt64, exponent: Int, negative: Bool) -> Decimal {
+  package static func decimal(_ magnitude: UInt64, exponent: Int, negative: Bool) -> Decimal {
     var (m, e) = (magnitude, exponent)
     while m != 0, e < 0, m % 10 == 0 {
       m /= 10
@@ -62,7 +63,7 @@ enum AssessmentMath {
   }
 
   /// `a × b` rounded half away from zero to `scale` decimals.
-  static func product(_ a: Decimal, _ b: Decimal, scale: Int) -> Decimal {
+  package static func product(_ a: Decimal, _ b: Decimal, scale: Int) -> Decimal {
     if let (ma, ea) = parts(a), let (mb, eb) = parts(b) {
       let (m, e) = (ma.magnitude * mb.magnitude, ea + eb)
       let negative = (ma < 0) != (mb < 0)
@@ -82,7 +83,7 @@ enum AssessmentMath {
   }
 
   /// The exact sum of `values`.
-  static func sum(_ values: [Decimal]) -> Decimal {
+  package static func sum(_ values: [Decimal]) -> Decimal {
     var parts: [(Int64, Int)] = []
     parts.reserveCapacity(values.count)
     for value in values {

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoScoring
 
 extension Assessor {
   /// Whether slot `a` ranks before slot `b`: the higher total, then the section's tie-break

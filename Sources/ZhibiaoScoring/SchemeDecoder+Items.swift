@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Reading a section's items, the scoring rules they are scored by, and the indicators a bureau
 /// owns.

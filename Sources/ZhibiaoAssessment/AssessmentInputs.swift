@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// The figures of one item for one org in the year assessed: the actual value and the target,
 /// in the indicator's unit and in the same measure as the target book states the target

@@ -1,4 +1,7 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
+import ZhibiaoTargets
 
 /// An indicator as the assessment reads it: how it is scored, who owns its city figure and which
 /// districts it applies to. Built from the plan's `Indicator`, or from monitoring's targets where

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Fixed-point helpers of the dense assessment.
-enum FixedPoint {
+/// Fixed-point helpers of the rules' whole units (`RuleUnits`) and of the dense assessment.
+package enum FixedPoint {
   /// `value` in ten-thousandths, when it has at most four decimals and is below 10⁹ in size.
-  static func tenThousandths(_ value: Decimal) -> Int64? { units(value, scale: 4) }
+  package static func tenThousandths(_ value: Decimal) -> Int64? { units(value, scale: 4) }
 
   /// `value` in hundredths (points are rounded to 0.01, so this is exact).
-  static func hundredths(_ value: Decimal) -> Int64 { units(value, scale: 2) ?? 0 }
+  package static func hundredths(_ value: Decimal) -> Int64 { units(value, scale: 2) ?? 0 }
 
   /// `value` × 10^scale when that is a whole number below 10¹³ in size.
   static func units(_ value: Decimal, scale: Int) -> Int64? {
@@ -19,7 +19,7 @@ enum FixedPoint {
   }
 
   /// `units` × 10^−scale as a decimal.
-  static func decimal(_ units: Int64, scale: Int) -> Decimal {
+  package static func decimal(_ units: Int64, scale: Int) -> Decimal {
     AssessmentMath.decimal(units.magnitude, exponent: -scale, negative: units < 0)
   }
 
@@ -32,8 +32,8 @@ enum FixedPoint {
   }
 
   /// `value ÷ divisor` rounded half away from zero.
-  @inline(__always)
-  static func divide(_ value: Int64, _ divisor: Int64) -> Int64 {
+  @inlinable @inline(__always)
+  package static func divide(_ value: Int64, _ divisor: Int64) -> Int64 {
     let (q, r) = value.quotientAndRemainder(dividingBy: divisor)
     guard r.magnitude * 2 >= divisor.magnitude else { return q }
     return value < 0 ? q - 1 : q + 1
@@ -41,8 +41,8 @@ enum FixedPoint {
 
   /// Whether a figure's shortest decimal form is plain (no exponent) with few enough digits for
   /// the integer paths: zero, or between 10⁻⁴ and 10¹³ in size.
-  @inline(__always)
-  static func isPlain(_ value: Double) -> Bool {
+  @inlinable @inline(__always)
+  package static func isPlain(_ value: Double) -> Bool {
     let size = abs(value)
     return value == 0 ? value.sign == .plus : size >= 1e-4 && size < 1e13
   }
@@ -50,8 +50,8 @@ enum FixedPoint {
   /// `x` rounded half away from zero, when `x`, computed in doubles from exact decimals of size
   /// about `scale`, rounds to the same whole number as the exact value would: nil when it lies
   /// within 10⁻¹² × scale of a half, or is too large for the integers.
-  @inline(__always)
-  static func rounded(_ x: Double, scale: Double? = nil) -> Double? {
+  @inlinable @inline(__always)
+  package static func rounded(_ x: Double, scale: Double? = nil) -> Double? {
     let size = abs(x)
     guard size < 1e13 else { return nil }
     // Truncation is the floor of a size; it needs no library call.

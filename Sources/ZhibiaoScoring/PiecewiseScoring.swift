@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// 分段计分法: full points at the target, plus or minus k points per percentage point of
 /// completion above or below 100 %, within limits above and below.
@@ -117,8 +118,10 @@ public struct PiecewiseScoring: AssessmentScoringRule {
   /// e = ratio − 100 % is a whole number of hundredths of a percentage point; the points are
   /// weight ± min(perPoint × |e|, the limit on that side), not below 0, rounded half away from zero
   /// to the hundredth.
-  @inline(__always)
-  static func points(ratio: Int64, weight: Int64, perPoint: Int64, maxAbove: Int64?, maxBelow: Int64?) -> Int64 {
+  @inlinable @inline(__always)
+  package static func points(
+    ratio: Int64, weight: Int64, perPoint: Int64, maxAbove: Int64?, maxBelow: Int64?
+  ) -> Int64 {
     let excess = Int128(ratio) - 10_000
     // In 10⁻⁶ points.
     let base = Int128(weight) * 100
@@ -131,5 +134,5 @@ public struct PiecewiseScoring: AssessmentScoringRule {
   }
 
   /// `defaultAboveShare` in ten-thousandths.
-  static let defaultAboveShareUnits = Int128(RuleUnits.exact(defaultAboveShare))
+  @usableFromInline static let defaultAboveShareUnits = Int128(RuleUnits.exact(defaultAboveShare))
 }

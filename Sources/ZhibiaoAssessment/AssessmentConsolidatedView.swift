@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// The consolidated view of a year (总体情况): each goal group of the plan's 1+4+3 system with
 /// the status of its indicators on the city figures, the count of targets met across the plan,

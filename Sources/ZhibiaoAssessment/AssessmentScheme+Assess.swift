@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 extension AssessmentScheme {
   /// Assesses every org of every kind the scheme has a section for. Pure: the same plan,

@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// A scoring rule compiled for the lines of one item (or one owned indicator): its parameters in
 /// ten-thousandths, and the indicator's direction and precision. A few plain words, so that the

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// 完成率法: score = min(actual ÷ target, cap), zero below an optional floor; for
 /// lower-is-better indicators (ranks) the completion is target ÷ actual.
@@ -100,8 +101,8 @@ public struct CompletionScoring: AssessmentScoringRule {
   /// 完成率法 on whole numbers: the points (×100) of a completion ratio of `ratio` at a weight of
   /// `weight`, with `cap` and `floor`, all four in ten-thousandths. Below the floor 0; otherwise
   /// weight × min(max(ratio, 0), cap), rounded half away from zero to the hundredth.
-  @inline(__always)
-  static func points(ratio: Int64, weight: Int64, cap: Int64, floor: Int64?) -> Int64 {
+  @inlinable @inline(__always)
+  package static func points(ratio: Int64, weight: Int64, cap: Int64, floor: Int64?) -> Int64 {
     if let floor, ratio < floor { return 0 }
     return RuleUnits.divide(Int128(weight) * Int128(Swift.min(Swift.max(ratio, 0), cap)), 1_000_000)
   }

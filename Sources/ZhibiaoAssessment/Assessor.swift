@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ZhibiaoScoring
 
 /// The assessment of a year over an `AssessmentGrid`, computed densely and kept up to date: every
 /// line's points in hundredths, each org's 基本分, headline points and 实得分, the ranking of each

@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// The figures of a year's assessment laid out densely, as monitoring lays out its own: the actual
 /// and the target of every indicator × org at `indicator × orgs + org`, NaN where there is none.

@@ -1,4 +1,6 @@
 import Foundation
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// A line scored on the exact decimal forms of its figures, by the same rule arithmetic: for
 /// figures given as decimals, and for doubles where `LineRule.points` cannot tell.

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// A rule that turns an item's figures (or a grade) into points. Self-describing, like a
 /// linter's rules: each carries its name, its formula in words, its parameters and worked
@@ -144,7 +145,7 @@ public enum ScoringRule: Hashable, Sendable {
 
   /// Scores figures, or a grade for a graded rule; the explanation is written only when
   /// `explain` is set (scorecards write it when it is read).
-  func score(_ figure: RuleFigure, grade: AssessmentTaskGrade?, weight: Decimal, explain: Bool) -> RuleOutcome {
+  package func score(_ figure: RuleFigure, grade: AssessmentTaskGrade?, weight: Decimal, explain: Bool) -> RuleOutcome {
     switch self {
     case .completion(let rule): rule.score(figure, weight: weight, explain: explain)
     case .gap(let rule): rule.score(figure, weight: weight, explain: explain)
@@ -155,18 +156,18 @@ public enum ScoringRule: Hashable, Sendable {
 }
 
 /// What a quantitative rule reads: the figures and how to read them.
-struct RuleFigure: Hashable, Sendable {
+package struct RuleFigure: Hashable, Sendable {
   /// The actual figure, at the indicator's precision.
-  var actual: Decimal?
+  package var actual: Decimal?
   /// The target.
-  var target: Decimal?
+  package var target: Decimal?
   /// Whether more is better.
-  var direction: Indicator.Direction
+  package var direction: Indicator.Direction
   /// The indicator's precision, for printing.
   var precision: Decimal?
 
   /// `actual` rounded half up to `precision` when there is one.
-  init(actual: Decimal?, target: Decimal?, direction: Indicator.Direction, precision: Decimal?) {
+  package init(actual: Decimal?, target: Decimal?, direction: Indicator.Direction, precision: Decimal?) {
     self.actual = actual.map { value in precision.map { Self.round(value, to: $0) } ?? value }
     self.target = target
     self.direction = direction
@@ -181,21 +182,21 @@ struct RuleFigure: Hashable, Sendable {
     return DecimalArithmetic.rounded(value, toMultipleOf: step)
   }
 
-  func text(_ value: Decimal) -> String { AssessmentText.figure(value, precision: precision) }
+  package func text(_ value: Decimal) -> String { AssessmentText.figure(value, precision: precision) }
 }
 
 /// What a rule made of an item.
-struct RuleOutcome {
+package struct RuleOutcome {
   /// The completion ratio, for the rules that compute one.
-  var completion: Decimal?
+  package var completion: Decimal?
   /// The gap in percentage points, for the gap rule.
-  var gap: Decimal?
+  package var gap: Decimal?
   /// The points, rounded to 0.01.
-  var points: Decimal
+  package var points: Decimal
   /// Whether there was something to score.
-  var status: ScoredItem.Status
+  package var status: AssessmentItemStatus
   /// The numbers and the formula that produced the points; empty unless asked for.
-  var explanation: LocalizedText
+  package var explanation: LocalizedText
 
   static let noActual = AssessmentText.text("缺少实际值，不得分", "No actual figure; 0 points")
   static let noTarget = AssessmentText.text("缺少目标值，不得分", "No target; 0 points")
@@ -216,13 +217,13 @@ extension LocalizedText {
 /// The completion ratio shared by the completion and piecewise rules: actual ÷ target, or
 /// target ÷ actual when lower is better, rounded to 0.01 %; nil when the ratio is undefined
 /// (a target of 0 or below, or for lower-is-better an actual of 0 or below).
-struct CompletionRatio {
+package struct CompletionRatio {
   /// The ratio, rounded; nil when undefined.
-  var ratio: Decimal?
+  package var ratio: Decimal?
   /// Whether the target is met, by the direction: for an undefined ratio it decides alone.
   var met: Bool
 
-  init(actual: Decimal, target: Decimal, direction: Indicator.Direction) {
+  package init(actual: Decimal, target: Decimal, direction: Indicator.Direction) {
     switch direction {
     case .higher:
       met = actual >= target

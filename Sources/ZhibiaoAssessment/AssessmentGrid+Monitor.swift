@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import ZhibiaoMonitoring
+import ZhibiaoScoring
 
 extension AssessmentGrid {
   /// The figures of the year of `monitor`'s period (monitor the fourth quarter to assess a

@@ -1,4 +1,7 @@
 import Foundation
+import ZhibiaoMonitoring
+import ZhibiaoPlan
+import ZhibiaoScoring
 
 /// An assessment scheme compiled against the layout of an `AssessmentGrid`: every org assessed
 /// resolved to its column, every item to its indicator's position, every weight worked out once

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// A grade on an anchored scale for a qualitative task or aim (完成 / 基本完成 / 部分完成 /
 /// 未完成), worth a fixed share of the item's weight.
@@ -89,8 +90,8 @@ public struct GradedScoring: AssessmentScoringRule {
   /// 等级评定法 on whole numbers: the points (×100) of a grade worth `value` at a weight of
   /// `weight` (both in ten-thousandths): weight × value, rounded half away from zero to the
   /// hundredth.
-  @inline(__always)
-  static func points(value: Int64, weight: Int64) -> Int64 {
+  @inlinable @inline(__always)
+  package static func points(value: Int64, weight: Int64) -> Int64 {
     RuleUnits.divide(Int128(weight) * Int128(value), 1_000_000)
   }
 }

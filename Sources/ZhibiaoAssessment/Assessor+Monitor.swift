@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoMonitoring
 
 extension Assessor {
   /// Takes every figure from `monitor` again and assesses anew: the assessment part of a full

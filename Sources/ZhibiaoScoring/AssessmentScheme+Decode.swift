@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 extension AssessmentScheme {
   /// The keys of `assessment.yaml`: the scheme's header, the grade scale of qualitative items,

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// Reading a section's bonus, deduction and veto policies, its grades and quotas, and how ties
 /// are broken.

@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoPlan
 
 /// How the assessment rounds and writes its numbers, so that every figure on a scorecard can
 /// be checked by hand from the figures printed before it.
@@ -8,14 +9,14 @@ import Foundation
 /// - A gap between a rate and its target is in percentage points, rounded to two decimals.
 /// - Points are rounded half up to 0.01 and added as printed, so a total is the sum of its
 ///   printed lines.
-enum AssessmentText {
+package enum AssessmentText {
   /// Decimals of a completion ratio (0.9633).
   static let ratioScale = 4
   /// Decimals of points and of percentage points.
-  static let pointScale = 2
+  package static let pointScale = 2
 
   /// `value` rounded half up (away from zero) to `scale` decimals.
-  static func round(_ value: Decimal, _ scale: Int) -> Decimal {
+  package static func round(_ value: Decimal, _ scale: Int) -> Decimal {
     AssessmentMath.round(value, scale: scale)
   }
 
@@ -27,7 +28,7 @@ enum AssessmentText {
   static let hundredth = decimal("0.01")
 
   /// Points rounded to 0.01.
-  static func points(_ value: Decimal) -> Decimal { round(value, pointScale) }
+  package static func points(_ value: Decimal) -> Decimal { round(value, pointScale) }
 
   /// `weight × score` in points rounded to 0.01.
   static func points(_ weight: Decimal, times score: Decimal) -> Decimal {
@@ -40,23 +41,23 @@ enum AssessmentText {
   }
 
   /// A number as written, without trailing zeros ("10", "0.9633", "7.27").
-  static func plain(_ value: Decimal) -> String { signed(value.description) }
+  package static func plain(_ value: Decimal) -> String { signed(value.description) }
 
   /// Points with two decimals ("9.63", "12.00").
-  static func pointsText(_ value: Decimal) -> String {
+  package static func pointsText(_ value: Decimal) -> String {
     signed(DecimalArithmetic.text(value, step: hundredth))
   }
 
   /// A ratio as a percentage with two decimals (0.9633 → "96.33%").
-  static func percent(_ ratio: Decimal) -> String {
+  package static func percent(_ ratio: Decimal) -> String {
     signed(DecimalArithmetic.text(ratio * 100, step: hundredth)) + "%"
   }
 
   /// A ratio as a percentage without trailing zeros (1.2 → "120%").
-  static func percentParameter(_ ratio: Decimal) -> String { plain(ratio * 100) + "%" }
+  package static func percentParameter(_ ratio: Decimal) -> String { plain(ratio * 100) + "%" }
 
   /// Percentage points with two decimals and an explicit sign ("+0.18", "−0.12").
-  static func signedPoints(_ value: Decimal) -> String {
+  package static func signedPoints(_ value: Decimal) -> String {
     (value > 0 ? "+" : "") + pointsText(value)
   }
 
@@ -66,11 +67,11 @@ enum AssessmentText {
   }
 
   /// The text in both languages.
-  static func text(_ zh: String, _ en: String) -> LocalizedText { LocalizedText(zh: zh, en: en) }
+  package static func text(_ zh: String, _ en: String) -> LocalizedText { LocalizedText(zh: zh, en: en) }
 
   /// The larger of two decimals.
   static func max(_ a: Decimal, _ b: Decimal) -> Decimal { a >= b ? a : b }
 
   /// The smaller of two decimals.
-  static func min(_ a: Decimal, _ b: Decimal) -> Decimal { a <= b ? a : b }
+  package static func min(_ a: Decimal, _ b: Decimal) -> Decimal { a <= b ? a : b }
 }
