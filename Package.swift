@@ -21,6 +21,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     // YAML: libyaml, and YAML as a node tree with positions, typed reading and diagnostics.
@@ -106,6 +108,16 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
 
+    // Accounts: password rules and hashing, and the bearer tokens of scripts, over the store.
+    .target(
+      name: "ZhibiaoAccounts",
+      dependencies: [
+        "ZhibiaoStore", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
     // Web: `zhibiao serve` on Hummingbird, over the same workspace and store as the commands.
     .target(
       name: "ZhibiaoWeb",
@@ -121,6 +133,7 @@ let package = Package(
       name: "ZhibiaoHost",
       dependencies: [
         "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoReport", "ZhibiaoWorkspace", "ZhibiaoWeb",
+        "ZhibiaoAccounts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -170,6 +183,10 @@ let package = Package(
     .testTarget(
       name: "ZhibiaoSQLiteTests",
       dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel", "ZhibiaoTestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ZhibiaoAccountsTests",
+      dependencies: ["ZhibiaoAccounts", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoWebTests",

@@ -19,7 +19,7 @@ struct SchemaMigration: Sendable {
 /// and compares as text and reads without a tool.
 enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
-  static let migrations: [SchemaMigration] = [observations, approvalsAndRegisters]
+  static let migrations: [SchemaMigration] = [observations, approvalsAndRegisters, accounts]
 
   /// Version 1: the current value of each observation and every value it ever had.
   static let observations = SchemaMigration(
@@ -90,5 +90,29 @@ enum Schema {
         PRIMARY KEY (plan, register, name)
       );
       CREATE INDEX observation_by_org_period ON observation (plan, org, year, quarter);
+      """)
+
+  /// Version 3: user accounts and the bearer tokens of scripts. Passwords and tokens are kept only
+  /// as hashes; a token names the account it acts as, and goes when revoked, not deleted, so that
+  /// the log of who did what keeps its meaning.
+  static let accounts = SchemaMigration(
+    identifier: "v3-accounts",
+    sql: """
+      CREATE TABLE account (
+        name TEXT PRIMARY KEY CHECK (name <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        role TEXT NOT NULL CHECK (role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE api_token (
+        name TEXT PRIMARY KEY CHECK (name <> ''),
+        account TEXT NOT NULL REFERENCES account (name),
+        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
       """)
 }

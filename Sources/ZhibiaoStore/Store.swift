@@ -1,12 +1,12 @@
 import Foundation
 import ZhibiaoKernel
 
-/// Where observations and registers are kept. The commands talk to this interface only, so
+/// Where observations, registers, accounts and tokens are kept. The commands talk to this interface only, so
 /// the embedded SQLite store and a shared PostgreSQL store are interchangeable.
 ///
 /// Every key carries its plan, so one store can hold several plans side by side. Every write
 /// is one transaction: it happens whole or not at all.
-public protocol Store: Sendable {
+public protocol Store: AccountStore {
   /// Brings the schema up to date, applying every pending migration in order.
   func migrate() throws
   /// The version of the schema the store is at (the number of migrations applied).

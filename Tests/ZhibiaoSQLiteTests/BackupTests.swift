@@ -55,7 +55,7 @@ struct BackupTests {
     }
 
     let copy = try SQLiteStore(path: copyPath)
-    #expect(try copy.schemaVersion() == 2)
+    #expect(try copy.schemaVersion() == Schema.migrations.count)
     #expect(try copy.dump() == store.dump())
     #expect(try copy.observations(plan: Fixture.plan).count == 5)
     #expect(try copy.isApproved(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))

@@ -31,6 +31,13 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let store = try self.store.open()
+    if try store.accounts().isEmpty {
+      StandardError.write(
+        options.lang == .zh
+          ? "还没有用户。先建一个管理员：echo '密码' | zhibiao users add admin --org \(workspace.plan.commission) --role admin --password-stdin"
+          : "There are no accounts yet. Create the first administrator: echo 'PASSWORD' | zhibiao users add admin "
+            + "--org \(workspace.plan.commission) --role admin --password-stdin")
+    }
     LoggingSystem.bootstrap(JSONLogHandler.init)
     var logger = Logger(label: "zhibiao")
     logger.logLevel = .info

@@ -11,7 +11,7 @@ public struct ZhibiaoCommand: AsyncParsableCommand {
       ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ApproveCommand.self,
       HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
       ReportCommand.self, DemoCommand.self,
-      LettersCommand.self, ServeCommand.self,
+      LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self,
     ]
   )
 

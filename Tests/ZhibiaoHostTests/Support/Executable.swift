@@ -35,8 +35,9 @@ struct Executable {
     var errors: String
   }
 
-  /// Runs `zhibiao` with `arguments`, with the repository's Config unless told otherwise.
-  func run(_ arguments: [String], config: String = Repository.config.path) throws -> Run {
+  /// Runs `zhibiao` with `arguments`, with the repository's Config unless told otherwise, and
+  /// `input` on its standard input.
+  func run(_ arguments: [String], config: String = Repository.config.path, input: String? = nil) throws -> Run {
     try Self.requireBinary()
     let process = Process()
     process.executableURL = Self.binary
@@ -46,7 +47,13 @@ struct Executable {
     let errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
+    if let input {
+      stdin.fileHandleForWriting.write(Data(input.utf8))
+      try stdin.fileHandleForWriting.close()
+    }
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import ZhibiaoKernel
+import ZhibiaoStore
+
+extension SQLiteStore {
+  public func addAccount(_ account: AccountRecord) throws {
+    try guarded {
+      try writer.write { db in
+        guard try Row.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [account.name]) == nil
+        else { throw AccountError.exists(account.name) }
+        try db.execute(
+          sql: """
+            INSERT INTO account (name, org, role, password_hash, disabled, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            account.name, account.org.rawValue, account.role.rawValue, account.passwordHash, account.disabled,
+            Timestamp.text(account.createdAt), Timestamp.text(account.updatedAt),
+          ])
+      }
+    }
+  }
+
+  public func accounts() throws -> [AccountRecord] {
+    try guarded {
+      try writer.read { db in
+        try Row.fetchAll(db, sql: "SELECT \(Self.accountColumns) FROM account ORDER BY name").map(Self.account)
+      }
+    }
+  }
+
+  public func account(named name: String) throws -> AccountRecord? {
+    try guarded {
+      try writer.read { db in
+        try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM account WHERE name = ?", arguments: [name])
+          .map(Self.account)
+      }
+    }
+  }
+
+  public func setDisabled(_ disabled: Bool, account name: String, at time: Date) throws {
+    try updateAccount(name, set: "disabled = ?", disabled, at: time)
+  }
+
+  public func setPasswordHash(_ hash: String, account name: String, at time: Date) throws {
+    try updateAccount(name, set: "password_hash = ?", hash, at: time)
+  }
+
+  public func addToken(_ token: TokenRecord) throws {
+    try guarded {
+      try writer.write { db in
+        guard try Row.fetchOne(db, sql: "SELECT 1 FROM api_token WHERE name = ?", arguments: [token.name]) == nil
+        else { throw AccountError.exists(token.name) }
+        guard try Row.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [token.account]) != nil
+        else { throw AccountError.unknown(token.account) }
+        try db.execute(
+          sql: "INSERT INTO api_token (name, account, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)",
+          arguments: [
+            token.name, token.account, token.hash, Timestamp.text(token.createdAt),
+            token.revokedAt.map(Timestamp.text),
+          ])
+      }
+    }
+  }
+
+  public func tokens() throws -> [TokenRecord] {
+    try guarded {
+      try writer.read { db in
+        try Row.fetchAll(db, sql: "SELECT name, account, hash, created_at, revoked_at FROM api_token ORDER BY name")
+          .map { row in
+            TokenRecord(
+              name: row[0], account: row[1], hash: row[2],
+              createdAt: try Stored.date(row[3], column: "api_token.created_at"),
+              revokedAt: try (row[4] as String?).map { try Stored.date($0, column: "api_token.revoked_at") })
+          }
+      }
+    }
+  }
+
+  public func account(forTokenHash hash: String) throws -> AccountRecord? {
+    try guarded {
+      try writer.read { db in
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT \(Self.accountColumns("a.")) FROM api_token t JOIN account a ON a.name = t.account
+            WHERE t.hash = ? AND t.revoked_at IS NULL AND a.disabled = 0
+            """,
+          arguments: [hash]
+        ).map(Self.account)
+      }
+    }
+  }
+
+  public func revokeToken(named name: String, at time: Date) throws {
+    try guarded {
+      try writer.write { db in
+        try db.execute(
+          sql: "UPDATE api_token SET revoked_at = coalesce(revoked_at, ?) WHERE name = ?",
+          arguments: [Timestamp.text(time), name])
+        guard db.changesCount == 1 else { throw AccountError.unknown(name) }
+      }
+    }
+  }
+
+  // MARK: - Rows
+
+  private static func accountColumns(_ prefix: String) -> String {
+    ["name", "org", "role", "password_hash", "disabled", "created_at", "updated_at"].map { prefix + $0 }
+      .joined(separator: ", ")
+  }
+
+  private static let accountColumns = accountColumns("")
+
+  private static func account(_ row: Row) throws -> AccountRecord {
+    let roleText: String = row[2]
+    guard let role = Role(rawValue: roleText) else {
+      throw MalformedColumn(column: "account.role", text: roleText, expected: "one of \(Role.allCases)")
+    }
+    return AccountRecord(
+      name: row[0], org: OrgID(row[1] as String), role: role, passwordHash: row[3], disabled: row[4],
+      createdAt: try Stored.date(row[5], column: "account.created_at"),
+      updatedAt: try Stored.date(row[6], column: "account.updated_at"))
+  }
+
+  private func updateAccount(
+    _ name: String, set assignment: String, _ value: some DatabaseValueConvertible, at time: Date
+  )
+    throws
+  {
+    try guarded {
+      try writer.write { db in
+        try db.execute(
+          sql: "UPDATE account SET \(assignment), updated_at = ? WHERE name = ?",
+          arguments: [value, Timestamp.text(time), name])
+        guard db.changesCount == 1 else { throw AccountError.unknown(name) }
+      }
+    }
+  }
+}

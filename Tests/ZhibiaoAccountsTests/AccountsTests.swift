@@ -1,0 +1,107 @@
+// Password rules and hashing, tokens, and the account store on SQLite.
+
+import Foundation
+import Testing
+import ZhibiaoAccounts
+import ZhibiaoKernel
+import ZhibiaoStore
+import ZhibiaoTestSupport
+
+@Suite("Passwords and tokens")
+struct PasswordTests {
+  @Test(
+    "Short, overlong, common passwords and passwords containing the name are refused",
+    arguments: [
+      ("short", "wang", "at least 8"), (String(repeating: "长", count: 257), "wang", "at most 256"),
+      ("Password1", "wang", "commonest"), ("WoAiNi1314", "wang", "commonest"),
+      ("xx-Wang.Li-2025", "wang.li", "must not contain"),
+    ])
+  func refused(password: String, account: String, reason: String) throws {
+    let refusal = try #require(Passwords.refusal(of: password, account: account))
+    #expect(refusal.en.contains(reason))
+    #expect(!refusal.zh.isEmpty)
+  }
+
+  @Test("A good password passes the rules")
+  func accepted() {
+    #expect(Passwords.refusal(of: "西湖龙井-2025-春", account: "xihu.li") == nil)
+  }
+
+  @Test("A hash verifies its password only, beyond bcrypt's 72 bytes too")
+  func hashing() {
+    // 26 Chinese characters are 78 bytes of UTF-8: the two differ only in the last one.
+    let long = String(repeating: "指", count: 25)
+    let hash = Passwords.hash(long + "标")
+    #expect(hash.hasPrefix("$2b$12$"))
+    #expect(Passwords.verify(long + "标", hash: hash))
+    #expect(!Passwords.verify(long + "数", hash: hash))
+    #expect(!Passwords.verify("", hash: hash))
+  }
+
+  @Test("Tokens are random, 46 characters, and kept as a 64-digit SHA-256")
+  func tokens() {
+    let a = Tokens.generate()
+    let b = Tokens.generate()
+    #expect(a != b)
+    #expect(a.hasPrefix("zb_") && a.count == 46)
+    #expect(a.dropFirst(3).allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+    let hash = Tokens.hash(a)
+    #expect(hash.count == 64 && hash.allSatisfy(\.isHexDigit) && hash == Tokens.hash(a) && hash != Tokens.hash(b))
+    // SHA-256 of "abc", from FIPS 180-2.
+    #expect(Tokens.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  }
+}
+
+@Suite("The account store")
+struct AccountStoreTests {
+  let temporary: TemporaryStore
+  var store: any Store { temporary.store }
+  let now = Date(timeIntervalSince1970: 1_764_000_000)
+
+  init() throws {
+    temporary = try TemporaryStore()
+  }
+
+  func add(_ name: String, role: Role = .district, org: String = "district.xihu") throws {
+    try store.addAccount(
+      AccountRecord(
+        name: name, org: OrgID(org), role: role, passwordHash: "$2b$12$hash", createdAt: now, updatedAt: now))
+  }
+
+  @Test("Accounts are added once, listed by name, disabled and enabled, and their password replaced")
+  func accounts() throws {
+    try add("xihu.li")
+    try add("admin", role: .admin, org: "bureau.drc")
+    #expect(throws: AccountError.exists("admin")) { try add("admin") }
+    #expect(try store.accounts().map(\.name) == ["admin", "xihu.li"])
+    try store.setDisabled(true, account: "xihu.li", at: now.addingTimeInterval(60))
+    let disabled = try #require(try store.account(named: "xihu.li"))
+    #expect(disabled.disabled && disabled.updatedAt == now.addingTimeInterval(60) && disabled.createdAt == now)
+    try store.setPasswordHash("$2b$12$other", account: "xihu.li", at: now)
+    #expect(try store.account(named: "xihu.li")?.passwordHash == "$2b$12$other")
+    #expect(throws: AccountError.unknown("nobody")) { try store.setDisabled(true, account: "nobody", at: now) }
+    #expect(try store.account(named: "nobody") == nil)
+  }
+
+  @Test("A token finds its account while both are valid; revoked or disabled, it finds nothing")
+  func tokens() throws {
+    try add("script.owner", role: .bureau, org: "bureau.econ_info")
+    let hash = Tokens.hash("zb_test")
+    try store.addToken(TokenRecord(name: "nightly", account: "script.owner", hash: hash, createdAt: now))
+    #expect(throws: AccountError.exists("nightly")) {
+      try store.addToken(TokenRecord(name: "nightly", account: "script.owner", hash: Tokens.hash("x"), createdAt: now))
+    }
+    #expect(throws: AccountError.unknown("ghost")) {
+      try store.addToken(TokenRecord(name: "other", account: "ghost", hash: Tokens.hash("y"), createdAt: now))
+    }
+    #expect(try store.account(forTokenHash: hash)?.name == "script.owner")
+    #expect(try store.account(forTokenHash: Tokens.hash("zb_wrong")) == nil)
+    try store.setDisabled(true, account: "script.owner", at: now)
+    #expect(try store.account(forTokenHash: hash) == nil)
+    try store.setDisabled(false, account: "script.owner", at: now)
+    try store.revokeToken(named: "nightly", at: now)
+    #expect(try store.account(forTokenHash: hash) == nil)
+    #expect(try store.tokens().first?.revokedAt == now)
+    #expect(throws: AccountError.unknown("none")) { try store.revokeToken(named: "none", at: now) }
+  }
+}
