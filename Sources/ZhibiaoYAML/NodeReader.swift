@@ -37,7 +37,7 @@ public struct NodeReader {
 
   /// The text of a scalar. Empty text is refused unless `allowEmpty`.
   public func string(allowEmpty: Bool = false) -> String? {
-    guard case .scalar(let text, let style) = node.content else {
+    guard case .scalar(let text, _) = node.content else {
       error("Expected a single value for \(name), found \(node.kindDescription).")
       return nil
     }
