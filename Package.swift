@@ -22,6 +22,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
@@ -122,9 +123,11 @@ let package = Package(
     .target(
       name: "ZhibiaoWeb",
       dependencies: [
-        "ZhibiaoStore", "ZhibiaoWorkspace", .product(name: "Hummingbird", package: "hummingbird"),
+        "ZhibiaoStore", "ZhibiaoWorkspace", "ZhibiaoAccounts", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
       ],
+      resources: [.copy("Templates")],
       swiftSettings: swiftSettings
     ),
 

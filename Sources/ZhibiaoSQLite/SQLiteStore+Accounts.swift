@@ -39,10 +39,12 @@ extension SQLiteStore {
     }
   }
 
+  /// Disabling an account ends its sessions in the same transaction.
   public func setDisabled(_ disabled: Bool, account name: String, at time: Date) throws {
     try updateAccount(name, set: "disabled = ?", disabled, at: time)
   }
 
+  /// A new password ends the account's sessions in the same transaction.
   public func setPasswordHash(_ hash: String, account name: String, at time: Date) throws {
     try updateAccount(name, set: "password_hash = ?", hash, at: time)
   }
@@ -135,6 +137,7 @@ extension SQLiteStore {
           sql: "UPDATE account SET \(assignment), updated_at = ? WHERE name = ?",
           arguments: [value, Timestamp.text(time), name])
         guard db.changesCount == 1 else { throw AccountError.unknown(name) }
+        try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [name])
       }
     }
   }

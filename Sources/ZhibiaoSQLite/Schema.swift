@@ -19,7 +19,7 @@ struct SchemaMigration: Sendable {
 /// and compares as text and reads without a tool.
 enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
-  static let migrations: [SchemaMigration] = [observations, approvalsAndRegisters, accounts]
+  static let migrations: [SchemaMigration] = [observations, approvalsAndRegisters, accounts, sessions]
 
   /// Version 1: the current value of each observation and every value it ever had.
   static let observations = SchemaMigration(
@@ -114,5 +114,28 @@ enum Schema {
         created_at TEXT NOT NULL,
         revoked_at TEXT
       );
+      """)
+
+  /// Version 5: the web app's sessions, kept by the hash of their id, and failed sign-ins for
+  /// throttling; both shared by every instance of the app on the store.
+  static let sessions = SchemaMigration(
+    identifier: "v5-sessions",
+    sql: """
+      CREATE TABLE session (
+        id_hash TEXT PRIMARY KEY CHECK (length(id_hash) = 64),
+        account TEXT NOT NULL REFERENCES account (name),
+        csrf_token TEXT NOT NULL CHECK (csrf_token <> ''),
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        address TEXT NOT NULL
+      );
+      CREATE INDEX session_by_account ON session (account);
+      CREATE TABLE login_failure (
+        account TEXT NOT NULL,
+        address TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX login_failure_by_account ON login_failure (account, at);
+      CREATE INDEX login_failure_by_address ON login_failure (address, at);
       """)
 }

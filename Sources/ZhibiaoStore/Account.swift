@@ -91,9 +91,10 @@ public protocol AccountStore: Sendable {
   func accounts() throws -> [AccountRecord]
   /// The account `name`, if there is one.
   func account(named name: String) throws -> AccountRecord?
-  /// Disables or enables an account; `AccountError.unknown` when there is none.
+  /// Disables or enables an account, ending its sessions; `AccountError.unknown` when there is none.
   func setDisabled(_ disabled: Bool, account name: String, at time: Date) throws
-  /// Replaces an account's password hash; `AccountError.unknown` when there is none.
+  /// Replaces an account's password hash, ending its sessions; `AccountError.unknown` when there is
+  /// none.
   func setPasswordHash(_ hash: String, account name: String, at time: Date) throws
   /// Adds a token; refuses a name that exists.
   func addToken(_ token: TokenRecord) throws

@@ -6,7 +6,7 @@ import ZhibiaoKernel
 ///
 /// Every key carries its plan, so one store can hold several plans side by side. Every write
 /// is one transaction: it happens whole or not at all.
-public protocol Store: AccountStore {
+public protocol Store: AccountStore, SessionStore {
   /// Brings the schema up to date, applying every pending migration in order.
   func migrate() throws
   /// The version of the schema the store is at (the number of migrations applied).

@@ -10,7 +10,7 @@ struct Health: Sendable {
   let workspace: Workspace
   let store: any Store
 
-  func add(to router: Router<BasicRequestContext>) {
+  func add(to router: Router<WebContext>) {
     router.get("/healthz") { _, _ -> Response in
       guard (try? store.schemaVersion()) != nil else {
         return JSONBody.response(status: .serviceUnavailable, ["status": "unavailable"])

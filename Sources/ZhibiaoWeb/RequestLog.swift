@@ -7,7 +7,7 @@ import Logging
 /// `X-Request-Id` response header — and logs one line when it ends: method, path, status and
 /// milliseconds taken. With `JSONLogHandler` each line is one JSON object.
 struct RequestLog: RouterMiddleware {
-  typealias Context = BasicRequestContext
+  typealias Context = WebContext
 
   /// The metadata key of the request id.
   static let idKey = "request_id"

@@ -9,7 +9,7 @@ import Logging
 /// Errors thrown by handlers do not pass back through response middleware, so this middleware
 /// catches them and builds the error response itself.
 struct SecurityHeaders: RouterMiddleware {
-  typealias Context = BasicRequestContext
+  typealias Context = WebContext
 
   /// The headers of every response. The policy allows nothing from elsewhere: every script, style
   /// and image is served by the app.

@@ -6,10 +6,12 @@ import ZhibiaoWorkspace
 
 /// The web app: `zhibiao serve` over the same workspace and store as the command line.
 ///
-/// Every response — a page, an API answer, a 404 or an error — passes through the same two
-/// middlewares: `RequestLog`, which gives each request an id and writes one JSON line when it
-/// ends, and `SecurityHeaders`, which sets the headers every response carries and turns any error
-/// into a generic answer that shows the request id and keeps the details for the log.
+/// Every request — a page, an API call, a 404 or an error — passes through the same middlewares:
+/// `RequestLog`, which gives each request an id and writes one JSON line when it ends;
+/// `SecurityHeaders`, which sets the headers every response carries and turns any error into a
+/// generic answer that shows the request id and keeps the details for the log;
+/// `SessionAuthenticator`, which finds the account a session cookie or a bearer token acts as;
+/// and `CSRFGuard`, which refuses state-changing requests from other sites.
 public struct WebServer: Sendable {
   /// Where to listen.
   public var host: String
@@ -20,27 +22,43 @@ public struct WebServer: Sendable {
   /// The store figures are read from and written to.
   public var store: any Store
 
+  /// How long sessions live.
+  public var limits: SessionLimits
+  /// The time now; tests move it to see sessions expire.
+  public var clock: @Sendable () -> Date
+
   /// A server for `workspace` and `store` on `host:port`.
-  public init(host: String = "127.0.0.1", port: Int = 8080, workspace: Workspace, store: any Store) {
+  public init(
+    host: String = "127.0.0.1", port: Int = 8080, workspace: Workspace, store: any Store,
+    limits: SessionLimits = SessionLimits(), clock: @escaping @Sendable () -> Date = Date.init
+  ) {
     self.host = host
     self.port = port
     self.workspace = workspace
     self.store = store
+    self.limits = limits
+    self.clock = clock
   }
 
-  /// The routes, behind the middlewares every response passes through.
-  public func router() -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+  /// The routes, behind the middlewares every request passes through: the request log, the
+  /// security headers, who is signed in, and the CSRF guard.
+  public func router() async throws -> Router<WebContext> {
+    let pages = try await Pages.load()
+    let router = Router(context: WebContext.self)
     router.add(middleware: RequestLog())
     router.add(middleware: SecurityHeaders())
+    router.add(middleware: SessionAuthenticator(store: store, limits: limits, clock: clock))
+    router.add(middleware: CSRFGuard())
     Health(workspace: workspace, store: store).add(to: router)
+    SignIn(store: store, pages: pages, clock: clock).add(to: router)
+    Home(pages: pages).add(to: router)
     return router
   }
 
   /// The application, logging through `logger`.
-  public func application(logger: Logger) -> some ApplicationProtocol {
+  public func application(logger: Logger) async throws -> some ApplicationProtocol {
     Application(
-      router: router(),
+      router: try await router(),
       configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
       logger: logger)
   }

@@ -22,7 +22,9 @@ struct ServerTests {
     server = WebServer(host: "127.0.0.1", port: 0, workspace: try HangzhouPlan.workspace(), store: store.store)
   }
 
-  var application: some ApplicationProtocol { server.application(logger: Logger(label: "test")) }
+  func application() async throws -> some ApplicationProtocol {
+    try await server.application(logger: Logger(label: "test"))
+  }
 
   /// Every header `SecurityHeaders` promises, with its value.
   func expectSecurityHeaders(_ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -35,7 +37,7 @@ struct ServerTests {
 
   @Test("/healthz answers 200 with the security headers and a request id")
   func health() async throws {
-    try await application.test(.router) { client in
+    try await application().test(.router) { client in
       try await client.execute(uri: "/healthz", method: .get) { response in
         #expect(response.status == .ok)
         #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
@@ -47,7 +49,7 @@ struct ServerTests {
 
   @Test("An unknown path is a 404 that carries the same headers and names its request id")
   func notFound() async throws {
-    try await application.test(.router) { client in
+    try await application().test(.router) { client in
       try await client.execute(uri: "/no/such/page", method: .get) { response in
         #expect(response.status == .notFound)
         expectSecurityHeaders(response)
@@ -67,7 +69,7 @@ struct ServerTests {
 
   @Test("Request ids differ from request to request")
   func distinctIDs() async throws {
-    try await application.test(.router) { client in
+    try await application().test(.router) { client in
       var ids: Set<String> = []
       for _ in 0..<20 {
         try await client.execute(uri: "/healthz", method: .get) { response in
@@ -81,7 +83,7 @@ struct ServerTests {
   @Test("An error inside a handler gives a generic 500 with the headers; its text stays in the log")
   func handlerError() async throws {
     struct Secret: Error {}
-    let router = server.router()
+    let router = try await server.router()
     router.get("/fails") { _, _ -> String in throw Secret() }
     let app = Application(router: router, logger: Logger(label: "test"))
     try await app.test(.router) { client in

@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ZhibiaoAccounts
+import ZhibiaoStore
+
+/// How long a session lives: 30 minutes without use, 12 hours at most.
+public struct SessionLimits: Sendable {
+  /// The longest a session may go unused.
+  public var idle: TimeInterval = 30 * 60
+  /// The longest a session may last.
+  public var absolute: TimeInterval = 12 * 60 * 60
+
+  public init(idle: TimeInterval = 30 * 60, absolute: TimeInterval = 12 * 60 * 60) {
+    self.idle = idle
+    self.absolute = absolute
+  }
+}
+
+/// Finds who a request acts as: a session cookie for a browser, `Authorization: Bearer` for a
+/// script. A session past its limits, or of a disabled account, is ended and counts for nothing.
+struct SessionAuthenticator: RouterMiddleware {
+  typealias Context = WebContext
+
+  let store: any Store
+  let limits: SessionLimits
+  let clock: @Sendable () -> Date
+
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws -> Response {
+    var context = context
+    context.language = PageLanguage.requested(by: request)
+    if let bearer = Self.bearer(request) {
+      guard let account = try store.account(forTokenHash: Tokens.hash(bearer)) else {
+        throw HTTPError(.unauthorized)
+      }
+      context.account = account
+    } else if let id = SessionCookie.value(in: request) {
+      let hash = Tokens.hash(id)
+      if let session = try store.session(idHash: hash) {
+        let now = clock()
+        let fresh =
+          now.timeIntervalSince(session.lastSeenAt) <= limits.idle
+          && now.timeIntervalSince(session.createdAt) <= limits.absolute
+        if fresh, let account = try store.account(named: session.account), !account.disabled {
+          try store.touchSession(idHash: hash, at: now)
+          context.session = session
+          context.account = account
+        } else {
+          try store.deleteSession(idHash: hash)
+        }
+      }
+    }
+    return try await next(request, context)
+  }
+
+  /// The token of an `Authorization: Bearer` header.
+  static func bearer(_ request: Request) -> String? {
+    guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+    let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+    return token.isEmpty ? nil : token
+  }
+}
+
+/// The session cookie: `__Host-` prefixed (only over HTTPS, for this host, path /), `Secure`,
+/// `HttpOnly`, `SameSite=Strict`.
+enum SessionCookie {
+  static let name = "__Host-zhibiao"
+
+  /// The session id the request carries, if any.
+  static func value(in request: Request) -> String? {
+    for header in request.headers[values: .cookie] {
+      for part in header.split(separator: ";") {
+        let pair = part.trimmingCharacters(in: .whitespaces)
+        if pair.hasPrefix(name + "=") { return String(pair.dropFirst(name.count + 1)) }
+      }
+    }
+    return nil
+  }
+
+  /// The header that sets the cookie to `id`.
+  static func setting(_ id: String) -> String {
+    "\(name)=\(id); Path=/; Secure; HttpOnly; SameSite=Strict"
+  }
+
+  /// The header that removes the cookie.
+  static let clearing = "\(name)=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0"
+}
+
+extension PageLanguage {
+  /// `?lang=en` first, then the language cookie, then Chinese.
+  static func requested(by request: Request) -> PageLanguage {
+    if let query = request.uri.queryParameters["lang"].flatMap({ PageLanguage(rawValue: String($0)) }) {
+      return query
+    }
+    for header in request.headers[values: .cookie] where header.contains("zhibiao-lang=en") { return .en }
+    return .zh
+  }
+}
