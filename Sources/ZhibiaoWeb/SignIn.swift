@@ -53,9 +53,8 @@ struct SignIn: Sendable {
     guard let account, valid, !account.disabled else {
       try store.recordLoginFailure(account: name, address: context.address, at: now)
       context.logger.notice("sign-in failed", metadata: ["account": "\(name)"])
-      var response = pages.render("login", ["failed": true, "name": name], context: context)
-      response.status = .unauthorized
-      return response
+      // The form again, with the reason: a page the browser shows, not an error it logs.
+      return pages.render("login", ["failed": true, "name": name], context: context)
     }
     if let old = SessionCookie.value(in: request) { try store.deleteSession(idHash: Tokens.hash(old)) }
     let id = Tokens.random()

@@ -50,6 +50,7 @@ public struct WebServer: Sendable {
     router.add(middleware: SessionAuthenticator(store: store, limits: limits, clock: clock))
     router.add(middleware: CSRFGuard())
     Health(workspace: workspace, store: store).add(to: router)
+    Assets().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
     Home(pages: pages).add(to: router)
     return router

@@ -112,7 +112,7 @@ struct SignInTests {
       for (name, pass) in [("xihu.li", "not-the-password"), ("nobody", "whatever-it-is")] {
         try await client.execute(uri: "/login", method: .post, headers: Self.formHeaders, body: form(name, pass)) {
           response in
-          #expect(response.status == .unauthorized)
+          #expect(response.status == .ok)
           #expect(String(buffer: response.body).contains("用户名或密码不正确"))
           #expect(response.headers[.setCookie] == nil)
         }
