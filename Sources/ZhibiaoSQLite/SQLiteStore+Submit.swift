@@ -154,7 +154,8 @@ struct SubmissionDecision {
           changedAfterApproval: (old?.changedAfterApproval ?? false) || afterApproval)
         current[key] = state
         writes.append(
-          ObservationWrite(kind: old == nil ? .add : .revise, row: row, old: old, state: state, afterApproval: afterApproval))
+          ObservationWrite(
+            kind: old == nil ? .add : .revise, row: row, old: old, state: state, afterApproval: afterApproval))
         if old == nil { result.added += 1 } else { result.revised += 1 }
         if afterApproval { result.changedAfterApproval += 1 }
       }

@@ -110,7 +110,9 @@ public struct ReviewRules: Sendable {
     case .bureau:
       return ReviewRefusal(
         .forbidden, .report, zh: "\(name(actor).zh) 只能报送其牵头指标的全市数据，不能报送 \(indicator) × \(name(org).zh)。",
-        en: "\(name(actor).en) reports only the city figures of the indicators it owns, not \(indicator) × \(name(org).en).")
+        en:
+          "\(name(actor).en) reports only the city figures of the indicators it owns, not \(indicator) × \(name(org).en)."
+      )
     case .admin, .viewer:
       return ReviewRefusal(
         .forbidden, .report, zh: "\(role.name.zh)不能报送数据。", en: "An \(role.name.en) does not report figures.")

@@ -139,7 +139,8 @@ struct IngestCommandTests {
       "approve", "--org", "district.xihu", "--period", "2024Q1", "--as", "bureau.finance", "--db", db, "--lang", "en",
     ])
     #expect(
-      approved.output == "Approved Xihu District, 2024Q1: 1 figures (reviewed by Municipal Local Financial Supervision and Administration Bureau).\n",
+      approved.output
+        == "Approved Xihu District, 2024Q1: 1 figures (reviewed by Municipal Local Financial Supervision and Administration Bureau).\n",
       "\(approved.output)")
     let backup = try run.run(["backup", run.path("copy.sqlite"), "--db", db, "--lang", "en"])
     #expect(backup.output.hasPrefix("Backed up "), "\(backup.output)")

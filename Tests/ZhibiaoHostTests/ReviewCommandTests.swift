@@ -109,7 +109,8 @@ struct ReviewCommandTests {
     #expect(try Self.figures(run, db: db).contains("digital.ict_revenue submitted 20.8"))
     // A draft of a figure not yet reported is kept, but not read as a reported figure.
     try Self.write(run, "draft.csv", "digital.digital_trade,district.fuyang,2024Q1,6.9,亿元,")
-    #expect(try run.run(["ingest", run.path("draft.csv"), "--db", db, "--as", "district.fuyang", "--draft"]).status == 0)
+    #expect(
+      try run.run(["ingest", run.path("draft.csv"), "--db", db, "--as", "district.fuyang", "--draft"]).status == 0)
     #expect(!(try Self.figures(run, db: db).contains { $0.hasPrefix("digital.digital_trade") }))
     let monitor = try run.run(["monitor", "--period", "2024Q1", "--db", db, "--org", "富阳区", "--format", "json"])
     #expect(monitor.status == 0, "\(monitor.errors)")

@@ -134,7 +134,8 @@ struct ReviewRulesTests {
     func next(_ current: ObservationStatus, _ decision: ReviewDecision, comment: String? = "请核对", locked: Bool = false)
       -> Result<ObservationStatus?, ReviewRefusal>
     {
-      ReviewRules.review(current: current, decision: decision, comment: comment, locked: locked, org: fuyang, period: q1)
+      ReviewRules.review(
+        current: current, decision: decision, comment: comment, locked: locked, org: fuyang, period: q1)
     }
     #expect(try next(.submitted, .approve).get() == .approved)
     #expect(try next(.submitted, .return).get() == .returned)

@@ -135,8 +135,9 @@ struct ReviewTests {
       Fixture.row(Fixture.incubators, value: "7", line: 4),
       Fixture.row("digital.cloud_revenue", value: "9", line: 5),
     ]
-    #expect(throws: StoreError.refused(ReviewRules.lockedRefusal(org: Fixture.binjiang, period: Fixture.q1), rows: [3, 5]))
-    {
+    #expect(
+      throws: StoreError.refused(ReviewRules.lockedRefusal(org: Fixture.binjiang, period: Fixture.q1), rows: [3, 5])
+    ) {
       _ = try store.submit(Fixture.submission(rows, reason: "修正"))
     }
     refusal(.locked) { _ = try store.review([Fixture.revenue]) }
@@ -218,7 +219,9 @@ struct ReviewTests {
       Fixture.row(Fixture.revenue, value: "101", line: 11),
       Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "52", line: 12),
     ]
-    #expect(throws: StoreError.refused(ReviewRules.lockedRefusal(org: Fixture.xihu, period: Fixture.q1), rows: [10, 12])) {
+    #expect(
+      throws: StoreError.refused(ReviewRules.lockedRefusal(org: Fixture.xihu, period: Fixture.q1), rows: [10, 12])
+    ) {
       _ = try store.submit(Fixture.submission(rows))
     }
   }

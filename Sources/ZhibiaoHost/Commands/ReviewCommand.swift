@@ -95,7 +95,8 @@ struct ReviewRun {
     let plan = try CommandPlan.load(options)
     let org = try CommandPlan.org(self.org, in: plan)
     let period = try CommandPlan.period(self.period, in: plan)
-    let reviewer = try reviewer.map { try CommandPlan.org($0, in: plan) } ?? CommandPlan.org(plan.commission.rawValue, in: plan)
+    let reviewer =
+      try reviewer.map { try CommandPlan.org($0, in: plan) } ?? CommandPlan.org(plan.commission.rawValue, in: plan)
     let rules = ReviewRules(plan: plan)
     let role = rules.role(of: reviewer.id)
     var chosen: [IndicatorID]
@@ -138,7 +139,8 @@ struct LockCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lock",
     abstract: "锁定某期数据（仅市发改委）(lock a period's figures; the commission only).",
-    discussion: "Without --org, every org's period. Nothing in a locked period changes until the commission reopens it.")
+    discussion: "Without --org, every org's period. Nothing in a locked period changes until the commission reopens it."
+  )
 
   @Option(name: .long, help: "期间 (the period), e.g. 2024Q3.")
   var period: String
