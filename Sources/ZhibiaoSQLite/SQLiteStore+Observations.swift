@@ -4,15 +4,26 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 extension SQLiteStore {
-  /// The current value of every observation of `plan` that matches the filters, ordered by
-  /// indicator, org and period (a year after its quarters, as ``Period`` sorts).
+  /// The current value of every reported observation of `plan` (never a draft) that matches the
+  /// filters, ordered by indicator, org and period (a year after its quarters, as ``Period`` sorts).
   public func observations(
     plan: PlanID, indicator: IndicatorID?, org: OrgID?, period: Period?
   ) throws -> [ObservationRecord] {
+    try records(plan: plan, indicator: indicator, org: org, period: period, drafts: false)
+  }
+
+  /// The drafts of `plan`, optionally of one org, in the same order.
+  public func drafts(plan: PlanID, org: OrgID?) throws -> [ObservationRecord] {
+    try records(plan: plan, indicator: nil, org: org, period: nil, drafts: true)
+  }
+
+  private func records(
+    plan: PlanID, indicator: IndicatorID?, org: OrgID?, period: Period?, drafts: Bool
+  ) throws -> [ObservationRecord] {
     var sql = """
       SELECT indicator, org, year, quarter, value, status, revision, reported_by, reported_at, source, note,
-        changed_after_approval
-      FROM observation WHERE plan = ?
+        changed_after_approval, review_comment
+      FROM observation WHERE plan = ? AND status \(drafts ? "=" : "<>") 'draft'
       """
     var arguments: StatementArguments = [plan.rawValue]
     if let indicator {
@@ -45,7 +56,8 @@ extension SQLiteStore {
               reportedAt: try Stored.date(try row.decode(atIndex: 8), column: "observation.reported_at"),
               source: try row.decode(atIndex: 9),
               note: try row.decode(atIndex: 10),
-              changedAfterApproval: try row.decode(atIndex: 11)))
+              changedAfterApproval: try row.decode(atIndex: 11),
+              reviewComment: try row.decode(atIndex: 12)))
         }
         return records
       }

@@ -4,13 +4,12 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 extension SQLiteStore {
-  /// Writes a submission in one transaction — all rows or none — and says what changed.
+  /// Writes a submission in one transaction — all rows or none, with an audit entry for every
+  /// figure it moves — and says what changed.
   ///
   /// The current values of the orgs and periods the rows touch are read in bulk first, so the
-  /// rows are decided in memory and every row costs one or two cached inserts or updates.
-  ///
-  /// Only ``approve(plan:org:period:by:at:)`` approves: rows sent with the status `approved`
-  /// are stored as submitted, unless their period is approved already.
+  /// rows are decided in memory (by ``ReviewRules``) and every row costs two or three cached
+  /// inserts or updates.
   public func submit(_ submission: Submission) throws -> SubmissionResult {
     try guarded {
       try writer.write { db in
@@ -23,7 +22,7 @@ extension SQLiteStore {
   }
 }
 
-/// An org's period within a plan: the unit that is approved and locked.
+/// An org's period within a plan: the unit that is locked.
 struct OrgPeriod: Hashable {
   var org: String
   var year: Int
@@ -53,8 +52,8 @@ struct ObservationState {
 
 /// The stored state of every org's period a submission touches.
 struct CurrentObservations {
-  /// Whether each touched org's period is approved.
-  var approved: [OrgPeriod: Bool] = [:]
+  /// Whether each touched org's period is locked.
+  var locked: [OrgPeriod: Bool] = [:]
   /// The current value of every observation of the touched org's periods.
   var observations: [ObservationKey: ObservationState] = [:]
 
@@ -62,8 +61,8 @@ struct CurrentObservations {
   /// many indicators of few orgs and periods.
   static func read(_ db: Database, for submission: Submission) throws -> CurrentObservations {
     let plan = submission.plan.rawValue
-    let approval = try db.cachedStatement(
-      sql: "SELECT 1 FROM approval WHERE plan = ? AND org = ? AND year = ? AND quarter = ?")
+    let lock = try db.cachedStatement(
+      sql: "SELECT 1 FROM period_lock WHERE plan = ? AND org = ? AND year = ? AND quarter = ?")
     let observations = try db.cachedStatement(
       sql: """
         SELECT indicator, value, note, status, revision, changed_after_approval FROM observation
@@ -73,9 +72,9 @@ struct CurrentObservations {
     current.observations.reserveCapacity(submission.rows.count)
     for row in submission.rows {
       let orgPeriod = OrgPeriod(org: row.org, period: row.period)
-      guard current.approved[orgPeriod] == nil else { continue }
+      guard current.locked[orgPeriod] == nil else { continue }
       let arguments: StatementArguments = [plan, orgPeriod.org, orgPeriod.year, orgPeriod.quarter]
-      current.approved[orgPeriod] = try Row.fetchOne(approval, arguments: arguments) != nil
+      current.locked[orgPeriod] = try Row.fetchOne(lock, arguments: arguments) != nil
       let rows = try Row.fetchCursor(observations, arguments: arguments)
       while let stored = try rows.next() {
         let key = ObservationKey(indicator: try stored.decode(String.self, atIndex: 0), orgPeriod: orgPeriod)
@@ -99,15 +98,18 @@ struct ObservationWrite {
     case add
     /// A new value of an existing observation, and its revision.
     case revise
-    /// The same value re-sent with a further status (a draft submitted): the status only.
+    /// The same value re-sent with a further status (a draft or a returned figure submitted): the
+    /// status only.
     case promote
   }
 
   var kind: Kind
   var row: ObservationInput
+  /// The observation before the write; nil for a new one.
+  var old: ObservationState?
   /// The observation as it stands after the write.
   var state: ObservationState
-  /// Whether the write changes an approved period.
+  /// Whether the write changes an approved figure.
   var afterApproval: Bool
 }
 
@@ -118,47 +120,55 @@ struct SubmissionDecision {
 
   /// Decides every row in order, so that a key given twice is added and then revised.
   ///
-  /// Throws ``StoreError/approvedPeriodNeedsReason(org:period:rows:)`` for the first approved
-  /// org's period that rows would change without a reason, naming all those rows' lines.
+  /// Throws ``StoreError/refused(_:rows:)`` for the first org's period and rule that refuses a
+  /// row, naming the lines of every row it refuses there.
   init(submission: Submission, current stored: CurrentObservations) throws {
     var current = stored.observations
     writes.reserveCapacity(submission.rows.count)
-    // Approval locks a period and is recorded as such; a submission cannot do that on its own.
-    let status = submission.status == .approved ? .submitted : submission.status
-    var refused: [OrgPeriod: (period: Period, org: OrgID, lines: [Int])] = [:]
-    var firstRefused: OrgPeriod?
+    var refused: [RefusedKey: (refusal: ReviewRefusal, lines: [Int])] = [:]
+    var firstRefused: RefusedKey?
     for row in submission.rows {
       let orgPeriod = OrgPeriod(org: row.org, period: row.period)
       let key = ObservationKey(indicator: row.indicator.rawValue, orgPeriod: orgPeriod)
-      let locked = stored.approved[orgPeriod] ?? false
       let old = current[key]
-      if let old, old.value == row.value, old.note == row.note {
+      let change = ReviewRules.submission(
+        current: old?.status, sameValue: old.map { $0.value == row.value && $0.note == row.note } ?? false,
+        as: submission.status, locked: stored.locked[orgPeriod] ?? false, reason: submission.reason, org: row.org,
+        period: row.period)
+      switch change {
+      case .failure(let refusal):
+        let refusedKey = RefusedKey(orgPeriod: orgPeriod, rule: refusal.rule)
+        refused[refusedKey, default: (refusal, [])].lines.append(row.line)
+        firstRefused = firstRefused ?? refusedKey
+      case .success(.unchanged):
         result.unchanged += 1
-        // An approved period is left as it is; elsewhere a draft sent again as submitted moves on.
-        if !locked && status.rank > old.status.rank {
-          var promoted = old
-          promoted.status = status
-          current[key] = promoted
-          writes.append(ObservationWrite(kind: .promote, row: row, state: promoted, afterApproval: false))
-        }
-        continue
+      case .success(.promote(let status)):
+        result.unchanged += 1
+        guard var promoted = old else { continue }
+        promoted.status = status
+        current[key] = promoted
+        writes.append(ObservationWrite(kind: .promote, row: row, old: old, state: promoted, afterApproval: false))
+      case .success(.write(let status, let afterApproval)):
+        let state = ObservationState(
+          value: row.value, note: row.note, status: status, revision: (old?.revision ?? 0) + 1,
+          changedAfterApproval: (old?.changedAfterApproval ?? false) || afterApproval)
+        current[key] = state
+        writes.append(
+          ObservationWrite(
+            kind: old == nil ? .add : .revise, row: row, old: old, state: state, afterApproval: afterApproval))
+        if old == nil { result.added += 1 } else { result.revised += 1 }
+        if afterApproval { result.changedAfterApproval += 1 }
       }
-      if locked && submission.reason == nil {
-        refused[orgPeriod, default: (row.period, row.org, [])].lines.append(row.line)
-        firstRefused = firstRefused ?? orgPeriod
-        continue
-      }
-      let state = ObservationState(
-        value: row.value, note: row.note, status: locked ? .approved : status,
-        revision: (old?.revision ?? 0) + 1, changedAfterApproval: (old?.changedAfterApproval ?? false) || locked)
-      current[key] = state
-      writes.append(ObservationWrite(kind: old == nil ? .add : .revise, row: row, state: state, afterApproval: locked))
-      if old == nil { result.added += 1 } else { result.revised += 1 }
-      if locked { result.changedAfterApproval += 1 }
     }
     if let firstRefused, let refusal = refused[firstRefused] {
-      throw StoreError.approvedPeriodNeedsReason(org: refusal.org, period: refusal.period, rows: refusal.lines)
+      throw StoreError.refused(refusal.refusal, rows: refusal.lines)
     }
+  }
+
+  /// The org's period and the rule of refused rows, which are reported together.
+  private struct RefusedKey: Hashable {
+    var orgPeriod: OrgPeriod
+    var rule: ReviewRefusal.Rule
   }
 }
 
@@ -169,6 +179,7 @@ struct ObservationWrites {
   private let source: String
   private let time: String
   private let reason: String?
+  private let audit: AuditWriter
   private let insertObservation: Statement
   private let updateObservation: Statement
   private let promoteObservation: Statement
@@ -180,6 +191,8 @@ struct ObservationWrites {
     source = submission.source
     time = Timestamp.text(submission.time)
     reason = submission.reason
+    audit = try AuditWriter(
+      db, plan: submission.plan, actor: submission.submitter, role: submission.role, time: submission.time)
     insertObservation = try db.cachedStatement(
       sql: """
         INSERT INTO observation (plan, indicator, org, year, quarter, value, status, revision, reported_by,
@@ -189,12 +202,12 @@ struct ObservationWrites {
     updateObservation = try db.cachedStatement(
       sql: """
         UPDATE observation SET value = ?, status = ?, revision = ?, reported_by = ?, reported_at = ?, source = ?,
-          note = ?, changed_after_approval = ?
+          note = ?, changed_after_approval = ?, review_comment = NULL
         WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
         """)
     promoteObservation = try db.cachedStatement(
       sql: """
-        UPDATE observation SET status = ?
+        UPDATE observation SET status = ?, review_comment = NULL
         WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
         """)
     insertRevision = try db.cachedStatement(
@@ -205,7 +218,8 @@ struct ObservationWrites {
         """)
   }
 
-  /// Makes the writes in order; the observation comes before its revision, which refers to it.
+  /// Makes the writes in order, each with its audit entry; the observation comes before its
+  /// revision, which refers to it.
   ///
   /// Arguments go to `execute(arguments:)`, which binds up to 20 of them without copying the
   /// strings, and are built in place: this loop runs once per row of a 100,000-row import.
@@ -245,6 +259,10 @@ struct ObservationWrites {
       case .promote:
         try promoteObservation.execute(arguments: [status, plan, indicator, org, year, quarter])
       }
+      try audit.append(
+        state.status == .draft ? .draft : .submit, indicator: indicator, org: org, year: year, quarter: quarter,
+        old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
+        new: (Stored.text(state.value), status), reason: reason, source: source)
     }
   }
 }

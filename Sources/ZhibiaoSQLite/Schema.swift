@@ -19,7 +19,9 @@ struct SchemaMigration: Sendable {
 /// and compares as text and reads without a tool.
 enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
-  static let migrations: [SchemaMigration] = [observations, approvalsAndRegisters, accounts, sessions]
+  static let migrations: [SchemaMigration] = [
+    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions,
+  ]
 
   /// Version 1: the current value of each observation and every value it ever had.
   static let observations = SchemaMigration(
@@ -114,6 +116,107 @@ enum Schema {
         created_at TEXT NOT NULL,
         revoked_at TEXT
       );
+      """)
+
+  /// Version 4: the review workflow.
+  ///
+  /// - A figure may be `returned` (with the reviewer's comment in `observation.review_comment`
+  ///   and in its revision's `reason`). SQLite cannot alter a CHECK, so `observation` and
+  ///   `revision` are rebuilt and their rows copied as they are.
+  /// - Drafts stay in `observation`, only where no reported figure exists (the store never lets
+  ///   a draft replace one), and every read of reported figures skips them.
+  /// - `period_lock` is the lock of an org's period, which `approval` meant until now: its rows
+  ///   are copied (an approved period stays locked) and `approval` goes.
+  /// - `audit_log` records every transition in the transaction that makes it; triggers refuse
+  ///   to update or delete it.
+  static let reviewWorkflow = SchemaMigration(
+    identifier: "v4-review-workflow",
+    sql: """
+      CREATE TABLE new_observation (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        value TEXT NOT NULL CHECK (value <> ''),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'returned')),
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        reported_by TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        changed_after_approval INTEGER NOT NULL DEFAULT 0 CHECK (changed_after_approval IN (0, 1)),
+        review_comment TEXT,
+        PRIMARY KEY (plan, indicator, org, year, quarter)
+      );
+      INSERT INTO new_observation (plan, indicator, org, year, quarter, value, status, revision, reported_by,
+        reported_at, source, note, changed_after_approval)
+      SELECT plan, indicator, org, year, quarter, value, status, revision, reported_by, reported_at, source, note,
+        changed_after_approval
+      FROM observation;
+      CREATE TABLE new_revision (
+        plan TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        value TEXT NOT NULL CHECK (value <> ''),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'returned')),
+        reported_by TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        reason TEXT,
+        changed_after_approval INTEGER NOT NULL DEFAULT 0 CHECK (changed_after_approval IN (0, 1)),
+        PRIMARY KEY (plan, indicator, org, year, quarter, number),
+        FOREIGN KEY (plan, indicator, org, year, quarter)
+          REFERENCES observation (plan, indicator, org, year, quarter)
+      );
+      INSERT INTO new_revision SELECT plan, indicator, org, year, quarter, number, value, status, reported_by,
+        reported_at, source, note, reason, changed_after_approval FROM revision;
+      DROP TABLE revision;
+      DROP TABLE observation;
+      ALTER TABLE new_observation RENAME TO observation;
+      ALTER TABLE new_revision RENAME TO revision;
+      CREATE INDEX observation_by_org_period ON observation (plan, org, year, quarter);
+
+      CREATE TABLE period_lock (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        locked_by TEXT NOT NULL,
+        locked_at TEXT NOT NULL,
+        PRIMARY KEY (plan, org, year, quarter)
+      );
+      INSERT INTO period_lock SELECT plan, org, year, quarter, approved_by, approved_at FROM approval;
+      DROP TABLE approval;
+
+      CREATE TABLE audit_log (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_org TEXT NOT NULL CHECK (actor_org <> ''),
+        actor_role TEXT NOT NULL CHECK (actor_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        actor_user TEXT,
+        action TEXT NOT NULL CHECK (action IN ('submit', 'draft', 'approve', 'return', 'lock')),
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        old_value TEXT,
+        new_value TEXT,
+        old_status TEXT CHECK (old_status IN ('draft', 'submitted', 'approved', 'returned')),
+        new_status TEXT CHECK (new_status IN ('draft', 'submitted', 'approved', 'returned')),
+        reason TEXT,
+        source TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be updated'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be deleted'); END;
       """)
 
   /// Version 5: the web app's sessions, kept by the hash of their id, and failed sign-ins for

@@ -50,7 +50,7 @@ enum Stored {
   /// The status in `text`.
   static func status(_ text: String, column: String) throws -> ObservationStatus {
     guard let status = ObservationStatus(rawValue: text) else {
-      throw MalformedColumn(column: column, text: text, expected: "draft, submitted or approved")
+      throw MalformedColumn(column: column, text: text, expected: "draft, submitted, approved or returned")
     }
     return status
   }
@@ -69,16 +69,5 @@ enum Stored {
       previous = byte
     }
     return sawDigit
-  }
-}
-
-extension ObservationStatus {
-  /// How far along the status is, so that re-sending a value never moves it back.
-  var rank: Int {
-    switch self {
-    case .draft: 0
-    case .submitted: 1
-    case .approved: 2
-    }
   }
 }

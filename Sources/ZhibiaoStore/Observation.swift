@@ -1,15 +1,18 @@
 import Foundation
 import ZhibiaoKernel
 
-/// Where an observation is in its life: entered, sent to the reviewing bureau, or approved
-/// (and then locked).
+/// Where an observation is in its life: entered, sent to the reviewing bureau, then approved or
+/// returned with a comment. Locking is not a status of a figure but of its org's period
+/// (``Store/lock(plan:org:period:by:at:)``).
 public enum ObservationStatus: String, Sendable, CaseIterable, Codable {
-  /// Entered but not yet submitted.
+  /// Entered but not yet submitted; never read as a reported figure.
   case draft
   /// Submitted for review.
   case submitted
-  /// Approved; the org's period is locked.
+  /// Approved by its reviewer.
   case approved
+  /// Returned to its reporter with a comment, to be corrected and submitted again.
+  case returned
 
   /// The Chinese term.
   public var zh: String {
@@ -17,6 +20,7 @@ public enum ObservationStatus: String, Sendable, CaseIterable, Codable {
     case .draft: "草稿"
     case .submitted: "已报送"
     case .approved: "已审核"
+    case .returned: "已退回"
     }
   }
 }
@@ -27,24 +31,27 @@ public struct Submission: Sendable {
   public var plan: PlanID
   /// The org that submits (`--as`).
   public var submitter: OrgID
+  /// The role it submits in, recorded in the audit log.
+  public var role: Role
   /// The file or form the rows came from.
   public var source: String
   /// When.
   public var time: Date
   /// The status the rows take: `submitted` unless saved as drafts.
   public var status: ObservationStatus
-  /// Why approved figures are changed; required to touch an approved period.
+  /// Why approved figures are changed; required to change an approved figure.
   public var reason: String?
   /// The rows.
   public var rows: [ObservationInput]
 
   /// Creates a submission.
   public init(
-    plan: PlanID, submitter: OrgID, source: String, time: Date, status: ObservationStatus = .submitted,
-    reason: String? = nil, rows: [ObservationInput]
+    plan: PlanID, submitter: OrgID, role: Role, source: String, time: Date,
+    status: ObservationStatus = .submitted, reason: String? = nil, rows: [ObservationInput]
   ) {
     self.plan = plan
     self.submitter = submitter
+    self.role = role
     self.source = source
     self.time = time
     self.status = status
@@ -61,7 +68,7 @@ public struct SubmissionResult: Hashable, Sendable {
   public var revised: Int
   /// Rows equal to what was stored, which added nothing.
   public var unchanged: Int
-  /// Revisions of approved periods, flagged as changes after approval.
+  /// Revisions of approved figures, flagged as changes after approval (they need review again).
   public var changedAfterApproval: Int
 
   /// Creates a result.
@@ -97,11 +104,14 @@ public struct ObservationRecord: Hashable, Sendable {
   public var note: String?
   /// Whether any revision changed it after it was approved.
   public var changedAfterApproval: Bool
+  /// The reviewer's comment when it was returned; nil otherwise.
+  public var reviewComment: String?
 
   /// Creates a record.
   public init(
     indicator: IndicatorID, org: OrgID, period: Period, value: Decimal, status: ObservationStatus, revision: Int,
-    reportedBy: OrgID, reportedAt: Date, source: String, note: String?, changedAfterApproval: Bool
+    reportedBy: OrgID, reportedAt: Date, source: String, note: String?, changedAfterApproval: Bool,
+    reviewComment: String? = nil
   ) {
     self.indicator = indicator
     self.org = org
@@ -114,6 +124,7 @@ public struct ObservationRecord: Hashable, Sendable {
     self.source = source
     self.note = note
     self.changedAfterApproval = changedAfterApproval
+    self.reviewComment = reviewComment
   }
 }
 
@@ -129,11 +140,11 @@ public struct Revision: Hashable, Sendable {
   public var reportedBy: OrgID
   /// When.
   public var reportedAt: Date
-  /// From which file or form (`approval` for an approval).
+  /// From which file or form (`approval` for an approval, `return` for a return).
   public var source: String
   /// The reporter's note.
   public var note: String?
-  /// Why an approved value was changed.
+  /// Why an approved value was changed, or the reviewer's comment on a return.
   public var reason: String?
   /// Whether this revision changed an approved value.
   public var changedAfterApproval: Bool

@@ -12,27 +12,47 @@ public protocol Store: AccountStore, SessionStore {
   /// The version of the schema the store is at (the number of migrations applied).
   func schemaVersion() throws -> Int
 
-  /// Writes a submission in one transaction — all rows or none — and says what changed.
+  /// Writes a submission in one transaction — all rows or none, with their audit entries — and
+  /// says what changed.
   ///
-  /// A row equal to the current value (same value and note) adds no revision, so importing
-  /// the same file twice changes nothing. A row for an org and period that is approved is
-  /// refused unless the submission gives a `reason`; with one, it is written and flagged as a
-  /// change after approval, and the period stays approved.
+  /// Each row moves its figure as ``ReviewRules/submission(current:sameValue:as:locked:reason:org:period:)``
+  /// says. A row equal to the current value (same value and note) adds no revision, so importing
+  /// the same file twice changes nothing. A changed approved figure needs the submission's
+  /// `reason` and goes back to submitted, flagged as a change after approval; nothing in a locked
+  /// org's period changes; a draft never replaces a reported figure. A refused row refuses the
+  /// whole submission with ``StoreError/refused(_:rows:)``.
   func submit(_ submission: Submission) throws -> SubmissionResult
 
-  /// The current value of every observation of `plan` that matches the filters.
+  /// The current value of every reported observation of `plan` that matches the filters:
+  /// submitted, returned or approved, never a draft.
   func observations(
     plan: PlanID, indicator: IndicatorID?, org: OrgID?, period: Period?
   ) throws -> [ObservationRecord]
 
+  /// The drafts of `plan` (figures saved but never submitted), optionally of one org.
+  func drafts(plan: PlanID, org: OrgID?) throws -> [ObservationRecord]
+
   /// Every revision of one observation, oldest first.
   func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) throws -> [Revision]
 
-  /// Approves every submitted observation of `org` for `period` (locking them); returns how many.
-  func approve(plan: PlanID, org: OrgID, period: Period, by approver: OrgID, at time: Date) throws -> Int
+  /// Approves or returns the submitted figures of `org` for `period` among `indicators`, in one
+  /// transaction with their audit entries; figures in any other state stay as they are. Returns
+  /// how many moved. Who may review is the caller's to check with ``ReviewRules``; a return
+  /// without a comment and a locked period are refused here.
+  func review(
+    plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
+    by reviewer: OrgID, role: Role, at time: Date
+  ) throws -> Int
 
-  /// Whether `org`'s `period` is approved (locked).
-  func isApproved(plan: PlanID, org: OrgID, period: Period) throws -> Bool
+  /// Locks `org`'s `period` for the commission, with its audit entry; nothing in it changes
+  /// afterwards. Returns false when it was locked already (the first lock is kept).
+  func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, at time: Date) throws -> Bool
+
+  /// Whether `org`'s `period` is locked.
+  func isLocked(plan: PlanID, org: OrgID, period: Period) throws -> Bool
+
+  /// The audit log of `plan`, oldest first, optionally of one org.
+  func auditLog(plan: PlanID, org: OrgID?) throws -> [AuditEntry]
 
   /// Writes register entries in one transaction; an entry identical to the stored one adds nothing.
   func submitRegister(_ submission: RegisterSubmission) throws -> SubmissionResult

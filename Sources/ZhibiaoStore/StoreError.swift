@@ -2,8 +2,9 @@ import ZhibiaoKernel
 
 /// Why a store refused a request.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// Rows touch an org's approved period and the submission gives no reason.
-  case approvedPeriodNeedsReason(org: OrgID, period: Period, rows: [Int])
+  /// The review workflow refuses a request; `rows` are the lines of a submission it refuses
+  /// (those of the first refused org's period and rule), empty for a review.
+  case refused(ReviewRefusal, rows: [Int])
   /// The store's schema is newer than this build understands.
   case schemaTooNew(found: Int, supported: Int)
   /// The store could not be opened or written.
@@ -11,8 +12,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .approvedPeriodNeedsReason(let org, let period, let rows):
-      "The figures of '\(org)' for \(period) are approved and locked; lines \(rows.map(String.init).joined(separator: ", ")) would change them; approved figures change only with a reason."
+    case .refused(let refusal, let rows):
+      refusal.text.en + (rows.isEmpty ? "" : " (lines \(rows.map(String.init).joined(separator: ", ")))")
     case .schemaTooNew(let found, let supported):
       "The store's schema is version \(found), newer than the \(supported) this build supports; use a newer zhibiao."
     case .unavailable(let path, let reason):

@@ -135,14 +135,19 @@ struct IngestCommandTests {
     #expect(checked.output.contains("Checked: all 1 rows of"), "\(checked.output)\(checked.errors)")
     let imported = try run.run(["ingest", file, "--db", db, "--lang", "en"])
     #expect(imported.output.contains(": 1 rows, 1 added, 0 revised, 0 unchanged."), "\(imported.output)")
-    let approved = try run.run(["approve", "--org", "district.xihu", "--period", "2024Q1", "--db", db, "--lang", "en"])
-    #expect(approved.output == "Approved Xihu District, 2024Q1: 1 figures locked.\n", "\(approved.output)")
+    let approved = try run.run([
+      "approve", "--org", "district.xihu", "--period", "2024Q1", "--as", "bureau.finance", "--db", db, "--lang", "en",
+    ])
+    #expect(
+      approved.output
+        == "Approved Xihu District, 2024Q1: 1 figures (reviewed by Municipal Local Financial Supervision and Administration Bureau).\n",
+      "\(approved.output)")
     let backup = try run.run(["backup", run.path("copy.sqlite"), "--db", db, "--lang", "en"])
     #expect(backup.output.hasPrefix("Backed up "), "\(backup.output)")
   }
 
-  @Test("Approved figures are locked; a change needs a reason, is flagged and stays in the history")
-  func approvalLocks() throws {
+  @Test("A changed approved figure needs a reason, is flagged, needs review again and stays in the history")
+  func approvedFigureChanges() throws {
     let run = try Executable()
     defer { run.cleanUp() }
     let db = run.path("z.sqlite")
@@ -153,15 +158,16 @@ struct IngestCommandTests {
     }
     try write("50.5")
     #expect(try run.run(["ingest", file, "--db", db]).status == 0)
-    let approve = try run.run(["approve", "--org", "西湖区", "--period", "2024Q1", "--db", db])
-    #expect(approve.output.contains("1 项数据已锁定"), "\(approve.errors)")
+    let approve = try run.run(["approve", "--org", "西湖区", "--period", "2024Q1", "--as", "市地方金融监管局", "--db", db])
+    #expect(approve.output.contains("1 项数据"), "\(approve.output)\(approve.errors)")
     try write("52.0")
     let refused = try run.run(["ingest", file, "--db", db])
     #expect(refused.status == 1)
-    #expect(refused.errors.contains("are approved and locked; lines 2 would change them"))
+    #expect(refused.errors.contains("（第 2 行）"), "\(refused.errors)")
     #expect(refused.errors.contains("用 --reason 说明修改已审核数据的理由"), "\(refused.errors)")
     let refusedEn = try run.run(["ingest", file, "--db", db, "--lang", "en"])
-    #expect(refusedEn.errors.contains("Give the reason with --reason."), "\(refusedEn.errors)")
+    #expect(refusedEn.errors.contains("are approved; an approved figure changes only with a reason"))
+    #expect(refusedEn.errors.contains("(lines 2) Give the reason with --reason."), "\(refusedEn.errors)")
     let changed = try run.run(["ingest", file, "--db", db, "--reason", "统计局反馈核实修正"])
     #expect(changed.status == 0, "\(changed.errors)")
     #expect(changed.output.contains("审核后修改 1"))

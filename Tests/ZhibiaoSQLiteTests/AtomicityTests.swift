@@ -20,7 +20,7 @@ struct AtomicityTests {
     case emptyIndicator
     /// A quarter the period type lets through but the schema does not.
     case quarterOutOfRange
-    /// A change to an approved period without a reason, as the last row.
+    /// A change to a locked period, as the last row.
     case approvedPeriodLast
 
     var testDescription: String { rawValue }
@@ -46,8 +46,8 @@ struct AtomicityTests {
       Fixture.row(org: Fixture.xihu, value: "50"),
     ]
     _ = try store.submit(Fixture.submission(seed))
-    _ = try store.approve(
-      plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1, by: Fixture.bureau, at: Fixture.tuesday)
+    try store.lock(Fixture.xihu)
+    let audit = try store.auditLog(plan: Fixture.plan, org: nil)
     let bytes = try store.checkpointedBytes()
     let dump = try store.dump()
 
@@ -58,6 +58,8 @@ struct AtomicityTests {
     #expect(try store.dump() == dump)
     #expect(try store.checkpointedBytes() == bytes)
     #expect(try store.observations(plan: Fixture.plan).map(\.value) == [100, 50, 7])
+    // No audit entry of the failed submission was kept.
+    #expect(try store.auditLog(plan: Fixture.plan, org: nil) == audit)
     // The store is still usable, and the same rows without the bad one go in whole.
     let good = bad.rows.filter { $0.indicator != "" && $0.period.quarter != 7 && $0.org != Fixture.xihu }
     #expect(try store.submit(Fixture.submission(good)) == SubmissionResult(added: 1, revised: 1))

@@ -18,8 +18,8 @@ struct BackupTests {
     store = temporary.store
     _ = try store.submit(
       Fixture.submission([Fixture.row(value: "0.1"), Fixture.row(Fixture.incubators, value: "12345678901234.5678")]))
-    _ = try store.approve(
-      plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1, by: Fixture.bureau, at: Fixture.tuesday)
+    _ = try store.review([Fixture.revenue, Fixture.incubators])
+    try store.lock()
     _ = try store.submitRegister(
       RegisterSubmission(
         plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
@@ -58,7 +58,8 @@ struct BackupTests {
     #expect(try copy.schemaVersion() == Schema.migrations.count)
     #expect(try copy.dump() == store.dump())
     #expect(try copy.observations(plan: Fixture.plan).count == 5)
-    #expect(try copy.isApproved(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    #expect(try copy.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    #expect(try copy.auditLog(plan: Fixture.plan, org: nil) == store.auditLog(plan: Fixture.plan, org: nil))
     #expect(try copy.registerEntries(plan: Fixture.plan, register: nil).map(\.name) == ["浙大科技园"])
   }
 

@@ -16,7 +16,7 @@ struct MigrationTests {
   @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
   func fromEmptyFile() throws {
     let store = try SQLiteStore(path: directory.path("new.sqlite"))
-    #expect(try store.schemaVersion() == Schema.migrations.count)
+    #expect(try store.schemaVersion() == 5)
     #expect(try store.schemaVersion() == Schema.migrations.count)
     let (tables, indexes, journalMode, readerForeignKeys) = try store.writer.read { db in
       (
@@ -27,8 +27,11 @@ struct MigrationTests {
       )
     }
     #expect(
-      Set(["observation", "revision", "approval", "register_entry", "account", "api_token", "session", "login_failure"])
-        .isSubset(of: tables))
+      Set([
+        "observation", "revision", "period_lock", "audit_log", "register_entry", "account", "api_token", "session",
+        "login_failure",
+      ]).isSubset(of: tables))
+    #expect(!tables.contains("approval"))
     #expect(indexes.contains("observation_by_org_period"))
     #expect(journalMode == "wal")
     #expect(readerForeignKeys == 1)
@@ -66,6 +69,24 @@ struct MigrationTests {
           ('hangzhou.producer_services', 'digital.ict_revenue', 'district.binjiang', 2024, 1, 2,
             '12345678901234.5678', 'submitted', 'district.binjiang', '2024-04-16T00:00:00.000Z', 'q1-fixed.csv',
             '含软件', NULL, 0);
+        INSERT INTO observation (plan, indicator, org, year, quarter, value, status, revision, reported_by,
+          reported_at, source, note, changed_after_approval)
+        VALUES
+          ('hangzhou.producer_services', 'tech.national_incubators', 'district.binjiang', 2024, 1, '3', 'draft', 1,
+            'district.binjiang', '2024-04-15T00:00:00.000Z', 'q1.csv', NULL, 0),
+          ('hangzhou.producer_services', 'digital.ict_revenue', 'district.xihu', 2024, 1, '50', 'approved', 1,
+            'district.xihu', '2024-04-15T00:00:00.000Z', 'q1.csv', NULL, 0);
+        """)
+    guard version >= 2 else { return }
+    // Version 4 keeps the locks that version 2 called approvals in a table of their own.
+    let locks =
+      version >= 4
+      ? "period_lock (plan, org, year, quarter, locked_by, locked_at)"
+      : "approval (plan, org, year, quarter, approved_by, approved_at)"
+    try db.execute(
+      sql: """
+        INSERT INTO \(locks)
+        VALUES ('hangzhou.producer_services', 'district.xihu', 2024, 1, 'bureau.economy', '2024-04-16T00:00:00.000Z')
         """)
   }
 
@@ -81,7 +102,8 @@ struct MigrationTests {
         try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
       }
       #expect(tables.contains("account") == (version >= 3))
-      #expect(tables.contains("approval") == (version >= 2))
+      #expect(tables.contains("approval") == (2...3).contains(version))
+      #expect(tables.contains("period_lock") == (version >= 4))
       #expect(tables.contains("observation") == (version >= 1))
       try old.writer.write { db in try Self.seed(db, atVersion: version) }
     }
@@ -92,7 +114,10 @@ struct MigrationTests {
     let history = try store.history(
       plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1)
     if version >= 1 {
-      #expect(records.map(\.value) == [Fixture.decimal("12345678901234.5678")])
+      // The draft is kept, but never read as a reported figure.
+      #expect(records.map(\.value) == [Fixture.decimal("12345678901234.5678"), 50])
+      #expect(records.map(\.status) == [.submitted, .approved])
+      #expect(try store.drafts(plan: Fixture.plan, org: nil).map(\.value) == [3])
       #expect(records.first?.revision == 2)
       #expect(records.first?.note == "含软件")
       #expect(records.first?.reportedAt == Fixture.tuesday)
@@ -101,11 +126,17 @@ struct MigrationTests {
       #expect(records.isEmpty)
     }
 
+    // An approved period stays locked; the audit log starts empty.
+    #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1) == (version >= 2))
+    #expect(try store.auditLog(plan: Fixture.plan, org: nil).isEmpty)
+
     // The tables of the later versions work on the migrated file.
-    let approved = try store.approve(
-      plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1, by: Fixture.bureau, at: Fixture.wednesday)
-    #expect(approved == (version >= 1 ? 1 : 0))
-    #expect(try store.isApproved(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    #expect(try store.review([Fixture.revenue], at: Fixture.wednesday) == (version >= 1 ? 1 : 0))
+    #expect(try store.lock(at: Fixture.wednesday))
+    #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    #expect(
+      try store.auditLog(plan: Fixture.plan, org: Fixture.binjiang).map(\.action)
+        == (version >= 1 ? [.approve, .lock] : [.lock]))
     let entry = RegisterEntry(
       register: "tech.incubators", name: "浙大网新孵化器", org: Fixture.binjiang, level: "国家级",
       recognisedOn: "2023-12-01", evidence: nil)

@@ -64,18 +64,21 @@ struct SubmitTests {
     #expect(try store.observations(plan: Fixture.plan).map(\.revision) == [2])
   }
 
-  @Test("Drafts sent again as submitted move on; a submitted value saved again as a draft stays submitted")
+  @Test("Drafts sent again as submitted move on; a draft never replaces a submitted value")
   func draftsAndStatus() throws {
     _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft))
-    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.draft])
+    #expect(try store.observations(plan: Fixture.plan).isEmpty)
+    #expect(try store.drafts(plan: Fixture.plan, org: nil).map(\.status) == [.draft])
     #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")])) == SubmissionResult(unchanged: 1))
     #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
     #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft)).unchanged == 1)
     #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
     #expect(try history().count == 1)
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "2")], status: .draft))
-    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.draft])
-    #expect(try history().map(\.status) == [.draft, .draft])
+    #expect(throws: StoreError.self) {
+      _ = try store.submit(Fixture.submission([Fixture.row(value: "2")], status: .draft))
+    }
+    #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
+    #expect(try history().map(\.status) == [.draft])
   }
 
   @Test("Observations are filtered and ordered by indicator, org and period, a year after its quarters")
@@ -111,9 +114,8 @@ struct SubmitTests {
     #expect(try store.submit(Fixture.submission([Fixture.row(value: "2")], plan: Fixture.otherPlan)).added == 1)
     #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
     #expect(try store.observations(plan: Fixture.otherPlan).map(\.value) == [2])
-    _ = try store.approve(
-      plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1, by: Fixture.bureau, at: Fixture.tuesday)
-    #expect(!(try store.isApproved(plan: Fixture.otherPlan, org: Fixture.binjiang, period: Fixture.q1)))
+    try store.lock()
+    #expect(!(try store.isLocked(plan: Fixture.otherPlan, org: Fixture.binjiang, period: Fixture.q1)))
     #expect(try store.submit(Fixture.submission([Fixture.row(value: "3")], plan: Fixture.otherPlan)).revised == 1)
   }
 
@@ -125,11 +127,12 @@ struct SubmitTests {
     #expect(try history().first?.reportedAt == time)
   }
 
-  @Test("A submission cannot approve: rows sent as approved are stored as submitted, the period unlocked")
+  @Test("A submission cannot approve: rows sent as approved or returned are stored as submitted")
   func submissionCannotApprove() throws {
     _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .approved))
     #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
-    #expect(!(try store.isApproved(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1)))
+    _ = try store.submit(Fixture.submission([Fixture.row(value: "2")], status: .returned))
+    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
   }
 
   @Test("An empty submission writes nothing")

@@ -59,7 +59,7 @@ struct ZhibiaoBenchmarks: ParsableCommand {
     for attempt in 0..<3 {
       let store = try SQLiteStore(path: folder.appendingPathComponent("bench-\(attempt).sqlite").path)
       let submission = Submission(
-        plan: plan.id, submitter: plan.commission, source: "bench.csv", time: Date(), rows: rows)
+        plan: plan.id, submitter: plan.commission, role: .commission, source: "bench.csv", time: Date(), rows: rows)
       writes.append(try milliseconds { _ = try store.submit(submission) })
     }
     report("store 100,000 new observations", writes.sorted(), detail: "one transaction, a new file each run")

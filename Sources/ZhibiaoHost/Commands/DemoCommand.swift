@@ -169,7 +169,8 @@ enum SampleImport {
     if diagnostics.contains(where: { $0.severity == .error }) {
       throw CommandFailure.diagnostics(diagnostics, summary: nil)
     }
-    _ = try checked.submit(to: store, plan: plan, submitter: plan.commission, source: file.lastPathComponent)
+    _ = try checked.submit(
+      to: store, plan: plan, submitter: plan.commission, role: .commission, source: file.lastPathComponent)
     return checked.count
   }
 }

@@ -21,7 +21,11 @@ struct IngestCommand: ParsableCommand {
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
-  @Option(name: .customLong("as"), help: "报送单位 (who submits); default the commission.")
+  @Option(
+    name: .customLong("as"),
+    help:
+      "报送单位，仅供受信任的本机操作员使用 (who submits, for a trusted local operator only: not checked against an account); default the commission."
+  )
   var submitter: String?
 
   @Option(name: .long, help: "utf-8 | gbk (default: detect).")
@@ -30,10 +34,11 @@ struct IngestCommand: ParsableCommand {
   @Flag(name: .long, help: "只检查不写入 (check without writing).")
   var dryRun = false
 
-  @Flag(name: .long, help: "存为草稿 (save as drafts, not submitted).")
+  @Flag(name: .long, help: "存为草稿 (save as drafts, not submitted; a draft never replaces a reported figure).")
   var draft = false
 
-  @Option(name: .long, help: "修改已审核数据的理由 (why approved figures change).")
+  @Option(
+    name: .long, help: "修改已审核数据的理由，修改后须重新审核 (why approved figures change; they then need review again).")
   var reason: String?
 
   func run() throws {
@@ -60,22 +65,26 @@ struct IngestCommand: ParsableCommand {
         ], summary: nothingImported(errors: 1))
     }
     let store = try self.store.open()
+    let role = ReviewRules(plan: plan).role(of: sender)
     let (checked, diagnostics) = try ImportFile.check(text, file: file, plan: plan, submitter: sender, store: store)
-    try report(diagnostics)
+    try report(
+      diagnostics + checked.refusals(file: file, plan: plan, submitter: sender, role: role, language: options.lang))
     let rowCount = checked.count
     if dryRun { return printDryRun(rowCount) }
     let result = try submit {
       try checked.submit(
-        to: store, plan: plan, submitter: sender, source: name, status: draft ? .draft : .submitted, reason: reason)
+        to: store, plan: plan, submitter: sender, role: role, source: name, status: draft ? .draft : .submitted,
+        reason: reason)
     }
     if options.lang == .zh {
       print(
         "已导入 \(file)：\(rowCount) 行，新增 \(result.added)，修订 \(result.revised)，未变 \(result.unchanged)"
-          + (result.changedAfterApproval > 0 ? "，审核后修改 \(result.changedAfterApproval)" : "") + "。")
+          + (result.changedAfterApproval > 0 ? "，审核后修改 \(result.changedAfterApproval)（须重新审核）" : "") + "。")
     } else {
       print(
         "Imported \(file): \(rowCount) rows, \(result.added) added, \(result.revised) revised, \(result.unchanged) unchanged"
-          + (result.changedAfterApproval > 0 ? ", \(result.changedAfterApproval) changed after approval" : "") + ".")
+          + (result.changedAfterApproval > 0
+            ? ", \(result.changedAfterApproval) changed after approval (to be reviewed again)" : "") + ".")
     }
   }
 
@@ -107,13 +116,19 @@ struct IngestCommand: ParsableCommand {
     do {
       return try body()
     } catch let error as StoreError {
-      if case .approvedPeriodNeedsReason = error {
-        throw CommandFailure.file(
-          path: file,
-          LocalizedText(
-            zh: "\(error)（用 --reason 说明修改已审核数据的理由。）", en: "\(error) Give the reason with --reason."))
+      guard case .refused(let refusal, let rows) = error else {
+        throw CommandFailure.file(path: file, LocalizedText(zh: "\(error)", en: "\(error)"))
       }
-      throw CommandFailure.file(path: file, LocalizedText(zh: "\(error)", en: "\(error)"))
+      let hint =
+        refusal.rule == .approvedNeedsReason
+        ? LocalizedText(zh: "用 --reason 说明修改已审核数据的理由。", en: "Give the reason with --reason.")
+        : LocalizedText(zh: "", en: "")
+      let lines = rows.map(String.init)
+      throw CommandFailure.file(
+        path: file,
+        LocalizedText(
+          zh: refusal.text.zh + "（第 \(lines.joined(separator: "、")) 行）" + hint.zh,
+          en: refusal.text.en + " (lines \(lines.joined(separator: ", ")))" + (hint.en.isEmpty ? "" : " " + hint.en)))
     }
   }
 }

@@ -8,7 +8,8 @@ public struct ZhibiaoCommand: AsyncParsableCommand {
     abstract: "指标 — 生产性服务业目标体系：指标、任务、责任单位、分解、监测与考核。",
     discussion: "Zhibiao carries a city plan's target system: indicators, tasks and responsible units.",
     subcommands: [
-      ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ApproveCommand.self,
+      ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ReviewCommand.self,
+      ApproveCommand.self, LockCommand.self,
       HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
       ReportCommand.self, DemoCommand.self,
       LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self,

@@ -23,6 +23,18 @@ enum ImportFile {
     return (.observations(rows), diagnostics)
   }
 
+  /// Where the review workflow's rules refuse `submitter`, in `role`, a row of the file: what
+  /// the plan's checks let through but the workflow does not (a bureau reporting districts' figures).
+  func refusals(file: String, plan: Plan, submitter: OrgID, role: Role, language: Language) -> [Diagnostic] {
+    guard case .observations(let rows) = self else { return [] }
+    let rules = ReviewRules(plan: plan)
+    return rows.compactMap { row in
+      rules.report(row.indicator, org: row.org, by: submitter, as: role).map {
+        Diagnostic(.error, at: SourceLocation(file: file, line: row.line, column: 1), $0.text.text(in: language))
+      }
+    }
+  }
+
   /// How many rows or entries it holds.
   var count: Int {
     switch self {
@@ -33,15 +45,15 @@ enum ImportFile {
 
   /// Writes it to `store` in one transaction; `status` and `reason` apply to observations.
   func submit(
-    to store: any Store, plan: Plan, submitter: OrgID, source: String, status: ObservationStatus = .submitted,
-    reason: String? = nil
+    to store: any Store, plan: Plan, submitter: OrgID, role: Role, source: String,
+    status: ObservationStatus = .submitted, reason: String? = nil
   ) throws -> SubmissionResult {
     switch self {
     case .observations(let rows):
       try store.submit(
         Submission(
-          plan: plan.id, submitter: submitter, source: source, time: Date(), status: status, reason: reason,
-          rows: rows))
+          plan: plan.id, submitter: submitter, role: role, source: source, time: Date(), status: status,
+          reason: reason, rows: rows))
     case .registers(let entries):
       try store.submitRegister(
         RegisterSubmission(plan: plan.id, submitter: submitter, source: source, time: Date(), entries: entries))

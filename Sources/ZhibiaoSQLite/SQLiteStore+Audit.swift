@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// Appends audit entries inside the transaction of the change they record.
+struct AuditWriter {
+  private let statement: Statement
+  private let plan: String
+  private let actor: String
+  private let role: String
+  private let time: String
+
+  init(_ db: Database, plan: PlanID, actor: OrgID, role: Role, time: Date) throws {
+    statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO audit_log (at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter,
+          old_value, new_value, old_status, new_status, reason, source)
+        VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    self.plan = plan.rawValue
+    self.actor = actor.rawValue
+    self.role = role.rawValue
+    self.time = Timestamp.text(time)
+  }
+
+  /// One entry; `indicator` nil for a whole org's period.
+  func append(
+    _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
+    new: (String?, String?), reason: String?, source: String
+  ) throws {
+    try statement.execute(arguments: [
+      time, actor, role, action.rawValue, plan, indicator, org, year, quarter, old.0, new.0, old.1, new.1, reason,
+      source,
+    ])
+  }
+}
+
+extension SQLiteStore {
+  /// The audit log of `plan`, oldest first, optionally of one org.
+  public func auditLog(plan: PlanID, org: OrgID?) throws -> [AuditEntry] {
+    var sql = """
+      SELECT sequence, at, actor_org, actor_role, actor_user, action, indicator, org, year, quarter, old_value,
+        new_value, old_status, new_status, reason, source
+      FROM audit_log WHERE plan = ?
+      """
+    var arguments: StatementArguments = [plan.rawValue]
+    if let org {
+      sql += " AND org = ?"
+      arguments += [org.rawValue]
+    }
+    sql += " ORDER BY sequence"
+    return try guarded {
+      try writer.read { db in
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+          func decimal(_ index: Int) throws -> Decimal? {
+            try row.decode(String?.self, atIndex: index).map { try Stored.decimal($0, column: "audit_log.value") }
+          }
+          func status(_ index: Int) throws -> ObservationStatus? {
+            try row.decode(String?.self, atIndex: index).map { try Stored.status($0, column: "audit_log.status") }
+          }
+          let role: String = try row.decode(atIndex: 3)
+          let action: String = try row.decode(atIndex: 5)
+          guard let role = Role(rawValue: role), let action = AuditAction(rawValue: action) else {
+            throw MalformedColumn(column: "audit_log", text: "\(role) \(action)", expected: "a role and an action")
+          }
+          return AuditEntry(
+            sequence: try row.decode(atIndex: 0),
+            time: try Stored.date(try row.decode(atIndex: 1), column: "audit_log.at"),
+            actor: OrgID(try row.decode(String.self, atIndex: 2)), role: role, user: try row.decode(atIndex: 4),
+            action: action, plan: plan, indicator: try row.decode(String?.self, atIndex: 6).map { IndicatorID($0) },
+            org: OrgID(try row.decode(String.self, atIndex: 7)),
+            period: try Stored.period(year: try row.decode(atIndex: 8), quarter: try row.decode(atIndex: 9)),
+            oldValue: try decimal(10), newValue: try decimal(11), oldStatus: try status(12), newStatus: try status(13),
+            reason: try row.decode(atIndex: 14), source: try row.decode(atIndex: 15))
+        }
+      }
+    }
+  }
+}

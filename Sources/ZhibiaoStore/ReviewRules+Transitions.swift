@@ -1,0 +1,82 @@
+import Foundation
+import ZhibiaoKernel
+
+/// How a figure's state moves. These need no plan: the store applies them to every write.
+extension ReviewRules {
+  /// What sending a value of a figure does, as a draft or as submitted (an `approved` or `returned`
+  /// status asked for is taken as submitted: only review approves or returns).
+  ///
+  /// - `current`: the figure's stored status, nil when there is none.
+  /// - `sameValue`: whether the value and note equal the stored ones.
+  /// - `locked`: whether the figure's org and period are locked.
+  /// - `reason`: why an approved figure changes.
+  public static func submission(
+    current: ObservationStatus?, sameValue: Bool, as requested: ObservationStatus, locked: Bool, reason: String?,
+    org: OrgID, period: Period
+  ) -> Result<FigureChange, ReviewRefusal> {
+    let status: ObservationStatus = requested == .draft ? .draft : .submitted
+    guard let current else {
+      return locked ? .failure(lockedRefusal(org: org, period: period)) : .success(.write(status, afterApproval: false))
+    }
+    if sameValue {
+      // Sent again as it stands: a draft or a returned figure moves on to submitted; nothing else moves.
+      let moves = status == .submitted && (current == .draft || current == .returned)
+      guard moves else { return .success(.unchanged) }
+      return locked ? .failure(lockedRefusal(org: org, period: period)) : .success(.promote(.submitted))
+    }
+    if locked { return .failure(lockedRefusal(org: org, period: period)) }
+    switch (status, current) {
+    case (.draft, .draft): return .success(.write(.draft, afterApproval: false))
+    case (.draft, _):
+      return .failure(
+        ReviewRefusal(
+          .conflict, .draftOverReported,
+          zh: "\(org) \(period.zh) 的数据已报送，草稿不能替换已报送、已退回或已审核的数据；请直接报送修改。",
+          en:
+            "The figures of '\(org)' for \(period) are reported already; a draft never replaces a submitted, returned or approved figure: submit the change instead."
+        ))
+    case (_, .approved):
+      guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return .failure(
+          ReviewRefusal(
+            .conflict, .approvedNeedsReason,
+            zh: "\(org) \(period.zh) 的数据已审核；修改已审核数据须说明理由，修改后须重新审核。",
+            en:
+              "The figures of '\(org)' for \(period) are approved; an approved figure changes only with a reason, and then needs review again."
+          ))
+      }
+      return .success(.write(.submitted, afterApproval: true))
+    default: return .success(.write(.submitted, afterApproval: false))
+    }
+  }
+
+  /// What a review decision does to a figure: only a submitted figure moves (to approved, or to
+  /// returned), and nil says it stays as it is. A return needs a comment; nothing in a locked
+  /// period moves.
+  public static func review(
+    current: ObservationStatus, decision: ReviewDecision, comment: String?, locked: Bool, org: OrgID, period: Period
+  ) -> Result<ObservationStatus?, ReviewRefusal> {
+    if decision == .return, let refusal = returnNeedsComment(comment) { return .failure(refusal) }
+    guard current == .submitted else { return .success(nil) }
+    if locked { return .failure(lockedRefusal(org: org, period: period)) }
+    return .success(decision == .approve ? .approved : .returned)
+  }
+
+  /// Refuses a return without a comment: the reporter must learn what to correct.
+  public static func returnNeedsComment(_ comment: String?) -> ReviewRefusal? {
+    guard comment?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true else { return nil }
+    return ReviewRefusal(
+      .conflict, .returnNeedsComment, zh: "退回须附说明，告诉报送单位要改什么（--comment）。",
+      en: "A return needs a comment telling the reporter what to correct (--comment).")
+  }
+
+  /// Nothing in a locked org's period changes until the commission reopens it.
+  public static func lockedRefusal(org: OrgID, period: Period) -> ReviewRefusal {
+    ReviewRefusal(
+      .conflict, .locked,
+      zh: "\(org) \(period.zh) 的数据已由市发改委锁定，不能修改；只有市发改委重新开放该期后才能修改（变更申请功能尚未提供）。",
+      en:
+        "The figures of '\(org)' for \(period) are locked by the commission and cannot change; only the commission can reopen the period (change requests are not available yet)."
+    )
+  }
+}
