@@ -53,6 +53,7 @@ public struct WebServer: Sendable {
     Assets().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
     Home(pages: pages).add(to: router)
+    API(workspace: workspace, store: store).add(to: router)
     return router
   }
 

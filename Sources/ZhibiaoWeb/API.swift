@@ -1,0 +1,106 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ZhibiaoKernel
+import ZhibiaoStore
+import ZhibiaoWorkspace
+
+/// The JSON API's reads, scoped on the server by the account's org and role.
+///
+/// `GET /api/v1/targets?org=&period=` — the target book's entries (every signed-in account).
+/// `GET /api/v1/observations?org=&period=&indicator=` — the reported figures the account may
+/// read (`ReviewRules.read`): asking for another org's figures that the account may not read is
+/// 403 when none of them is readable, never an empty answer that hides the refusal. Numbers are
+/// exact decimal strings, as stored.
+struct API: Sendable {
+  let workspace: Workspace
+  let store: any Store
+
+  func add(to router: Router<WebContext>) {
+    router.get("/api/v1/targets") { request, context -> Response in
+      _ = try Self.account(context)
+      let query = try Query(request, plan: workspace.plan)
+      let entries = workspace.book.entries(indicator: query.indicator, org: query.org).filter { entry in
+        query.period.map { entry.period == $0 } ?? true
+      }
+      return try Self.json(
+        entries.map { entry in
+          [
+            "indicator": entry.indicator.rawValue, "org": entry.org.rawValue, "period": entry.period.description,
+            "target": entry.value.map { "\($0)" } ?? NSNull(), "comparator": entry.comparator?.rawValue ?? NSNull(),
+            "measure": entry.measure.rawValue,
+          ] as [String: Any]
+        })
+    }
+    router.get("/api/v1/observations") { request, context -> Response in
+      let account = try Self.account(context)
+      let query = try Query(request, plan: workspace.plan)
+      let rules = ReviewRules(plan: workspace.plan)
+      let records = try store.observations(
+        plan: workspace.plan.id, indicator: query.indicator, org: query.org, period: query.period)
+      var locks: [String: Bool] = [:]
+      func locked(_ record: ObservationRecord) throws -> Bool {
+        let key = "\(record.org)|\(record.period)"
+        if let known = locks[key] { return known }
+        let value = try store.isLocked(plan: workspace.plan.id, org: record.org, period: record.period)
+        locks[key] = value
+        return value
+      }
+      let readable = try records.filter { record in
+        rules.read(record.indicator, org: record.org, locked: try locked(record), by: account.org, as: account.role)
+      }
+      if let org = query.org, readable.isEmpty, !records.isEmpty,
+        !rules.readsAll(of: org, by: account.org, as: account.role)
+      {
+        throw HTTPError(.forbidden)
+      }
+      return try Self.json(
+        readable.map { record in
+          [
+            "indicator": record.indicator.rawValue, "org": record.org.rawValue, "period": record.period.description,
+            "value": "\(record.value)", "status": record.status.rawValue, "revision": record.revision,
+            "note": record.note ?? NSNull(),
+          ] as [String: Any]
+        })
+    }
+  }
+
+  /// The signed-in account, or 401.
+  static func account(_ context: WebContext) throws -> AccountRecord {
+    guard let account = context.account else { throw HTTPError(.unauthorized) }
+    return account
+  }
+
+  /// `rows` as a JSON array, keys sorted.
+  static func json(_ rows: [[String: Any]]) throws -> Response {
+    let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
+    return Response(
+      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  /// The filters of a query: each must name something of the plan, or the request is 400.
+  struct Query {
+    var org: OrgID?
+    var period: Period?
+    var indicator: IndicatorID?
+
+    init(_ request: Request, plan: Plan) throws {
+      let parameters = request.uri.queryParameters
+      if let text = parameters["org"].map(String.init) {
+        guard plan.org(OrgID(text)) != nil else { throw HTTPError(.badRequest, message: "unknown org") }
+        org = OrgID(text)
+      }
+      if let text = parameters["period"].map(String.init) {
+        guard let period = PeriodText.parse(text) else { throw HTTPError(.badRequest, message: "bad period") }
+        self.period = period
+      }
+      if let text = parameters["indicator"].map(String.init) {
+        guard plan.indicator(IndicatorID(text)) != nil else {
+          throw HTTPError(.badRequest, message: "unknown indicator")
+        }
+        indicator = IndicatorID(text)
+      }
+    }
+  }
+}
