@@ -20,13 +20,21 @@ struct Health: Sendable {
   }
 }
 
-/// Small JSON bodies built without a round trip through `Encodable` for a flat object.
+/// Small JSON bodies, read and written without a `Codable` type for each.
 enum JSONBody {
-  /// A response with `object` as a JSON body.
-  static func response(status: HTTPResponse.Status, _ object: [String: String]) -> Response {
+  /// A response with `object` as a JSON body, keys sorted.
+  static func response(status: HTTPResponse.Status, _ object: [String: Any]) -> Response {
     let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
     return Response(
       status: status, headers: [.contentType: "application/json; charset=utf-8"],
       body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  /// A request body that must be one JSON object; 400 otherwise.
+  static func object(_ buffer: ByteBuffer) throws -> [String: Any] {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any] else {
+      throw HTTPError(.badRequest, message: "the body must be a JSON object")
+    }
+    return object
   }
 }

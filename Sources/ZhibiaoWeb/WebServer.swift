@@ -54,6 +54,7 @@ public struct WebServer: Sendable {
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
     Home(pages: pages).add(to: router)
     API(workspace: workspace, store: store).add(to: router)
+    APIWrites(workspace: workspace, store: store, clock: clock).add(to: router)
     return router
   }
 

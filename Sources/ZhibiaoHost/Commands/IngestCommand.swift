@@ -132,20 +132,3 @@ struct IngestCommand: ParsableCommand {
     }
   }
 }
-
-/// The current stored values of a plan, for checks against what is already there.
-struct StoredValues {
-  private let values: [String: Decimal]
-
-  init(store: any Store, plan: PlanID) throws {
-    var values: [String: Decimal] = [:]
-    for record in try store.observations(plan: plan) {
-      values["\(record.indicator)|\(record.org)|\(record.period)"] = record.value
-    }
-    self.values = values
-  }
-
-  func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> Decimal? {
-    values["\(indicator)|\(org)|\(period)"]
-  }
-}

@@ -4,12 +4,12 @@ import ZhibiaoStore
 
 /// A CSV file checked against the plan, ready to submit: observations, or register entries when
 /// its header starts with `register`.
-enum ImportFile {
+public enum ImportFile: Sendable {
   case observations([ObservationInput])
   case registers([RegisterEntry])
 
   /// Checks `text` as `submitter` sends it, against the plan and what `store` already holds.
-  static func check(
+  public static func check(
     _ text: String, file: String, plan: Plan, submitter: OrgID, store: any Store
   ) throws -> (file: ImportFile, diagnostics: [Diagnostic]) {
     let firstLine = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
@@ -25,7 +25,7 @@ enum ImportFile {
 
   /// Where the review workflow's rules refuse `submitter`, in `role`, a row of the file: what
   /// the plan's checks let through but the workflow does not (a bureau reporting districts' figures).
-  func refusals(file: String, plan: Plan, submitter: OrgID, role: Role, language: Language) -> [Diagnostic] {
+  public func refusals(file: String, plan: Plan, submitter: OrgID, role: Role, language: Language) -> [Diagnostic] {
     guard case .observations(let rows) = self else { return [] }
     let rules = ReviewRules(plan: plan)
     return rows.compactMap { row in
@@ -36,7 +36,7 @@ enum ImportFile {
   }
 
   /// How many rows or entries it holds.
-  var count: Int {
+  public var count: Int {
     switch self {
     case .observations(let rows): rows.count
     case .registers(let entries): entries.count
@@ -44,7 +44,7 @@ enum ImportFile {
   }
 
   /// Writes it to `store` in one transaction; `status` and `reason` apply to observations.
-  func submit(
+  public func submit(
     to store: any Store, plan: Plan, submitter: OrgID, role: Role, source: String,
     status: ObservationStatus = .submitted, reason: String? = nil
   ) throws -> SubmissionResult {
@@ -58,5 +58,31 @@ enum ImportFile {
       try store.submitRegister(
         RegisterSubmission(plan: plan.id, submitter: submitter, source: source, time: Date(), entries: entries))
     }
+  }
+}
+
+/// The current stored values of a plan, for checks against what is already there.
+public struct StoredValues: Sendable {
+  /// A figure's key: indicator, org and period.
+  private struct Key: Hashable {
+    var indicator: IndicatorID
+    var org: OrgID
+    var period: Period
+  }
+
+  private let values: [Key: Decimal]
+
+  /// The values `store` holds for `plan`.
+  public init(store: any Store, plan: PlanID) throws {
+    var values: [Key: Decimal] = [:]
+    for record in try store.observations(plan: plan) {
+      values[Key(indicator: record.indicator, org: record.org, period: record.period)] = record.value
+    }
+    self.values = values
+  }
+
+  /// The stored value of a figure, if any.
+  public func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> Decimal? {
+    values[Key(indicator: indicator, org: org, period: period)]
   }
 }
