@@ -127,7 +127,7 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
       ],
-      resources: [.copy("Templates")],
+      resources: [.copy("Templates"), .copy("OpenAPI")],
       swiftSettings: swiftSettings
     ),
 

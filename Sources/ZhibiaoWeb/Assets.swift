@@ -22,3 +22,24 @@ struct Assets: Sendable {
     }
   }
 }
+
+/// `GET /api/v1/openapi.json`: the API's description, as committed in `OpenAPI/openapi.json`.
+struct OpenAPIDocument: Sendable {
+  let document: ByteBuffer
+
+  /// The document shipped with the app.
+  static func load() throws -> OpenAPIDocument {
+    guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "OpenAPI") else {
+      throw HTTPError(.internalServerError, message: "the OpenAPI document is missing")
+    }
+    return OpenAPIDocument(document: ByteBuffer(bytes: try Data(contentsOf: url)))
+  }
+
+  func add(to router: Router<WebContext>) {
+    router.get("/api/v1/openapi.json") { _, _ -> Response in
+      Response(
+        status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+        body: ResponseBody(byteBuffer: document))
+    }
+  }
+}

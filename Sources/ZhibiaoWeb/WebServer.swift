@@ -51,6 +51,7 @@ public struct WebServer: Sendable {
     router.add(middleware: CSRFGuard())
     Health(workspace: workspace, store: store).add(to: router)
     Assets().add(to: router)
+    try OpenAPIDocument.load().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
     Home(pages: pages).add(to: router)
     API(workspace: workspace, store: store).add(to: router)
