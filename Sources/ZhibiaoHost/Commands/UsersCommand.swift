@@ -97,17 +97,12 @@ struct UsersCommand: ParsableCommand {
   /// `users disable NAME`.
   struct Disable: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "停用用户 (disable an account: it can no longer sign in, and its tokens stop working).")
+      abstract: "停用用户 (disable an account: it can no longer sign in, its sessions end and its tokens stop working).")
 
-    @Argument(help: "用户名 (the login name).")
-    var name: String
-
-    @OptionGroup var options: CommonOptions
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var account: NamedAccount
 
     func run() throws {
-      try AccountFailure.mapping { try store.open().setDisabled(true, account: name, at: Date()) }
-      print(options.lang == .zh ? "已停用用户 \(name)。" : "Disabled \(name).")
+      try account.setDisabled(true, said: ("已停用用户", "Disabled"))
     }
   }
 
@@ -115,15 +110,25 @@ struct UsersCommand: ParsableCommand {
   struct Enable: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "恢复用户 (enable a disabled account).")
 
+    @OptionGroup var account: NamedAccount
+
+    func run() throws {
+      try account.setDisabled(false, said: ("已恢复用户", "Enabled"))
+    }
+  }
+
+  /// The arguments of a command on one account.
+  struct NamedAccount: ParsableArguments {
     @Argument(help: "用户名 (the login name).")
     var name: String
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-      try AccountFailure.mapping { try store.open().setDisabled(false, account: name, at: Date()) }
-      print(options.lang == .zh ? "已恢复用户 \(name)。" : "Enabled \(name).")
+    /// Disables or enables the account, and says so.
+    func setDisabled(_ disabled: Bool, said: (zh: String, en: String)) throws {
+      try AccountFailure.mapping { try store.open().setDisabled(disabled, account: name, at: Date()) }
+      print(options.lang == .zh ? "\(said.zh) \(name)。" : "\(said.en) \(name).")
     }
   }
 
