@@ -9,18 +9,21 @@ struct AuditWriter {
   private let plan: String
   private let actor: String
   private let role: String
+  private let user: String?
   private let time: String
 
-  init(_ db: Database, plan: PlanID, actor: OrgID, role: Role, time: Date) throws {
+  /// A writer for the changes of `actor` in `role`, signed in as `user` when there is an account.
+  init(_ db: Database, plan: PlanID, actor: OrgID, role: Role, user: String?, time: Date) throws {
     statement = try db.cachedStatement(
       sql: """
         INSERT INTO audit_log (at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter,
           old_value, new_value, old_status, new_status, reason, source)
-        VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     self.plan = plan.rawValue
     self.actor = actor.rawValue
     self.role = role.rawValue
+    self.user = user
     self.time = Timestamp.text(time)
   }
 
@@ -30,7 +33,7 @@ struct AuditWriter {
     new: (String?, String?), reason: String?, source: String
   ) throws {
     try statement.execute(arguments: [
-      time, actor, role, action.rawValue, plan, indicator, org, year, quarter, old.0, new.0, old.1, new.1, reason,
+      time, actor, role, user, action.rawValue, plan, indicator, org, year, quarter, old.0, new.0, old.1, new.1, reason,
       source,
     ])
   }

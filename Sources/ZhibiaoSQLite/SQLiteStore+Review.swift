@@ -13,7 +13,7 @@ extension SQLiteStore {
   /// other state stay as they are, so reviewing again moves nothing more.
   public func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
-    by reviewer: OrgID, role: Role, at time: Date
+    by reviewer: OrgID, role: Role, user: String?, at time: Date
   ) throws -> Int {
     if decision == .return, let refusal = ReviewRules.returnNeedsComment(comment) {
       throw StoreError.refused(refusal, rows: [])
@@ -25,7 +25,7 @@ extension SQLiteStore {
     return try guarded {
       try writer.write { db in
         let locked = try Self.isLocked(db, key)
-        let audit = try AuditWriter(db, plan: plan, actor: reviewer, role: role, time: time)
+        let audit = try AuditWriter(db, plan: plan, actor: reviewer, role: role, user: user, time: time)
         let figures = try Row.fetchAll(
           db,
           sql: """
@@ -76,7 +76,9 @@ extension SQLiteStore {
   }
 
   /// Locks `org`'s `period`, with its audit entry; false when it was locked already.
-  public func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, at time: Date) throws -> Bool {
+  public func lock(
+    plan: PlanID, org: OrgID, period: Period, by commission: OrgID, user: String?, at time: Date
+  ) throws -> Bool {
     let key: StatementArguments = [plan.rawValue, org.rawValue, period.year, Stored.quarter(period)]
     return try guarded {
       try writer.write { db in
@@ -87,7 +89,7 @@ extension SQLiteStore {
             """,
           arguments: key + [commission.rawValue, Timestamp.text(time)])
         guard db.changesCount == 1 else { return false }
-        try AuditWriter(db, plan: plan, actor: commission, role: .commission, time: time).append(
+        try AuditWriter(db, plan: plan, actor: commission, role: .commission, user: user, time: time).append(
           .lock, indicator: nil, org: org.rawValue, year: period.year, quarter: Stored.quarter(period),
           old: (nil, nil), new: (nil, nil), reason: nil, source: "lock")
         return true

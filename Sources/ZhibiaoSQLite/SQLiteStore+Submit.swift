@@ -192,7 +192,8 @@ struct ObservationWrites {
     time = Timestamp.text(submission.time)
     reason = submission.reason
     audit = try AuditWriter(
-      db, plan: submission.plan, actor: submission.submitter, role: submission.role, time: submission.time)
+      db, plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
+      time: submission.time)
     insertObservation = try db.cachedStatement(
       sql: """
         INSERT INTO observation (plan, indicator, org, year, quarter, value, status, revision, reported_by,

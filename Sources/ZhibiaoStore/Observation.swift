@@ -33,6 +33,8 @@ public struct Submission: Sendable {
   public var submitter: OrgID
   /// The role it submits in, recorded in the audit log.
   public var role: Role
+  /// The account that submits, when it came through the web app or the API; nil for `--as`.
+  public var user: String?
   /// The file or form the rows came from.
   public var source: String
   /// When.
@@ -46,12 +48,13 @@ public struct Submission: Sendable {
 
   /// Creates a submission.
   public init(
-    plan: PlanID, submitter: OrgID, role: Role, source: String, time: Date,
+    plan: PlanID, submitter: OrgID, role: Role, user: String? = nil, source: String, time: Date,
     status: ObservationStatus = .submitted, reason: String? = nil, rows: [ObservationInput]
   ) {
     self.plan = plan
     self.submitter = submitter
     self.role = role
+    self.user = user
     self.source = source
     self.time = time
     self.status = status

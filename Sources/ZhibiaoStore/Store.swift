@@ -41,12 +41,12 @@ public protocol Store: AccountStore, SessionStore {
   /// without a comment and a locked period are refused here.
   func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
-    by reviewer: OrgID, role: Role, at time: Date
+    by reviewer: OrgID, role: Role, user: String?, at time: Date
   ) throws -> Int
 
   /// Locks `org`'s `period` for the commission, with its audit entry; nothing in it changes
   /// afterwards. Returns false when it was locked already (the first lock is kept).
-  func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, at time: Date) throws -> Bool
+  func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, user: String?, at time: Date) throws -> Bool
 
   /// Whether `org`'s `period` is locked.
   func isLocked(plan: PlanID, org: OrgID, period: Period) throws -> Bool
@@ -64,8 +64,24 @@ public protocol Store: AccountStore, SessionStore {
   func backup(to path: String) throws
 }
 
-/// Filters default to everything.
+/// Filters default to everything; an actor without an account (the command line's `--as`) names
+/// no user.
 extension Store {
+  /// Reviews as ``review(plan:org:period:indicators:decision:comment:by:role:user:at:)`` with no user.
+  public func review(
+    plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
+    by reviewer: OrgID, role: Role, at time: Date
+  ) throws -> Int {
+    try review(
+      plan: plan, org: org, period: period, indicators: indicators, decision: decision, comment: comment,
+      by: reviewer, role: role, user: nil, at: time)
+  }
+
+  /// Locks as ``lock(plan:org:period:by:user:at:)`` with no user.
+  public func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, at time: Date) throws -> Bool {
+    try lock(plan: plan, org: org, period: period, by: commission, user: nil, at: time)
+  }
+
   /// Every current observation of `plan`.
   public func observations(plan: PlanID) throws -> [ObservationRecord] {
     try observations(plan: plan, indicator: nil, org: nil, period: nil)

@@ -60,7 +60,7 @@ struct APIWrites: Sendable {
     }
     do {
       let result = try checked.submit(
-        to: store, plan: plan, submitter: account.org, role: account.role, source: "api:\(account.name)")
+        to: store, plan: plan, submitter: account.org, role: account.role, user: account.name, source: "api")
       return JSONBody.response(
         status: .created,
         [
@@ -87,7 +87,7 @@ struct APIWrites: Sendable {
     do {
       let moved = try store.review(
         plan: plan.id, org: org, period: period, indicators: indicators, decision: decision,
-        comment: body["comment"] as? String, by: account.org, role: account.role, at: clock())
+        comment: body["comment"] as? String, by: account.org, role: account.role, user: account.name, at: clock())
       return JSONBody.response(status: .ok, ["reviewed": moved])
     } catch StoreError.refused(let refusal, _) {
       return Self.refused(refusal)
@@ -110,7 +110,8 @@ struct APIWrites: Sendable {
       orgs = plan.orgs.map(\.id)
     }
     var locked = 0
-    for org in orgs where try store.lock(plan: plan.id, org: org, period: period, by: account.org, at: clock()) {
+    for org in orgs
+    where try store.lock(plan: plan.id, org: org, period: period, by: account.org, user: account.name, at: clock()) {
       locked += 1
     }
     return JSONBody.response(status: .ok, ["locked": locked])

@@ -45,14 +45,14 @@ public enum ImportFile: Sendable {
 
   /// Writes it to `store` in one transaction; `status` and `reason` apply to observations.
   public func submit(
-    to store: any Store, plan: Plan, submitter: OrgID, role: Role, source: String,
+    to store: any Store, plan: Plan, submitter: OrgID, role: Role, user: String? = nil, source: String,
     status: ObservationStatus = .submitted, reason: String? = nil
   ) throws -> SubmissionResult {
     switch self {
     case .observations(let rows):
       try store.submit(
         Submission(
-          plan: plan.id, submitter: submitter, role: role, source: source, time: Date(), status: status,
+          plan: plan.id, submitter: submitter, role: role, user: user, source: source, time: Date(), status: status,
           reason: reason, rows: rows))
     case .registers(let entries):
       try store.submitRegister(

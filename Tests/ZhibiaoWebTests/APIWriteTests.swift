@@ -122,6 +122,10 @@ struct APIWriteTests {
       #expect(conflict == .conflict && lines(refusal) == [2])
       #expect(
         try temporary.store.observations(plan: plan.id).first { $0.indicator == "tech.srts_revenue" }?.value == 80)
+      // The audit log names the account behind each change, beside its org and role.
+      let log = try temporary.store.auditLog(plan: plan.id, org: "district.xihu")
+      #expect(log.map(\.action.rawValue) == ["submit", "submit", "approve", "lock"])
+      #expect(log.map(\.user) == ["xihu", "xihu", "econ", "drc"])
     }
   }
 }
