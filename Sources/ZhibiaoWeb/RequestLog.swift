@@ -57,6 +57,17 @@ public struct JSONLogHandler: LogHandler {
   /// A handler for the logger `label`.
   public init(label: String) { self.label = label }
 
+  /// The logger of a serving process: every logger of the process writes JSON lines (set up
+  /// once; the logging system allows no second set-up).
+  public static func serviceLogger() -> Logger {
+    bootstrap
+    var logger = Logger(label: "zhibiao")
+    logger.logLevel = .info
+    return logger
+  }
+
+  private static let bootstrap: Void = LoggingSystem.bootstrap(JSONLogHandler.init)
+
   public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
     get { metadata[key] }
     set { metadata[key] = newValue }

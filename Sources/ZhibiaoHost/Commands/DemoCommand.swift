@@ -7,14 +7,16 @@ import ZhibiaoStore
 
 /// `zhibiao demo`: the whole cycle on the bundled illustrative data — a fresh embedded store,
 /// the target book, monitoring, the assessment, the annual report and the district letters.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
     abstract: "演示：用示例数据跑通分解、监测、考核与报告 (the whole cycle on the illustrative sample data).",
     discussion: """
       Builds zhibiao.sqlite in the output folder from Config/sample (replacing an earlier demo there), \
       then writes the annual report to report/ and the next year's district target letters to letters/. \
-      Lateness is judged as of the 15th of the second month after the year (e.g. 2025-02-15).
+      Lateness is judged as of the 15th of the second month after the year (e.g. 2025-02-15). With --serve \
+      it then starts the web app on 127.0.0.1 over the demo store, with one account per org whose passwords \
+      it prints.
       """)
 
   @Option(name: .long, help: "输出目录 (the folder to write).")
@@ -23,9 +25,21 @@ struct DemoCommand: ParsableCommand {
   @Option(name: .long, help: "报告年度 (the year reported), the last year of the sample data.")
   var year = 2024
 
+  @Flag(name: .long, help: "演示后启动网页服务，每个单位一个演示账号 (then serve the web app with one demo account per org).")
+  var serve = false
+
+  @Option(name: .long, help: "网页服务端口 (the port for --serve, on 127.0.0.1 only).")
+  var port = 8080
+
   @OptionGroup var options: CommonOptions
 
-  func run() throws {
+  func run() async throws {
+    let (workspace, store) = try cycle()
+    if serve { try await DemoServer.run(workspace: workspace, store: store, port: port, language: options.lang) }
+  }
+
+  /// The whole cycle; returns the workspace and the demo store it built.
+  func cycle() throws -> (Workspace, SQLiteStore) {
     let progress = Progress(language: options.lang)
     let folder = URL(fileURLWithPath: out)
     let sample = URL(fileURLWithPath: options.config).appendingPathComponent("sample")
@@ -80,6 +94,7 @@ struct DemoCommand: ParsableCommand {
 
     print(
       DemoSummary(inputs: inputs, language: options.lang, folder: out, letterYear: letterYear).text, terminator: "")
+    return (workspace, store)
   }
 }
 

@@ -38,9 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
           : "There are no accounts yet. Create the first administrator: echo 'PASSWORD' | zhibiao users add admin "
             + "--org \(workspace.plan.commission) --role admin --password-stdin")
     }
-    LoggingSystem.bootstrap(JSONLogHandler.init)
-    var logger = Logger(label: "zhibiao")
-    logger.logLevel = .info
+    let logger = JSONLogHandler.serviceLogger()
     logger.info("serving", metadata: ["address": "\(host):\(port)", "plan": "\(workspace.plan.id)"])
     try await WebServer(host: host, port: port, workspace: workspace, store: store).run(logger: logger)
   }
