@@ -1,14 +1,31 @@
 import Foundation
 import Hummingbird
+import ZhibiaoKernel
+import ZhibiaoStore
+import ZhibiaoWorkspace
 
 /// The signed-in home page and `GET /api/v1/me`.
+///
+/// The home page shows the account's targets for a year of the plan (`?year=`, default the
+/// current year held within the plan's years): a district its own, a bureau the city targets of
+/// the indicators it owns, anyone else the city's; each with the year's target and the
+/// year-to-date milestones of its quarters, exact as the target book states them.
 struct Home: Sendable {
+  let workspace: Workspace
   let pages: Pages
+  let clock: @Sendable () -> Date
 
   func add(to router: Router<WebContext>) {
-    router.get("/") { _, context -> Response in
-      guard context.account != nil else { return SignIn.redirect(to: "/login") }
-      return pages.render("home", [:], context: context)
+    router.get("/") { request, context -> Response in
+      guard let account = context.account else { return SignIn.redirect(to: "/login") }
+      let plan = workspace.plan
+      let year = try Self.year(request, plan: plan, now: clock())
+      return pages.render(
+        "home",
+        [
+          "year": year, "years": plan.years.map { ["year": $0, "current": $0 == year] },
+          "targets": targets(for: account, year: year, language: context.language),
+        ], context: context)
     }
     router.get("/api/v1/me") { _, context -> Response in
       guard let account = context.account else {
@@ -16,6 +33,44 @@ struct Home: Sendable {
       }
       return JSONBody.response(
         status: .ok, ["name": account.name, "org": account.org.rawValue, "role": account.role.rawValue])
+    }
+  }
+
+  /// `?year=` when it is a year of the plan (400 otherwise); else this year, held within the plan.
+  static func year(_ request: Request, plan: Plan, now: Date) throws -> Int {
+    if let text = request.uri.queryParameters["year"] {
+      guard let year = Int(String(text)), plan.years.contains(year) else {
+        throw HTTPError(.badRequest, message: "not a year of the plan")
+      }
+      return year
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+    let current = calendar.component(.year, from: now)
+    return min(max(current, plan.years.lowerBound), plan.years.upperBound - 1)
+  }
+
+  /// The rows of the targets table: one per indicator the account answers for.
+  func targets(for account: AccountRecord, year: Int, language: PageLanguage) -> [[String: Any]] {
+    let plan = workspace.plan
+    let entries = workspace.book.entries(year: year).filter { entry in
+      switch account.role {
+      case .district: entry.org == account.org
+      case .bureau: entry.isCity && plan.indicator(entry.indicator)?.owner == account.org
+      case .commission, .admin, .viewer: entry.isCity
+      }
+    }
+    let byIndicator = Dictionary(grouping: entries, by: \.indicator)
+    return plan.indicators.compactMap { indicator -> [String: Any]? in
+      guard let rows = byIndicator[indicator.id], let annual = rows.first(where: { $0.period.quarter == nil })
+      else { return nil }
+      let quarters = (1...4).map { quarter in
+        rows.first { $0.period.quarter == quarter }?.value.map { "\($0)" } ?? "—"
+      }
+      return [
+        "indicator": indicator.id.rawValue, "name": indicator.name.text(in: language == .zh ? .zh : .en),
+        "unit": indicator.unit ?? "", "annual": annual.value.map { "\($0)" } ?? "—", "quarters": quarters,
+      ]
     }
   }
 }

@@ -18,7 +18,12 @@ enum PageText {
     "org": "单位",
     "role": "角色",
     "home": "首页",
-    "home_next": "本单位的目标、填报与审核页面即将上线。",
+    "home_next": "填报与审核页面即将上线；季度栏为年初至该季度末的累计目标。",
+    "targets": "年度目标与季度累计目标",
+    "indicator": "指标",
+    "unit": "单位",
+    "annual_target": "年度目标",
+    "no_targets": "本单位在该年度没有分解目标。",
   ]
 
   static let en: [String: String] = [
@@ -34,6 +39,11 @@ enum PageText {
     "org": "Org",
     "role": "Role",
     "home": "Home",
-    "home_next": "Your org's targets, data entry and review pages come next.",
+    "home_next": "Data entry and review pages come next; the quarter columns are year-to-date targets.",
+    "targets": "targets for the year and year to date",
+    "indicator": "Indicator",
+    "unit": "Unit",
+    "annual_target": "Annual target",
+    "no_targets": "No targets are decomposed to this org for the year.",
   ]
 }

@@ -53,7 +53,7 @@ public struct WebServer: Sendable {
     Assets().add(to: router)
     try OpenAPIDocument.load().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
-    Home(pages: pages).add(to: router)
+    Home(workspace: workspace, pages: pages, clock: clock).add(to: router)
     API(workspace: workspace, store: store).add(to: router)
     APIWrites(workspace: workspace, store: store, clock: clock).add(to: router)
     return router

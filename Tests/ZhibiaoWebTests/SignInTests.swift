@@ -241,6 +241,33 @@ struct SignInTests {
     }
   }
 
+  @Test("The home page lists the district's own targets for the year, exact as the book states them")
+  func homeTargets() async throws {
+    let book = try HangzhouPlan.targetBook()
+    let annual = try #require(book.target("digital.ict_revenue", "district.xihu", .year(2025))?.value)
+    let q2 = try #require(book.target("digital.ict_revenue", "district.xihu", .quarter(2, of: 2025))?.value)
+    let own = Set(book.entries(org: "district.xihu", year: 2025, quarterly: false).map(\.indicator.rawValue))
+    try await application().test(.router) { client in
+      let id = try #require(try await signIn(client))
+      try await client.execute(uri: "/?year=2025", method: .get, headers: cookie(id)) { response in
+        let page = String(buffer: response.body)
+        let row = page.components(separatedBy: #"<tr data-indicator="digital.ict_revenue">"#).dropFirst().first ?? ""
+        #expect(row.contains(#"<td class="annual">\#(annual)</td>"#), "\(row.prefix(300))")
+        #expect(row.contains("<td>\(q2)</td>"))
+        let listed = Set(
+          page.components(separatedBy: #"data-indicator=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) })
+        #expect(listed == own)
+      }
+      try await client.execute(uri: "/?year=2030", method: .get, headers: cookie(id)) {
+        #expect($0.status == .badRequest)
+      }
+      try await client.execute(uri: "/?year=2024&lang=en", method: .get, headers: cookie(id)) { response in
+        #expect(String(buffer: response.body).contains("<strong>2024</strong>"))
+        #expect(String(buffer: response.body).contains("Annual target"))
+      }
+    }
+  }
+
   @Test("The login page speaks English with ?lang=en")
   func english() async throws {
     try await application().test(.router) { client in
