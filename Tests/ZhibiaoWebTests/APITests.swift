@@ -31,12 +31,7 @@ struct APITests {
     temporary = try TemporaryStore()
     plan = try HangzhouPlan.plan()
     let now = Date(timeIntervalSince1970: 1_764_000_000)
-    for (name, org, role) in Self.accounts {
-      try temporary.store.addAccount(
-        AccountRecord(name: name, org: org, role: role, passwordHash: "$2b$12$unused", createdAt: now, updatedAt: now))
-      try temporary.store.addToken(
-        TokenRecord(name: name, account: name, hash: Tokens.hash("zb_\(name)"), createdAt: now))
-    }
+    try Self.addAccounts(to: temporary.store, at: now)
     // 西湖 and 滨江 report Q1; 滨江's quarter is then locked.
     for org: OrgID in ["district.xihu", "district.binjiang"] {
       _ = try temporary.store.submit(
@@ -48,6 +43,15 @@ struct APITests {
           ]))
     }
     _ = try temporary.store.lock(plan: plan.id, org: "district.binjiang", period: q1, by: "bureau.drc", at: now)
+  }
+
+  /// Adds `accounts` to `store`, each with the token `zb_NAME`.
+  static func addAccounts(to store: any Store, at now: Date) throws {
+    for (name, org, role) in accounts {
+      try store.addAccount(
+        AccountRecord(name: name, org: org, role: role, passwordHash: "$2b$12$unused", createdAt: now, updatedAt: now))
+      try store.addToken(TokenRecord(name: name, account: name, hash: Tokens.hash("zb_\(name)"), createdAt: now))
+    }
   }
 
   func application() async throws -> some ApplicationProtocol {

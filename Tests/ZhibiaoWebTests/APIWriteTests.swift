@@ -23,13 +23,7 @@ struct APIWriteTests {
   init() throws {
     temporary = try TemporaryStore()
     plan = try HangzhouPlan.plan()
-    let now = Date(timeIntervalSince1970: 1_764_000_000)
-    for (name, org, role) in APITests.accounts {
-      try temporary.store.addAccount(
-        AccountRecord(name: name, org: org, role: role, passwordHash: "$2b$12$unused", createdAt: now, updatedAt: now))
-      try temporary.store.addToken(
-        TokenRecord(name: name, account: name, hash: Tokens.hash("zb_\(name)"), createdAt: now))
-    }
+    try APITests.addAccounts(to: temporary.store, at: Date(timeIntervalSince1970: 1_764_000_000))
   }
 
   func application() async throws -> some ApplicationProtocol {

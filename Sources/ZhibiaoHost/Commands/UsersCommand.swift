@@ -24,16 +24,12 @@ struct UsersCommand: ParsableCommand {
     @Option(name: .long, help: "角色 district|bureau|commission|admin|viewer (the role).")
     var role: Role
 
-    @Flag(name: .long, help: "从标准输入读取密码 (read the password from standard input).")
-    var passwordStdin = false
+    @OptionGroup var password: PasswordOnStandardInput
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-      guard passwordStdin else {
-        throw ValidationError("请用 --password-stdin 提供密码 (give the password on standard input).")
-      }
       guard AccountName.isValid(name) else {
         throw ValidationError("用户名须为 1–64 个字母、数字、'.'、'_' 或 '-' (letters, digits, . _ -): '\(name)'")
       }
@@ -140,17 +136,10 @@ struct UsersCommand: ParsableCommand {
     @Argument(help: "用户名 (the login name).")
     var name: String
 
-    @Flag(name: .long, help: "从标准输入读取密码 (read the password from standard input).")
-    var passwordStdin = false
+    @OptionGroup var password: PasswordOnStandardInput
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
-
-    func validate() throws {
-      guard passwordStdin else {
-        throw ValidationError("请用 --password-stdin 提供密码 (give the password on standard input).")
-      }
-    }
 
     func run() throws {
       let password = try PasswordInput.read(account: name)
@@ -163,6 +152,19 @@ struct UsersCommand: ParsableCommand {
 }
 
 extension Role: ExpressibleByArgument {}
+
+/// `--password-stdin`, which a command that sets a password requires: a password never goes on
+/// the command line, where other users and the shell's history would see it.
+struct PasswordOnStandardInput: ParsableArguments {
+  @Flag(name: .long, help: "从标准输入读取密码 (read the password from standard input).")
+  var passwordStdin = false
+
+  func validate() throws {
+    guard passwordStdin else {
+      throw ValidationError("请用 --password-stdin 提供密码 (give the password on standard input).")
+    }
+  }
+}
 
 /// Login names: what may be typed on a sign-in form and in a log without quoting.
 enum AccountName {
