@@ -114,7 +114,11 @@ public struct ObservationImport {
     if let refusal = submitterRefusal(org: org, indicator: indicator) { return fail(refusal) }
 
     let valueText = (row["value"] ?? "").trimmingCharacters(in: .whitespaces)
-    guard NodeReader.isDecimalLiteral(valueText), var value = Decimal(string: valueText, locale: nil) else {
+    var value: Decimal
+    switch ExactDecimal(valueText) {
+    case .value(let exact): value = exact
+    case .tooPrecise(let digits): return fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits))
+    case .notANumber:
       return fail(
         "The value '\(valueText)' is not a number.",
         hint: "write digits with a decimal point only, without separators or words, e.g. 1234.5")

@@ -123,6 +123,26 @@ struct IngestCommandTests {
         "other.csv:2:1: error: 'district.binjiang' may submit only its own figures, not those of 'district.xihu'."))
   }
 
+  @Test("A malformed CSV file is refused with its line and column, and nothing is written")
+  func malformedFileIsRefused() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let db = run.path("z.sqlite")
+    let good = run.path("good.csv")
+    try "indicator,org,period,value,unit,note\nfinance.finance_va,district.xihu,2024Q1,50.5,亿元,\n"
+      .write(toFile: good, atomically: true, encoding: .utf8)
+    #expect(try run.run(["ingest", good, "--db", db]).status == 0)
+    let before = try Self.contents(run, db: db)
+    let bad = run.path("bad.csv")
+    try
+      "indicator,org,period,value,unit,note\nfinance.finance_va,district.xihu,2024Q2,60.5,亿元,\nfinance.finance_va,district.binjiang,2024Q1,\"20\"5,亿元,\n"
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let result = try run.run(["ingest", bad, "--db", db])
+    #expect(result.status == 1)
+    #expect(result.errors.contains("bad.csv:3:49: error: Text after the closing quote of a field"), "\(result.errors)")
+    #expect(try Self.contents(run, db: db) == before)
+  }
+
   @Test("ingest, approve and backup report what they did in English with --lang en")
   func englishAnswers() throws {
     let run = try Executable()

@@ -15,7 +15,7 @@ public enum BaselineCSV {
     do {
       table = try CSVTable(parsing: text, file: file)
     } catch {
-      throw ConfigurationErrors([error])
+      throw error
     }
     for column in columns where !table.header.contains(column) {
       log.error(
@@ -47,7 +47,13 @@ public enum BaselineCSV {
         continue
       }
       let valueText = (row["value"] ?? "").trimmingCharacters(in: .whitespaces)
-      guard NodeReader.isDecimalLiteral(valueText), let value = Decimal(string: valueText, locale: nil) else {
+      let value: Decimal
+      switch ExactDecimal(valueText) {
+      case .value(let exact): value = exact
+      case .tooPrecise(let digits):
+        fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits))
+        continue
+      case .notANumber:
         fail(
           "The value '\(valueText)' is not a plain decimal number.", hint: "write it in \(indicator.unit ?? "the unit")"
         )

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A figure read from an import file as an exact decimal, or the reason it cannot be one.
+///
+/// `Decimal` holds at most 38 significant digits and a power of ten from -128 to 127; a
+/// number beyond either would be rounded silently, so it is refused instead.
+public enum ExactDecimal: Equatable, Sendable {
+  /// The most significant digits a figure may have.
+  public static let maximumDigits = 38
+
+  /// The number, exactly as written.
+  case value(Decimal)
+  /// Not a plain decimal literal (`-12`, `0.01`): exponents, separators and words are refused.
+  case notANumber
+  /// A plain decimal with more significant digits than `maximumDigits`, or too large or too
+  /// small to be held exactly.
+  case tooPrecise(digits: Int)
+
+  /// Reads `text`, which the caller has trimmed.
+  public init(_ text: String) {
+    guard NodeReader.isDecimalLiteral(text) else {
+      self = .notANumber
+      return
+    }
+    let unsigned = text.drop { $0 == "-" || $0 == "+" }
+    let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+    let integer = parts[0]
+    let digits = Array(integer + (parts.count > 1 ? parts[1] : ""))
+    guard let first = digits.firstIndex(where: { $0 != "0" }), let last = digits.lastIndex(where: { $0 != "0" })
+    else {
+      self = .value(0)
+      return
+    }
+    let significant = last - first + 1
+    // The power of ten of the last significant digit, as `Decimal` keeps it.
+    let exponent = integer.count - 1 - last
+    guard significant <= Self.maximumDigits, (-128...127).contains(exponent),
+      let value = Decimal(string: String(text), locale: nil)
+    else {
+      self = .tooPrecise(digits: significant)
+      return
+    }
+    self = .value(value)
+  }
+
+  /// The sentence that refuses a figure with too many digits.
+  public static func tooPreciseMessage(_ text: String, digits: Int) -> String {
+    "The value '\(text)' has \(digits) significant digits or a magnitude that cannot be held exactly; at most \(maximumDigits) significant digits are kept, so it is refused rather than rounded."
+  }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+import ZhibiaoTestSupport
+
+@testable import ZhibiaoHost
+
+/// The strict CSV reader: what it reads, and where and why it refuses what it cannot read
+/// unambiguously.
+@Suite("Reading CSV strictly")
+struct CSVTableTests {
+  /// The header and rows of `text` as `line: field|field`, or nil and the errors as printed.
+  static func read(_ text: String) -> (rows: [String]?, errors: [String]) {
+    do {
+      let table = try CSVTable(parsing: text, file: "f.csv")
+      let header = "header \(table.headerLine): " + table.header.joined(separator: "|")
+      return ([header] + table.rows.map { "\($0.line): " + $0.fields.joined(separator: "|") }, [])
+    } catch {
+      return (nil, error.diagnostics.map(\.description))
+    }
+  }
+
+  static func rows(_ text: String) -> [String]? { read(text).rows }
+
+  static func errors(_ text: String) -> [String] { read(text).errors }
+
+  /// An observation file with `rows` after its header, checked against the sample plan.
+  static func observations(_ rows: String) throws -> (rows: [ObservationInput], errors: [String]) {
+    let plan = try HangzhouPlan.plan()
+    let result = ObservationImport(plan: plan, submitter: plan.commission).check(
+      "indicator,org,period,value,unit,note\n" + rows, file: "f.csv")
+    return (result.rows, result.diagnostics.map(\.description))
+  }
+
+  @Test("CRLF, LF and CR files give the same rows", arguments: ["\r\n", "\n", "\r"])
+  func lineEndings(_ end: String) {
+    let text = ["# a comment", "a,b,c", "1,2,3", "", "4,\"x, \"\"y\"\"\",6"].joined(separator: end) + end
+    #expect(Self.rows(text) == ["header 2: a|b|c", "3: 1|2|3", "5: 4|x, \"y\"|6"])
+  }
+
+  @Test("A file with CR-only line endings imports its rows")
+  func crOnlyImports() throws {
+    let plan = try HangzhouPlan.plan()
+    let text = "indicator,org,period,value,unit,note\rfinance.finance_va,district.xihu,2024Q1,20.5,亿元,\r"
+    let result = ObservationImport(plan: plan, submitter: plan.commission).check(text, file: "f.csv")
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.rows.map(\.value) == [Decimal(string: "20.5")!])
+    #expect(result.rows.map(\.line) == [2])
+  }
+
+  @Test("A lone CR inside an unquoted value of an LF file is refused at its position, not dropped")
+  func loneCR() throws {
+    let result = try Self.observations("finance.finance_va,district.xihu,2024Q1,2\r0.5,亿元,\n")
+    #expect(result.rows.isEmpty)
+    #expect(
+      result.errors == [
+        "f.csv:2:42: error: A carriage return (CR) without a line feed, in a file whose lines end with LF or CRLF (remove it, or quote the value if it belongs there)"
+      ])
+    #expect(Self.errors("a,b\n1,2\r\n3,4\n5\r6,7\n").count == 1, "CRLF and LF may mix; the lone CR may not")
+    #expect(Self.errors("a,b\r1,2\n").first?.hasPrefix("f.csv:2:4: error: This line ends with LF") == true)
+  }
+
+  @Test("A quote in the middle of a field is refused at the quote or at the text after it")
+  func quoteInField() throws {
+    let result = try Self.observations("finance.finance_va,district.xihu,2024Q1,\"20\"5,亿元,\n")
+    #expect(result.rows.isEmpty)
+    #expect(result.errors.count == 1)
+    #expect(result.errors.first?.hasPrefix("f.csv:2:45: error: Text after the closing quote of a field") == true)
+    #expect(
+      Self.errors("a,b\n1,2\"0\"5\n").first?.hasPrefix(
+        "f.csv:2:4: error: A quote inside a field that does not start with one") == true)
+    #expect(Self.errors("a,b\n1, \"2\"\n").first?.hasPrefix("f.csv:2:4: error: A quote inside a field") == true)
+  }
+
+  @Test("An unquoted note with commas is a row with more fields than the header, refused where the extra field starts")
+  func extraFields() throws {
+    let result = try Self.observations("finance.finance_va,district.xihu,2024Q1,20.5,亿元,初步,待核\n")
+    #expect(result.rows.isEmpty)
+    #expect(
+      result.errors == [
+        "f.csv:2:52: error: This row has 7 fields but the header names 6 columns; this field and any after it have no column (quote a value that holds commas, e.g. \"a, b\")"
+      ])
+    #expect(Self.errors("a,b\n1,2,\n").first?.hasPrefix("f.csv:2:5: error: This row has 3 fields") == true)
+  }
+
+  @Test("A row with fewer fields than the header reads its missing trailing fields as absent")
+  func fewerFields() throws {
+    let table = try CSVTable(parsing: "a,b,c\n1,2\n", file: "f.csv")
+    #expect(table.rows.first?["b"] == "2")
+    #expect(table.rows.first?["c"] == nil)
+    let result = try Self.observations("finance.finance_va,district.xihu,2024Q1,20.5\n")
+    #expect(result.errors == [])
+    #expect(result.rows.map(\.value) == [Decimal(string: "20.5")!])
+  }
+
+  @Test("A duplicated or empty header name is refused at its column")
+  func headerNames() throws {
+    let plan = try HangzhouPlan.plan()
+    let result = ObservationImport(plan: plan, submitter: plan.commission).check(
+      "indicator,org,period,value,unit,value\nfinance.finance_va,district.xihu,2024Q1,20.5,亿元,30\n", file: "f.csv")
+    #expect(result.rows.isEmpty)
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "f.csv:1:33: error: The header names the column 'value' twice, as columns 4 and 6."
+      ])
+    #expect(Self.errors("a,,b\n1,2,3\n") == ["f.csv:1:3: error: Column 2 of the header has no name."])
+  }
+
+  @Test("A NUL character anywhere is refused at its position")
+  func nul() {
+    #expect(
+      Self.errors("a,b\n1,\"x\0\"\n") == [
+        "f.csv:2:5: error: The file holds a NUL character; it is not a text CSV file (saved as UTF-16?), so reading stops here."
+      ])
+    #expect(Self.errors("# \0\na,b\n").first?.hasPrefix("f.csv:1:3: error: The file holds a NUL") == true)
+  }
+
+  @Test("A quoted field may hold commas, doubled quotes and line breaks; the next row keeps its own line")
+  func quotedField() {
+    let text = "a,b\r\n\"1, \"\"one\"\"\r\nand\rtwo\",2\r\n3,\"\"\r\n"
+    #expect(Self.rows(text) == ["header 1: a|b", "2: 1, \"one\"\r\nand\rtwo|2", "5: 3|"])
+  }
+
+  @Test("A quoted field never closed is refused where it starts")
+  func unterminated() {
+    #expect(
+      Self.errors("a,b\n1,\"2\n3,4\n") == [
+        "f.csv:2:3: error: The quoted field that starts here is never closed (end it with a quote; write a quote inside it as two quotes (\"\"))"
+      ])
+  }
+
+  @Test("A byte order mark is skipped; blank lines, an empty trailing line and comment lines are skipped")
+  func bomAndBlankLines() {
+    #expect(Self.rows("\u{FEFF}a,b\n1,2") == ["header 1: a|b", "2: 1|2"])
+    #expect(Self.rows("a,b\n1,2\n\n") == ["header 1: a|b", "2: 1|2"])
+    #expect(Self.rows("# \"unbalanced, quote\na,b\n\n# x\n1,2\n") == ["header 2: a|b", "5: 1|2"])
+    #expect(Self.errors("") == ["f.csv:1:1: error: The file has no header row."])
+  }
+
+  @Test("A value with more than 38 significant digits is refused at its line, never rounded")
+  func tooManyDigits() throws {
+    let digits38 = "12345678901234567890123456789012345678"
+    let exact = try Self.observations("finance.finance_va,district.xihu,2024Q1,\(digits38),亿元,\n")
+    #expect(exact.errors == [])
+    #expect(exact.rows.first?.value == Decimal(string: digits38, locale: nil))
+    #expect(ExactDecimal("0.\(digits38)00") == .value(Decimal(string: "0.\(digits38)", locale: nil)!))
+    #expect(ExactDecimal("1" + String(repeating: "0", count: 60)) == .value(Decimal(string: "1e60", locale: nil)!))
+    let long = try Self.observations("finance.finance_va,district.xihu,2024Q1,\(digits38)9,亿元,\n")
+    #expect(long.rows.isEmpty)
+    #expect(
+      long.errors == [
+        "f.csv:2:1: error: The value '\(digits38)9' has 39 significant digits or a magnitude that cannot be held exactly; at most 38 significant digits are kept, so it is refused rather than rounded."
+      ])
+    #expect(ExactDecimal("0." + String(repeating: "0", count: 130) + "1") == .tooPrecise(digits: 1))
+  }
+}
