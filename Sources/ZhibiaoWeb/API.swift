@@ -38,9 +38,9 @@ struct API: Sendable {
       let rules = ReviewRules(plan: workspace.plan)
       let records = try store.observations(
         plan: workspace.plan.id, indicator: query.indicator, org: query.org, period: query.period)
-      var locks: [String: Bool] = [:]
+      var locks: [OrgPeriod: Bool] = [:]
       func locked(_ record: ObservationRecord) throws -> Bool {
-        let key = "\(record.org)|\(record.period)"
+        let key = OrgPeriod(org: record.org, period: record.period)
         if let known = locks[key] { return known }
         let value = try store.isLocked(plan: workspace.plan.id, org: record.org, period: record.period)
         locks[key] = value
@@ -63,6 +63,12 @@ struct API: Sendable {
           ] as [String: Any]
         })
     }
+  }
+
+  /// An org's period, the unit a lock applies to.
+  struct OrgPeriod: Hashable {
+    var org: OrgID
+    var period: Period
   }
 
   /// The signed-in account, or 401.

@@ -7,7 +7,6 @@ import ZhibiaoWorkspace
 /// `GET /healthz`: 200 when the store answers, for a load balancer or a supervisor; 503 when it
 /// does not. Says nothing else about the deployment.
 struct Health: Sendable {
-  let workspace: Workspace
   let store: any Store
 
   func add(to router: Router<WebContext>) {

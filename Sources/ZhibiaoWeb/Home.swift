@@ -51,7 +51,7 @@ struct Home: Sendable {
   }
 
   /// The rows of the targets table: one per indicator the account answers for.
-  func targets(for account: AccountRecord, year: Int, language: PageLanguage) -> [[String: Any]] {
+  func targets(for account: AccountRecord, year: Int, language: Language) -> [[String: Any]] {
     let plan = workspace.plan
     let entries = workspace.book.entries(year: year).filter { entry in
       switch account.role {
@@ -68,7 +68,7 @@ struct Home: Sendable {
         rows.first { $0.period.quarter == quarter }?.value.map { "\($0)" } ?? "—"
       }
       return [
-        "indicator": indicator.id.rawValue, "name": indicator.name.text(in: language == .zh ? .zh : .en),
+        "indicator": indicator.id.rawValue, "name": indicator.name.text(in: language),
         "unit": indicator.unit ?? "", "annual": annual.value.map { "\($0)" } ?? "—", "quarters": quarters,
       ]
     }

@@ -1,7 +1,9 @@
+import ZhibiaoKernel
+
 /// Every text of the pages, in Chinese and English: one catalog per language with the same keys
 /// (a test fails on a key missing from either).
 enum PageText {
-  static func catalog(_ language: PageLanguage) -> [String: String] {
+  static func catalog(_ language: Language) -> [String: String] {
     language == .zh ? zh : en
   }
 

@@ -30,7 +30,6 @@ struct SessionAuthenticator: RouterMiddleware {
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
     var context = context
-    context.language = PageLanguage.requested(by: request)
     if let bearer = Self.bearer(request) {
       guard let account = try store.account(forTokenHash: Tokens.hash(bearer)) else {
         throw HTTPError(.unauthorized)
@@ -69,15 +68,7 @@ enum SessionCookie {
   static let name = "__Host-zhibiao"
 
   /// The session id the request carries, if any.
-  static func value(in request: Request) -> String? {
-    for header in request.headers[values: .cookie] {
-      for part in header.split(separator: ";") {
-        let pair = part.trimmingCharacters(in: .whitespaces)
-        if pair.hasPrefix(name + "=") { return String(pair.dropFirst(name.count + 1)) }
-      }
-    }
-    return nil
-  }
+  static func value(in request: Request) -> String? { request.cookie(name) }
 
   /// The header that sets the cookie to `id`.
   static func setting(_ id: String) -> String {
@@ -88,13 +79,15 @@ enum SessionCookie {
   static let clearing = "\(name)=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0"
 }
 
-extension PageLanguage {
-  /// `?lang=en` first, then the language cookie, then Chinese.
-  static func requested(by request: Request) -> PageLanguage {
-    if let query = request.uri.queryParameters["lang"].flatMap({ PageLanguage(rawValue: String($0)) }) {
-      return query
+extension Request {
+  /// The value of the cookie `name` the request carries, if any.
+  func cookie(_ name: String) -> String? {
+    for header in headers[values: .cookie] {
+      for part in header.split(separator: ";") {
+        let pair = part.trimmingCharacters(in: .whitespaces)
+        if pair.hasPrefix(name + "=") { return String(pair.dropFirst(name.count + 1)) }
+      }
     }
-    for header in request.headers[values: .cookie] where header.contains("zhibiao-lang=en") { return .en }
-    return .zh
+    return nil
   }
 }

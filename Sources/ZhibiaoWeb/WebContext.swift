@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ZhibiaoKernel
 import ZhibiaoStore
 
 /// What a request carries through the app besides itself: who is signed in (by session or by
@@ -11,8 +12,8 @@ public struct WebContext: RequestContext {
   public var account: AccountRecord?
   /// The session, when signed in through the browser (nil for a bearer token).
   public var session: SessionRecord?
-  /// The language the pages speak.
-  public var language: PageLanguage = .zh
+  /// The language the pages speak (`LanguageChoice`).
+  public var language: Language = .zh
   /// The client's address, as the server sees it.
   public let address: String
 
@@ -23,10 +24,4 @@ public struct WebContext: RequestContext {
 
   /// Bodies larger than this are refused with 413: forms and imports are small.
   public var maxUploadSize: Int { 2 * 1024 * 1024 }
-}
-
-/// The languages of the pages: Chinese first, English everywhere.
-public enum PageLanguage: String, Sendable, CaseIterable {
-  case zh
-  case en
 }

@@ -10,7 +10,7 @@ import ZhibiaoWorkspace
 /// `RequestLog`, which gives each request an id and writes one JSON line when it ends;
 /// `SecurityHeaders`, which sets the headers every response carries and turns any error into a
 /// generic answer that shows the request id and keeps the details for the log;
-/// `SessionAuthenticator`, which finds the account a session cookie or a bearer token acts as;
+/// `LanguageChoice`, which picks the pages' language; `SessionAuthenticator`, which finds the account a session cookie or a bearer token acts as;
 /// and `CSRFGuard`, which refuses state-changing requests from other sites.
 public struct WebServer: Sendable {
   /// Where to listen.
@@ -47,9 +47,10 @@ public struct WebServer: Sendable {
     let router = Router(context: WebContext.self)
     router.add(middleware: RequestLog())
     router.add(middleware: SecurityHeaders())
+    router.add(middleware: LanguageChoice())
     router.add(middleware: SessionAuthenticator(store: store, limits: limits, clock: clock))
     router.add(middleware: CSRFGuard())
-    Health(workspace: workspace, store: store).add(to: router)
+    Health(store: store).add(to: router)
     Assets().add(to: router)
     try OpenAPIDocument.load().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)

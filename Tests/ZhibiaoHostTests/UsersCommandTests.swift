@@ -39,6 +39,8 @@ struct UsersCommandTests {
     #expect(try run.run(["users", "disable", "xihu.li"] + db).output == "已停用用户 xihu.li。\n")
     let refused = try run.run(["tokens", "create", "later", "--user", "xihu.li", "--lang", "en"] + db)
     #expect(refused.status == 1 && refused.errors == "error: The account 'xihu.li' is disabled.\n")
+    #expect(try run.run(["users", "enable", "xihu.li", "--lang", "en"] + db).output == "Enabled xihu.li.\n")
+    #expect(try run.run(["tokens", "create", "later", "--user", "xihu.li"] + db).status == 0)
     #expect(try run.run(["tokens", "revoke", "nightly"] + db).status == 0)
     #expect(try run.run(["tokens", "list"] + db).output.contains("已吊销"))
   }

@@ -172,13 +172,18 @@ struct SignInTests {
     }
   }
 
-  @Test("Disabling the account ends its sessions")
+  @Test("Disabling the account, or giving it a new password, ends its sessions")
   func disablingEndsSessions() async throws {
     try await application().test(.router) { client in
       let id = try #require(try await signIn(client))
       try temporary.store.setDisabled(true, account: "xihu.li", at: clock.read())
       try await client.execute(uri: "/", method: .get, headers: cookie(id)) { #expect($0.status == .seeOther) }
       #expect(try await signIn(client) == nil)
+
+      try temporary.store.setDisabled(false, account: "xihu.li", at: clock.read())
+      let again = try #require(try await signIn(client))
+      try temporary.store.setPasswordHash(Passwords.hash(password), account: "xihu.li", at: clock.read())
+      try await client.execute(uri: "/", method: .get, headers: cookie(again)) { #expect($0.status == .seeOther) }
     }
   }
 
@@ -268,12 +273,24 @@ struct SignInTests {
     }
   }
 
-  @Test("The login page speaks English with ?lang=en")
+  @Test("?lang=en gives English and a cookie that keeps it on later pages, signed in too")
   func english() async throws {
     try await application().test(.router) { client in
-      try await client.execute(uri: "/login?lang=en", method: .get) { response in
+      let kept = try await client.execute(uri: "/login?lang=en", method: .get) { response in
         let page = String(buffer: response.body)
         #expect(page.contains("<title>Sign in · Zhibiao") && page.contains(#"<html lang="en">"#))
+        return response.headers[.setCookie]
+      }
+      #expect(kept == "__Host-zhibiao-lang=en; Path=/; Secure; HttpOnly; SameSite=Strict")
+      try await client.execute(uri: "/login", method: .get) { response in
+        #expect(String(buffer: response.body).contains(#"<html lang="zh">"#))
+        #expect(response.headers[.setCookie] == nil)
+      }
+      let id = try #require(try await signIn(client))
+      try await client.execute(
+        uri: "/", method: .get, headers: [.cookie: "__Host-zhibiao=\(id); __Host-zhibiao-lang=en"]
+      ) { response in
+        #expect(String(buffer: response.body).contains("Signed in as"))
       }
     }
   }
