@@ -4,9 +4,9 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 extension SQLiteStore {
-  public func addAccount(_ account: AccountRecord) throws {
-    try guarded {
-      try writer.write { db in
+  public func addAccount(_ account: AccountRecord) async throws {
+    try await guarded {
+      try await writer.write { db in
         guard try Row.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [account.name]) == nil
         else { throw AccountError.exists(account.name) }
         try db.execute(
@@ -22,17 +22,17 @@ extension SQLiteStore {
     }
   }
 
-  public func accounts() throws -> [AccountRecord] {
-    try guarded {
-      try writer.read { db in
+  public func accounts() async throws -> [AccountRecord] {
+    try await guarded {
+      try await writer.read { db in
         try Row.fetchAll(db, sql: "SELECT \(Self.accountColumns) FROM account ORDER BY name").map(Self.account)
       }
     }
   }
 
-  public func account(named name: String) throws -> AccountRecord? {
-    try guarded {
-      try writer.read { db in
+  public func account(named name: String) async throws -> AccountRecord? {
+    try await guarded {
+      try await writer.read { db in
         try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM account WHERE name = ?", arguments: [name])
           .map(Self.account)
       }
@@ -40,18 +40,18 @@ extension SQLiteStore {
   }
 
   /// Disabling an account ends its sessions in the same transaction.
-  public func setDisabled(_ disabled: Bool, account name: String, at time: Date) throws {
-    try updateAccount(name, set: "disabled = ?", disabled, at: time)
+  public func setDisabled(_ disabled: Bool, account name: String, at time: Date) async throws {
+    try await updateAccount(name, set: "disabled = ?", disabled, at: time)
   }
 
   /// A new password ends the account's sessions in the same transaction.
-  public func setPasswordHash(_ hash: String, account name: String, at time: Date) throws {
-    try updateAccount(name, set: "password_hash = ?", hash, at: time)
+  public func setPasswordHash(_ hash: String, account name: String, at time: Date) async throws {
+    try await updateAccount(name, set: "password_hash = ?", hash, at: time)
   }
 
-  public func addToken(_ token: TokenRecord) throws {
-    try guarded {
-      try writer.write { db in
+  public func addToken(_ token: TokenRecord) async throws {
+    try await guarded {
+      try await writer.write { db in
         guard try Row.fetchOne(db, sql: "SELECT 1 FROM api_token WHERE name = ?", arguments: [token.name]) == nil
         else { throw AccountError.exists(token.name) }
         guard try Row.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [token.account]) != nil
@@ -66,9 +66,9 @@ extension SQLiteStore {
     }
   }
 
-  public func tokens() throws -> [TokenRecord] {
-    try guarded {
-      try writer.read { db in
+  public func tokens() async throws -> [TokenRecord] {
+    try await guarded {
+      try await writer.read { db in
         try Row.fetchAll(db, sql: "SELECT name, account, hash, created_at, revoked_at FROM api_token ORDER BY name")
           .map { row in
             TokenRecord(
@@ -80,9 +80,9 @@ extension SQLiteStore {
     }
   }
 
-  public func account(forTokenHash hash: String) throws -> AccountRecord? {
-    try guarded {
-      try writer.read { db in
+  public func account(forTokenHash hash: String) async throws -> AccountRecord? {
+    try await guarded {
+      try await writer.read { db in
         try Row.fetchOne(
           db,
           sql: """
@@ -95,9 +95,9 @@ extension SQLiteStore {
     }
   }
 
-  public func revokeToken(named name: String, at time: Date) throws {
-    try guarded {
-      try writer.write { db in
+  public func revokeToken(named name: String, at time: Date) async throws {
+    try await guarded {
+      try await writer.write { db in
         try db.execute(
           sql: "UPDATE api_token SET revoked_at = coalesce(revoked_at, ?) WHERE name = ?",
           arguments: [Timestamp.text(time), name])
@@ -127,12 +127,10 @@ extension SQLiteStore {
   }
 
   private func updateAccount(
-    _ name: String, set assignment: String, _ value: some DatabaseValueConvertible, at time: Date
-  )
-    throws
-  {
-    try guarded {
-      try writer.write { db in
+    _ name: String, set assignment: String, _ value: some DatabaseValueConvertible & Sendable, at time: Date
+  ) async throws {
+    try await guarded {
+      try await writer.write { db in
         try db.execute(
           sql: "UPDATE account SET \(assignment), updated_at = ? WHERE name = ?",
           arguments: [value, Timestamp.text(time), name])

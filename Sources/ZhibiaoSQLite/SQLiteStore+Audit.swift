@@ -41,7 +41,7 @@ struct AuditWriter {
 
 extension SQLiteStore {
   /// The audit log of `plan`, oldest first, optionally of one org.
-  public func auditLog(plan: PlanID, org: OrgID?) throws -> [AuditEntry] {
+  public func auditLog(plan: PlanID, org: OrgID?) async throws -> [AuditEntry] {
     var sql = """
       SELECT sequence, at, actor_org, actor_role, actor_user, action, indicator, org, year, quarter, old_value,
         new_value, old_status, new_status, reason, source
@@ -53,8 +53,8 @@ extension SQLiteStore {
       arguments += [org.rawValue]
     }
     sql += " ORDER BY sequence"
-    return try guarded {
-      try writer.read { db in
+    return try await guarded {
+      try await writer.read { [sql, arguments] db in
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
           func decimal(_ index: Int) throws -> Decimal? {
             try row.decode(String?.self, atIndex: index).map { try Stored.decimal($0, column: "audit_log.value") }

@@ -10,7 +10,7 @@ extension SQLiteStore {
   /// the backup began and none of one committed during it; readers and writers of the store go
   /// on meanwhile. The copy is a single file in rollback-journal mode; opening it as a store
   /// turns WAL on again. A copy onto the store's own file is refused.
-  public func backup(to path: String) throws {
+  public func backup(to path: String) async throws {
     guard Self.resolved(path) != Self.resolved(self.path) else {
       throw StoreError.unavailable(path: path, reason: "it is the store itself; back up to another file")
     }

@@ -14,14 +14,14 @@ extension SQLiteStore {
   }
 
   /// Applies every migration the store has not yet run, in order, each in its own transaction.
-  public func migrate() throws {
+  public func migrate() async throws {
     try migrate(upTo: Schema.migrations.count)
   }
 
   /// The number of migrations applied to the store.
-  public func schemaVersion() throws -> Int {
-    try guarded {
-      try writer.read { db in try Self.migrator().appliedIdentifiers(db).count }
+  public func schemaVersion() async throws -> Int {
+    try await guarded {
+      try await writer.read { db in try Self.migrator().appliedIdentifiers(db).count }
     }
   }
 

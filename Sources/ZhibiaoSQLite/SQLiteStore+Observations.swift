@@ -8,18 +8,18 @@ extension SQLiteStore {
   /// filters, ordered by indicator, org and period (a year after its quarters, as ``Period`` sorts).
   public func observations(
     plan: PlanID, indicator: IndicatorID?, org: OrgID?, period: Period?
-  ) throws -> [ObservationRecord] {
-    try records(plan: plan, indicator: indicator, org: org, period: period, drafts: false)
+  ) async throws -> [ObservationRecord] {
+    try await records(plan: plan, indicator: indicator, org: org, period: period, drafts: false)
   }
 
   /// The drafts of `plan`, optionally of one org, in the same order.
-  public func drafts(plan: PlanID, org: OrgID?) throws -> [ObservationRecord] {
-    try records(plan: plan, indicator: nil, org: org, period: nil, drafts: true)
+  public func drafts(plan: PlanID, org: OrgID?) async throws -> [ObservationRecord] {
+    try await records(plan: plan, indicator: nil, org: org, period: nil, drafts: true)
   }
 
   private func records(
     plan: PlanID, indicator: IndicatorID?, org: OrgID?, period: Period?, drafts: Bool
-  ) throws -> [ObservationRecord] {
+  ) async throws -> [ObservationRecord] {
     var sql = """
       SELECT indicator, org, year, quarter, value, status, revision, reported_by, reported_at, source, note,
         changed_after_approval, review_comment
@@ -39,8 +39,8 @@ extension SQLiteStore {
       arguments += [period.year, Stored.quarter(period)]
     }
     sql += " ORDER BY indicator, org, year, CASE quarter WHEN 0 THEN 5 ELSE quarter END"
-    return try guarded {
-      try writer.read { db in
+    return try await guarded {
+      try await writer.read { [sql, arguments] db in
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         var records: [ObservationRecord] = []
         while let row = try rows.next() {
@@ -66,9 +66,9 @@ extension SQLiteStore {
 
   /// Every revision of one observation, oldest first; approvals are revisions with the source
   /// `approval`.
-  public func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) throws -> [Revision] {
-    try guarded {
-      try writer.read { db in
+  public func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) async throws -> [Revision] {
+    try await guarded {
+      try await writer.read { db in
         let statement = try db.cachedStatement(
           sql: """
             SELECT number, value, status, reported_by, reported_at, source, note, reason, changed_after_approval

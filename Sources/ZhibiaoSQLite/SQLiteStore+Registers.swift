@@ -7,9 +7,9 @@ extension SQLiteStore {
   /// Writes register entries in one transaction, keyed by register and name: a new name is
   /// added, an identical entry adds nothing, and a name whose org, level, date or evidence
   /// differs is revised in place with the new source, submitter and time.
-  public func submitRegister(_ submission: RegisterSubmission) throws -> SubmissionResult {
-    try guarded {
-      try writer.write { db in
+  public func submitRegister(_ submission: RegisterSubmission) async throws -> SubmissionResult {
+    try await guarded {
+      try await writer.write { db in
         let plan = submission.plan.rawValue
         var current = try storedEntries(db, plan: plan, registers: submission.entries.map(\.register))
         let insert = try db.cachedStatement(
@@ -55,7 +55,7 @@ extension SQLiteStore {
   }
 
   /// The entries of a register (or of every register when nil), ordered by register and name.
-  public func registerEntries(plan: PlanID, register: RegisterID?) throws -> [RegisterEntry] {
+  public func registerEntries(plan: PlanID, register: RegisterID?) async throws -> [RegisterEntry] {
     var sql = """
       SELECT register, name, org, level, recognised_on, evidence FROM register_entry WHERE plan = ?
       """
@@ -65,8 +65,8 @@ extension SQLiteStore {
       arguments += [register.rawValue]
     }
     sql += " ORDER BY register, name"
-    return try guarded {
-      try writer.read { db in
+    return try await guarded {
+      try await writer.read { [sql, arguments] db in
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         var entries: [RegisterEntry] = []
         while let row = try rows.next() {

@@ -14,7 +14,7 @@ extension SQLiteStore {
   public func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
     by reviewer: OrgID, role: Role, user: String?, at time: Date
-  ) throws -> Int {
+  ) async throws -> Int {
     if decision == .return, let refusal = ReviewRules.returnNeedsComment(comment) {
       throw StoreError.refused(refusal, rows: [])
     }
@@ -22,8 +22,8 @@ extension SQLiteStore {
     let key: StatementArguments = [plan.rawValue, org.rawValue, period.year, Stored.quarter(period)]
     let source = decision == .approve ? "approval" : "return"
     let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-    return try guarded {
-      try writer.write { db in
+    return try await guarded {
+      try await writer.write { db in
         let locked = try Self.isLocked(db, key)
         let audit = try AuditWriter(db, plan: plan, actor: reviewer, role: role, user: user, time: time)
         let figures = try Row.fetchAll(
@@ -78,10 +78,10 @@ extension SQLiteStore {
   /// Locks `org`'s `period`, with its audit entry; false when it was locked already.
   public func lock(
     plan: PlanID, org: OrgID, period: Period, by commission: OrgID, user: String?, at time: Date
-  ) throws -> Bool {
+  ) async throws -> Bool {
     let key: StatementArguments = [plan.rawValue, org.rawValue, period.year, Stored.quarter(period)]
-    return try guarded {
-      try writer.write { db in
+    return try await guarded {
+      try await writer.write { db in
         try db.execute(
           sql: """
             INSERT INTO period_lock (plan, org, year, quarter, locked_by, locked_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -98,9 +98,9 @@ extension SQLiteStore {
   }
 
   /// Whether `org`'s `period` is locked.
-  public func isLocked(plan: PlanID, org: OrgID, period: Period) throws -> Bool {
-    try guarded {
-      try writer.read { db in
+  public func isLocked(plan: PlanID, org: OrgID, period: Period) async throws -> Bool {
+    try await guarded {
+      try await writer.read { db in
         try Self.isLocked(db, [plan.rawValue, org.rawValue, period.year, Stored.quarter(period)])
       }
     }

@@ -3,9 +3,9 @@ import GRDB
 import ZhibiaoStore
 
 extension SQLiteStore {
-  public func addSession(_ session: SessionRecord) throws {
-    try guarded {
-      try writer.write { db in
+  public func addSession(_ session: SessionRecord) async throws {
+    try await guarded {
+      try await writer.write { db in
         try db.execute(
           sql: """
             INSERT INTO session (id_hash, account, csrf_token, created_at, last_seen_at, address)
@@ -19,9 +19,9 @@ extension SQLiteStore {
     }
   }
 
-  public func session(idHash: String) throws -> SessionRecord? {
-    try guarded {
-      try writer.read { db in
+  public func session(idHash: String) async throws -> SessionRecord? {
+    try await guarded {
+      try await writer.read { db in
         try Row.fetchOne(
           db,
           sql: """
@@ -38,26 +38,28 @@ extension SQLiteStore {
     }
   }
 
-  public func touchSession(idHash: String, at time: Date) throws {
-    try execute("UPDATE session SET last_seen_at = ? WHERE id_hash = ?", [Timestamp.text(time), idHash])
+  public func touchSession(idHash: String, at time: Date) async throws {
+    try await execute("UPDATE session SET last_seen_at = ? WHERE id_hash = ?", [Timestamp.text(time), idHash])
   }
 
-  public func deleteSession(idHash: String) throws {
-    try execute("DELETE FROM session WHERE id_hash = ?", [idHash])
+  public func deleteSession(idHash: String) async throws {
+    try await execute("DELETE FROM session WHERE id_hash = ?", [idHash])
   }
 
-  public func deleteSessions(account: String) throws {
-    try execute("DELETE FROM session WHERE account = ?", [account])
+  public func deleteSessions(account: String) async throws {
+    try await execute("DELETE FROM session WHERE account = ?", [account])
   }
 
-  public func recordLoginFailure(account: String, address: String, at time: Date) throws {
-    try execute(
+  public func recordLoginFailure(account: String, address: String, at time: Date) async throws {
+    try await execute(
       "INSERT INTO login_failure (account, address, at) VALUES (?, ?, ?)", [account, address, Timestamp.text(time)])
   }
 
-  public func loginFailures(account: String, address: String, since time: Date) throws -> (account: Int, address: Int) {
-    try guarded {
-      try writer.read { db in
+  public func loginFailures(account: String, address: String, since time: Date) async throws -> (
+    account: Int, address: Int
+  ) {
+    try await guarded {
+      try await writer.read { db in
         let since = Timestamp.text(time)
         let byAccount =
           try Int.fetchOne(
@@ -73,9 +75,9 @@ extension SQLiteStore {
   }
 
   /// Runs one statement in a transaction of its own.
-  private func execute(_ sql: String, _ arguments: StatementArguments) throws {
-    try guarded {
-      try writer.write { db in try db.execute(sql: sql, arguments: arguments) }
+  private func execute(_ sql: String, _ arguments: StatementArguments) async throws {
+    try await guarded {
+      try await writer.write { db in try db.execute(sql: sql, arguments: arguments) }
     }
   }
 }

@@ -10,9 +10,9 @@ extension SQLiteStore {
   /// The current values of the orgs and periods the rows touch are read in bulk first, so the
   /// rows are decided in memory (by ``ReviewRules``) and every row costs two or three cached
   /// inserts or updates.
-  public func submit(_ submission: Submission) throws -> SubmissionResult {
-    try guarded {
-      try writer.write { db in
+  public func submit(_ submission: Submission) async throws -> SubmissionResult {
+    try await guarded {
+      try await writer.write { db in
         let current = try CurrentObservations.read(db, for: submission)
         let decided = try SubmissionDecision(submission: submission, current: current)
         try ObservationWrites(db, submission: submission).apply(decided.writes)

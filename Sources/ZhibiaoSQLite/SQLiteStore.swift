@@ -50,7 +50,7 @@ public final class SQLiteStore: Store {
     } catch let error as DatabaseError {
       throw StoreError.unavailable(path: ":memory:", reason: error.message ?? "\(error)")
     }
-    try store.migrate()
+    try store.migrate(upTo: Schema.migrations.count)
     return store
   }
 
@@ -65,14 +65,31 @@ public final class SQLiteStore: Store {
 
   /// Runs `body`, turning SQLite's errors and unreadable columns into ``StoreError``, the one
   /// error type callers of a ``Store`` handle.
+  func guarded<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+      return try await body()
+    } catch {
+      throw storeError(error)
+    }
+  }
+
+  /// ``guarded(_:)`` for the synchronous work of opening a store.
   func guarded<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
-    } catch let error as DatabaseError {
-      throw StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
-    } catch let error as MalformedColumn {
-      throw StoreError.unavailable(
+    } catch {
+      throw storeError(error)
+    }
+  }
+
+  private func storeError(_ error: any Error) -> any Error {
+    switch error {
+    case let error as DatabaseError:
+      StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
+    case let error as MalformedColumn:
+      StoreError.unavailable(
         path: path, reason: "the column \(error.column) holds '\(error.text)' where \(error.expected) belongs")
+    default: error
     }
   }
 }

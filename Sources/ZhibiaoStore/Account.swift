@@ -86,24 +86,24 @@ public struct TokenRecord: Hashable, Sendable {
 /// and every instance of the web app sees the same users.
 public protocol AccountStore: Sendable {
   /// Adds an account; refuses a name that exists (`AccountError.exists`).
-  func addAccount(_ account: AccountRecord) throws
+  func addAccount(_ account: AccountRecord) async throws
   /// Every account, by name.
-  func accounts() throws -> [AccountRecord]
+  func accounts() async throws -> [AccountRecord]
   /// The account `name`, if there is one.
-  func account(named name: String) throws -> AccountRecord?
+  func account(named name: String) async throws -> AccountRecord?
   /// Disables or enables an account, ending its sessions; `AccountError.unknown` when there is none.
-  func setDisabled(_ disabled: Bool, account name: String, at time: Date) throws
+  func setDisabled(_ disabled: Bool, account name: String, at time: Date) async throws
   /// Replaces an account's password hash, ending its sessions; `AccountError.unknown` when there is
   /// none.
-  func setPasswordHash(_ hash: String, account name: String, at time: Date) throws
+  func setPasswordHash(_ hash: String, account name: String, at time: Date) async throws
   /// Adds a token; refuses a name that exists.
-  func addToken(_ token: TokenRecord) throws
+  func addToken(_ token: TokenRecord) async throws
   /// Every token, by name, revoked ones included.
-  func tokens() throws -> [TokenRecord]
+  func tokens() async throws -> [TokenRecord]
   /// The valid token with this SHA-256 and the enabled account it acts as, if both are valid.
-  func account(forTokenHash hash: String) throws -> AccountRecord?
+  func account(forTokenHash hash: String) async throws -> AccountRecord?
   /// Revokes a token by name; `AccountError.unknown` when there is none.
-  func revokeToken(named name: String, at time: Date) throws
+  func revokeToken(named name: String, at time: Date) async throws
 }
 
 /// Why an account or token request was refused.

@@ -30,17 +30,17 @@ public struct SessionRecord: Hashable, Sendable {
 /// app sees the same sessions and the same throttling.
 public protocol SessionStore: Sendable {
   /// Adds a session.
-  func addSession(_ session: SessionRecord) throws
+  func addSession(_ session: SessionRecord) async throws
   /// The session with this id hash, if there is one.
-  func session(idHash: String) throws -> SessionRecord?
+  func session(idHash: String) async throws -> SessionRecord?
   /// Records that the session was used at `time`.
-  func touchSession(idHash: String, at time: Date) throws
+  func touchSession(idHash: String, at time: Date) async throws
   /// Ends one session.
-  func deleteSession(idHash: String) throws
+  func deleteSession(idHash: String) async throws
   /// Ends every session of an account (on disabling it or setting a new password).
-  func deleteSessions(account: String) throws
+  func deleteSessions(account: String) async throws
   /// Records a failed sign-in for `account` from `address`.
-  func recordLoginFailure(account: String, address: String, at time: Date) throws
+  func recordLoginFailure(account: String, address: String, at time: Date) async throws
   /// How many sign-ins failed since `time` for `account`, and from `address`.
-  func loginFailures(account: String, address: String, since time: Date) throws -> (account: Int, address: Int)
+  func loginFailures(account: String, address: String, since time: Date) async throws -> (account: Int, address: Int)
 }

@@ -8,9 +8,9 @@ import ZhibiaoKernel
 /// is one transaction: it happens whole or not at all.
 public protocol Store: AccountStore, SessionStore {
   /// Brings the schema up to date, applying every pending migration in order.
-  func migrate() throws
+  func migrate() async throws
   /// The version of the schema the store is at (the number of migrations applied).
-  func schemaVersion() throws -> Int
+  func schemaVersion() async throws -> Int
 
   /// Writes a submission in one transaction — all rows or none, with their audit entries — and
   /// says what changed.
@@ -21,19 +21,19 @@ public protocol Store: AccountStore, SessionStore {
   /// `reason` and goes back to submitted, flagged as a change after approval; nothing in a locked
   /// org's period changes; a draft never replaces a reported figure. A refused row refuses the
   /// whole submission with ``StoreError/refused(_:rows:)``.
-  func submit(_ submission: Submission) throws -> SubmissionResult
+  func submit(_ submission: Submission) async throws -> SubmissionResult
 
   /// The current value of every reported observation of `plan` that matches the filters:
   /// submitted, returned or approved, never a draft.
   func observations(
     plan: PlanID, indicator: IndicatorID?, org: OrgID?, period: Period?
-  ) throws -> [ObservationRecord]
+  ) async throws -> [ObservationRecord]
 
   /// The drafts of `plan` (figures saved but never submitted), optionally of one org.
-  func drafts(plan: PlanID, org: OrgID?) throws -> [ObservationRecord]
+  func drafts(plan: PlanID, org: OrgID?) async throws -> [ObservationRecord]
 
   /// Every revision of one observation, oldest first.
-  func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) throws -> [Revision]
+  func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) async throws -> [Revision]
 
   /// Approves or returns the submitted figures of `org` for `period` among `indicators`, in one
   /// transaction with their audit entries; figures in any other state stay as they are. Returns
@@ -42,26 +42,27 @@ public protocol Store: AccountStore, SessionStore {
   func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
     by reviewer: OrgID, role: Role, user: String?, at time: Date
-  ) throws -> Int
+  ) async throws -> Int
 
   /// Locks `org`'s `period` for the commission, with its audit entry; nothing in it changes
   /// afterwards. Returns false when it was locked already (the first lock is kept).
-  func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, user: String?, at time: Date) throws -> Bool
+  func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, user: String?, at time: Date) async throws
+    -> Bool
 
   /// Whether `org`'s `period` is locked.
-  func isLocked(plan: PlanID, org: OrgID, period: Period) throws -> Bool
+  func isLocked(plan: PlanID, org: OrgID, period: Period) async throws -> Bool
 
   /// The audit log of `plan`, oldest first, optionally of one org.
-  func auditLog(plan: PlanID, org: OrgID?) throws -> [AuditEntry]
+  func auditLog(plan: PlanID, org: OrgID?) async throws -> [AuditEntry]
 
   /// Writes register entries in one transaction; an entry identical to the stored one adds nothing.
-  func submitRegister(_ submission: RegisterSubmission) throws -> SubmissionResult
+  func submitRegister(_ submission: RegisterSubmission) async throws -> SubmissionResult
 
   /// The entries of a register (or of every register when nil).
-  func registerEntries(plan: PlanID, register: RegisterID?) throws -> [RegisterEntry]
+  func registerEntries(plan: PlanID, register: RegisterID?) async throws -> [RegisterEntry]
 
   /// Writes a consistent copy of the whole store to `path` while it stays in use.
-  func backup(to path: String) throws
+  func backup(to path: String) async throws
 }
 
 /// Filters default to everything; an actor without an account (the command line's `--as`) names
@@ -71,19 +72,19 @@ extension Store {
   public func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
     by reviewer: OrgID, role: Role, at time: Date
-  ) throws -> Int {
-    try review(
+  ) async throws -> Int {
+    try await review(
       plan: plan, org: org, period: period, indicators: indicators, decision: decision, comment: comment,
       by: reviewer, role: role, user: nil, at: time)
   }
 
   /// Locks as ``lock(plan:org:period:by:user:at:)`` with no user.
-  public func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, at time: Date) throws -> Bool {
-    try lock(plan: plan, org: org, period: period, by: commission, user: nil, at: time)
+  public func lock(plan: PlanID, org: OrgID, period: Period, by commission: OrgID, at time: Date) async throws -> Bool {
+    try await lock(plan: plan, org: org, period: period, by: commission, user: nil, at: time)
   }
 
   /// Every current observation of `plan`.
-  public func observations(plan: PlanID) throws -> [ObservationRecord] {
-    try observations(plan: plan, indicator: nil, org: nil, period: nil)
+  public func observations(plan: PlanID) async throws -> [ObservationRecord] {
+    try await observations(plan: plan, indicator: nil, org: nil, period: nil)
   }
 }

@@ -27,29 +27,29 @@ struct APIWrites: Sendable {
       let account = try API.account(context)
       let text = String(buffer: try await request.collectBody(upTo: context.maxUploadSize))
       let dryRun = request.uri.queryParameters["dry_run"] == "true"
-      return try submit(text, dryRun: dryRun, account: account)
+      return try await submit(text, dryRun: dryRun, account: account)
     }
     router.post("/api/v1/reviews") { request, context -> Response in
       var request = request
       let account = try API.account(context)
       let body = try JSONBody.object(try await request.collectBody(upTo: 65_536))
-      return try review(body, account: account)
+      return try await review(body, account: account)
     }
     router.post("/api/v1/locks") { request, context -> Response in
       var request = request
       let account = try API.account(context)
       let body = try JSONBody.object(try await request.collectBody(upTo: 65_536))
-      return try lock(body, account: account)
+      return try await lock(body, account: account)
     }
   }
 
-  func submit(_ text: String, dryRun: Bool, account: AccountRecord) throws -> Response {
+  func submit(_ text: String, dryRun: Bool, account: AccountRecord) async throws -> Response {
     let plan = workspace.plan
     let rules = ReviewRules(plan: plan)
     if let refusal = rules.actor(account.org, as: account.role) { return Self.refused(refusal) }
     let file = "submission.csv"
     // The plan's checks with the commission's reach; what the account may report is the rules'.
-    let (checked, diagnostics) = try ImportFile.check(
+    let (checked, diagnostics) = try await ImportFile.check(
       text, file: file, plan: plan, submitter: plan.commission, store: store)
     let refusals = checked.refusals(file: file, plan: plan, submitter: account.org, role: account.role, language: .en)
     if !refusals.isEmpty { return Self.errors(.forbidden, refusals) }
@@ -59,7 +59,7 @@ struct APIWrites: Sendable {
       return JSONBody.response(status: .ok, ["dry_run": true, "rows": checked.count])
     }
     do {
-      let result = try checked.submit(
+      let result = try await checked.submit(
         to: store, plan: plan, submitter: account.org, role: account.role, user: account.name, source: "api")
       return JSONBody.response(
         status: .created,
@@ -74,7 +74,7 @@ struct APIWrites: Sendable {
     }
   }
 
-  func review(_ body: [String: Any], account: AccountRecord) throws -> Response {
+  func review(_ body: [String: Any], account: AccountRecord) async throws -> Response {
     let plan = workspace.plan
     let rules = ReviewRules(plan: plan)
     guard let org = (body["org"] as? String).map({ OrgID($0) }), plan.org(org) != nil,
@@ -85,7 +85,7 @@ struct APIWrites: Sendable {
     let indicators = rules.reviewable(org: org, by: account.org, as: account.role)
     guard !indicators.isEmpty else { throw HTTPError(.forbidden) }
     do {
-      let moved = try store.review(
+      let moved = try await store.review(
         plan: plan.id, org: org, period: period, indicators: indicators, decision: decision,
         comment: body["comment"] as? String, by: account.org, role: account.role, user: account.name, at: clock())
       return JSONBody.response(status: .ok, ["reviewed": moved])
@@ -94,7 +94,7 @@ struct APIWrites: Sendable {
     }
   }
 
-  func lock(_ body: [String: Any], account: AccountRecord) throws -> Response {
+  func lock(_ body: [String: Any], account: AccountRecord) async throws -> Response {
     let plan = workspace.plan
     let rules = ReviewRules(plan: plan)
     guard let period = (body["period"] as? String).flatMap(PeriodText.parse), plan.years.contains(period.year)
@@ -111,7 +111,9 @@ struct APIWrites: Sendable {
     }
     var locked = 0
     for org in orgs
-    where try store.lock(plan: plan.id, org: org, period: period, by: account.org, user: account.name, at: clock()) {
+    where try await store.lock(
+      plan: plan.id, org: org, period: period, by: account.org, user: account.name, at: clock())
+    {
       locked += 1
     }
     return JSONBody.response(status: .ok, ["locked": locked])

@@ -36,18 +36,15 @@ struct API: Sendable {
       let account = try Self.account(context)
       let query = try Query(request, plan: workspace.plan)
       let rules = ReviewRules(plan: workspace.plan)
-      let records = try store.observations(
+      let records = try await store.observations(
         plan: workspace.plan.id, indicator: query.indicator, org: query.org, period: query.period)
       var locks: [OrgPeriod: Bool] = [:]
-      func locked(_ record: ObservationRecord) throws -> Bool {
-        let key = OrgPeriod(org: record.org, period: record.period)
-        if let known = locks[key] { return known }
-        let value = try store.isLocked(plan: workspace.plan.id, org: record.org, period: record.period)
-        locks[key] = value
-        return value
+      for key in Set(records.map { OrgPeriod(org: $0.org, period: $0.period) }) {
+        locks[key] = try await store.isLocked(plan: workspace.plan.id, org: key.org, period: key.period)
       }
-      let readable = try records.filter { record in
-        rules.read(record.indicator, org: record.org, locked: try locked(record), by: account.org, as: account.role)
+      let readable = records.filter { record in
+        let locked = locks[OrgPeriod(org: record.org, period: record.period)] ?? false
+        return rules.read(record.indicator, org: record.org, locked: locked, by: account.org, as: account.role)
       }
       if let org = query.org, readable.isEmpty, !records.isEmpty,
         !rules.readsAll(of: org, by: account.org, as: account.role)

@@ -11,7 +11,7 @@ struct Health: Sendable {
 
   func add(to router: Router<WebContext>) {
     router.get("/healthz") { _, _ -> Response in
-      guard (try? store.schemaVersion()) != nil else {
+      guard await (try? store.schemaVersion()) != nil else {
         return JSONBody.response(status: .serviceUnavailable, ["status": "unavailable"])
       }
       return JSONBody.response(status: .ok, ["status": "ok"])

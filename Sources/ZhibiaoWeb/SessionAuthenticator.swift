@@ -31,23 +31,23 @@ struct SessionAuthenticator: RouterMiddleware {
   ) async throws -> Response {
     var context = context
     if let bearer = Self.bearer(request) {
-      guard let account = try store.account(forTokenHash: Tokens.hash(bearer)) else {
+      guard let account = try await store.account(forTokenHash: Tokens.hash(bearer)) else {
         throw HTTPError(.unauthorized)
       }
       context.account = account
     } else if let id = SessionCookie.value(in: request) {
       let hash = Tokens.hash(id)
-      if let session = try store.session(idHash: hash) {
+      if let session = try await store.session(idHash: hash) {
         let now = clock()
         let fresh =
           now.timeIntervalSince(session.lastSeenAt) <= limits.idle
           && now.timeIntervalSince(session.createdAt) <= limits.absolute
-        if fresh, let account = try store.account(named: session.account), !account.disabled {
-          try store.touchSession(idHash: hash, at: now)
+        if fresh, let account = try await store.account(named: session.account), !account.disabled {
+          try await store.touchSession(idHash: hash, at: now)
           context.session = session
           context.account = account
         } else {
-          try store.deleteSession(idHash: hash)
+          try await store.deleteSession(idHash: hash)
         }
       }
     }

@@ -31,7 +31,7 @@ struct SignIn: Sendable {
       return try await signIn(name: form["name"] ?? "", password: form["password"] ?? "", request, context)
     }
     router.post("/logout") { request, context -> Response in
-      if let session = context.session { try store.deleteSession(idHash: session.idHash) }
+      if let session = context.session { try await store.deleteSession(idHash: session.idHash) }
       var response = Self.redirect(to: "/login")
       response.headers[.setCookie] = SessionCookie.clearing
       return response
@@ -40,7 +40,7 @@ struct SignIn: Sendable {
 
   func signIn(name: String, password: String, _ request: Request, _ context: WebContext) async throws -> Response {
     let now = clock()
-    let failures = try store.loginFailures(
+    let failures = try await store.loginFailures(
       account: name, address: context.address, since: now.addingTimeInterval(-Self.window))
     if failures.account >= Self.attempts || failures.address >= Self.attempts {
       context.logger.notice("sign-in throttled", metadata: ["account": "\(name)"])
@@ -48,17 +48,17 @@ struct SignIn: Sendable {
       response.status = .tooManyRequests
       return response
     }
-    let account = try store.account(named: name)
+    let account = try await store.account(named: name)
     let valid = await Self.verify(password, hash: account?.passwordHash ?? Self.decoy)
     guard let account, valid, !account.disabled else {
-      try store.recordLoginFailure(account: name, address: context.address, at: now)
+      try await store.recordLoginFailure(account: name, address: context.address, at: now)
       context.logger.notice("sign-in failed", metadata: ["account": "\(name)"])
       // The form again, with the reason: a page the browser shows, not an error it logs.
       return pages.render("login", ["failed": true, "name": name], context: context)
     }
-    if let old = SessionCookie.value(in: request) { try store.deleteSession(idHash: Tokens.hash(old)) }
+    if let old = SessionCookie.value(in: request) { try await store.deleteSession(idHash: Tokens.hash(old)) }
     let id = Tokens.random()
-    try store.addSession(
+    try await store.addSession(
       SessionRecord(
         idHash: Tokens.hash(id), account: account.name, csrfToken: Tokens.random(), createdAt: now, lastSeenAt: now,
         address: context.address))

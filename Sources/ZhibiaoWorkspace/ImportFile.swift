@@ -11,13 +11,13 @@ public enum ImportFile: Sendable {
   /// Checks `text` as `submitter` sends it, against the plan and what `store` already holds.
   public static func check(
     _ text: String, file: String, plan: Plan, submitter: OrgID, store: any Store
-  ) throws -> (file: ImportFile, diagnostics: [Diagnostic]) {
+  ) async throws -> (file: ImportFile, diagnostics: [Diagnostic]) {
     let firstLine = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
     if firstLine.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) == "register" {
       let (entries, diagnostics) = RegisterImport(plan: plan, submitter: submitter).check(text, file: file)
       return (.registers(entries), diagnostics)
     }
-    let stored = try StoredValues(store: store, plan: plan.id)
+    let stored = try await StoredValues(store: store, plan: plan.id)
     let check = ObservationImport(plan: plan, submitter: submitter) { stored.value($0, $1, $2) }
     let (rows, diagnostics) = check.check(text, file: file)
     return (.observations(rows), diagnostics)
@@ -47,15 +47,15 @@ public enum ImportFile: Sendable {
   public func submit(
     to store: any Store, plan: Plan, submitter: OrgID, role: Role, user: String? = nil, source: String,
     status: ObservationStatus = .submitted, reason: String? = nil
-  ) throws -> SubmissionResult {
+  ) async throws -> SubmissionResult {
     switch self {
     case .observations(let rows):
-      try store.submit(
+      try await store.submit(
         Submission(
           plan: plan.id, submitter: submitter, role: role, user: user, source: source, time: Date(), status: status,
           reason: reason, rows: rows))
     case .registers(let entries):
-      try store.submitRegister(
+      try await store.submitRegister(
         RegisterSubmission(plan: plan.id, submitter: submitter, source: source, time: Date(), entries: entries))
     }
   }
@@ -73,9 +73,9 @@ public struct StoredValues: Sendable {
   private let values: [Key: Decimal]
 
   /// The values `store` holds for `plan`.
-  public init(store: any Store, plan: PlanID) throws {
+  public init(store: any Store, plan: PlanID) async throws {
     var values: [Key: Decimal] = [:]
-    for record in try store.observations(plan: plan) {
+    for record in try await store.observations(plan: plan) {
       values[Key(indicator: record.indicator, org: record.org, period: record.period)] = record.value
     }
     self.values = values

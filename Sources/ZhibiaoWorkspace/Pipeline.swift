@@ -14,13 +14,13 @@ public struct Pipeline: Sendable {
   public let registerEntries: [RegisterEntry]
 
   /// Reads the plan's figures from `store`.
-  public init(workspace: Workspace, store: any Store) throws {
+  public init(workspace: Workspace, store: any Store) async throws {
     self.workspace = workspace
     let plan = workspace.plan.id
-    observations = try store.observations(plan: plan).map {
+    observations = try await store.observations(plan: plan).map {
       ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
     }
-    registerEntries = try store.registerEntries(plan: plan, register: nil)
+    registerEntries = try await store.registerEntries(plan: plan, register: nil)
   }
 
   /// Monitoring at `period` (a year means its fourth quarter), lateness judged as of `asOf`.

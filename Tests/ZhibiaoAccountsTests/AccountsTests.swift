@@ -62,46 +62,49 @@ struct AccountStoreTests {
     temporary = try TemporaryStore()
   }
 
-  func add(_ name: String, role: Role = .district, org: String = "district.xihu") throws {
-    try store.addAccount(
+  func add(_ name: String, role: Role = .district, org: String = "district.xihu") async throws {
+    try await store.addAccount(
       AccountRecord(
         name: name, org: OrgID(org), role: role, passwordHash: "$2b$12$hash", createdAt: now, updatedAt: now))
   }
 
   @Test("Accounts are added once, listed by name, disabled and enabled, and their password replaced")
-  func accounts() throws {
-    try add("xihu.li")
-    try add("admin", role: .admin, org: "bureau.drc")
-    #expect(throws: AccountError.exists("admin")) { try add("admin") }
-    #expect(try store.accounts().map(\.name) == ["admin", "xihu.li"])
-    try store.setDisabled(true, account: "xihu.li", at: now.addingTimeInterval(60))
-    let disabled = try #require(try store.account(named: "xihu.li"))
+  func accounts() async throws {
+    try await add("xihu.li")
+    try await add("admin", role: .admin, org: "bureau.drc")
+    await #expect(throws: AccountError.exists("admin")) { try await add("admin") }
+    #expect(try await store.accounts().map(\.name) == ["admin", "xihu.li"])
+    try await store.setDisabled(true, account: "xihu.li", at: now.addingTimeInterval(60))
+    let disabled = try #require(try await store.account(named: "xihu.li"))
     #expect(disabled.disabled && disabled.updatedAt == now.addingTimeInterval(60) && disabled.createdAt == now)
-    try store.setPasswordHash("$2b$12$other", account: "xihu.li", at: now)
-    #expect(try store.account(named: "xihu.li")?.passwordHash == "$2b$12$other")
-    #expect(throws: AccountError.unknown("nobody")) { try store.setDisabled(true, account: "nobody", at: now) }
-    #expect(try store.account(named: "nobody") == nil)
+    try await store.setPasswordHash("$2b$12$other", account: "xihu.li", at: now)
+    #expect(try await store.account(named: "xihu.li")?.passwordHash == "$2b$12$other")
+    await #expect(throws: AccountError.unknown("nobody")) {
+      try await store.setDisabled(true, account: "nobody", at: now)
+    }
+    #expect(try await store.account(named: "nobody") == nil)
   }
 
   @Test("A token finds its account while both are valid; revoked or disabled, it finds nothing")
-  func tokens() throws {
-    try add("script.owner", role: .bureau, org: "bureau.econ_info")
+  func tokens() async throws {
+    try await add("script.owner", role: .bureau, org: "bureau.econ_info")
     let hash = Tokens.hash("zb_test")
-    try store.addToken(TokenRecord(name: "nightly", account: "script.owner", hash: hash, createdAt: now))
-    #expect(throws: AccountError.exists("nightly")) {
-      try store.addToken(TokenRecord(name: "nightly", account: "script.owner", hash: Tokens.hash("x"), createdAt: now))
+    try await store.addToken(TokenRecord(name: "nightly", account: "script.owner", hash: hash, createdAt: now))
+    await #expect(throws: AccountError.exists("nightly")) {
+      try await store.addToken(
+        TokenRecord(name: "nightly", account: "script.owner", hash: Tokens.hash("x"), createdAt: now))
     }
-    #expect(throws: AccountError.unknown("ghost")) {
-      try store.addToken(TokenRecord(name: "other", account: "ghost", hash: Tokens.hash("y"), createdAt: now))
+    await #expect(throws: AccountError.unknown("ghost")) {
+      try await store.addToken(TokenRecord(name: "other", account: "ghost", hash: Tokens.hash("y"), createdAt: now))
     }
-    #expect(try store.account(forTokenHash: hash)?.name == "script.owner")
-    #expect(try store.account(forTokenHash: Tokens.hash("zb_wrong")) == nil)
-    try store.setDisabled(true, account: "script.owner", at: now)
-    #expect(try store.account(forTokenHash: hash) == nil)
-    try store.setDisabled(false, account: "script.owner", at: now)
-    try store.revokeToken(named: "nightly", at: now)
-    #expect(try store.account(forTokenHash: hash) == nil)
-    #expect(try store.tokens().first?.revokedAt == now)
-    #expect(throws: AccountError.unknown("none")) { try store.revokeToken(named: "none", at: now) }
+    #expect(try await store.account(forTokenHash: hash)?.name == "script.owner")
+    #expect(try await store.account(forTokenHash: Tokens.hash("zb_wrong")) == nil)
+    try await store.setDisabled(true, account: "script.owner", at: now)
+    #expect(try await store.account(forTokenHash: hash) == nil)
+    try await store.setDisabled(false, account: "script.owner", at: now)
+    try await store.revokeToken(named: "nightly", at: now)
+    #expect(try await store.account(forTokenHash: hash) == nil)
+    #expect(try await store.tokens().first?.revokedAt == now)
+    await #expect(throws: AccountError.unknown("none")) { try await store.revokeToken(named: "none", at: now) }
   }
 }

@@ -16,22 +16,22 @@ struct MonitorCommandTests {
   let store: SQLiteStore
   let workspace: Workspace
 
-  init() throws {
+  init() async throws {
     workspace = try HangzhouPlan.workspace()
     plan = try HangzhouPlan.plan()
     book = try HangzhouPlan.targetBook()
     baselines = HangzhouPlan.validation.baselines
-    store = try SampleStore.store()
+    store = try await SampleStore.store()
   }
 
-  func report(_ period: Period, asOf: String = "2025-03-01") throws -> MonitoringReport {
-    try Pipeline(workspace: workspace, store: store)
+  func report(_ period: Period, asOf: String = "2025-03-01") async throws -> MonitoringReport {
+    try await Pipeline(workspace: workspace, store: store)
       .monitoring(at: period, asOf: try #require(ObservationImport.noonInChina(asOf)))
   }
 
   @Test("The districts the sample makes fall behind come out red, with their reason")
-  func laggardsAreRed() throws {
-    let report = try self.report(.quarter(3, of: 2024))
+  func laggardsAreRed() async throws {
+    let report = try await self.report(.quarter(3, of: 2024))
     let red = Set(report.rows.filter { $0.status == .red }.map { "\($0.indicator)@\($0.org)" })
     for laggard in [
       "plan.producer_services_va@district.fuyang", "digital.software_revenue@district.linan",
@@ -45,8 +45,8 @@ struct MonitorCommandTests {
   }
 
   @Test("建德市, late with 2024Q4, is grey and flagged missing and late; the others are not")
-  func lateDistrictIsFlagged() throws {
-    let report = try self.report(.quarter(4, of: 2024))
+  func lateDistrictIsFlagged() async throws {
+    let report = try await self.report(.quarter(4, of: 2024))
     // Its annual figures for 2024 arrived; its quarterly 1–12月 figures did not.
     let quarterly = Set(plan.indicators.filter { $0.frequency == .quarterly }.map(\.id))
     let jiande = report.rows.filter { $0.org == "district.jiande" && quarterly.contains($0.indicator) }
@@ -57,8 +57,8 @@ struct MonitorCommandTests {
   }
 
   @Test("Filters by org, light and domain, and JSON carries the contract's fields")
-  func filtersAndJSON() throws {
-    let report = try self.report(.quarter(3, of: 2024))
+  func filtersAndJSON() async throws {
+    let report = try await self.report(.quarter(3, of: 2024))
     let red = report.filtered(statuses: [.red])
     #expect(red.rows.allSatisfy { $0.status == .red })
     let finance = report.filtered(orgs: ["district.chunan"], domains: ["finance"])

@@ -14,25 +14,25 @@ struct ReportCommandTests {
   let store: SQLiteStore
   let workspace: Workspace
 
-  init() throws {
-    store = try SampleStore.store()
+  init() async throws {
+    store = try await SampleStore.store()
     workspace = try HangzhouPlan.workspace()
   }
 
-  func inputs(_ scope: ReportInputs.Scope, asOf: String) throws -> ReportInputs {
-    try ReportRun.inputs(
+  func inputs(_ scope: ReportInputs.Scope, asOf: String) async throws -> ReportInputs {
+    try await ReportRun.inputs(
       Pipeline(workspace: workspace, store: store), scope: scope, events: nil, asOf: try CommandPlan.day(asOf),
       caveat: nil)
   }
 
-  func document(_ scope: ReportInputs.Scope, _ language: Language = .zh) throws -> ReportDocument {
-    let inputs = try inputs(scope, asOf: "2024-11-15")
+  func document(_ scope: ReportInputs.Scope, _ language: Language = .zh) async throws -> ReportDocument {
+    let inputs = try await inputs(scope, asOf: "2024-11-15")
     return ReportBuilder(inputs, language: language).build()
   }
 
   @Test("a quarterly report scores the year to date against the milestones, and says so")
-  func quarterlyIsProvisional() throws {
-    let document = try document(.quarter(.quarter(3, of: 2024)))
+  func quarterlyIsProvisional() async throws {
+    let document = try await document(.quarter(.quarter(3, of: 2024)))
     #expect(document.title.contains("2024年第三季度"))
     let markdown = document.markdown()
     #expect(markdown.contains("季度预评分"))
@@ -41,8 +41,8 @@ struct ReportCommandTests {
   }
 
   @Test("a quarter's provisional ranking scores only what is due, and puts the sample's laggards last")
-  func provisionalRanking() throws {
-    let inputs = try inputs(.quarter(.quarter(3, of: 2024)), asOf: "2024-11-15")
+  func provisionalRanking() async throws {
+    let inputs = try await inputs(.quarter(.quarter(3, of: 2024)), asOf: "2024-11-15")
     let assessment = try #require(inputs.assessment)
     #expect(assessment.provisional)
     let due = Set(inputs.monitoring.rows.filter { $0.milestone != nil }.map(\.indicator))
@@ -59,8 +59,8 @@ struct ReportCommandTests {
   }
 
   @Test("the quarter's light counts in the summary are the monitoring's own")
-  func countsAreMonitoring() throws {
-    let inputs = try inputs(.quarter(.quarter(3, of: 2024)), asOf: "2024-11-15")
+  func countsAreMonitoring() async throws {
+    let inputs = try await inputs(.quarter(.quarter(3, of: 2024)), asOf: "2024-11-15")
     let document = ReportBuilder(inputs, language: .zh).build()
     let city = inputs.monitoring.rows.filter(\.isCity)
     for (key, status) in [("on_pace", PaceStatus.green), ("behind", .yellow), ("far_behind", .red), ("no_data", .grey)]
@@ -73,8 +73,8 @@ struct ReportCommandTests {
   }
 
   @Test("districts the layout leaves out get tiles of their own below the placed ones")
-  func unplacedDistricts() throws {
-    var inputs = try inputs(.year(2024), asOf: "2025-02-15")
+  func unplacedDistricts() async throws {
+    var inputs = try await inputs(.year(2024), asOf: "2025-02-15")
     let placed = try #require(inputs.plan.districts.first).id
     inputs.tiles = [placed: ReportInputs.TilePosition(row: 2, column: 1)]
     let tiles = ReportBuilder(inputs, language: .zh).tileMap().tiles
@@ -84,8 +84,8 @@ struct ReportCommandTests {
   }
 
   @Test("a district's light counts its missing figures as not on pace")
-  func missingCountsAgainst() throws {
-    let inputs = try inputs(.year(2024), asOf: "2025-02-15")
+  func missingCountsAgainst() async throws {
+    let inputs = try await inputs(.year(2024), asOf: "2025-02-15")
     let tiles = ReportBuilder(inputs, language: .zh).tileMap().tiles
     // 建德市 has sent nothing for 2024Q4; every other district has.
     #expect(tiles.first { $0.label == "建德市" }?.status == .red)
@@ -93,16 +93,16 @@ struct ReportCommandTests {
   }
 
   @Test("English when asked")
-  func english() throws {
-    let document = try document(.year(2024), .en)
+  func english() async throws {
+    let document = try await document(.year(2024), .en)
     #expect(document.title == "Hangzhou producer services: annual development report 2024")
     #expect(document.sections.map(\.title).contains("Appendix: methods"))
     #expect(document.html().contains("<html lang=\"en\">"))
   }
 
   @Test("a year outside the plan is refused")
-  func outsideThePlan() throws {
-    #expect(throws: (any Error).self) { try document(.year(2030)) }
+  func outsideThePlan() async throws {
+    await #expect(throws: (any Error).self) { try await document(.year(2030)) }
   }
 
   @Test("the report command wants exactly one of --period and --year")

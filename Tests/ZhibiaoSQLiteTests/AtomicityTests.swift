@@ -37,7 +37,7 @@ struct AtomicityTests {
   }
 
   @Test("A submission that fails part-way leaves the file byte for byte as it was", arguments: BadRow.allCases)
-  func failedSubmissionWritesNothing(bad: BadRow) throws {
+  func failedSubmissionWritesNothing(bad: BadRow) async throws {
     let temporary = try TemporaryStore()
     defer { withExtendedLifetime(temporary) {} }
     let store = temporary.store
@@ -45,31 +45,31 @@ struct AtomicityTests {
       Fixture.row(Fixture.revenue, value: "100"), Fixture.row(Fixture.incubators, value: "7"),
       Fixture.row(org: Fixture.xihu, value: "50"),
     ]
-    _ = try store.submit(Fixture.submission(seed))
-    try store.lock(Fixture.xihu)
-    let audit = try store.auditLog(plan: Fixture.plan, org: nil)
+    _ = try await store.submit(Fixture.submission(seed))
+    try await store.lock(Fixture.xihu)
+    let audit = try await store.auditLog(plan: Fixture.plan, org: nil)
     let bytes = try store.checkpointedBytes()
     let dump = try store.dump()
 
-    #expect(throws: StoreError.self) {
-      _ = try store.submit(Fixture.submission(bad.rows, at: Fixture.wednesday))
+    await #expect(throws: StoreError.self) {
+      _ = try await store.submit(Fixture.submission(bad.rows, at: Fixture.wednesday))
     }
 
     #expect(try store.dump() == dump)
     #expect(try store.checkpointedBytes() == bytes)
-    #expect(try store.observations(plan: Fixture.plan).map(\.value) == [100, 50, 7])
+    #expect(try await store.observations(plan: Fixture.plan).map(\.value) == [100, 50, 7])
     // No audit entry of the failed submission was kept.
-    #expect(try store.auditLog(plan: Fixture.plan, org: nil) == audit)
+    await #expect(try store.auditLog(plan: Fixture.plan, org: nil) == audit)
     // The store is still usable, and the same rows without the bad one go in whole.
     let good = bad.rows.filter { $0.indicator != "" && $0.period.quarter != 7 && $0.org != Fixture.xihu }
-    #expect(try store.submit(Fixture.submission(good)) == SubmissionResult(added: 1, revised: 1))
+    await #expect(try store.submit(Fixture.submission(good)) == SubmissionResult(added: 1, revised: 1))
   }
 
   @Test("A constraint failure is reported as a store error that names the file")
-  func constraintFailureIsAStoreError() throws {
+  func constraintFailureIsAStoreError() async throws {
     let store = try SQLiteStore.inMemory()
-    #expect {
-      _ = try store.submit(Fixture.submission(BadRow.emptyIndicator.rows))
+    await #expect {
+      _ = try await store.submit(Fixture.submission(BadRow.emptyIndicator.rows))
     } throws: { error in
       guard case .unavailable(let path, let reason)? = error as? StoreError else { return false }
       return path == ":memory:" && reason.contains("CHECK constraint failed")

@@ -12,15 +12,15 @@ struct BackupTests {
   let directory: TemporaryDirectory
   let store: SQLiteStore
 
-  init() throws {
+  init() async throws {
     let temporary = try TemporaryStore()
     directory = temporary.directory
     store = temporary.store
-    _ = try store.submit(
+    _ = try await store.submit(
       Fixture.submission([Fixture.row(value: "0.1"), Fixture.row(Fixture.incubators, value: "12345678901234.5678")]))
-    _ = try store.review([Fixture.revenue, Fixture.incubators])
-    try store.lock()
-    _ = try store.submitRegister(
+    _ = try await store.review([Fixture.revenue, Fixture.incubators])
+    try await store.lock()
+    _ = try await store.submitRegister(
       RegisterSubmission(
         plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
         entries: [RegisterTests.entry("浙大科技园")]))
@@ -35,42 +35,44 @@ struct BackupTests {
   }
 
   @Test("A backup taken while another connection holds a read transaction has everything committed")
-  func backupBesideReader() throws {
+  func backupBesideReader() async throws {
     // A connection of its own, as another zhibiao process would have, allowed to keep its
     // transaction open between accesses.
     var configuration = Configuration()
     configuration.allowsUnsafeTransactions = true
     let reader = try DatabaseQueue(path: store.path, configuration: configuration)
-    try reader.writeWithoutTransaction { db in
+    try await reader.writeWithoutTransaction { db in
       try db.execute(sql: "BEGIN DEFERRED")
       #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM observation") == 2)
     }
     // The reader's open snapshot neither blocks a write nor hides it from the backup.
-    _ = try store.submit(Self.batch(1, size: 3))
+    _ = try await store.submit(Self.batch(1, size: 3))
     let copyPath = directory.path("copy.sqlite")
-    try store.backup(to: copyPath)
-    try reader.writeWithoutTransaction { db in
+    try await store.backup(to: copyPath)
+    try await reader.writeWithoutTransaction { db in
       #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM observation") == 2)
       try db.execute(sql: "COMMIT")
     }
 
     let copy = try SQLiteStore(path: copyPath)
-    #expect(try copy.schemaVersion() == Schema.migrations.count)
+    await #expect(try copy.schemaVersion() == Schema.migrations.count)
     #expect(try copy.dump() == store.dump())
-    #expect(try copy.observations(plan: Fixture.plan).count == 5)
-    #expect(try copy.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
-    #expect(try copy.auditLog(plan: Fixture.plan, org: nil) == store.auditLog(plan: Fixture.plan, org: nil))
-    #expect(try copy.registerEntries(plan: Fixture.plan, register: nil).map(\.name) == ["浙大科技园"])
+    await #expect(try copy.observations(plan: Fixture.plan).count == 5)
+    await #expect(try copy.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    await #expect(try copy.auditLog(plan: Fixture.plan, org: nil) == store.auditLog(plan: Fixture.plan, org: nil))
+    await #expect(try copy.registerEntries(plan: Fixture.plan, register: nil).map(\.name) == ["浙大科技园"])
   }
 
   /// Backs up to a new file and checks that the copy holds whole submissions only; returns how
   /// many generated rows it holds.
-  func backUpAndCheck(to copyPath: String, size: Int) throws -> Int {
-    try store.backup(to: copyPath)
+  func backUpAndCheck(to copyPath: String, size: Int) async throws -> Int {
+    try await store.backup(to: copyPath)
     let copy = try SQLiteStore(path: copyPath)
-    let generated = try copy.observations(plan: Fixture.plan).filter { $0.indicator.rawValue.hasPrefix("generated.") }
+    let generated = try await copy.observations(plan: Fixture.plan).filter {
+      $0.indicator.rawValue.hasPrefix("generated.")
+    }
     #expect(generated.count % size == 0, "the copy holds part of a submission: \(generated.count) rows")
-    let revisions = try copy.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM revision") }
+    let revisions = try await copy.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM revision") }
     #expect(revisions == generated.count + 4, "the copy's revisions do not match its observations")
     return generated.count
   }
@@ -82,25 +84,25 @@ struct BackupTests {
     let size = 200
     let writing = Task.detached {
       for number in 1...batches {
-        _ = try store.submit(Self.batch(number, size: size))
+        _ = try await store.submit(Self.batch(number, size: size))
       }
     }
     var copies = 0
     var copied = 0
     while copies < 50 && copied < batches * size {
       copies += 1
-      copied = try backUpAndCheck(to: directory.path("copy\(copies).sqlite"), size: size)
+      copied = try await backUpAndCheck(to: directory.path("copy\(copies).sqlite"), size: size)
     }
     try await writing.value
-    #expect(try backUpAndCheck(to: directory.path("final.sqlite"), size: size) == batches * size)
+    await #expect(try backUpAndCheck(to: directory.path("final.sqlite"), size: size) == batches * size)
     #expect(try SQLiteStore(path: directory.path("final.sqlite")).dump() == store.dump())
   }
 
   @Test("A backup to a place that cannot be written names that place")
-  func backupUnavailable() throws {
+  func backupUnavailable() async throws {
     let path = directory.path("no/such/folder/copy.sqlite")
-    #expect {
-      try store.backup(to: path)
+    await #expect {
+      try await store.backup(to: path)
     } throws: { error in
       guard case .unavailable(let reported, _)? = error as? StoreError else { return false }
       return reported == path
@@ -108,10 +110,10 @@ struct BackupTests {
   }
 
   @Test("A backup onto the store's own file is refused and the store is untouched")
-  func backupOntoItself() throws {
+  func backupOntoItself() async throws {
     let before = try store.dump()
     let samePath = directory.path(".") + "/store.sqlite"
-    #expect(throws: StoreError.self) { try store.backup(to: samePath) }
+    await #expect(throws: StoreError.self) { try await store.backup(to: samePath) }
     #expect(try store.dump() == before)
   }
 }

@@ -13,12 +13,12 @@ struct DecimalTests {
   ]
 
   @Test("Values survive the store exactly, stored as decimal text", arguments: values)
-  func roundTrip(text: String) throws {
+  func roundTrip(text: String) async throws {
     let store = try SQLiteStore.inMemory()
-    _ = try store.submit(Fixture.submission([Fixture.row(value: text)]))
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: text)]))
     let value = Fixture.decimal(text)
-    #expect(try store.observations(plan: Fixture.plan).map(\.value) == [value])
-    #expect(
+    await #expect(try store.observations(plan: Fixture.plan).map(\.value) == [value])
+    await #expect(
       try store.history(plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1)
         .map(\.value) == [value])
     let stored = try store.writer.read { db in
@@ -29,18 +29,18 @@ struct DecimalTests {
   }
 
   @Test("Ten tenths add up to exactly one after the store")
-  func sums() throws {
+  func sums() async throws {
     let store = try SQLiteStore.inMemory()
     let rows = (0..<10).map { Fixture.row(IndicatorID("x.i\($0)"), value: "0.1") }
-    _ = try store.submit(Fixture.submission(rows))
-    #expect(try store.observations(plan: Fixture.plan).map(\.value).reduce(0, +) == 1)
+    _ = try await store.submit(Fixture.submission(rows))
+    await #expect(try store.observations(plan: Fixture.plan).map(\.value).reduce(0, +) == 1)
   }
 
   @Test("A value written with trailing zeros is the same value")
-  func trailingZeros() throws {
+  func trailingZeros() async throws {
     let store = try SQLiteStore.inMemory()
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1.3")]))
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1.30")])) == SubmissionResult(unchanged: 1))
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1.3")]))
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "1.30")])) == SubmissionResult(unchanged: 1))
   }
 
   @Test("Times are UTC ISO-8601 text to the millisecond and read back as written")
@@ -63,10 +63,10 @@ struct DecimalTests {
   }
 
   @Test("A hand-edited value that is not a number is reported, not read as a wrong figure")
-  func malformedValue() throws {
+  func malformedValue() async throws {
     let store = try SQLiteStore.inMemory()
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")]))
-    try store.writer.write { db in try db.execute(sql: "UPDATE observation SET value = '12abc'") }
-    #expect(throws: StoreError.self) { _ = try store.observations(plan: Fixture.plan) }
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")]))
+    try await store.writer.write { db in try db.execute(sql: "UPDATE observation SET value = '12abc'") }
+    await #expect(throws: StoreError.self) { _ = try await store.observations(plan: Fixture.plan) }
   }
 }

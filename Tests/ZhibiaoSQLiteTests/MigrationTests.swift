@@ -14,11 +14,11 @@ struct MigrationTests {
   init() throws { directory = try TemporaryDirectory() }
 
   @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
-  func fromEmptyFile() throws {
+  func fromEmptyFile() async throws {
     let store = try SQLiteStore(path: directory.path("new.sqlite"))
-    #expect(try store.schemaVersion() == 5)
-    #expect(try store.schemaVersion() == Schema.migrations.count)
-    let (tables, indexes, journalMode, readerForeignKeys) = try store.writer.read { db in
+    #expect(try await store.schemaVersion() == 5)
+    #expect(try await store.schemaVersion() == Schema.migrations.count)
+    let (tables, indexes, journalMode, readerForeignKeys) = try await store.writer.read { db in
       (
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
         try db.indexes(on: "observation").map(\.name),
@@ -35,7 +35,7 @@ struct MigrationTests {
     #expect(indexes.contains("observation_by_org_period"))
     #expect(journalMode == "wal")
     #expect(readerForeignKeys == 1)
-    #expect(try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
+    await #expect(try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     // A revision of an observation that does not exist is refused, not stored as an orphan.
     #expect(throws: StoreError.self) {
       try store.guarded {
@@ -93,31 +93,31 @@ struct MigrationTests {
   @Test(
     "A file left at every earlier schema version opens with its data intact and the newer tables added",
     arguments: 0..<Schema.migrations.count)
-  func fromEarlierVersion(version: Int) throws {
+  func fromEarlierVersion(version: Int) async throws {
     let path = directory.path("v\(version).sqlite")
     do {
       let old = try SQLiteStore(path: path, schemaVersion: version)
-      #expect(try old.schemaVersion() == version)
-      let tables = try old.writer.read { db in
+      await #expect(try old.schemaVersion() == version)
+      let tables = try await old.writer.read { db in
         try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
       }
       #expect(tables.contains("account") == (version >= 3))
       #expect(tables.contains("approval") == (2...3).contains(version))
       #expect(tables.contains("period_lock") == (version >= 4))
       #expect(tables.contains("observation") == (version >= 1))
-      try old.writer.write { db in try Self.seed(db, atVersion: version) }
+      try await old.writer.write { db in try Self.seed(db, atVersion: version) }
     }
 
     let store = try SQLiteStore(path: path)
-    #expect(try store.schemaVersion() == Schema.migrations.count)
-    let records = try store.observations(plan: Fixture.plan)
-    let history = try store.history(
+    await #expect(try store.schemaVersion() == Schema.migrations.count)
+    let records = try await store.observations(plan: Fixture.plan)
+    let history = try await store.history(
       plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1)
     if version >= 1 {
       // The draft is kept, but never read as a reported figure.
       #expect(records.map(\.value) == [Fixture.decimal("12345678901234.5678"), 50])
       #expect(records.map(\.status) == [.submitted, .approved])
-      #expect(try store.drafts(plan: Fixture.plan, org: nil).map(\.value) == [3])
+      await #expect(try store.drafts(plan: Fixture.plan, org: nil).map(\.value) == [3])
       #expect(records.first?.revision == 2)
       #expect(records.first?.note == "含软件")
       #expect(records.first?.reportedAt == Fixture.tuesday)
@@ -127,38 +127,38 @@ struct MigrationTests {
     }
 
     // An approved period stays locked; the audit log starts empty.
-    #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1) == (version >= 2))
-    #expect(try store.auditLog(plan: Fixture.plan, org: nil).isEmpty)
+    await #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1) == (version >= 2))
+    await #expect(try store.auditLog(plan: Fixture.plan, org: nil).isEmpty)
 
     // The tables of the later versions work on the migrated file.
-    #expect(try store.review([Fixture.revenue], at: Fixture.wednesday) == (version >= 1 ? 1 : 0))
-    #expect(try store.lock(at: Fixture.wednesday))
-    #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
-    #expect(
+    await #expect(try store.review([Fixture.revenue], at: Fixture.wednesday) == (version >= 1 ? 1 : 0))
+    await #expect(try store.lock(at: Fixture.wednesday))
+    await #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    await #expect(
       try store.auditLog(plan: Fixture.plan, org: Fixture.binjiang).map(\.action)
         == (version >= 1 ? [.approve, .lock] : [.lock]))
     let entry = RegisterEntry(
       register: "tech.incubators", name: "浙大网新孵化器", org: Fixture.binjiang, level: "国家级",
       recognisedOn: "2023-12-01", evidence: nil)
-    _ = try store.submitRegister(
+    _ = try await store.submitRegister(
       RegisterSubmission(
         plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday, entries: [entry]))
-    #expect(try store.registerEntries(plan: Fixture.plan, register: nil) == [entry])
-    try store.addAccount(
+    await #expect(try store.registerEntries(plan: Fixture.plan, register: nil) == [entry])
+    try await store.addAccount(
       AccountRecord(
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "$2b$12$x",
         createdAt: Fixture.wednesday, updatedAt: Fixture.wednesday))
-    #expect(try store.accounts().map(\.name) == ["binjiang.wang"])
+    await #expect(try store.accounts().map(\.name) == ["binjiang.wang"])
   }
 
   @Test("Migrating an up-to-date store again changes nothing")
-  func migrateIsIdempotent() throws {
+  func migrateIsIdempotent() async throws {
     let store = try SQLiteStore(path: directory.path("again.sqlite"))
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")]))
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")]))
     let before = try store.dump()
-    try store.migrate()
-    try store.migrate()
-    #expect(try store.schemaVersion() == Schema.migrations.count)
+    try await store.migrate()
+    try await store.migrate()
+    await #expect(try store.schemaVersion() == Schema.migrations.count)
     #expect(try store.dump() == before)
   }
 
@@ -207,9 +207,9 @@ struct MigrationTests {
   }
 
   @Test("The in-memory store has the whole schema")
-  func inMemory() throws {
+  func inMemory() async throws {
     let store = try SQLiteStore.inMemory()
-    #expect(try store.schemaVersion() == Schema.migrations.count)
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")])).added == 1)
+    #expect(try await store.schemaVersion() == Schema.migrations.count)
+    #expect(try await store.submit(Fixture.submission([Fixture.row(value: "1")])).added == 1)
   }
 }

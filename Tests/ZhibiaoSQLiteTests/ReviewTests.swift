@@ -12,30 +12,31 @@ import ZhibiaoStore
 struct ReviewTests {
   let store: SQLiteStore
 
-  init() throws {
+  init() async throws {
     store = try SQLiteStore.inMemory()
     let rows = [
       Fixture.row(Fixture.revenue, value: "100", line: 2),
       Fixture.row(Fixture.incubators, value: "7", line: 3),
       Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "50", line: 4),
     ]
-    _ = try store.submit(Fixture.submission(rows))
+    _ = try await store.submit(Fixture.submission(rows))
   }
 
-  func revenue() throws -> ObservationRecord {
+  func revenue() async throws -> ObservationRecord {
     try #require(
-      try store.observations(plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: nil).first)
+      try await store.observations(plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: nil)
+        .first)
   }
 
-  func revenueHistory() throws -> [Revision] {
-    try store.history(plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1)
+  func revenueHistory() async throws -> [Revision] {
+    try await store.history(plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1)
   }
 
-  func audit() throws -> [AuditEntry] { try store.auditLog(plan: Fixture.plan, org: nil) }
+  func audit() async throws -> [AuditEntry] { try await store.auditLog(plan: Fixture.plan, org: nil) }
 
-  func refusal(_ rule: ReviewRefusal.Rule, _ body: () throws -> Void) {
-    #expect {
-      try body()
+  func refusal(_ rule: ReviewRefusal.Rule, _ body: () async throws -> Void) async {
+    await #expect {
+      try await body()
     } throws: { error in
       guard case .refused(let refusal, _)? = error as? StoreError else { return false }
       return refusal.rule == rule
@@ -43,19 +44,19 @@ struct ReviewTests {
   }
 
   @Test("Approving moves only the submitted figures of the indicators given, with a revision and an audit entry")
-  func approve() throws {
-    #expect(try store.review([Fixture.revenue]) == 1)
-    let statuses = try store.observations(plan: Fixture.plan).map { "\($0.indicator) \($0.org) \($0.status)" }
+  func approve() async throws {
+    await #expect(try store.review([Fixture.revenue]) == 1)
+    let statuses = try await store.observations(plan: Fixture.plan).map { "\($0.indicator) \($0.org) \($0.status)" }
     #expect(
       statuses == [
         "digital.ict_revenue district.binjiang approved", "digital.ict_revenue district.xihu submitted",
         "tech.national_incubators district.binjiang submitted",
       ])
-    let history = try revenueHistory()
+    let history = try await revenueHistory()
     #expect(history.map(\.source) == ["q1.csv", "approval"])
     #expect(history.last?.reportedBy == Fixture.bureau)
-    #expect(try revenue().reportedBy == Fixture.binjiang)
-    let entry = try #require(try audit().last)
+    await #expect(try revenue().reportedBy == Fixture.binjiang)
+    let entry = try await #require(try audit().last)
     #expect(entry.action == .approve)
     #expect(entry.actor == Fixture.bureau)
     #expect(entry.role == .bureau)
@@ -64,70 +65,72 @@ struct ReviewTests {
     #expect(entry.oldValue == 100 && entry.newValue == 100)
     // Reviewing again moves nothing and writes nothing; approving does not lock.
     let before = try store.dump()
-    #expect(try store.review([Fixture.revenue], at: Fixture.wednesday) == 0)
+    await #expect(try store.review([Fixture.revenue], at: Fixture.wednesday) == 0)
     #expect(try store.dump() == before)
-    #expect(!(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1)))
+    await #expect(!(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1)))
   }
 
   @Test("A return needs a comment; the comment reaches the reporter, and submitting again clears it")
-  func returnAndResubmit() throws {
+  func returnAndResubmit() async throws {
     let before = try store.dump()
-    refusal(.returnNeedsComment) { _ = try store.review([Fixture.revenue], .return, comment: "  ") }
+    await refusal(.returnNeedsComment) { _ = try await store.review([Fixture.revenue], .return, comment: "  ") }
     #expect(try store.dump() == before)
-    #expect(try store.review([Fixture.revenue], .return, comment: "请核对口径") == 1)
-    #expect(try revenue().status == .returned)
-    #expect(try revenue().reviewComment == "请核对口径")
-    #expect(try revenueHistory().last?.reason == "请核对口径")
+    await #expect(try store.review([Fixture.revenue], .return, comment: "请核对口径") == 1)
+    await #expect(try revenue().status == .returned)
+    await #expect(try revenue().reviewComment == "请核对口径")
+    await #expect(try revenueHistory().last?.reason == "请核对口径")
     // A returned figure is not reviewed again until it is submitted again.
-    #expect(try store.review([Fixture.revenue]) == 0)
+    await #expect(try store.review([Fixture.revenue]) == 0)
     // Sent again unchanged, it is submitted again; changed, too.
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
-    #expect(try revenue().status == .submitted)
-    #expect(try revenue().reviewComment == nil)
-    _ = try store.review([Fixture.revenue], .return, comment: "仍有误")
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "101")])) == SubmissionResult(revised: 1))
-    #expect(try revenue().status == .submitted)
-    #expect(
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
+    await #expect(try revenue().status == .submitted)
+    await #expect(try revenue().reviewComment == nil)
+    _ = try await store.review([Fixture.revenue], .return, comment: "仍有误")
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "101")])) == SubmissionResult(revised: 1))
+    await #expect(try revenue().status == .submitted)
+    await #expect(
       try audit().map(\.action) == [.submit, .submit, .submit, .return, .submit, .return, .submit])
   }
 
   @Test("A changed approved figure needs a reason, goes back to submitted and is flagged")
-  func approvedChanged() throws {
-    _ = try store.review([Fixture.revenue, Fixture.incubators])
+  func approvedChanged() async throws {
+    _ = try await store.review([Fixture.revenue, Fixture.incubators])
     let before = try store.dump()
-    #expect(throws: StoreError.self) {
-      _ = try store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)]))
+    await #expect(throws: StoreError.self) {
+      _ = try await store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)]))
     }
     #expect(try store.dump() == before)
-    refusal(.approvedNeedsReason) { _ = try store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)])) }
+    await refusal(.approvedNeedsReason) {
+      _ = try await store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)]))
+    }
     // Unchanged, it needs no reason and stays approved.
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
-    #expect(try revenue().status == .approved)
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
+    await #expect(try revenue().status == .approved)
     let changed = Fixture.submission(
       [Fixture.row(value: "101")], source: "fix.csv", at: Fixture.wednesday, reason: "统计局反馈修正")
-    #expect(try store.submit(changed) == SubmissionResult(revised: 1, changedAfterApproval: 1))
-    let record = try revenue()
+    await #expect(try store.submit(changed) == SubmissionResult(revised: 1, changedAfterApproval: 1))
+    let record = try await revenue()
     #expect(record.status == .submitted)
     #expect(record.changedAfterApproval)
-    let history = try revenueHistory()
+    let history = try await revenueHistory()
     #expect(history.map(\.status) == [.submitted, .approved, .submitted])
     #expect(history.map(\.reason) == [nil, nil, "统计局反馈修正"])
-    let entry = try #require(try audit().last)
+    let entry = try await #require(try audit().last)
     #expect(entry.oldStatus == .approved && entry.newStatus == .submitted)
     #expect(entry.oldValue == 100 && entry.newValue == 101)
     #expect(entry.reason == "统计局反馈修正")
     #expect(entry.source == "fix.csv")
     // It must be reviewed again.
-    #expect(try store.review([Fixture.revenue]) == 1)
+    await #expect(try store.review([Fixture.revenue]) == 1)
   }
 
   @Test("Nothing in a locked period changes, even with a reason; the lock is audited once")
-  func locked() throws {
-    #expect(try store.lock())
-    #expect(!(try store.lock(at: Fixture.wednesday)))
-    #expect(try audit().filter { $0.action == .lock }.count == 1)
-    #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
-    #expect(!(try store.isLocked(plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1)))
+  func locked() async throws {
+    await #expect(try store.lock())
+    await #expect(!(try store.lock(at: Fixture.wednesday)))
+    await #expect(try audit().filter { $0.action == .lock }.count == 1)
+    await #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+    await #expect(!(try store.isLocked(plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1)))
     let before = try store.dump()
     let rows = [
       Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "51", line: 2),
@@ -135,70 +138,70 @@ struct ReviewTests {
       Fixture.row(Fixture.incubators, value: "7", line: 4),
       Fixture.row("digital.cloud_revenue", value: "9", line: 5),
     ]
-    #expect(
+    await #expect(
       throws: StoreError.refused(ReviewRules.lockedRefusal(org: Fixture.binjiang, period: Fixture.q1), rows: [3, 5])
     ) {
-      _ = try store.submit(Fixture.submission(rows, reason: "修正"))
+      _ = try await store.submit(Fixture.submission(rows, reason: "修正"))
     }
-    refusal(.locked) { _ = try store.review([Fixture.revenue]) }
-    refusal(.locked) {
-      _ = try store.submit(Fixture.submission([Fixture.row("digital.cloud_revenue", value: "9")], status: .draft))
+    await refusal(.locked) { _ = try await store.review([Fixture.revenue]) }
+    await refusal(.locked) {
+      _ = try await store.submit(Fixture.submission([Fixture.row("digital.cloud_revenue", value: "9")], status: .draft))
     }
     #expect(try store.dump() == before)
     // Unchanged figures are no change.
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
   }
 
   @Test("A draft is never read as a reported figure and never replaces one")
-  func drafts() throws {
+  func drafts() async throws {
     let draft = Fixture.row("digital.cloud_revenue", value: "9", line: 8)
-    #expect(try store.submit(Fixture.submission([draft], status: .draft)) == SubmissionResult(added: 1))
-    #expect(try store.observations(plan: Fixture.plan).count == 3)
-    #expect(try store.drafts(plan: Fixture.plan, org: Fixture.binjiang).map(\.value) == [9])
-    #expect(try audit().last?.action == .draft)
+    await #expect(try store.submit(Fixture.submission([draft], status: .draft)) == SubmissionResult(added: 1))
+    await #expect(try store.observations(plan: Fixture.plan).count == 3)
+    await #expect(try store.drafts(plan: Fixture.plan, org: Fixture.binjiang).map(\.value) == [9])
+    await #expect(try audit().last?.action == .draft)
     // A draft saved again over a draft replaces it.
     let changed = Fixture.row("digital.cloud_revenue", value: "10", line: 8)
-    #expect(try store.submit(Fixture.submission([changed], status: .draft)) == SubmissionResult(revised: 1))
+    await #expect(try store.submit(Fixture.submission([changed], status: .draft)) == SubmissionResult(revised: 1))
     // Over a submitted, returned or approved figure it is refused whole.
     let before = try store.dump()
-    refusal(.draftOverReported) {
-      _ = try store.submit(Fixture.submission([Fixture.row(value: "999", line: 2)], status: .draft))
+    await refusal(.draftOverReported) {
+      _ = try await store.submit(Fixture.submission([Fixture.row(value: "999", line: 2)], status: .draft))
     }
-    _ = try store.review([Fixture.incubators], .return, comment: "请核对")
-    refusal(.draftOverReported) {
-      _ = try store.submit(Fixture.submission([Fixture.row(Fixture.incubators, value: "8")], status: .draft))
+    _ = try await store.review([Fixture.incubators], .return, comment: "请核对")
+    await refusal(.draftOverReported) {
+      _ = try await store.submit(Fixture.submission([Fixture.row(Fixture.incubators, value: "8")], status: .draft))
     }
-    #expect(try revenue().value == 100)
-    #expect(try revenue().status == .submitted)
-    let incubators = try store.observations(
+    await #expect(try revenue().value == 100)
+    await #expect(try revenue().status == .submitted)
+    let incubators = try await store.observations(
       plan: Fixture.plan, indicator: Fixture.incubators, org: Fixture.binjiang, period: nil)
     #expect(incubators.map(\.value) == [7])
     #expect(incubators.map(\.status) == [.returned])
     #expect(before.count > 0)
     // Submitted as it stands, the draft becomes a reported figure.
-    #expect(try store.submit(Fixture.submission([changed])) == SubmissionResult(unchanged: 1))
-    #expect(try store.drafts(plan: Fixture.plan, org: nil).isEmpty)
-    #expect(try store.observations(plan: Fixture.plan).count == 4)
+    await #expect(try store.submit(Fixture.submission([changed])) == SubmissionResult(unchanged: 1))
+    await #expect(try store.drafts(plan: Fixture.plan, org: nil).isEmpty)
+    await #expect(try store.observations(plan: Fixture.plan).count == 4)
   }
 
   @Test("Every moved figure has one audit entry; unchanged rows and failed submissions have none")
-  func auditEntries() throws {
-    let first = try audit()
+  func auditEntries() async throws {
+    let first = try await audit()
     #expect(first.count == 3)
     #expect(first.map(\.sequence) == [1, 2, 3])
     #expect(first.allSatisfy { $0.action == .submit && $0.oldStatus == nil && $0.newStatus == .submitted })
     #expect(first.allSatisfy { $0.actor == Fixture.binjiang && $0.role == .district && $0.user == nil })
     #expect(first.first?.time == Fixture.monday)
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "100")]))
-    #expect(try audit() == first)
-    #expect(throws: StoreError.self) {
-      _ = try store.submit(Fixture.submission([Fixture.row(value: "1"), Fixture.row("", value: "1")]))
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "100")]))
+    await #expect(try audit() == first)
+    await #expect(throws: StoreError.self) {
+      _ = try await store.submit(Fixture.submission([Fixture.row(value: "1"), Fixture.row("", value: "1")]))
     }
-    #expect(try audit() == first)
+    await #expect(try audit() == first)
   }
 
   @Test("The audit log cannot be updated or deleted")
-  func auditAppendOnly() throws {
+  func auditAppendOnly() async throws {
     for sql in ["UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log", "UPDATE audit_log SET at = at"] {
       #expect {
         try store.guarded { try store.writer.write { db in try db.execute(sql: sql) } }
@@ -207,22 +210,22 @@ struct ReviewTests {
         return reason.contains("append-only")
       }
     }
-    #expect(try audit().count == 3)
+    #expect(try await audit().count == 3)
   }
 
   @Test("The first refused org's period in the file is the one reported, with its lines")
-  func firstRefusedReported() throws {
-    try store.lock()
-    try store.lock(Fixture.xihu)
+  func firstRefusedReported() async throws {
+    try await store.lock()
+    try await store.lock(Fixture.xihu)
     let rows = [
       Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "51", line: 10),
       Fixture.row(Fixture.revenue, value: "101", line: 11),
       Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "52", line: 12),
     ]
-    #expect(
+    await #expect(
       throws: StoreError.refused(ReviewRules.lockedRefusal(org: Fixture.xihu, period: Fixture.q1), rows: [10, 12])
     ) {
-      _ = try store.submit(Fixture.submission(rows))
+      _ = try await store.submit(Fixture.submission(rows))
     }
   }
 }

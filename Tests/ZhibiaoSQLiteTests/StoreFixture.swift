@@ -47,16 +47,16 @@ extension SQLiteStore {
   func review(
     _ indicators: [IndicatorID], of org: OrgID = Fixture.binjiang, _ decision: ReviewDecision = .approve,
     comment: String? = nil, at time: Date = Fixture.tuesday
-  ) throws -> Int {
-    try review(
+  ) async throws -> Int {
+    try await review(
       plan: Fixture.plan, org: org, period: Fixture.q1, indicators: indicators, decision: decision, comment: comment,
       by: Fixture.bureau, role: .bureau, at: time)
   }
 
   /// The commission locks an org's 2024Q1.
   @discardableResult
-  func lock(_ org: OrgID = Fixture.binjiang, at time: Date = Fixture.tuesday) throws -> Bool {
-    try lock(plan: Fixture.plan, org: org, period: Fixture.q1, by: Fixture.commission, at: time)
+  func lock(_ org: OrgID = Fixture.binjiang, at time: Date = Fixture.tuesday) async throws -> Bool {
+    try await lock(plan: Fixture.plan, org: org, period: Fixture.q1, by: Fixture.commission, at: time)
   }
 
   /// Every row of every table, with the schema, as text: what a user could ever read back.

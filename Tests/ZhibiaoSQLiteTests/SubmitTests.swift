@@ -13,25 +13,25 @@ struct SubmitTests {
 
   func history(
     _ indicator: IndicatorID = Fixture.revenue, org: OrgID = Fixture.binjiang, period: Period = Fixture.q1
-  ) throws -> [Revision] {
-    try store.history(plan: Fixture.plan, indicator: indicator, org: org, period: period)
+  ) async throws -> [Revision] {
+    try await store.history(plan: Fixture.plan, indicator: indicator, org: org, period: period)
   }
 
   @Test("A new value is added, the same file again changes nothing, a changed value is a new revision")
-  func addedUnchangedRevised() throws {
+  func addedUnchangedRevised() async throws {
     let first = Fixture.submission([Fixture.row(value: "105.5", note: "初报")])
-    #expect(try store.submit(first) == SubmissionResult(added: 1))
-    #expect(try history().count == 1)
+    await #expect(try store.submit(first) == SubmissionResult(added: 1))
+    await #expect(try history().count == 1)
 
-    #expect(try store.submit(first) == SubmissionResult(unchanged: 1))
-    let afterRepeat = try history()
+    await #expect(try store.submit(first) == SubmissionResult(unchanged: 1))
+    let afterRepeat = try await history()
     #expect(afterRepeat.count == 1)
     #expect(afterRepeat.first?.value == Fixture.decimal("105.5"))
 
     let fixed = Fixture.submission(
       [Fixture.row(value: "106", note: "初报")], by: Fixture.bureau, source: "q1-fixed.csv", at: Fixture.tuesday)
-    #expect(try store.submit(fixed) == SubmissionResult(revised: 1))
-    let revisions = try history()
+    await #expect(try store.submit(fixed) == SubmissionResult(revised: 1))
+    let revisions = try await history()
     #expect(revisions.map(\.number) == [1, 2])
     #expect(revisions.map(\.value) == [Fixture.decimal("105.5"), Fixture.decimal("106")])
     #expect(revisions.map(\.source) == ["q1.csv", "q1-fixed.csv"])
@@ -39,7 +39,7 @@ struct SubmitTests {
     #expect(revisions.map(\.reportedAt) == [Fixture.monday, Fixture.tuesday])
     #expect(revisions.allSatisfy { !$0.changedAfterApproval && $0.reason == nil && $0.status == .submitted })
 
-    let current = try store.observations(plan: Fixture.plan)
+    let current = try await store.observations(plan: Fixture.plan)
     #expect(
       current == [
         ObservationRecord(
@@ -50,39 +50,39 @@ struct SubmitTests {
   }
 
   @Test("A changed note alone is a new revision")
-  func noteChange() throws {
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")]))
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1", note: "口径调整")])).revised == 1)
-    #expect(try history().map(\.note) == [nil, "口径调整"])
+  func noteChange() async throws {
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")]))
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "1", note: "口径调整")])).revised == 1)
+    await #expect(try history().map(\.note) == [nil, "口径调整"])
   }
 
   @Test("A key given twice in one submission is added, then revised")
-  func sameKeyTwice() throws {
-    let result = try store.submit(Fixture.submission([Fixture.row(value: "1"), Fixture.row(value: "2")]))
+  func sameKeyTwice() async throws {
+    let result = try await store.submit(Fixture.submission([Fixture.row(value: "1"), Fixture.row(value: "2")]))
     #expect(result == SubmissionResult(added: 1, revised: 1))
-    #expect(try history().map(\.value) == [1, 2])
-    #expect(try store.observations(plan: Fixture.plan).map(\.revision) == [2])
+    await #expect(try history().map(\.value) == [1, 2])
+    await #expect(try store.observations(plan: Fixture.plan).map(\.revision) == [2])
   }
 
   @Test("Drafts sent again as submitted move on; a draft never replaces a submitted value")
-  func draftsAndStatus() throws {
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft))
-    #expect(try store.observations(plan: Fixture.plan).isEmpty)
-    #expect(try store.drafts(plan: Fixture.plan, org: nil).map(\.status) == [.draft])
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")])) == SubmissionResult(unchanged: 1))
-    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft)).unchanged == 1)
-    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
-    #expect(try history().count == 1)
-    #expect(throws: StoreError.self) {
-      _ = try store.submit(Fixture.submission([Fixture.row(value: "2")], status: .draft))
+  func draftsAndStatus() async throws {
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft))
+    await #expect(try store.observations(plan: Fixture.plan).isEmpty)
+    await #expect(try store.drafts(plan: Fixture.plan, org: nil).map(\.status) == [.draft])
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")])) == SubmissionResult(unchanged: 1))
+    await #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft)).unchanged == 1)
+    await #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
+    await #expect(try history().count == 1)
+    await #expect(throws: StoreError.self) {
+      _ = try await store.submit(Fixture.submission([Fixture.row(value: "2")], status: .draft))
     }
-    #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
-    #expect(try history().map(\.status) == [.draft])
+    await #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
+    await #expect(try history().map(\.status) == [.draft])
   }
 
   @Test("Observations are filtered and ordered by indicator, org and period, a year after its quarters")
-  func filtersAndOrder() throws {
+  func filtersAndOrder() async throws {
     let year: Period = .year(2024)
     let q4: Period = .quarter(4, of: 2024)
     let rows = [
@@ -93,51 +93,51 @@ struct SubmitTests {
       Fixture.row(Fixture.revenue, org: Fixture.binjiang, period: .quarter(1, of: 2025), value: "6"),
       Fixture.row(Fixture.revenue, org: Fixture.binjiang, period: Fixture.q1, value: "1"),
     ]
-    #expect(try store.submit(Fixture.submission(rows)).added == 6)
-    let all = try store.observations(plan: Fixture.plan)
+    await #expect(try store.submit(Fixture.submission(rows)).added == 6)
+    let all = try await store.observations(plan: Fixture.plan)
     #expect(all.map(\.value) == [1, 2, 4, 6, 5, 3])
-    #expect(
+    await #expect(
       try store.observations(plan: Fixture.plan, indicator: Fixture.revenue, org: Fixture.binjiang, period: nil)
         .map(\.period) == [Fixture.q1, q4, year, .quarter(1, of: 2025)])
-    #expect(
+    await #expect(
       try store.observations(plan: Fixture.plan, indicator: nil, org: nil, period: year).map(\.org)
         == [Fixture.binjiang, Fixture.xihu])
-    #expect(
+    await #expect(
       try store.observations(plan: Fixture.plan, indicator: Fixture.incubators, org: nil, period: nil).map(\.value)
         == [3])
-    #expect(try store.observations(plan: Fixture.plan, indicator: nil, org: Fixture.xihu, period: q4).isEmpty)
+    await #expect(try store.observations(plan: Fixture.plan, indicator: nil, org: Fixture.xihu, period: q4).isEmpty)
   }
 
   @Test("Plans live side by side: the same key in two plans is two observations")
-  func plansSideBySide() throws {
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")]))
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "2")], plan: Fixture.otherPlan)).added == 1)
-    #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
-    #expect(try store.observations(plan: Fixture.otherPlan).map(\.value) == [2])
-    try store.lock()
-    #expect(!(try store.isLocked(plan: Fixture.otherPlan, org: Fixture.binjiang, period: Fixture.q1)))
-    #expect(try store.submit(Fixture.submission([Fixture.row(value: "3")], plan: Fixture.otherPlan)).revised == 1)
+  func plansSideBySide() async throws {
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")]))
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "2")], plan: Fixture.otherPlan)).added == 1)
+    await #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
+    await #expect(try store.observations(plan: Fixture.otherPlan).map(\.value) == [2])
+    try await store.lock()
+    await #expect(!(try store.isLocked(plan: Fixture.otherPlan, org: Fixture.binjiang, period: Fixture.q1)))
+    await #expect(try store.submit(Fixture.submission([Fixture.row(value: "3")], plan: Fixture.otherPlan)).revised == 1)
   }
 
   @Test("Times come back to the millisecond")
-  func times() throws {
+  func times() async throws {
     let time = Date(timeIntervalSince1970: 1_713_139_200.123)
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], at: time))
-    #expect(try store.observations(plan: Fixture.plan).first?.reportedAt == time)
-    #expect(try history().first?.reportedAt == time)
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")], at: time))
+    await #expect(try store.observations(plan: Fixture.plan).first?.reportedAt == time)
+    await #expect(try history().first?.reportedAt == time)
   }
 
   @Test("A submission cannot approve: rows sent as approved or returned are stored as submitted")
-  func submissionCannotApprove() throws {
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "1")], status: .approved))
-    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
-    _ = try store.submit(Fixture.submission([Fixture.row(value: "2")], status: .returned))
-    #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
+  func submissionCannotApprove() async throws {
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")], status: .approved))
+    await #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "2")], status: .returned))
+    await #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
   }
 
   @Test("An empty submission writes nothing")
-  func emptySubmission() throws {
-    #expect(try store.submit(Fixture.submission([])) == SubmissionResult())
-    #expect(try store.observations(plan: Fixture.plan).isEmpty)
+  func emptySubmission() async throws {
+    #expect(try await store.submit(Fixture.submission([])) == SubmissionResult())
+    #expect(try await store.observations(plan: Fixture.plan).isEmpty)
   }
 }

@@ -27,14 +27,14 @@ struct APITests {
     ("viewer", "bureau.drc", .viewer),
   ]
 
-  init() throws {
+  init() async throws {
     temporary = try TemporaryStore()
     plan = try HangzhouPlan.plan()
     let now = Date(timeIntervalSince1970: 1_764_000_000)
-    try Self.addAccounts(to: temporary.store, at: now)
+    try await Self.addAccounts(to: temporary.store, at: now)
     // 西湖 and 滨江 report Q1; 滨江's quarter is then locked.
     for org: OrgID in ["district.xihu", "district.binjiang"] {
-      _ = try temporary.store.submit(
+      _ = try await temporary.store.submit(
         Submission(
           plan: plan.id, submitter: org, role: .district, source: "q1.csv", time: now,
           rows: [
@@ -42,15 +42,15 @@ struct APITests {
             ObservationInput(indicator: "tech.national_incubators", org: org, period: q1, value: 3),
           ]))
     }
-    _ = try temporary.store.lock(plan: plan.id, org: "district.binjiang", period: q1, by: "bureau.drc", at: now)
+    _ = try await temporary.store.lock(plan: plan.id, org: "district.binjiang", period: q1, by: "bureau.drc", at: now)
   }
 
   /// Adds `accounts` to `store`, each with the token `zb_NAME`.
-  static func addAccounts(to store: any Store, at now: Date) throws {
+  static func addAccounts(to store: any Store, at now: Date) async throws {
     for (name, org, role) in accounts {
-      try store.addAccount(
+      try await store.addAccount(
         AccountRecord(name: name, org: org, role: role, passwordHash: "$2b$12$unused", createdAt: now, updatedAt: now))
-      try store.addToken(TokenRecord(name: name, account: name, hash: Tokens.hash("zb_\(name)"), createdAt: now))
+      try await store.addToken(TokenRecord(name: name, account: name, hash: Tokens.hash("zb_\(name)"), createdAt: now))
     }
   }
 

@@ -20,10 +20,10 @@ struct APIWriteTests {
   let plan: Plan
   let header = "indicator,org,period,value,unit,note\n"
 
-  init() throws {
+  init() async throws {
     temporary = try TemporaryStore()
     plan = try HangzhouPlan.plan()
-    try APITests.addAccounts(to: temporary.store, at: Date(timeIntervalSince1970: 1_764_000_000))
+    try await APITests.addAccounts(to: temporary.store, at: Date(timeIntervalSince1970: 1_764_000_000))
   }
 
   func application() async throws -> some ApplicationProtocol {
@@ -48,7 +48,9 @@ struct APIWriteTests {
     (answer["errors"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
   }
 
-  var stored: Int { (try? temporary.store.observations(plan: plan.id).count) ?? -1 }
+  var stored: Int {
+    get async { (try? await temporary.store.observations(plan: plan.id).count) ?? -1 }
+  }
 
   @Test("A district's own figures are written (201); a dry run writes nothing (200)")
   func submit() async throws {
@@ -58,10 +60,10 @@ struct APIWriteTests {
     try await application().test(.router) { client in
       let (dry, dryAnswer) = try await post(client, "/api/v1/submissions?dry_run=true", csv, as: "xihu")
       #expect(dry == .ok && dryAnswer["rows"] as? Int == 2 && dryAnswer["dry_run"] as? Bool == true)
-      #expect(stored == 0)
+      await #expect(stored == 0)
       let (status, answer) = try await post(client, "/api/v1/submissions", csv, as: "xihu")
       #expect(status == .created && answer["added"] as? Int == 2)
-      #expect(try temporary.store.observations(plan: plan.id).allSatisfy { $0.status == .submitted })
+      await #expect(try temporary.store.observations(plan: plan.id).allSatisfy { $0.status == .submitted })
       let (again, repeated) = try await post(client, "/api/v1/submissions", csv, as: "xihu")
       #expect(again == .created && repeated["unchanged"] as? Int == 2 && repeated["added"] as? Int == 0)
     }
@@ -82,7 +84,7 @@ struct APIWriteTests {
       let viewer = header + "digital.ict_revenue,district.xihu,2024Q1,579.6,亿元,\n"
       #expect(try await post(client, "/api/v1/submissions", viewer, as: "viewer").0 == .forbidden)
       #expect(try await post(client, "/api/v1/submissions", viewer, as: "admin").0 == .forbidden)
-      #expect(stored == 0)
+      await #expect(stored == 0)
     }
   }
 
@@ -99,7 +101,7 @@ struct APIWriteTests {
       #expect(try await post(client, "/api/v1/reviews", returned, as: "scitech").0 == .conflict)
       let (status, answer) = try await post(client, "/api/v1/reviews", review, as: "econ")
       #expect(status == .ok && answer["reviewed"] as? Int == 1)
-      let states = Dictionary(
+      let states = await Dictionary(
         uniqueKeysWithValues: try temporary.store.observations(plan: plan.id).map { ($0.indicator.rawValue, $0.status) }
       )
       #expect(states == ["digital.ict_revenue": .approved, "tech.srts_revenue": .submitted])
@@ -114,10 +116,10 @@ struct APIWriteTests {
       let change = header + "tech.srts_revenue,district.xihu,2024Q1,81,亿元,\n"
       let (conflict, refusal) = try await post(client, "/api/v1/submissions", change, as: "xihu")
       #expect(conflict == .conflict && lines(refusal) == [2])
-      #expect(
+      await #expect(
         try temporary.store.observations(plan: plan.id).first { $0.indicator == "tech.srts_revenue" }?.value == 80)
       // The audit log names the account behind each change, beside its org and role.
-      let log = try temporary.store.auditLog(plan: plan.id, org: "district.xihu")
+      let log = try await temporary.store.auditLog(plan: plan.id, org: "district.xihu")
       #expect(log.map(\.action.rawValue) == ["submit", "submit", "approve", "lock"])
       #expect(log.map(\.user) == ["xihu", "xihu", "econ", "drc"])
     }

@@ -28,10 +28,10 @@ struct SignInTests {
   let clock = TestClock()
   let password = "西湖龙井-2025-春"
 
-  init() throws {
+  init() async throws {
     temporary = try TemporaryStore()
     let now = clock.read()
-    try temporary.store.addAccount(
+    try await temporary.store.addAccount(
       AccountRecord(
         name: "xihu.li", org: "district.xihu", role: .district, passwordHash: Passwords.hash(password),
         createdAt: now, updatedAt: now))
@@ -83,7 +83,7 @@ struct SignInTests {
         #expect(response.status == .seeOther && response.headers[.location] == "/login")
       }
       let id = try #require(try await signIn(client))
-      #expect(try temporary.store.session(idHash: Tokens.hash(id))?.account == "xihu.li")
+      await #expect(try temporary.store.session(idHash: Tokens.hash(id))?.account == "xihu.li")
       try await client.execute(uri: "/", method: .get, headers: cookie(id)) { response in
         #expect(response.status == .ok)
         let page = String(buffer: response.body)
@@ -98,7 +98,7 @@ struct SignInTests {
       ) { response in
         #expect(response.status == .seeOther && response.headers[.setCookie]?.contains("Max-Age=0") == true)
       }
-      #expect(try temporary.store.session(idHash: Tokens.hash(id)) == nil)
+      await #expect(try temporary.store.session(idHash: Tokens.hash(id)) == nil)
       try await client.execute(uri: "/", method: .get, headers: cookie(id)) { response in
         #expect(response.status == .seeOther)
       }
@@ -143,7 +143,7 @@ struct SignInTests {
       try await client.execute(uri: "/", method: .get, headers: cookie(idle)) { #expect($0.status == .ok) }
       clock.advance(31 * 60)
       try await client.execute(uri: "/", method: .get, headers: cookie(idle)) { #expect($0.status == .seeOther) }
-      #expect(try temporary.store.session(idHash: Tokens.hash(idle)) == nil)
+      await #expect(try temporary.store.session(idHash: Tokens.hash(idle)) == nil)
 
       let busy = try #require(try await signIn(client))
       // 24 × 29 minutes is 11 h 36 min: still within the day's 12 hours.
@@ -168,7 +168,7 @@ struct SignInTests {
         String((response.headers[.setCookie] ?? "").dropFirst("__Host-zhibiao=".count).prefix { $0 != ";" })
       }
       #expect(!second.isEmpty && second != first)
-      #expect(try temporary.store.session(idHash: Tokens.hash(first)) == nil)
+      await #expect(try temporary.store.session(idHash: Tokens.hash(first)) == nil)
     }
   }
 
@@ -176,13 +176,13 @@ struct SignInTests {
   func disablingEndsSessions() async throws {
     try await application().test(.router) { client in
       let id = try #require(try await signIn(client))
-      try temporary.store.setDisabled(true, account: "xihu.li", at: clock.read())
+      try await temporary.store.setDisabled(true, account: "xihu.li", at: clock.read())
       try await client.execute(uri: "/", method: .get, headers: cookie(id)) { #expect($0.status == .seeOther) }
       #expect(try await signIn(client) == nil)
 
-      try temporary.store.setDisabled(false, account: "xihu.li", at: clock.read())
+      try await temporary.store.setDisabled(false, account: "xihu.li", at: clock.read())
       let again = try #require(try await signIn(client))
-      try temporary.store.setPasswordHash(Passwords.hash(password), account: "xihu.li", at: clock.read())
+      try await temporary.store.setPasswordHash(Passwords.hash(password), account: "xihu.li", at: clock.read())
       try await client.execute(uri: "/", method: .get, headers: cookie(again)) { #expect($0.status == .seeOther) }
     }
   }
@@ -199,7 +199,7 @@ struct SignInTests {
           #expect(response.status == .forbidden)
         }
       }
-      #expect(try temporary.store.session(idHash: Tokens.hash(id)) != nil)
+      await #expect(try temporary.store.session(idHash: Tokens.hash(id)) != nil)
       let token = try await csrf(client, id)
       headers[.secFetchSite] = "cross-site"
       try await client.execute(
@@ -214,7 +214,7 @@ struct SignInTests {
   @Test("A bearer token acts as its account on the API; a wrong or revoked one is 401")
   func bearer() async throws {
     let token = Tokens.generate()
-    try temporary.store.addToken(
+    try await temporary.store.addToken(
       TokenRecord(name: "script", account: "xihu.li", hash: Tokens.hash(token), createdAt: clock.read()))
     try await application().test(.router) { client in
       try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]) {
@@ -226,7 +226,7 @@ struct SignInTests {
       try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer zb_wrong"]) {
         #expect($0.status == .unauthorized)
       }
-      try temporary.store.revokeToken(named: "script", at: clock.read())
+      try await temporary.store.revokeToken(named: "script", at: clock.read())
       try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]) {
         #expect($0.status == .unauthorized)
       }

@@ -9,6 +9,13 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
 }
 
+/// ``milliseconds(_:)`` of asynchronous work.
+func milliseconds(_ body: () async throws -> Void) async rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try await body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
 /// Runs `body` `runs` times and returns the durations in milliseconds, sorted.
 func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
   try (0..<runs).map { _ in try milliseconds(body) }.sorted()

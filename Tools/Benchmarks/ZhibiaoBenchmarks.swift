@@ -13,7 +13,7 @@ import ZhibiaoSQLite
 import ZhibiaoStore
 
 @main
-struct ZhibiaoBenchmarks: ParsableCommand {
+struct ZhibiaoBenchmarks: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "zhibiao-benchmarks",
     abstract: "Times loading, decomposing, import checks and store writes on the configuration.")
@@ -28,7 +28,7 @@ struct ZhibiaoBenchmarks: ParsableCommand {
     guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
   }
 
-  func run() throws {
+  func run() async throws {
     let source = DirectoryConfigSource(path: config)
     let plan = try PlanLoader.load(source: source)
     let baselines = try ConfigBaselineSource(source: source).baselines(for: plan)
@@ -60,7 +60,7 @@ struct ZhibiaoBenchmarks: ParsableCommand {
       let store = try SQLiteStore(path: folder.appendingPathComponent("bench-\(attempt).sqlite").path)
       let submission = Submission(
         plan: plan.id, submitter: plan.commission, role: .commission, source: "bench.csv", time: Date(), rows: rows)
-      writes.append(try milliseconds { _ = try store.submit(submission) })
+      writes.append(try await milliseconds { _ = try await store.submit(submission) })
     }
     report("store 100,000 new observations", writes.sorted(), detail: "one transaction, a new file each run")
   }

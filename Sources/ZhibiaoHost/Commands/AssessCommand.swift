@@ -5,7 +5,7 @@ import ZhibiaoStore
 
 /// `zhibiao assess --year 2024`: scorecards and ranking of districts and bureaus, every
 /// score explained.
-struct AssessCommand: ParsableCommand {
+struct AssessCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "assess",
     abstract: "综合考核：区县与牵头部门同步考核，评分、等次与排名 (the consolidated assessment).")
@@ -25,12 +25,12 @@ struct AssessCommand: ParsableCommand {
   @Option(name: .long, help: "table | json | csv | md")
   var format: OutputFormat = .table
 
-  func run() throws {
+  func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let plan = workspace.plan
     try CommandPlan.year(year, in: plan)
     let events = try CommandWorkspace.events(self.events, workspace: workspace, year: year)
-    let pipeline = try CommandWorkspace.pipeline(workspace, store)
+    let pipeline = try await CommandWorkspace.pipeline(workspace, store)
     let assessment = try CommandWorkspace.computing {
       try pipeline.assessment(year: year, events: events, asOf: Date())
     }

@@ -4,7 +4,7 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 /// `zhibiao backup DEST`: a consistent copy of the store while it is in use.
-struct BackupCommand: ParsableCommand {
+struct BackupCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backup", abstract: "备份数据库（在用时亦一致）(a consistent copy of the store).")
 
@@ -14,13 +14,13 @@ struct BackupCommand: ParsableCommand {
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
-  func run() throws {
+  func run() async throws {
     if FileManager.default.fileExists(atPath: destination) {
       throw CommandFailure.file(
         path: destination,
         LocalizedText(zh: "文件已存在，请另选一个新文件作备份。", en: "The file exists; choose a new file for the backup."))
     }
-    try store.open().backup(to: destination)
+    try await store.open().backup(to: destination)
     print(
       options.lang == .zh ? "已备份 \(store.location) → \(destination)" : "Backed up \(store.location) → \(destination)")
   }

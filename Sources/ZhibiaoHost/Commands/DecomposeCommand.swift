@@ -2,7 +2,7 @@ import ArgumentParser
 import ZhibiaoKernel
 
 /// `zhibiao decompose`: the target book, from city to districts, years and quarters.
-struct DecomposeCommand: ParsableCommand {
+struct DecomposeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "decompose",
     abstract: "目标分解表：全市目标分解到区县、年度和季度 (the target book).")
@@ -27,7 +27,7 @@ struct DecomposeCommand: ParsableCommand {
   @Option(name: .long, help: "table | json | csv | md")
   var format: OutputFormat = .table
 
-  func run() throws {
+  func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let (plan, book) = (workspace.plan, workspace.book)
     if let org, plan.org(OrgID(org)) == nil {

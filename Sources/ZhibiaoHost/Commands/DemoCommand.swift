@@ -34,12 +34,12 @@ struct DemoCommand: AsyncParsableCommand {
   @OptionGroup var options: CommonOptions
 
   func run() async throws {
-    let (workspace, store) = try cycle()
+    let (workspace, store) = try await cycle()
     if serve { try await DemoServer.run(workspace: workspace, store: store, port: port, language: options.lang) }
   }
 
   /// The whole cycle; returns the workspace and the demo store it built.
-  func cycle() throws -> (Workspace, SQLiteStore) {
+  func cycle() async throws -> (Workspace, SQLiteStore) {
     let progress = Progress(language: options.lang)
     let folder = URL(fileURLWithPath: out)
     let sample = URL(fileURLWithPath: options.config).appendingPathComponent("sample")
@@ -61,14 +61,14 @@ struct DemoCommand: AsyncParsableCommand {
       try? FileManager.default.removeItem(atPath: database.path + suffix)
     }
     let store = try SQLiteStore(path: database.path)
-    let observations = try SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
-    let entries = try SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
+    let observations = try await SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
+    let entries = try await SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
     progress.done("实际值 \(observations) 行，名录 \(entries) 条", "\(observations) observations, \(entries) register entries")
 
     progress.step(4, "监测预警与综合考核", "Monitoring and assessment")
     let events = sample.appendingPathComponent("assessment-events-\(year).yaml")
     let inputs = try ReportRun.inputs(
-      Pipeline(workspace: workspace, store: store), scope: .year(year),
+      await Pipeline(workspace: workspace, store: store), scope: .year(year),
       events: FileManager.default.fileExists(atPath: events.path) ? events.path : nil,
       asOf: try CommandPlan.day(String(format: "%04d-02-15", year + 1)),
       caveat: LocalizedText(
@@ -174,17 +174,17 @@ final class Progress {
 /// Imports the bundled sample files as the commission, each all or nothing.
 enum SampleImport {
   /// Imports `file` (observations or register entries), and returns how many rows it held.
-  static func run(_ file: URL, _ plan: Plan, _ store: any Store) throws -> Int {
+  static func run(_ file: URL, _ plan: Plan, _ store: any Store) async throws -> Int {
     guard let (text, _) = TextDecoding.decode(try Data(contentsOf: file), as: nil) else {
       throw CommandFailure.file(
         path: file.path, LocalizedText(zh: "不是 UTF-8 或 GBK 文本。", en: "The file is not UTF-8 or GBK text."))
     }
-    let (checked, diagnostics) = try ImportFile.check(
+    let (checked, diagnostics) = try await ImportFile.check(
       text, file: file.path, plan: plan, submitter: plan.commission, store: store)
     if diagnostics.contains(where: { $0.severity == .error }) {
       throw CommandFailure.diagnostics(diagnostics, summary: nil)
     }
-    _ = try checked.submit(
+    _ = try await checked.submit(
       to: store, plan: plan, submitter: plan.commission, role: .commission, source: file.lastPathComponent)
     return checked.count
   }

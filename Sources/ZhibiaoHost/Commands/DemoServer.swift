@@ -47,7 +47,7 @@ enum DemoServer {
     }
     let now = Date()
     for (account, hash) in zip(accounts, hashes.withLock { $0 }) {
-      try store.addAccount(
+      try await store.addAccount(
         AccountRecord(
           name: account.name, org: account.org.id, role: account.role, passwordHash: hash, createdAt: now,
           updatedAt: now))

@@ -4,7 +4,7 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 /// `zhibiao export`: observations or registers as CSV (UTF-8 with BOM, for Excel) or JSON.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export", abstract: "导出实际值或名录 (export observations or registers as CSV or JSON).")
 
@@ -25,16 +25,16 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .long, help: "写入文件 (write to this file instead of standard output).")
   var out: String?
 
-  func run() throws {
+  func run() async throws {
     guard format == .csv || format == .json else { throw ValidationError("export writes csv or json") }
     let plan = try CommandPlan.load(options)
     let store = try self.store.open()
     let text: String
     switch subject {
     case .observations:
-      text = ObservationExport(plan: plan, records: try store.observations(plan: plan.id)).render(format)
+      text = await ObservationExport(plan: plan, records: try store.observations(plan: plan.id)).render(format)
     case .registers:
-      text = RegisterExport(entries: try store.registerEntries(plan: plan.id, register: nil)).render(format)
+      text = await RegisterExport(entries: try store.registerEntries(plan: plan.id, register: nil)).render(format)
     }
     // Excel reads a CSV as UTF-8 only when it starts with a byte order mark.
     let output = format == .csv ? "\u{FEFF}" + text : text

@@ -4,7 +4,7 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 /// `zhibiao history`: every revision of one indicator × org × period.
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history", abstract: "修订记录 (every revision of an indicator × org × period).")
 
@@ -23,13 +23,13 @@ struct HistoryCommand: ParsableCommand {
   @Option(name: .long, help: "table | json | csv | md")
   var format: OutputFormat = .table
 
-  func run() throws {
+  func run() async throws {
     let plan = try CommandPlan.load(options)
     let indicator = try CommandPlan.indicator(self.indicator, in: plan)
     let org = try CommandPlan.org(self.org, in: plan)
     var period = try CommandPlan.period(self.period, in: plan)
     if indicator.frequency == .quarterly, period.quarter == nil { period = .quarter(4, of: period.year) }
-    let revisions = try store.open().history(plan: plan.id, indicator: indicator.id, org: org.id, period: period)
+    let revisions = try await store.open().history(plan: plan.id, indicator: indicator.id, org: org.id, period: period)
     if revisions.isEmpty {
       throw CommandFailure.domain(
         "\(indicator.id) × \(org.id) × \(period) 没有记录。",

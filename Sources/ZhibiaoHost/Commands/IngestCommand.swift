@@ -4,7 +4,7 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 /// `zhibiao ingest FILE`: imports observations or register entries from CSV, all or nothing.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
     abstract: "导入实际值或名录（CSV，全部成功或全部不导入）(import observations or register entries).",
@@ -41,7 +41,7 @@ struct IngestCommand: ParsableCommand {
     name: .long, help: "修改已审核数据的理由，修改后须重新审核 (why approved figures change; they then need review again).")
   var reason: String?
 
-  func run() throws {
+  func run() async throws {
     let plan = try CommandPlan.load(options)
     let sender = try submitter.map { try CommandPlan.org($0, in: plan) }?.id ?? plan.commission
     let data: Data
@@ -66,13 +66,14 @@ struct IngestCommand: ParsableCommand {
     }
     let store = try self.store.open()
     let role = ReviewRules(plan: plan).role(of: sender)
-    let (checked, diagnostics) = try ImportFile.check(text, file: file, plan: plan, submitter: sender, store: store)
+    let (checked, diagnostics) = try await ImportFile.check(
+      text, file: file, plan: plan, submitter: sender, store: store)
     try report(
       diagnostics + checked.refusals(file: file, plan: plan, submitter: sender, role: role, language: options.lang))
     let rowCount = checked.count
     if dryRun { return printDryRun(rowCount) }
-    let result = try submit {
-      try checked.submit(
+    let result = try await submit {
+      try await checked.submit(
         to: store, plan: plan, submitter: sender, role: role, source: name, status: draft ? .draft : .submitted,
         reason: reason)
     }
@@ -112,9 +113,9 @@ struct IngestCommand: ParsableCommand {
         : "Checked: all \(rows) rows of \(file) can be imported (--dry-run, nothing written).")
   }
 
-  private func submit(_ body: () throws -> SubmissionResult) throws -> SubmissionResult {
+  private func submit(_ body: () async throws -> SubmissionResult) async throws -> SubmissionResult {
     do {
-      return try body()
+      return try await body()
     } catch let error as StoreError {
       guard case .refused(let refusal, let rows) = error else {
         throw CommandFailure.file(path: file, LocalizedText(zh: "\(error)", en: "\(error)"))

@@ -6,7 +6,7 @@ import ZhibiaoReport
 /// `zhibiao letters --year 2025 --out DIR`: the district target letters (目标责任书) — one
 /// printable HTML page per district with its annual and quarterly targets, owner bureaus, key
 /// tasks and the assessment rules that apply to it, and an index linking them.
-struct LettersCommand: ParsableCommand {
+struct LettersCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "letters",
     abstract: "区县目标责任书：每个区、县(市)一页可打印的 HTML (the district target letters).")
@@ -19,7 +19,7 @@ struct LettersCommand: ParsableCommand {
 
   @OptionGroup var options: CommonOptions
 
-  func run() throws {
+  func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let (plan, book) = (workspace.plan, workspace.book)
     try CommandPlan.year(year, in: plan)

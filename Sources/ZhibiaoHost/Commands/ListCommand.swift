@@ -4,7 +4,7 @@ import ZhibiaoKernel
 extension ListSubject: ExpressibleByArgument {}
 
 /// `zhibiao list domains|orgs|indicators|tasks|goals`: what the plan contains.
-struct ListCommand: ParsableCommand {
+struct ListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "列出重点领域、责任单位、指标、任务或目标 (list what the plan contains).")
@@ -17,7 +17,7 @@ struct ListCommand: ParsableCommand {
   @Option(name: .long, help: "table | json | csv | md")
   var format: OutputFormat = .table
 
-  func run() throws {
+  func run() async throws {
     let plan: Plan
     do {
       plan = try PlanLoader.load(configPath: options.config)

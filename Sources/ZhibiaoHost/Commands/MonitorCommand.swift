@@ -5,7 +5,7 @@ import ZhibiaoStore
 
 /// `zhibiao monitor --period 2024Q3`: progress against pace, traffic lights, projections and
 /// data-quality flags for every indicator × org.
-struct MonitorCommand: ParsableCommand {
+struct MonitorCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "monitor",
     abstract: "监测预警：序时进度、红黄绿灯、年末预计与数据质量 (monitoring and early warning).")
@@ -31,11 +31,11 @@ struct MonitorCommand: ParsableCommand {
   @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD (judge lateness as of this day; default today).")
   var asOf: String?
 
-  func run() throws {
+  func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let plan = workspace.plan
     let period = try CommandPlan.period(self.period, in: plan)
-    let pipeline = try CommandWorkspace.pipeline(workspace, store)
+    let pipeline = try await CommandWorkspace.pipeline(workspace, store)
     let asOf = try CommandPlan.day(asOf)
     let monitoring = try CommandWorkspace.computing { try pipeline.monitoring(at: period, asOf: asOf) }
     let org = try self.org.map { try CommandPlan.org($0, in: plan).id }

@@ -6,7 +6,7 @@ import ZhibiaoStore
 
 /// `zhibiao report --period 2024Q4 --out DIR` (the quarterly monitoring report) or
 /// `zhibiao report --year 2024 --out DIR` (the annual development report).
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "监测报告与年度发展报告：HTML（含图表）、Markdown、CSV 与 JSON (the consolidated report).")
@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     let scope: ReportInputs.Scope
     if let year {
       scope = .year(year)
@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
       scope = .quarter(Workspace.yearToDate(try CommandPlan.period(self.period ?? "")))
     }
     let workspace = try CommandWorkspace.load(options)
-    let inputs = try ReportRun.inputs(
+    let inputs = try await ReportRun.inputs(
       CommandWorkspace.pipeline(workspace, store), scope: scope, events: events, asOf: try CommandPlan.day(asOf),
       caveat: nil)
     let written = try ReportRun.write(inputs, language: options.lang, to: URL(fileURLWithPath: out))

@@ -11,7 +11,7 @@ let trustedOperatorHelp = ArgumentHelp(
 )
 
 /// `zhibiao review`: a reviewer approves or returns an org's submitted figures of a period.
-struct ReviewCommand: ParsableCommand {
+struct ReviewCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review",
     abstract: "审核某单位某期已报送的数据：通过或退回 (approve or return an org's submitted figures for a period).",
@@ -42,8 +42,8 @@ struct ReviewCommand: ParsableCommand {
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
-  func run() throws {
-    try ReviewRun(
+  func run() async throws {
+    try await ReviewRun(
       org: org, period: period, decision: decision, comment: comment, indicators: indicator, reviewer: reviewer,
       options: options, store: store
     ).run()
@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
 }
 
 /// `zhibiao approve`: shorthand for `zhibiao review --decision approve`.
-struct ApproveCommand: ParsableCommand {
+struct ApproveCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "approve",
     abstract: "审核通过某单位某期数据，即 review --decision approve (shorthand for review --decision approve).",
@@ -72,8 +72,8 @@ struct ApproveCommand: ParsableCommand {
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
-  func run() throws {
-    try ReviewRun(
+  func run() async throws {
+    try await ReviewRun(
       org: org, period: period, decision: .approve, comment: nil, indicators: indicator, reviewer: approver,
       options: options, store: store
     ).run()
@@ -91,7 +91,7 @@ struct ReviewRun {
   var options: CommonOptions
   var store: StoreOptions
 
-  func run() throws {
+  func run() async throws {
     let plan = try CommandPlan.load(options)
     let org = try CommandPlan.org(self.org, in: plan)
     let period = try CommandPlan.period(self.period, in: plan)
@@ -118,7 +118,7 @@ struct ReviewRun {
     }
     let count: Int
     do {
-      count = try store.open().review(
+      count = try await store.open().review(
         plan: plan.id, org: org.id, period: period, indicators: chosen, decision: decision, comment: comment,
         by: reviewer.id, role: role, at: Date())
     } catch StoreError.refused(let refusal, _) {
@@ -135,7 +135,7 @@ struct ReviewRun {
 }
 
 /// `zhibiao lock`: the commission locks a period, for one org or for every org.
-struct LockCommand: ParsableCommand {
+struct LockCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lock",
     abstract: "锁定某期数据（仅市发改委）(lock a period's figures; the commission only).",
@@ -154,7 +154,7 @@ struct LockCommand: ParsableCommand {
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
-  func run() throws {
+  func run() async throws {
     let plan = try CommandPlan.load(options)
     let period = try CommandPlan.period(self.period, in: plan)
     let locker = try self.locker.map { try CommandPlan.org($0, in: plan).id } ?? plan.commission
@@ -163,7 +163,7 @@ struct LockCommand: ParsableCommand {
     let orgs = try org.map { [try CommandPlan.org($0, in: plan)] } ?? plan.orgs.filter { $0.kind != .leadingGroup }
     let store = try self.store.open()
     var locked = 0
-    for org in orgs where try store.lock(plan: plan.id, org: org.id, period: period, by: locker, at: Date()) {
+    for org in orgs where try await store.lock(plan: plan.id, org: org.id, period: period, by: locker, at: Date()) {
       locked += 1
     }
     let already = orgs.count - locked

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let store = try self.store.open()
-    if try store.accounts().isEmpty {
+    if try await store.accounts().isEmpty {
       StandardError.write(
         options.lang == .zh
           ? "还没有用户。先建一个管理员：echo '密码' | zhibiao users add admin --org \(workspace.plan.commission) --role admin --password-stdin"

@@ -5,13 +5,13 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 /// `zhibiao tokens`: bearer tokens for scripts that call the JSON API.
-struct TokensCommand: ParsableCommand {
+struct TokensCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tokens", abstract: "接口令牌 (bearer tokens for scripts).",
     subcommands: [Create.self, List.self, Revoke.self])
 
   /// `tokens create NAME --user USER`: prints the token once; the store keeps only its hash.
-  struct Create: ParsableCommand {
+  struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "新建令牌，只显示一次 (create a token; it is shown once and kept only as a hash).")
 
@@ -30,17 +30,17 @@ struct TokensCommand: ParsableCommand {
       }
     }
 
-    func run() throws {
+    func run() async throws {
       let opened = try store.open()
-      guard let account = try opened.account(named: user) else {
+      guard let account = try await opened.account(named: user) else {
         throw CommandFailure.domain("没有用户 \(user)。", "There is no account '\(user)'.")
       }
       guard !account.disabled else {
         throw CommandFailure.domain("用户 \(user) 已停用。", "The account '\(user)' is disabled.")
       }
       let token = Tokens.generate()
-      try AccountFailure.mapping {
-        try opened.addToken(TokenRecord(name: name, account: user, hash: Tokens.hash(token), createdAt: Date()))
+      try await AccountFailure.mapping {
+        try await opened.addToken(TokenRecord(name: name, account: user, hash: Tokens.hash(token), createdAt: Date()))
       }
       print(token)
       StandardError.write(
@@ -51,15 +51,15 @@ struct TokensCommand: ParsableCommand {
   }
 
   /// `tokens list`.
-  struct List: ParsableCommand {
+  struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "列出令牌 (list the tokens, never their text).")
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
       let zh = options.lang == .zh
-      let listing = Listing(
+      let listing = await Listing(
         columns: [
           .init(key: "name", heading: zh ? "名称" : "name"), .init(key: "user", heading: zh ? "用户" : "user"),
           .init(key: "status", heading: zh ? "状态" : "status"),
@@ -75,7 +75,7 @@ struct TokensCommand: ParsableCommand {
   }
 
   /// `tokens revoke NAME`.
-  struct Revoke: ParsableCommand {
+  struct Revoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "吊销令牌 (revoke a token).")
 
     @Argument(help: "令牌名称 (the token's name).")
@@ -84,8 +84,8 @@ struct TokensCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-      try AccountFailure.mapping { try store.open().revokeToken(named: name, at: Date()) }
+    func run() async throws {
+      try await AccountFailure.mapping { try await store.open().revokeToken(named: name, at: Date()) }
       print(options.lang == .zh ? "已吊销令牌 \(name)。" : "Revoked the token \(name).")
     }
   }

@@ -5,13 +5,13 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 /// `zhibiao users`: the accounts of the web app, managed from the command line.
-struct UsersCommand: ParsableCommand {
+struct UsersCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "users", abstract: "用户管理 (the web app's accounts).",
     subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self])
 
   /// `users add NAME --org ORG --role ROLE --password-stdin`.
-  struct Add: ParsableCommand {
+  struct Add: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "新增用户 (add an account; the password is read from standard input).")
 
@@ -35,7 +35,7 @@ struct UsersCommand: ParsableCommand {
       }
     }
 
-    func run() throws {
+    func run() async throws {
       let plan = try CommandPlan.load(options)
       let org = try CommandPlan.org(self.org, in: plan)
       try AccountRules.check(role: role, org: org, plan: plan)
@@ -43,7 +43,7 @@ struct UsersCommand: ParsableCommand {
       let now = Date()
       let record = AccountRecord(
         name: name, org: org.id, role: role, passwordHash: Passwords.hash(password), createdAt: now, updatedAt: now)
-      try AccountFailure.mapping { try store.open().addAccount(record) }
+      try await AccountFailure.mapping { try await store.open().addAccount(record) }
       print(
         options.lang == .zh
           ? "已新增用户 \(name)（\(org.name.zh)，\(role.name.zh)）。"
@@ -52,7 +52,7 @@ struct UsersCommand: ParsableCommand {
   }
 
   /// `users list`.
-  struct List: ParsableCommand {
+  struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "列出用户 (list the accounts).")
 
     @Option(name: .long, help: "输出格式 table|json|csv|md.")
@@ -61,8 +61,8 @@ struct UsersCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-      let accounts = try store.open().accounts()
+    func run() async throws {
+      let accounts = try await store.open().accounts()
       if format == .json {
         let rows = accounts.map { account -> [String: Any] in
           [
@@ -91,25 +91,25 @@ struct UsersCommand: ParsableCommand {
   }
 
   /// `users disable NAME`.
-  struct Disable: ParsableCommand {
+  struct Disable: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "停用用户 (disable an account: it can no longer sign in, its sessions end and its tokens stop working).")
 
     @OptionGroup var account: NamedAccount
 
-    func run() throws {
-      try account.setDisabled(true, said: ("已停用用户", "Disabled"))
+    func run() async throws {
+      try await account.setDisabled(true, said: ("已停用用户", "Disabled"))
     }
   }
 
   /// `users enable NAME`.
-  struct Enable: ParsableCommand {
+  struct Enable: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "恢复用户 (enable a disabled account).")
 
     @OptionGroup var account: NamedAccount
 
-    func run() throws {
-      try account.setDisabled(false, said: ("已恢复用户", "Enabled"))
+    func run() async throws {
+      try await account.setDisabled(false, said: ("已恢复用户", "Enabled"))
     }
   }
 
@@ -122,14 +122,14 @@ struct UsersCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     /// Disables or enables the account, and says so.
-    func setDisabled(_ disabled: Bool, said: (zh: String, en: String)) throws {
-      try AccountFailure.mapping { try store.open().setDisabled(disabled, account: name, at: Date()) }
+    func setDisabled(_ disabled: Bool, said: (zh: String, en: String)) async throws {
+      try await AccountFailure.mapping { try await store.open().setDisabled(disabled, account: name, at: Date()) }
       print(options.lang == .zh ? "\(said.zh) \(name)。" : "\(said.en) \(name).")
     }
   }
 
   /// `users reset-password NAME --password-stdin`.
-  struct ResetPassword: ParsableCommand {
+  struct ResetPassword: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "reset-password", abstract: "重设密码 (set a new password, read from standard input).")
 
@@ -141,10 +141,10 @@ struct UsersCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
       let password = try PasswordInput.read(account: name)
-      try AccountFailure.mapping {
-        try store.open().setPasswordHash(Passwords.hash(password), account: name, at: Date())
+      try await AccountFailure.mapping {
+        try await store.open().setPasswordHash(Passwords.hash(password), account: name, at: Date())
       }
       print(options.lang == .zh ? "已重设 \(name) 的密码。" : "Set a new password for \(name).")
     }
@@ -213,9 +213,9 @@ enum PasswordInput {
 
 /// Account errors as one-sentence failures.
 enum AccountFailure {
-  static func mapping<T>(_ body: () throws -> T) throws -> T {
+  static func mapping<T>(_ body: () async throws -> T) async throws -> T {
     do {
-      return try body()
+      return try await body()
     } catch AccountError.exists(let name) {
       throw CommandFailure.domain("\(name) 已存在。", "'\(name)' exists already.")
     } catch AccountError.unknown(let name) {

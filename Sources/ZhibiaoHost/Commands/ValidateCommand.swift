@@ -2,14 +2,14 @@ import ArgumentParser
 import ZhibiaoKernel
 
 /// `zhibiao validate`: loads and checks every YAML file, reporting every problem.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "校验配置：报告每个错误与警告的文件、行、列 (check the configuration).")
 
   @OptionGroup var options: CommonOptions
 
-  func run() throws {
+  func run() async throws {
     let report = ValidationReport(configPath: options.config)
     let summary = report.summary(in: options.lang)
     guard report.isValid else {

@@ -14,10 +14,10 @@ enum CommandWorkspace {
   }
 
   /// The pipeline over `workspace` and the store of `store`.
-  static func pipeline(_ workspace: Workspace, _ store: StoreOptions) throws -> Pipeline {
+  static func pipeline(_ workspace: Workspace, _ store: StoreOptions) async throws -> Pipeline {
     let opened = try store.open()
     do {
-      return try Pipeline(workspace: workspace, store: opened)
+      return try await Pipeline(workspace: workspace, store: opened)
     } catch {
       throw CommandFailure.file(path: store.location, LocalizedText(zh: "\(error)", en: "\(error)"))
     }

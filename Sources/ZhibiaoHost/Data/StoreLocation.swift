@@ -10,7 +10,6 @@ enum StoreLocation {
       throw StoreError.unavailable(path: location, reason: "this build carries the embedded SQLite store only")
     }
     let store = try SQLiteStore(path: location)
-    try store.migrate()
     return store
   }
 }

@@ -12,19 +12,19 @@ enum SampleStore {
     let description: String
   }
 
-  private static let made: Result<SQLiteStore, any Error> = Result {
+  private static let made = Task<SQLiteStore, any Error> {
     guard let plan = HangzhouPlan.validation.plan else {
       throw Unavailable(description: "Config/ does not load:\n\(HangzhouPlan.listing)")
     }
     let store = try SQLiteStore.inMemory()
     let sample = Repository.config.appendingPathComponent("sample")
-    _ = try SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
-    _ = try SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
+    _ = try await SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
+    _ = try await SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
     return store
   }
 
   /// The store, which the suites only read.
-  static func store() throws -> SQLiteStore {
-    try made.get()
+  static func store() async throws -> SQLiteStore {
+    try await made.value
   }
 }
