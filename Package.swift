@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // YAML: libyaml, and YAML as a node tree with positions, typed reading and diagnostics.
@@ -92,6 +93,15 @@ let package = Package(
       dependencies: ["ZhibiaoStore", "ZhibiaoKernel", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings
     ),
+    // The shared store: the same interface on a PostgreSQL server, for several app instances.
+    .target(
+      name: "ZhibiaoPostgres",
+      dependencies: [
+        "ZhibiaoStore", "ZhibiaoKernel", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
 
     // Reports: a small SVG chart module that knows nothing of plans, and the report and letter
     // documents built from the kernel's monitoring and assessment.
@@ -135,8 +145,8 @@ let package = Package(
     .target(
       name: "ZhibiaoHost",
       dependencies: [
-        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoReport", "ZhibiaoWorkspace", "ZhibiaoWeb",
-        "ZhibiaoAccounts",
+        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres", "ZhibiaoReport", "ZhibiaoWorkspace",
+        "ZhibiaoWeb", "ZhibiaoAccounts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -164,7 +174,7 @@ let package = Package(
     // fixtures), then one test target per module.
     .target(
       name: "ZhibiaoTestSupport",
-      dependencies: ["ZhibiaoKernel", "ZhibiaoHost", "ZhibiaoSQLite"],
+      dependencies: ["ZhibiaoKernel", "ZhibiaoHost", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres"],
       path: "Tests/ZhibiaoTestSupport",
       swiftSettings: swiftSettings),
     .testTarget(name: "ZhibiaoYAMLTests", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
@@ -186,6 +196,13 @@ let package = Package(
     .testTarget(
       name: "ZhibiaoSQLiteTests",
       dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel", "ZhibiaoTestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ZhibiaoStoreTests",
+      dependencies: [
+        "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres", "ZhibiaoKernel", "ZhibiaoTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoAccountsTests",

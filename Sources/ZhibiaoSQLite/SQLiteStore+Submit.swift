@@ -22,41 +22,7 @@ extension SQLiteStore {
   }
 }
 
-/// An org's period within a plan: the unit that is locked.
-struct OrgPeriod: Hashable {
-  var org: String
-  var year: Int
-  var quarter: Int
-
-  init(org: OrgID, period: Period) {
-    self.org = org.rawValue
-    self.year = period.year
-    self.quarter = Stored.quarter(period)
-  }
-}
-
-/// The key of an observation within a plan.
-struct ObservationKey: Hashable {
-  var indicator: String
-  var orgPeriod: OrgPeriod
-}
-
-/// What is stored for one observation, or what an earlier row of the same submission left.
-struct ObservationState {
-  var value: Decimal
-  var note: String?
-  var status: ObservationStatus
-  var revision: Int
-  var changedAfterApproval: Bool
-}
-
-/// The stored state of every org's period a submission touches.
-struct CurrentObservations {
-  /// Whether each touched org's period is locked.
-  var locked: [OrgPeriod: Bool] = [:]
-  /// The current value of every observation of the touched org's periods.
-  var observations: [ObservationKey: ObservationState] = [:]
-
+extension CurrentObservations {
   /// Reads them, one indexed query per org's period rather than one per row: an import holds
   /// many indicators of few orgs and periods.
   static func read(_ db: Database, for submission: Submission) throws -> CurrentObservations {
@@ -87,88 +53,6 @@ struct CurrentObservations {
       }
     }
     return current
-  }
-}
-
-/// One write a submission makes.
-struct ObservationWrite {
-  /// What kind of write.
-  enum Kind {
-    /// A new observation and its first revision.
-    case add
-    /// A new value of an existing observation, and its revision.
-    case revise
-    /// The same value re-sent with a further status (a draft or a returned figure submitted): the
-    /// status only.
-    case promote
-  }
-
-  var kind: Kind
-  var row: ObservationInput
-  /// The observation before the write; nil for a new one.
-  var old: ObservationState?
-  /// The observation as it stands after the write.
-  var state: ObservationState
-  /// Whether the write changes an approved figure.
-  var afterApproval: Bool
-}
-
-/// What a submission does to the store, decided in memory before anything is written.
-struct SubmissionDecision {
-  var writes: [ObservationWrite] = []
-  var result = SubmissionResult()
-
-  /// Decides every row in order, so that a key given twice is added and then revised.
-  ///
-  /// Throws ``StoreError/refused(_:rows:)`` for the first org's period and rule that refuses a
-  /// row, naming the lines of every row it refuses there.
-  init(submission: Submission, current stored: CurrentObservations) throws {
-    var current = stored.observations
-    writes.reserveCapacity(submission.rows.count)
-    var refused: [RefusedKey: (refusal: ReviewRefusal, lines: [Int])] = [:]
-    var firstRefused: RefusedKey?
-    for row in submission.rows {
-      let orgPeriod = OrgPeriod(org: row.org, period: row.period)
-      let key = ObservationKey(indicator: row.indicator.rawValue, orgPeriod: orgPeriod)
-      let old = current[key]
-      let change = ReviewRules.submission(
-        current: old?.status, sameValue: old.map { $0.value == row.value && $0.note == row.note } ?? false,
-        as: submission.status, locked: stored.locked[orgPeriod] ?? false, reason: submission.reason, org: row.org,
-        period: row.period)
-      switch change {
-      case .failure(let refusal):
-        let refusedKey = RefusedKey(orgPeriod: orgPeriod, rule: refusal.rule)
-        refused[refusedKey, default: (refusal, [])].lines.append(row.line)
-        firstRefused = firstRefused ?? refusedKey
-      case .success(.unchanged):
-        result.unchanged += 1
-      case .success(.promote(let status)):
-        result.unchanged += 1
-        guard var promoted = old else { continue }
-        promoted.status = status
-        current[key] = promoted
-        writes.append(ObservationWrite(kind: .promote, row: row, old: old, state: promoted, afterApproval: false))
-      case .success(.write(let status, let afterApproval)):
-        let state = ObservationState(
-          value: row.value, note: row.note, status: status, revision: (old?.revision ?? 0) + 1,
-          changedAfterApproval: (old?.changedAfterApproval ?? false) || afterApproval)
-        current[key] = state
-        writes.append(
-          ObservationWrite(
-            kind: old == nil ? .add : .revise, row: row, old: old, state: state, afterApproval: afterApproval))
-        if old == nil { result.added += 1 } else { result.revised += 1 }
-        if afterApproval { result.changedAfterApproval += 1 }
-      }
-    }
-    if let firstRefused, let refusal = refused[firstRefused] {
-      throw StoreError.refused(refusal.refusal, rows: refusal.lines)
-    }
-  }
-
-  /// The org's period and the rule of refused rows, which are reported together.
-  private struct RefusedKey: Hashable {
-    var orgPeriod: OrgPeriod
-    var rule: ReviewRefusal.Rule
   }
 }
 

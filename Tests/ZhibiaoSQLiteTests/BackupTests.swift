@@ -23,7 +23,7 @@ struct BackupTests {
     _ = try await store.submitRegister(
       RegisterSubmission(
         plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
-        entries: [RegisterTests.entry("浙大科技园")]))
+        entries: [Fixture.registerEntry("浙大科技园")]))
   }
 
   /// A batch of `size` new observations, numbered so that every batch touches its own keys.

@@ -28,7 +28,7 @@ struct ExportCommand: AsyncParsableCommand {
   func run() async throws {
     guard format == .csv || format == .json else { throw ValidationError("export writes csv or json") }
     let plan = try CommandPlan.load(options)
-    let store = try self.store.open()
+    let store = try await self.store.open()
     let text: String
     switch subject {
     case .observations:

@@ -64,7 +64,7 @@ struct IngestCommand: AsyncParsableCommand {
             "The file is not valid \(requested?.rawValue ?? "UTF-8 or GBK") text (try --encoding gbk or utf-8).")
         ], summary: nothingImported(errors: 1))
     }
-    let store = try self.store.open()
+    let store = try await self.store.open()
     let role = ReviewRules(plan: plan).role(of: sender)
     let (checked, diagnostics) = try await ImportFile.check(
       text, file: file, plan: plan, submitter: sender, store: store)

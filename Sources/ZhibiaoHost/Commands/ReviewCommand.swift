@@ -161,7 +161,7 @@ struct LockCommand: AsyncParsableCommand {
     let rules = ReviewRules(plan: plan)
     if let refusal = rules.lock(by: locker, as: rules.role(of: locker)) { throw CommandFailure.domain(refusal.text) }
     let orgs = try org.map { [try CommandPlan.org($0, in: plan)] } ?? plan.orgs.filter { $0.kind != .leadingGroup }
-    let store = try self.store.open()
+    let store = try await self.store.open()
     var locked = 0
     for org in orgs where try await store.lock(plan: plan.id, org: org.id, period: period, by: locker, at: Date()) {
       locked += 1

@@ -31,7 +31,7 @@ struct TokensCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-      let opened = try store.open()
+      let opened = try await store.open()
       guard let account = try await opened.account(named: user) else {
         throw CommandFailure.domain("没有用户 \(user)。", "There is no account '\(user)'.")
       }
@@ -59,12 +59,13 @@ struct TokensCommand: AsyncParsableCommand {
 
     func run() async throws {
       let zh = options.lang == .zh
-      let listing = await Listing(
+      let tokens = try await store.open().tokens()
+      let listing = Listing(
         columns: [
           .init(key: "name", heading: zh ? "名称" : "name"), .init(key: "user", heading: zh ? "用户" : "user"),
           .init(key: "status", heading: zh ? "状态" : "status"),
         ],
-        rows: try store.open().tokens().map { token in
+        rows: tokens.map { token in
           [
             token.name, token.account,
             token.revokedAt == nil ? (zh ? "有效" : "valid") : (zh ? "已吊销" : "revoked"),

@@ -1,15 +1,20 @@
 import Foundation
+import ZhibiaoPostgres
 import ZhibiaoSQLite
 import ZhibiaoStore
 
-/// Opens a store by its location: a file path for the embedded SQLite store. Shared servers
-/// (`postgres://…`) plug in here, behind the same `Store` interface.
+/// Opens a store by its location: `postgres://…` (or `postgresql://…`) for the shared
+/// PostgreSQL store, any other text as the path of the embedded SQLite store.
 enum StoreLocation {
-  static func open(_ location: String) throws -> any Store {
-    if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-      throw StoreError.unavailable(path: location, reason: "this build carries the embedded SQLite store only")
+  static func open(_ location: String) async throws -> any Store {
+    if isPostgres(location) {
+      return try await PostgresStore(url: location)
     }
-    let store = try SQLiteStore(path: location)
-    return store
+    return try SQLiteStore(path: location)
+  }
+
+  /// Whether `location` names a PostgreSQL server.
+  static func isPostgres(_ location: String) -> Bool {
+    location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
   }
 }

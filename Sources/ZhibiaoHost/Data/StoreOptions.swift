@@ -7,7 +7,8 @@ import ZhibiaoStore
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "数据库 (the store): a SQLite file path, default zhibiao.sqlite or $ZHIBIAO_DB; postgres://… later.")
+    help:
+      "数据库 (the store): a SQLite file path or postgres://USER@HOST:PORT/DB; default $ZHIBIAO_DB, else zhibiao.sqlite.")
   var db: String?
 
   /// The store's location: the option, else `ZHIBIAO_DB`, else `zhibiao.sqlite` here.
@@ -16,9 +17,9 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// Opens the store, bringing its schema up to date.
-  func open() throws -> any Store {
+  func open() async throws -> any Store {
     do {
-      return try StoreLocation.open(location)
+      return try await StoreLocation.open(location)
     } catch {
       throw CommandFailure.file(path: location, LocalizedText(zh: "数据库无法打开：\(error)", en: "\(error)"))
     }

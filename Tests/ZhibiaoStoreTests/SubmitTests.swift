@@ -2,14 +2,13 @@ import Foundation
 import Testing
 import ZhibiaoKernel
 import ZhibiaoStore
-
-@testable import ZhibiaoSQLite
+import ZhibiaoTestSupport
 
 @Suite("Submitting observations")
-struct SubmitTests {
-  let store: SQLiteStore
+final class SubmitTests {
+  var store: (any Store)!
 
-  init() throws { store = try SQLiteStore.inMemory() }
+  func open(_ backend: StoreBackend) async throws { store = try await backend.store() }
 
   func history(
     _ indicator: IndicatorID = Fixture.revenue, org: OrgID = Fixture.binjiang, period: Period = Fixture.q1
@@ -17,8 +16,11 @@ struct SubmitTests {
     try await store.history(plan: Fixture.plan, indicator: indicator, org: org, period: period)
   }
 
-  @Test("A new value is added, the same file again changes nothing, a changed value is a new revision")
-  func addedUnchangedRevised() async throws {
+  @Test(
+    "A new value is added, the same file again changes nothing, a changed value is a new revision",
+    arguments: StoreBackend.available)
+  func addedUnchangedRevised(_ backend: StoreBackend) async throws {
+    try await open(backend)
     let first = Fixture.submission([Fixture.row(value: "105.5", note: "初报")])
     await #expect(try store.submit(first) == SubmissionResult(added: 1))
     await #expect(try history().count == 1)
@@ -49,23 +51,28 @@ struct SubmitTests {
       ])
   }
 
-  @Test("A changed note alone is a new revision")
-  func noteChange() async throws {
+  @Test("A changed note alone is a new revision", arguments: StoreBackend.available)
+  func noteChange(_ backend: StoreBackend) async throws {
+    try await open(backend)
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")]))
     await #expect(try store.submit(Fixture.submission([Fixture.row(value: "1", note: "口径调整")])).revised == 1)
     await #expect(try history().map(\.note) == [nil, "口径调整"])
   }
 
-  @Test("A key given twice in one submission is added, then revised")
-  func sameKeyTwice() async throws {
+  @Test("A key given twice in one submission is added, then revised", arguments: StoreBackend.available)
+  func sameKeyTwice(_ backend: StoreBackend) async throws {
+    try await open(backend)
     let result = try await store.submit(Fixture.submission([Fixture.row(value: "1"), Fixture.row(value: "2")]))
     #expect(result == SubmissionResult(added: 1, revised: 1))
     await #expect(try history().map(\.value) == [1, 2])
     await #expect(try store.observations(plan: Fixture.plan).map(\.revision) == [2])
   }
 
-  @Test("Drafts sent again as submitted move on; a draft never replaces a submitted value")
-  func draftsAndStatus() async throws {
+  @Test(
+    "Drafts sent again as submitted move on; a draft never replaces a submitted value",
+    arguments: StoreBackend.available)
+  func draftsAndStatus(_ backend: StoreBackend) async throws {
+    try await open(backend)
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")], status: .draft))
     await #expect(try store.observations(plan: Fixture.plan).isEmpty)
     await #expect(try store.drafts(plan: Fixture.plan, org: nil).map(\.status) == [.draft])
@@ -81,8 +88,11 @@ struct SubmitTests {
     await #expect(try history().map(\.status) == [.draft])
   }
 
-  @Test("Observations are filtered and ordered by indicator, org and period, a year after its quarters")
-  func filtersAndOrder() async throws {
+  @Test(
+    "Observations are filtered and ordered by indicator, org and period, a year after its quarters",
+    arguments: StoreBackend.available)
+  func filtersAndOrder(_ backend: StoreBackend) async throws {
+    try await open(backend)
     let year: Period = .year(2024)
     let q4: Period = .quarter(4, of: 2024)
     let rows = [
@@ -108,8 +118,9 @@ struct SubmitTests {
     await #expect(try store.observations(plan: Fixture.plan, indicator: nil, org: Fixture.xihu, period: q4).isEmpty)
   }
 
-  @Test("Plans live side by side: the same key in two plans is two observations")
-  func plansSideBySide() async throws {
+  @Test("Plans live side by side: the same key in two plans is two observations", arguments: StoreBackend.available)
+  func plansSideBySide(_ backend: StoreBackend) async throws {
+    try await open(backend)
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")]))
     await #expect(try store.submit(Fixture.submission([Fixture.row(value: "2")], plan: Fixture.otherPlan)).added == 1)
     await #expect(try store.observations(plan: Fixture.plan).map(\.value) == [1])
@@ -119,24 +130,29 @@ struct SubmitTests {
     await #expect(try store.submit(Fixture.submission([Fixture.row(value: "3")], plan: Fixture.otherPlan)).revised == 1)
   }
 
-  @Test("Times come back to the millisecond")
-  func times() async throws {
+  @Test("Times come back to the millisecond", arguments: StoreBackend.available)
+  func times(_ backend: StoreBackend) async throws {
+    try await open(backend)
     let time = Date(timeIntervalSince1970: 1_713_139_200.123)
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")], at: time))
     await #expect(try store.observations(plan: Fixture.plan).first?.reportedAt == time)
     await #expect(try history().first?.reportedAt == time)
   }
 
-  @Test("A submission cannot approve: rows sent as approved or returned are stored as submitted")
-  func submissionCannotApprove() async throws {
+  @Test(
+    "A submission cannot approve: rows sent as approved or returned are stored as submitted",
+    arguments: StoreBackend.available)
+  func submissionCannotApprove(_ backend: StoreBackend) async throws {
+    try await open(backend)
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "1")], status: .approved))
     await #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "2")], status: .returned))
     await #expect(try store.observations(plan: Fixture.plan).map(\.status) == [.submitted])
   }
 
-  @Test("An empty submission writes nothing")
-  func emptySubmission() async throws {
+  @Test("An empty submission writes nothing", arguments: StoreBackend.available)
+  func emptySubmission(_ backend: StoreBackend) async throws {
+    try await open(backend)
     #expect(try await store.submit(Fixture.submission([])) == SubmissionResult())
     #expect(try await store.observations(plan: Fixture.plan).isEmpty)
   }

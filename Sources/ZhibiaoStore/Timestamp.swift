@@ -6,11 +6,11 @@ import Foundation
 /// `Sendable`, and reading 100,000 records should not parse through a locale-aware formatter.
 /// A time with a part below the millisecond comes back rounded to the nearest millisecond; a
 /// whole second or millisecond comes back exactly.
-enum Timestamp {
+package enum Timestamp {
   private static let millisecondsPerDay: Int64 = 86_400_000
 
   /// The text of `date`.
-  static func text(_ date: Date) -> String {
+  package static func text(_ date: Date) -> String {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
     let days = floorDivide(milliseconds, millisecondsPerDay)
     var rest = milliseconds - days * millisecondsPerDay
@@ -26,7 +26,7 @@ enum Timestamp {
   }
 
   /// The date `text` names, or nil if it is not in the form `text(_:)` writes.
-  static func date(_ text: String) -> Date? {
+  package static func date(_ text: String) -> Date? {
     let bytes = Array(text.utf8)
     guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
       bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),

@@ -1,26 +1,31 @@
 import Foundation
 import ZhibiaoKernel
-import ZhibiaoStore
 
 /// A column whose text is not what this store writes: the file was edited by hand or is damaged.
-struct MalformedColumn: Error {
+package struct MalformedColumn: Error {
   /// The table and column, `observation.value`.
-  var column: String
+  package var column: String
   /// What it holds.
-  var text: String
+  package var text: String
   /// What it should hold.
-  var expected: String
+  package var expected: String
+
+  package init(column: String, text: String, expected: String) {
+    self.column = column
+    self.text = text
+    self.expected = expected
+  }
 }
 
 /// How the kernel's values become columns and back.
-enum Stored {
+package enum Stored {
   /// The exact decimal form: `Decimal` prints every digit it holds, and reading the text back
   /// with no locale gives the same value, so no yuan is lost to binary floating point.
-  static func text(_ value: Decimal) -> String { "\(value)" }
+  package static func text(_ value: Decimal) -> String { "\(value)" }
 
   /// The decimal in `text`; the whole text must be a number, since `Decimal(string:)` alone
   /// would read `12abc` as 12.
-  static func decimal(_ text: String, column: String) throws -> Decimal {
+  package static func decimal(_ text: String, column: String) throws -> Decimal {
     guard let value = Decimal(string: text, locale: nil), !value.isNaN, isDecimalNumber(text) else {
       throw MalformedColumn(column: column, text: text, expected: "a decimal number")
     }
@@ -28,10 +33,10 @@ enum Stored {
   }
 
   /// The quarter column: 0 for a whole year, so that the key holds no NULL.
-  static func quarter(_ period: Period) -> Int { period.quarter ?? 0 }
+  package static func quarter(_ period: Period) -> Int { period.quarter ?? 0 }
 
   /// The period of a year and quarter column.
-  static func period(year: Int, quarter: Int) throws -> Period {
+  package static func period(year: Int, quarter: Int) throws -> Period {
     switch quarter {
     case 0: return .year(year)
     case 1...4: return .quarter(quarter, of: year)
@@ -40,7 +45,7 @@ enum Stored {
   }
 
   /// The time in `text`.
-  static func date(_ text: String, column: String) throws -> Date {
+  package static func date(_ text: String, column: String) throws -> Date {
     guard let date = Timestamp.date(text) else {
       throw MalformedColumn(column: column, text: text, expected: "a time like 2024-04-15T09:30:00.000Z")
     }
@@ -48,7 +53,7 @@ enum Stored {
   }
 
   /// The status in `text`.
-  static func status(_ text: String, column: String) throws -> ObservationStatus {
+  package static func status(_ text: String, column: String) throws -> ObservationStatus {
     guard let status = ObservationStatus(rawValue: text) else {
       throw MalformedColumn(column: column, text: text, expected: "draft, submitted, approved or returned")
     }

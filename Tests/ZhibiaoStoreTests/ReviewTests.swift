@@ -1,19 +1,17 @@
 import Foundation
-import GRDB
 import Testing
 import ZhibiaoKernel
 import ZhibiaoStore
-
-@testable import ZhibiaoSQLite
+import ZhibiaoTestSupport
 
 /// The review workflow's transitions as the store applies them: every allowed one and every
 /// forbidden one, each with its audit entries.
 @Suite("Review workflow in the store")
-struct ReviewTests {
-  let store: SQLiteStore
+final class ReviewTests {
+  var store: (any Store)!
 
-  init() async throws {
-    store = try SQLiteStore.inMemory()
+  func open(_ backend: StoreBackend) async throws {
+    store = try await backend.store()
     let rows = [
       Fixture.row(Fixture.revenue, value: "100", line: 2),
       Fixture.row(Fixture.incubators, value: "7", line: 3),
@@ -43,8 +41,11 @@ struct ReviewTests {
     }
   }
 
-  @Test("Approving moves only the submitted figures of the indicators given, with a revision and an audit entry")
-  func approve() async throws {
+  @Test(
+    "Approving moves only the submitted figures of the indicators given, with a revision and an audit entry",
+    arguments: StoreBackend.available)
+  func approve(_ backend: StoreBackend) async throws {
+    try await open(backend)
     await #expect(try store.review([Fixture.revenue]) == 1)
     let statuses = try await store.observations(plan: Fixture.plan).map { "\($0.indicator) \($0.org) \($0.status)" }
     #expect(
@@ -64,17 +65,20 @@ struct ReviewTests {
     #expect(entry.newStatus == .approved)
     #expect(entry.oldValue == 100 && entry.newValue == 100)
     // Reviewing again moves nothing and writes nothing; approving does not lock.
-    let before = try store.dump()
+    let before = try await store.snapshot()
     await #expect(try store.review([Fixture.revenue], at: Fixture.wednesday) == 0)
-    #expect(try store.dump() == before)
+    #expect(try await store.snapshot() == before)
     await #expect(!(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1)))
   }
 
-  @Test("A return needs a comment; the comment reaches the reporter, and submitting again clears it")
-  func returnAndResubmit() async throws {
-    let before = try store.dump()
+  @Test(
+    "A return needs a comment; the comment reaches the reporter, and submitting again clears it",
+    arguments: StoreBackend.available)
+  func returnAndResubmit(_ backend: StoreBackend) async throws {
+    try await open(backend)
+    let before = try await store.snapshot()
     await refusal(.returnNeedsComment) { _ = try await store.review([Fixture.revenue], .return, comment: "  ") }
-    #expect(try store.dump() == before)
+    #expect(try await store.snapshot() == before)
     await #expect(try store.review([Fixture.revenue], .return, comment: "请核对口径") == 1)
     await #expect(try revenue().status == .returned)
     await #expect(try revenue().reviewComment == "请核对口径")
@@ -92,14 +96,17 @@ struct ReviewTests {
       try audit().map(\.action) == [.submit, .submit, .submit, .return, .submit, .return, .submit])
   }
 
-  @Test("A changed approved figure needs a reason, goes back to submitted and is flagged")
-  func approvedChanged() async throws {
+  @Test(
+    "A changed approved figure needs a reason, goes back to submitted and is flagged", arguments: StoreBackend.available
+  )
+  func approvedChanged(_ backend: StoreBackend) async throws {
+    try await open(backend)
     _ = try await store.review([Fixture.revenue, Fixture.incubators])
-    let before = try store.dump()
+    let before = try await store.snapshot()
     await #expect(throws: StoreError.self) {
       _ = try await store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)]))
     }
-    #expect(try store.dump() == before)
+    #expect(try await store.snapshot() == before)
     await refusal(.approvedNeedsReason) {
       _ = try await store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)]))
     }
@@ -124,14 +131,17 @@ struct ReviewTests {
     await #expect(try store.review([Fixture.revenue]) == 1)
   }
 
-  @Test("Nothing in a locked period changes, even with a reason; the lock is audited once")
-  func locked() async throws {
+  @Test(
+    "Nothing in a locked period changes, even with a reason; the lock is audited once",
+    arguments: StoreBackend.available)
+  func locked(_ backend: StoreBackend) async throws {
+    try await open(backend)
     await #expect(try store.lock())
     await #expect(!(try store.lock(at: Fixture.wednesday)))
     await #expect(try audit().filter { $0.action == .lock }.count == 1)
     await #expect(try store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
     await #expect(!(try store.isLocked(plan: Fixture.plan, org: Fixture.xihu, period: Fixture.q1)))
-    let before = try store.dump()
+    let before = try await store.snapshot()
     let rows = [
       Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "51", line: 2),
       Fixture.row(Fixture.revenue, value: "101", line: 3),
@@ -147,13 +157,14 @@ struct ReviewTests {
     await refusal(.locked) {
       _ = try await store.submit(Fixture.submission([Fixture.row("digital.cloud_revenue", value: "9")], status: .draft))
     }
-    #expect(try store.dump() == before)
+    #expect(try await store.snapshot() == before)
     // Unchanged figures are no change.
     await #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
   }
 
-  @Test("A draft is never read as a reported figure and never replaces one")
-  func drafts() async throws {
+  @Test("A draft is never read as a reported figure and never replaces one", arguments: StoreBackend.available)
+  func drafts(_ backend: StoreBackend) async throws {
+    try await open(backend)
     let draft = Fixture.row("digital.cloud_revenue", value: "9", line: 8)
     await #expect(try store.submit(Fixture.submission([draft], status: .draft)) == SubmissionResult(added: 1))
     await #expect(try store.observations(plan: Fixture.plan).count == 3)
@@ -163,7 +174,7 @@ struct ReviewTests {
     let changed = Fixture.row("digital.cloud_revenue", value: "10", line: 8)
     await #expect(try store.submit(Fixture.submission([changed], status: .draft)) == SubmissionResult(revised: 1))
     // Over a submitted, returned or approved figure it is refused whole.
-    let before = try store.dump()
+    let before = try await store.snapshot()
     await refusal(.draftOverReported) {
       _ = try await store.submit(Fixture.submission([Fixture.row(value: "999", line: 2)], status: .draft))
     }
@@ -184,8 +195,11 @@ struct ReviewTests {
     await #expect(try store.observations(plan: Fixture.plan).count == 4)
   }
 
-  @Test("Every moved figure has one audit entry; unchanged rows and failed submissions have none")
-  func auditEntries() async throws {
+  @Test(
+    "Every moved figure has one audit entry; unchanged rows and failed submissions have none",
+    arguments: StoreBackend.available)
+  func auditEntries(_ backend: StoreBackend) async throws {
+    try await open(backend)
     let first = try await audit()
     #expect(first.count == 3)
     #expect(first.map(\.sequence) == [1, 2, 3])
@@ -200,11 +214,12 @@ struct ReviewTests {
     await #expect(try audit() == first)
   }
 
-  @Test("The audit log cannot be updated or deleted")
-  func auditAppendOnly() async throws {
+  @Test("The audit log cannot be updated or deleted", arguments: StoreBackend.available)
+  func auditAppendOnly(_ backend: StoreBackend) async throws {
+    try await open(backend)
     for sql in ["UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log", "UPDATE audit_log SET at = at"] {
-      #expect {
-        try store.guarded { try store.writer.write { db in try db.execute(sql: sql) } }
+      await #expect {
+        try await RawSQL.execute(sql, on: store)
       } throws: { error in
         guard case .unavailable(_, let reason)? = error as? StoreError else { return false }
         return reason.contains("append-only")
@@ -213,8 +228,10 @@ struct ReviewTests {
     #expect(try await audit().count == 3)
   }
 
-  @Test("The first refused org's period in the file is the one reported, with its lines")
-  func firstRefusedReported() async throws {
+  @Test(
+    "The first refused org's period in the file is the one reported, with its lines", arguments: StoreBackend.available)
+  func firstRefusedReported(_ backend: StoreBackend) async throws {
+    try await open(backend)
     try await store.lock()
     try await store.lock(Fixture.xihu)
     let rows = [

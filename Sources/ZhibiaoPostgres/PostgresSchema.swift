@@ -1,0 +1,220 @@
+/// One step of the schema on PostgreSQL: the same step, under the same identifier, as the
+/// SQLite store's migration of that number, in PostgreSQL's terms.
+struct PostgresMigration: Sendable {
+  /// The identifier recorded in `schema_migration`, as the SQLite store records it.
+  var identifier: String
+  /// The statements, run in order in one transaction.
+  var statements: [String]
+}
+
+/// The schema of the shared store, as the ordered list of migrations that build it.
+///
+/// The tables, keys and checks are those of the SQLite store, so that a store copies from one
+/// to the other row for row. Where PostgreSQL has the better type it is used: values are
+/// NUMERIC (exact, and summable by the city's own queries), times TIMESTAMPTZ, flags BOOLEAN.
+/// DDL is transactional here, so a migration that fails leaves the schema as it was.
+enum PostgresSchema {
+  /// Every migration, oldest first; the schema version is the number applied.
+  static let migrations: [PostgresMigration] = [
+    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions,
+  ]
+
+  /// The table that records which migrations ran.
+  static let ledger = """
+    CREATE TABLE IF NOT EXISTS schema_migration (
+      version INTEGER PRIMARY KEY,
+      identifier TEXT NOT NULL UNIQUE,
+      applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )
+    """
+
+  static let observations = PostgresMigration(
+    identifier: "v1-observations",
+    statements: [
+      """
+      CREATE TABLE observation (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        value NUMERIC NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved')),
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        reported_by TEXT NOT NULL,
+        reported_at TIMESTAMPTZ NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        changed_after_approval BOOLEAN NOT NULL DEFAULT false,
+        PRIMARY KEY (plan, indicator, org, year, quarter)
+      )
+      """,
+      """
+      CREATE TABLE revision (
+        plan TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        value NUMERIC NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved')),
+        reported_by TEXT NOT NULL,
+        reported_at TIMESTAMPTZ NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        reason TEXT,
+        changed_after_approval BOOLEAN NOT NULL DEFAULT false,
+        PRIMARY KEY (plan, indicator, org, year, quarter, number),
+        FOREIGN KEY (plan, indicator, org, year, quarter)
+          REFERENCES observation (plan, indicator, org, year, quarter)
+      )
+      """,
+    ])
+
+  static let approvalsAndRegisters = PostgresMigration(
+    identifier: "v2-approvals-registers",
+    statements: [
+      """
+      CREATE TABLE approval (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        approved_by TEXT NOT NULL,
+        approved_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (plan, org, year, quarter)
+      )
+      """,
+      """
+      CREATE TABLE register_entry (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        register TEXT NOT NULL CHECK (register <> ''),
+        name TEXT NOT NULL CHECK (name <> ''),
+        org TEXT NOT NULL,
+        level TEXT NOT NULL,
+        recognised_on TEXT NOT NULL,
+        evidence TEXT,
+        source TEXT NOT NULL,
+        submitted_by TEXT NOT NULL,
+        submitted_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (plan, register, name)
+      )
+      """,
+      "CREATE INDEX observation_by_org_period ON observation (plan, org, year, quarter)",
+    ])
+
+  static let accounts = PostgresMigration(
+    identifier: "v3-accounts",
+    statements: [
+      """
+      CREATE TABLE account (
+        name TEXT PRIMARY KEY CHECK (name <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        role TEXT NOT NULL CHECK (role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+        disabled BOOLEAN NOT NULL DEFAULT false,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL
+      )
+      """,
+      """
+      CREATE TABLE api_token (
+        name TEXT PRIMARY KEY CHECK (name <> ''),
+        account TEXT NOT NULL REFERENCES account (name),
+        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+        created_at TIMESTAMPTZ NOT NULL,
+        revoked_at TIMESTAMPTZ
+      )
+      """,
+    ])
+
+  /// The review workflow: `returned` figures with the reviewer's comment, locks of an org's
+  /// period in place of approvals (an approved period stays locked), and the append-only audit log.
+  static let reviewWorkflow = PostgresMigration(
+    identifier: "v4-review-workflow",
+    statements: [
+      "ALTER TABLE observation DROP CONSTRAINT observation_status_check",
+      """
+      ALTER TABLE observation ADD CONSTRAINT observation_status_check
+        CHECK (status IN ('draft', 'submitted', 'approved', 'returned'))
+      """,
+      "ALTER TABLE observation ADD COLUMN review_comment TEXT",
+      "ALTER TABLE revision DROP CONSTRAINT revision_status_check",
+      """
+      ALTER TABLE revision ADD CONSTRAINT revision_status_check
+        CHECK (status IN ('draft', 'submitted', 'approved', 'returned'))
+      """,
+      """
+      CREATE TABLE period_lock (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        locked_by TEXT NOT NULL,
+        locked_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (plan, org, year, quarter)
+      )
+      """,
+      "INSERT INTO period_lock SELECT plan, org, year, quarter, approved_by, approved_at FROM approval",
+      "DROP TABLE approval",
+      """
+      CREATE TABLE audit_log (
+        sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at TIMESTAMPTZ NOT NULL,
+        actor_org TEXT NOT NULL CHECK (actor_org <> ''),
+        actor_role TEXT NOT NULL CHECK (actor_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        actor_user TEXT,
+        action TEXT NOT NULL CHECK (action IN ('submit', 'draft', 'approve', 'return', 'lock')),
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        old_value NUMERIC,
+        new_value NUMERIC,
+        old_status TEXT CHECK (old_status IN ('draft', 'submitted', 'approved', 'returned')),
+        new_status TEXT CHECK (new_status IN ('draft', 'submitted', 'approved', 'returned')),
+        reason TEXT,
+        source TEXT NOT NULL
+      )
+      """,
+      "CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter)",
+      """
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'the audit log is append-only: it cannot be %', lower(TG_OP) || 'd';
+      END
+      $$
+      """,
+      """
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()
+      """,
+    ])
+
+  static let sessions = PostgresMigration(
+    identifier: "v5-sessions",
+    statements: [
+      """
+      CREATE TABLE session (
+        id_hash TEXT PRIMARY KEY CHECK (length(id_hash) = 64),
+        account TEXT NOT NULL REFERENCES account (name),
+        csrf_token TEXT NOT NULL CHECK (csrf_token <> ''),
+        created_at TIMESTAMPTZ NOT NULL,
+        last_seen_at TIMESTAMPTZ NOT NULL,
+        address TEXT NOT NULL
+      )
+      """,
+      "CREATE INDEX session_by_account ON session (account)",
+      """
+      CREATE TABLE login_failure (
+        account TEXT NOT NULL,
+        address TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL
+      )
+      """,
+      "CREATE INDEX login_failure_by_account ON login_failure (account, at)",
+      "CREATE INDEX login_failure_by_address ON login_failure (address, at)",
+    ])
+}

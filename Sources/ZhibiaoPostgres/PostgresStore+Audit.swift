@@ -1,0 +1,70 @@
+import Foundation
+import PostgresNIO
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// The audit entries of one change, written in its transaction, in order.
+struct AuditBatch {
+  private var batch = RowBatch([
+    ("at", "timestamptz"), ("actor_org", "text"), ("actor_role", "text"), ("actor_user", "text"),
+    ("action", "text"), ("plan", "text"), ("indicator", "text"), ("org", "text"), ("year", "integer"),
+    ("quarter", "integer"), ("old_value", "numeric"), ("new_value", "numeric"), ("old_status", "text"),
+    ("new_status", "text"), ("reason", "text"), ("source", "text"),
+  ])
+  private let actor: [String?]
+
+  /// Entries of the changes of `actor` in `role`, signed in as `user` when there is an account.
+  init(plan: PlanID, actor: OrgID, role: Role, user: String?, time: Date) {
+    self.actor = [Timestamp.text(time), actor.rawValue, role.rawValue, user, plan.rawValue]
+  }
+
+  /// One entry; `indicator` nil for a whole org's period.
+  mutating func append(
+    _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
+    new: (String?, String?), reason: String?, source: String
+  ) {
+    batch.add(
+      [
+        actor[0], actor[1], actor[2], actor[3], action.rawValue, actor[4], indicator, org, String(year),
+        String(quarter), old.0, new.0, old.1, new.1, reason, source,
+      ])
+  }
+
+  func write(_ store: PostgresStore, on connection: PostgresConnection) async throws {
+    try await store.insert(batch, into: "audit_log", on: connection)
+  }
+}
+
+extension PostgresStore {
+  /// The audit log of `plan`, oldest first, optionally of one org.
+  public func auditLog(plan: PlanID, org: OrgID?) async throws -> [AuditEntry] {
+    var query = QueryBuilder(
+      """
+      SELECT sequence, \(Column.time("at")), actor_org, actor_role, actor_user, action, indicator, org, year, quarter,
+        \(Column.value("old_value")), \(Column.value("new_value")), old_status, new_status, reason, source
+      FROM audit_log
+      """)
+    query.append(" WHERE plan = $?", plan.rawValue)
+    if let org { query.append(" AND org = $?", org.rawValue) }
+    query.append(" ORDER BY sequence")
+    return try await reading {
+      try await rows(query.query) { row in
+        let role = try row.text(3)
+        let action = try row.text(5)
+        guard let role = Role(rawValue: role), let action = AuditAction(rawValue: action) else {
+          throw MalformedColumn(column: "audit_log", text: "\(role) \(action)", expected: "a role and an action")
+        }
+        return AuditEntry(
+          sequence: try row[0].decode(Int.self), time: try row.date(1, column: "audit_log.at"),
+          actor: OrgID(try row.text(2)), role: role, user: try row.optionalText(4), action: action, plan: plan,
+          indicator: try row.optionalText(6).map { IndicatorID($0) }, org: OrgID(try row.text(7)),
+          period: try row.period(year: 8, quarter: 9),
+          oldValue: try row.optionalDecimal(10, column: "audit_log.value"),
+          newValue: try row.optionalDecimal(11, column: "audit_log.value"),
+          oldStatus: try row.optionalStatus(12, column: "audit_log.status"),
+          newStatus: try row.optionalStatus(13, column: "audit_log.status"), reason: try row.optionalText(14),
+          source: try row.text(15))
+      }
+    }
+  }
+}

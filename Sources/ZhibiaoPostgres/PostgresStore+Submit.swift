@@ -1,0 +1,181 @@
+import Foundation
+import PostgresNIO
+import ZhibiaoKernel
+import ZhibiaoStore
+
+extension PostgresStore {
+  /// Writes a submission in one transaction — all rows or none, with an audit entry for every
+  /// figure it moves — and says what changed.
+  ///
+  /// The rows are decided in memory by the same ``SubmissionDecision`` as the SQLite store's,
+  /// from the current values of the orgs' periods the rows touch, read in one query; the writes
+  /// go in a few statements over arrays, whatever the number of rows.
+  public func submit(_ submission: Submission) async throws -> SubmissionResult {
+    let periods = PeriodLocks(
+      submission.rows.map { OrgPeriod(org: $0.org, period: $0.period) }, plan: submission.plan, exclusive: false)
+    return try await transaction(periods: periods) { connection in
+      let current = try await self.current(for: submission, on: connection)
+      let decided = try SubmissionDecision(submission: submission, current: current)
+      try await self.write(decided.writes, of: submission, on: connection)
+      return decided.result
+    }
+  }
+
+  /// The locks and current observations of every org's period `submission` touches.
+  private func current(for submission: Submission, on connection: PostgresConnection) async throws
+    -> CurrentObservations
+  {
+    var current = CurrentObservations()
+    var periods = RowBatch([("org", "text"), ("year", "integer"), ("quarter", "integer")])
+    for row in submission.rows {
+      let orgPeriod = OrgPeriod(org: row.org, period: row.period)
+      guard current.locked[orgPeriod] == nil else { continue }
+      current.locked[orgPeriod] = false
+      periods.add([orgPeriod.org, String(orgPeriod.year), String(orgPeriod.quarter)])
+    }
+    var locks = QueryBuilder("")
+    let lockKeys = periods.unnest(as: "k", in: &locks)
+    locks.append(
+      """
+      SELECT l.org, l.year, l.quarter FROM period_lock l JOIN \(lockKeys)
+        ON l.org = k.org AND l.year = k.year AND l.quarter = k.quarter
+      """)
+    locks.append(" WHERE l.plan = $?", submission.plan.rawValue)
+    for locked in try await rows(
+      locks.query, on: connection,
+      { row in
+        OrgPeriod(org: try row.text(0), year: try row.int(1), quarter: try row.int(2))
+      })
+    {
+      current.locked[locked] = true
+    }
+    var stored = QueryBuilder("")
+    let storedKeys = periods.unnest(as: "k", in: &stored)
+    stored.append(
+      """
+      SELECT o.indicator, o.org, o.year, o.quarter, \(Column.value("o.value")), o.note, o.status, o.revision,
+        o.changed_after_approval
+      FROM observation o JOIN \(storedKeys) ON o.org = k.org AND o.year = k.year AND o.quarter = k.quarter
+      """)
+    stored.append(" WHERE o.plan = $?", submission.plan.rawValue)
+    for (key, state) in try await rows(
+      stored.query, on: connection,
+      { row in
+        (
+          ObservationKey(
+            indicator: try row.text(0),
+            orgPeriod: OrgPeriod(org: try row.text(1), year: try row.int(2), quarter: try row.int(3))),
+          ObservationState(
+            value: try row.decimal(4, column: "observation.value"), note: try row.optionalText(5),
+            status: try row.status(6, column: "observation.status"), revision: try row.int(7),
+            changedAfterApproval: try row.bool(8))
+        )
+      })
+    {
+      current.observations[key] = state
+    }
+    return current
+  }
+
+  /// Makes the writes: each observation's final state (inserted when new, updated otherwise),
+  /// every revision in order, and an audit entry per write.
+  private func write(_ writes: [ObservationWrite], of submission: Submission, on connection: PostgresConnection)
+    async throws
+  {
+    let plan = submission.plan.rawValue
+    let submitter = submission.submitter.rawValue
+    let time = Timestamp.text(submission.time)
+    var audit = AuditBatch(
+      plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
+      time: submission.time)
+    var revisions = RowBatch(ObservationColumns.revision)
+    var final: [ObservationKey: FinalState] = [:]
+    var order: [ObservationKey] = []
+    for write in writes {
+      let row = write.row
+      let key = ObservationKey(
+        indicator: row.indicator.rawValue, orgPeriod: OrgPeriod(org: row.org, period: row.period))
+      let state = write.state
+      let value = Stored.text(state.value)
+      let reportedAt = row.reportedAt.map(Timestamp.text) ?? time
+      if final[key] == nil {
+        order.append(key)
+        final[key] = FinalState(existed: write.kind != .add, status: state.status)
+      }
+      final[key]?.status = state.status
+      if write.kind != .promote {
+        guard !state.value.isNaN else {
+          throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
+        }
+        final[key]?.written = (state, reportedAt)
+        revisions.add(
+          [
+            plan, key.indicator, key.orgPeriod.org, String(key.orgPeriod.year), String(key.orgPeriod.quarter),
+            String(state.revision), value, state.status.rawValue, submitter, reportedAt, submission.source,
+            state.note, submission.reason, write.afterApproval ? "t" : "f",
+          ])
+      }
+      audit.append(
+        state.status == .draft ? .draft : .submit, indicator: key.indicator, org: key.orgPeriod.org,
+        year: key.orgPeriod.year, quarter: key.orgPeriod.quarter,
+        old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
+        new: (value, state.status.rawValue), reason: submission.reason, source: submission.source)
+    }
+    var added = RowBatch(ObservationColumns.observation)
+    var revised = RowBatch(ObservationColumns.observation)
+    var promoted = RowBatch(ObservationColumns.status)
+    for key in order {
+      guard let state = final[key] else { continue }
+      let keyValues: [String?] = [
+        plan, key.indicator, key.orgPeriod.org, String(key.orgPeriod.year), String(key.orgPeriod.quarter),
+      ]
+      guard let (written, reportedAt) = state.written else {
+        promoted.add(keyValues + [state.status.rawValue])
+        continue
+      }
+      let values =
+        keyValues + [
+          Stored.text(written.value), state.status.rawValue, String(written.revision), submitter, reportedAt,
+          submission.source, written.note, written.changedAfterApproval ? "t" : "f",
+        ]
+      if state.existed { revised.add(values) } else { added.add(values) }
+    }
+    try await insert(added, into: "observation", on: connection)
+    try await update(
+      revised, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
+    try await update(
+      promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
+    try await insert(revisions, into: "revision", on: connection)
+    try await audit.write(self, on: connection)
+  }
+}
+
+/// Where one observation ends after a submission.
+private struct FinalState {
+  /// Whether it was in the store before the submission.
+  var existed: Bool
+  /// Its status at the end.
+  var status: ObservationStatus
+  /// The last value written to it, with its time; nil when its status only moved.
+  var written: (ObservationState, String)?
+}
+
+/// The columns of observation and revision rows as the store writes them.
+enum ObservationColumns {
+  static let key = ["plan", "indicator", "org", "year", "quarter"]
+  private static let keyColumns = [
+    ("plan", "text"), ("indicator", "text"), ("org", "text"), ("year", "integer"), ("quarter", "integer"),
+  ]
+  static let observation =
+    keyColumns + [
+      ("value", "numeric"), ("status", "text"), ("revision", "integer"), ("reported_by", "text"),
+      ("reported_at", "timestamptz"), ("source", "text"), ("note", "text"), ("changed_after_approval", "boolean"),
+    ]
+  static let revision =
+    keyColumns + [
+      ("number", "integer"), ("value", "numeric"), ("status", "text"), ("reported_by", "text"),
+      ("reported_at", "timestamptz"), ("source", "text"), ("note", "text"), ("reason", "text"),
+      ("changed_after_approval", "boolean"),
+    ]
+  static let status = keyColumns + [("status", "text")]
+}

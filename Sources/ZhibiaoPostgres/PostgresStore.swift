@@ -1,0 +1,200 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// The shared store: the same ``Store`` on a PostgreSQL server that several instances of the web
+/// app and the command line use at once.
+///
+/// Every write is one transaction at SERIALIZABLE isolation, retried when the server reports a
+/// serialization failure, so that a rule spanning rows (a lock racing a submission, two
+/// reviewers of one figure) holds as if the writes ran one after another. Values are NUMERIC
+/// (exact), times TIMESTAMPTZ to the millisecond, as the SQLite store keeps them.
+public final class PostgresStore: Store {
+  /// Where the store is, without its password, for messages.
+  public let location: String
+  /// The server and database, for the server's own tools (`pg_dump`).
+  let address: PostgresAddress
+
+  let client: PostgresClient
+  let logger: Logger
+  private let running: Task<Void, Never>
+
+  /// Connects to the server of `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`), checks
+  /// that it answers and brings the schema up to date.
+  ///
+  /// Throws ``StoreError/unavailable(path:reason:)`` naming the host and port when the server
+  /// cannot be reached, and ``StoreError/schemaTooNew(found:supported:)`` when a newer build has
+  /// migrated the database.
+  public convenience init(url: String, maximumConnections: Int = 20, connectTimeout: Duration = .seconds(10))
+    async throws
+  {
+    try await self.init(
+      url: url, schemaVersion: PostgresSchema.migrations.count, maximumConnections: maximumConnections,
+      connectTimeout: connectTimeout)
+  }
+
+  /// Connects and migrates up to `schemaVersion` only: how a test builds a database as an older
+  /// build left it.
+  init(url: String, schemaVersion: Int, maximumConnections: Int, connectTimeout: Duration) async throws {
+    let address = try PostgresAddress(url)
+    location = address.description
+    self.address = address
+    var configuration = PostgresClient.Configuration(
+      host: address.host, port: address.port, username: address.user, password: address.password,
+      database: address.database, tls: address.requiresTLS ? .require(.makeClientConfiguration()) : .disable)
+    configuration.options.maximumConnections = maximumConnections
+    configuration.options.connectTimeout = connectTimeout
+    if let schema = address.schema {
+      configuration.options.additionalStartupParameters = [("search_path", schema)]
+    }
+    logger = Logger(label: "zhibiao.postgres")
+    let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    self.client = client
+    running = Task { await client.run() }
+    do {
+      _ = try await withDeadline(connectTimeout + .seconds(1)) {
+        try await client.query("SELECT 1")
+      }
+      try await migrate(upTo: schemaVersion)
+    } catch {
+      running.cancel()
+      throw storeError(error)
+    }
+  }
+
+  deinit {
+    running.cancel()
+  }
+
+  /// Closes the connections; the store cannot be used afterwards.
+  public func close() {
+    running.cancel()
+  }
+
+  /// Runs `body` in one transaction at SERIALIZABLE isolation, retrying it from the start when the
+  /// server cancels it for a conflict with a concurrent transaction (SQLSTATE 40001), a deadlock
+  /// (40P01), or a key that a concurrent transaction inserted first (23505: the body only inserts
+  /// keys it has just read as absent); errors become ``StoreError``.
+  ///
+  /// With `periods`, the transaction first takes their locks (see ``PeriodLocks``), before its
+  /// snapshot, and lets them go after it ends.
+  func transaction<T: Sendable>(
+    periods: PeriodLocks? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+  ) async throws -> T {
+    var attempt = 0
+    while true {
+      do {
+        return try await client.withConnection { connection in
+          if let periods { try await connection.query(periods.query(taking: true), logger: self.logger) }
+          do {
+            let value = try await self.run(body, on: connection)
+            if let periods { try await connection.query(periods.query(taking: false), logger: self.logger) }
+            return value
+          } catch {
+            if let periods { _ = try? await connection.query(periods.query(taking: false), logger: self.logger) }
+            throw error
+          }
+        }
+      } catch let error as PSQLError where Self.isRetryable(error) && attempt < 30 {
+        attempt += 1
+        try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * min(attempt, 10)))))
+      } catch {
+        throw storeError(error)
+      }
+    }
+  }
+
+  private func run<T>(_ body: (PostgresConnection) async throws -> T, on connection: PostgresConnection) async throws
+    -> T
+  {
+    try await connection.query("BEGIN ISOLATION LEVEL SERIALIZABLE", logger: logger)
+    do {
+      let value = try await body(connection)
+      try await connection.query("COMMIT", logger: logger)
+      return value
+    } catch {
+      _ = try? await connection.query("ROLLBACK", logger: logger)
+      throw error
+    }
+  }
+
+  /// Runs one read, its errors as ``StoreError``.
+  func reading<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+      return try await body()
+    } catch {
+      throw storeError(error)
+    }
+  }
+
+  /// The rows of `query`, each read by `decode`.
+  func rows<T>(
+    _ query: PostgresQuery, on connection: PostgresConnection? = nil, _ decode: (PostgresRandomAccessRow) throws -> T
+  ) async throws -> [T] {
+    let sequence =
+      if let connection {
+        try await connection.query(query, logger: logger)
+      } else {
+        try await client.query(query, logger: logger)
+      }
+    var values: [T] = []
+    for try await row in sequence {
+      values.append(try decode(row.makeRandomAccess()))
+    }
+    return values
+  }
+
+  private static func isRetryable(_ error: PSQLError) -> Bool {
+    let state = error.serverInfo?[.sqlState]
+    return state == "40001" || state == "40P01" || state == "23505"
+  }
+
+  /// The one error type callers of a ``Store`` handle: refusals pass as they are; the server's
+  /// errors name the store and what the server said.
+  func storeError(_ error: any Error) -> any Error {
+    switch error {
+    case let error as StoreError: return error
+    case let error as AccountError: return error
+    case let error as MalformedColumn:
+      return StoreError.unavailable(
+        path: location, reason: "the column \(error.column) holds '\(error.text)' where \(error.expected) belongs")
+    case let error as PSQLError:
+      if let message = error.serverInfo?[.message] {
+        return StoreError.unavailable(path: location, reason: message)
+      }
+      return StoreError.unavailable(path: location, reason: Self.connectionReason(error))
+    case is DeadlineExceeded:
+      return StoreError.unavailable(path: location, reason: "the server did not answer (is PostgreSQL running there?)")
+    default:
+      return error
+    }
+  }
+
+  private static func connectionReason(_ error: PSQLError) -> String {
+    switch error.code {
+    case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed:
+      "the server cannot be reached (is PostgreSQL running there?)"
+    case .authMechanismRequiresPassword: "the server wants a password: give it in the URL"
+    default: "\(error.code)"
+    }
+  }
+}
+
+/// The server did not answer within the time allowed.
+struct DeadlineExceeded: Error {}
+
+/// Runs `body`, failing with ``DeadlineExceeded`` when it takes longer than `limit`.
+func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+  try await withThrowingTaskGroup(of: T.self) { group in
+    group.addTask { try await body() }
+    group.addTask {
+      try await Task.sleep(for: limit)
+      throw DeadlineExceeded()
+    }
+    defer { group.cancelAll() }
+    guard let value = try await group.next() else { throw DeadlineExceeded() }
+    return value
+  }
+}

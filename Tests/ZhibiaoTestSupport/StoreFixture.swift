@@ -1,0 +1,90 @@
+import Foundation
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// Values the tests share.
+public enum StoreFixture {
+  public static let plan: PlanID = "hangzhou.producer_services"
+  public static let otherPlan: PlanID = "ningbo.producer_services"
+  public static let revenue: IndicatorID = "digital.ict_revenue"
+  public static let incubators: IndicatorID = "tech.national_incubators"
+  public static let binjiang: OrgID = "district.binjiang"
+  public static let xihu: OrgID = "district.xihu"
+  public static let bureau: OrgID = "bureau.economy"
+  public static let commission: OrgID = "bureau.drc"
+  public static let q1: Period = .quarter(1, of: 2024)
+  /// A whole second, so that it survives the store's millisecond times exactly.
+  public static let monday = Date(timeIntervalSince1970: 1_713_139_200)
+  public static let tuesday = monday.addingTimeInterval(86_400)
+  public static let wednesday = tuesday.addingTimeInterval(86_400)
+
+  public static func decimal(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
+
+  public static func row(
+    _ indicator: IndicatorID = revenue, org: OrgID = binjiang, period: Period = q1, value: String,
+    note: String? = nil, line: Int = 0
+  ) -> ObservationInput {
+    ObservationInput(indicator: indicator, org: org, period: period, value: decimal(value), note: note, line: line)
+  }
+
+  /// An entry of a register, by default a national incubator of 滨江区.
+  public static func registerEntry(
+    _ name: String, register: RegisterID = "tech.national_incubators", org: OrgID = binjiang,
+    level: String = "国家级", evidence: String? = "国科发区〔2023〕12号"
+  ) -> RegisterEntry {
+    RegisterEntry(
+      register: register, name: name, org: org, level: level, recognisedOn: "2023-12-01", evidence: evidence)
+  }
+
+  public static func submission(
+    _ rows: [ObservationInput], plan: PlanID = plan, by submitter: OrgID = binjiang, source: String = "q1.csv",
+    at time: Date = monday, status: ObservationStatus = .submitted, reason: String? = nil, role: Role = .district
+  ) -> Submission {
+    Submission(
+      plan: plan, submitter: submitter, role: role, source: source, time: time, status: status, reason: reason,
+      rows: rows)
+  }
+}
+
+extension Store {
+  /// The bureau reviews the given figures of 滨江区 for 2024Q1.
+  public func review(
+    _ indicators: [IndicatorID], of org: OrgID = StoreFixture.binjiang, _ decision: ReviewDecision = .approve,
+    comment: String? = nil, at time: Date = StoreFixture.tuesday
+  ) async throws -> Int {
+    try await review(
+      plan: StoreFixture.plan, org: org, period: StoreFixture.q1, indicators: indicators, decision: decision,
+      comment: comment,
+      by: StoreFixture.bureau, role: .bureau, at: time)
+  }
+
+  /// The commission locks an org's 2024Q1.
+  @discardableResult
+  public func lock(_ org: OrgID = StoreFixture.binjiang, at time: Date = StoreFixture.tuesday) async throws -> Bool {
+    try await lock(plan: StoreFixture.plan, org: org, period: StoreFixture.q1, by: StoreFixture.commission, at: time)
+  }
+}
+
+extension Store {
+  /// Everything the store would ever tell a user about `plans`, as text: every figure reported
+  /// or drafted with its history and whether its period is locked, the audit log, the registers,
+  /// the accounts and tokens. Two stores with the same snapshot are the same to their users.
+  public func snapshot(plans: [PlanID] = [StoreFixture.plan, StoreFixture.otherPlan]) async throws -> [String] {
+    var lines: [String] = []
+    for plan in plans {
+      let records = try await observations(plan: plan) + drafts(plan: plan, org: nil)
+      for record in records {
+        let locked = try await isLocked(plan: plan, org: record.org, period: record.period)
+        lines.append("\(record) locked: \(locked)")
+        let revisions = try await history(
+          plan: plan, indicator: record.indicator, org: record.org, period: record.period)
+        lines += revisions.map { "  \($0)" }
+      }
+      lines += try await auditLog(plan: plan, org: nil).map { "\($0)" }
+      lines += try await registerEntries(plan: plan, register: nil).map { "\($0)" }
+    }
+    lines += try await accounts().map { "\($0)" }
+    lines += try await tokens().map { "\($0)" }
+    return lines
+  }
+}
