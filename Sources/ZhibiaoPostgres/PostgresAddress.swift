@@ -2,8 +2,9 @@ import Foundation
 import ZhibiaoStore
 
 /// A PostgreSQL server and database as a URL names them:
-/// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|require][&schema=NAME]`.
+/// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|require][&schema=NAME][&application_name=NAME]`.
 ///
+/// `application_name` names the connections in the server's views (`zhibiao` by default);
 /// `schema` keeps Zhibiao's tables in a schema of their own (it must exist), where a database
 /// is shared with other systems.
 ///
@@ -18,6 +19,8 @@ struct PostgresAddress: CustomStringConvertible, Sendable {
   var database: String
   var requiresTLS: Bool
   var schema: String?
+  /// The name the server's views (`pg_stat_activity`) show for the connections.
+  var applicationName: String
 
   init(_ url: String) throws {
     guard let components = URLComponents(string: url),
@@ -42,6 +45,7 @@ struct PostgresAddress: CustomStringConvertible, Sendable {
     if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
       throw StoreError.unavailable(path: url, reason: "a schema name is letters, digits and _, not '\(schema)'")
     }
+    applicationName = components.queryItems?.first { $0.name == "application_name" }?.value ?? "zhibiao"
     let mode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
     switch mode {
     case "disable", "prefer", "allow": requiresTLS = false

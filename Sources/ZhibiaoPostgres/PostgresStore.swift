@@ -46,10 +46,13 @@ public final class PostgresStore: Store {
       database: address.database, tls: address.requiresTLS ? .require(.makeClientConfiguration()) : .disable)
     configuration.options.maximumConnections = maximumConnections
     configuration.options.connectTimeout = connectTimeout
-    if let schema = address.schema {
-      configuration.options.additionalStartupParameters = [("search_path", schema)]
-    }
-    logger = Logger(label: "zhibiao.postgres")
+    configuration.options.additionalStartupParameters =
+      [("application_name", address.applicationName)] + (address.schema.map { [("search_path", $0)] } ?? [])
+    // The pool logs each failed attempt to connect; a command says what failed once, itself.
+    var logger = Logger(label: "zhibiao.postgres")
+    logger.logLevel = .error
+    self.logger = logger
+    try await PostgresAdmin.probe(address, timeout: connectTimeout)
     let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     self.client = client
     running = Task { await client.run() }

@@ -10,6 +10,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The store could not be opened or written.
   case unavailable(path: String, reason: String)
 
+  /// Whether the store could not be reached or used at all, rather than refusing a request.
+  public var isUnavailable: Bool {
+    if case .unavailable = self { true } else { false }
+  }
+
   public var description: String {
     switch self {
     case .refused(let refusal, let rows):

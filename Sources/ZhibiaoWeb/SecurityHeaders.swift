@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import ZhibiaoStore
 
 /// Sets the headers every response carries, errors and 404 included, and answers an error with
 /// a generic page or JSON object that names the request id; the error itself goes to the log.
@@ -42,10 +43,16 @@ struct SecurityHeaders: RouterMiddleware {
     }
   }
 
-  /// The answer to `error`: its status when it is an HTTP error, else 500; a page for a browser,
-  /// JSON for anyone else; only the status and the request id, never the error's text.
+  /// The answer to `error`: its status when it is an HTTP error, 503 when the store cannot be
+  /// reached (the database is restarting: the client may try again), else 500; a page for a
+  /// browser, JSON for anyone else; only the status and the request id, never the error's text.
   static func errorResponse(_ error: any Error, request: Request, context: Context) -> Response {
-    let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
+    let status: HTTPResponse.Status =
+      switch error {
+      case let error as any HTTPResponseError: error.status
+      case StoreError.unavailable: .serviceUnavailable
+      default: .internalServerError
+      }
     let id = context.logger[metadataKey: RequestLog.idKey].map { "\($0)" } ?? ""
     if status.code >= 500 {
       context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
@@ -83,6 +90,7 @@ struct ErrorPage {
       case 409: "数据已被他人修改"
       case 413: "提交的内容过大"
       case 429: "尝试次数过多，请稍后再试"
+      case 503: "数据库暂不可用，请稍后再试"
       default: status.code >= 500 ? "服务器出错" : "请求未能完成"
       }
     // The request id is hexadecimal, made by the server; nothing else here comes from the request.

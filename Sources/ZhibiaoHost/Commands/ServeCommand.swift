@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let workspace = try CommandWorkspace.load(options)
-    let store = try await self.store.open()
+    let store = try await self.store.openWaiting(language: options.lang)
     if try await store.accounts().isEmpty {
       StandardError.write(
         options.lang == .zh

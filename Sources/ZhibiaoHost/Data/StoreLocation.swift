@@ -6,9 +6,9 @@ import ZhibiaoStore
 /// Opens a store by its location: `postgres://…` (or `postgresql://…`) for the shared
 /// PostgreSQL store, any other text as the path of the embedded SQLite store.
 enum StoreLocation {
-  static func open(_ location: String) async throws -> any Store {
+  static func open(_ location: String, connections: Int = 20) async throws -> any Store {
     if isPostgres(location) {
-      return try await PostgresStore(url: location)
+      return try await PostgresStore(url: location, maximumConnections: connections)
     }
     return try SQLiteStore(path: location)
   }

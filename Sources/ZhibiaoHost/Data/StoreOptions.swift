@@ -11,6 +11,17 @@ struct StoreOptions: ParsableArguments {
       "数据库 (the store): a SQLite file path or postgres://USER@HOST:PORT/DB; default $ZHIBIAO_DB, else zhibiao.sqlite.")
   var db: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp("PostgreSQL 连接数上限 (the most connections to a PostgreSQL store).", valueName: "N"))
+  var dbConnections = 20
+
+  func validate() throws {
+    guard (1...1000).contains(dbConnections) else {
+      throw ValidationError("--db-connections 须在 1–1000 之间 (a number of connections): \(dbConnections)")
+    }
+  }
+
   /// The store's location: the option, else `ZHIBIAO_DB`, else `zhibiao.sqlite` here.
   var location: String {
     db ?? ProcessInfo.processInfo.environment["ZHIBIAO_DB"] ?? "zhibiao.sqlite"
@@ -19,10 +30,34 @@ struct StoreOptions: ParsableArguments {
   /// Opens the store, bringing its schema up to date.
   func open() async throws -> any Store {
     do {
-      return try await StoreLocation.open(location)
+      return try await StoreLocation.open(location, connections: dbConnections)
     } catch {
-      throw CommandFailure.file(path: location, LocalizedText(zh: "数据库无法打开：\(error)", en: "\(error)"))
+      throw failure(error)
     }
+  }
+
+  /// Opens the store, waiting for a database server that cannot be reached yet — a server
+  /// started before its database — and saying so on standard error at each try, with back-off
+  /// from 1 to 30 seconds. A store that refuses this build (a newer schema) fails at once.
+  func openWaiting(language: Language) async throws -> any Store {
+    var delay = 1
+    while true {
+      do {
+        return try await StoreLocation.open(location, connections: dbConnections)
+      } catch let error as StoreError where StoreLocation.isPostgres(location) && error.isUnavailable {
+        StandardError.write(
+          language == .zh
+            ? "数据库暂不可用，\(delay) 秒后重试：\(error)" : "The store is unavailable; trying again in \(delay) s: \(error)")
+        try await Task.sleep(for: .seconds(delay))
+        delay = min(delay * 2, 30)
+      } catch {
+        throw failure(error)
+      }
+    }
+  }
+
+  private func failure(_ error: any Error) -> CommandFailure {
+    CommandFailure.file(path: location, LocalizedText(zh: "数据库无法打开：\(error)", en: "\(error)"))
   }
 }
 
