@@ -6,6 +6,8 @@ enum CellContent: Equatable {
   case text(String)
   /// A number exactly as written in `<v>`, e.g. `1234.5` or `1.2E-3`.
   case number(String)
+  /// A number in a cell formatted as a percentage: it holds 0.125 where it shows 12.5%.
+  case percentage(String)
   /// A logical value, TRUE or FALSE.
   case boolean(Bool)
   /// An error value such as `#DIV/0!` or `#N/A`.
@@ -31,6 +33,8 @@ struct CellXML {
   var value: String?
   /// The text of an inline string's `<t>` elements.
   var inline = ""
+  /// Whether its style shows a number as a percentage.
+  var isPercentage = false
 
   /// What the cell holds, its shared strings looked up in `strings`.
   func content(_ strings: [String]) -> CellContent {
@@ -45,7 +49,7 @@ struct CellXML {
     case "b": return .boolean(value == "1" || value.lowercased() == "true")
     case "e": return .error(value)
     case "d": return value.isEmpty ? .empty : .isoDate(value)
-    default: return value.isEmpty ? .empty : .number(value)
+    default: return value.isEmpty ? .empty : isPercentage ? .percentage(value) : .number(value)
     }
   }
 }

@@ -5,9 +5,11 @@ import Foundation
 ///
 /// A row or cell without its `r` reference follows the one before it, as the format allows.
 enum SheetReader {
-  /// Reads `data`, the entry `part`, calling `row` for each row that has cells.
+  /// Reads `data`, the entry `part`, calling `row` for each row that has cells; a cell whose
+  /// style is in `percentStyles` shows its number as a percentage.
   static func read(
-    _ data: Data, part: String, strings: [String], row: @escaping (Int, [(column: Int, content: CellContent)]) -> Void
+    _ data: Data, part: String, strings: [String], percentStyles: Set<Int> = [],
+    row: @escaping (Int, [(column: Int, content: CellContent)]) -> Void
   ) throws(WorkbookError) {
     var rowNumber = 0
     var cells: [(column: Int, content: CellContent)] = []
@@ -25,6 +27,7 @@ enum SheetReader {
         case "c":
           let column = attributes["r"].flatMap(Self.column(of:)) ?? (cells.last?.column ?? 0) + 1
           cell = CellXML(column: column, type: attributes["t"] ?? "n")
+          cell?.isPercentage = attributes["s"].flatMap { Int($0) }.map(percentStyles.contains) ?? false
         case "f":
           if cell?.formula == nil { cell?.formula = "" }
           capture = \.formula

@@ -4,8 +4,9 @@ import ZhibiaoKernel
 /// An `.xlsx` workbook saved by Excel, WPS or LibreOffice, opened for import.
 ///
 /// Only what an import needs is read: the workbook's list of sheets, its date system, the
-/// shared strings and one sheet, each streamed with an XML parser. Macros (`vbaProject.bin`),
-/// external links, styles, comments and drawings are never opened, so they are ignored.
+/// shared strings, the number formats of its styles and one sheet, each streamed with an XML
+/// parser. Macros (`vbaProject.bin`), external links, comments and drawings are never opened,
+/// so they are ignored.
 public struct Workbook {
   /// The file as the user named it, for messages.
   public let file: String
@@ -61,7 +62,10 @@ public struct Workbook {
     let strings = try parts.strings(archive)
     var builder = WorkbookTableBuilder(
       file: file, sheet: sheet.name, columns: columns, date1904: parts.date1904)
-    try SheetReader.read(data, part: sheet.path, strings: strings) { builder.add(row: $0, cells: $1) }
+    let percentStyles = try parts.percentStyles(archive)
+    try SheetReader.read(data, part: sheet.path, strings: strings, percentStyles: percentStyles) {
+      builder.add(row: $0, cells: $1)
+    }
     return try builder.table()
   }
 }

@@ -13,6 +13,8 @@ struct WorkbookParts {
   var sheets: [Sheet] = []
   /// The archive path of the shared strings, if the workbook has any.
   var sharedStrings: String?
+  /// The archive path of the styles (number formats), if the workbook has any.
+  var styles: String?
   /// Whether serial dates count from 1904-01-01 (the old Mac date system) instead of 1900.
   var date1904 = false
 
@@ -29,6 +31,7 @@ struct WorkbookParts {
     var targets: [String: String] = [:]
     for relation in relations { targets[relation.id] = relation.target }
     sharedStrings = relations.first { $0.type.hasSuffix("/sharedStrings") }?.target
+    styles = relations.first { $0.type.hasSuffix("/styles") }?.target
     var sheets: [Sheet] = []
     var date1904 = false
     try XMLEvents.read(workbookData, part: workbook) { name, attributes in

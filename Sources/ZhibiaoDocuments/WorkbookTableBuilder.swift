@@ -15,7 +15,8 @@ import ZhibiaoKernel
 ///   CSV. Number cells are their `SpreadsheetNumber` plain decimal; in a date column a number
 ///   cell is a serial date and reads as `YYYY-MM-DD` (a time of day in it is refused).
 /// - Refused at the cell: a formula without a cached value, an error value (`#DIV/0!`), a
-///   logical value in a number or date column.
+///   logical value in a number or date column, and in a number column a number formatted as a
+///   percentage (it holds 0.125 where it shows 12.5%; which of the two was meant is a guess).
 struct WorkbookTableBuilder {
   let file: String
   let sheet: String
@@ -113,6 +114,14 @@ struct WorkbookTableBuilder {
             hint: "give the day alone, formatted as a date or written YYYY-MM-DD"))
       }
       return .success(day)
+    case .percentage(let written):
+      let plain = SpreadsheetNumber.plain(written) ?? written
+      guard isNumber else { return .success(plain) }
+      return .failure(
+        Problem(
+          message:
+            "The cell under '\(name)' is formatted as a percentage: it holds \(plain), not the figure it shows with a % sign.",
+          hint: "format the cell as a number and type the figure in the indicator's unit, e.g. 12.5 for 12.5%"))
     case .boolean(let value):
       guard isNumber || isDate else { return .success(value ? "TRUE" : "FALSE") }
       return .failure(

@@ -107,6 +107,13 @@ struct SheetReadingTests {
     #expect(SerialDate.day(serial, date1904: false) == day)
   }
 
+  @Test(
+    "A format code shows a percentage when its % is neither quoted nor escaped",
+    arguments: [("0%", true), ("0.0%", true), ("#,##0.00\"%\"", false), ("0\\%", false), ("General", false)])
+  func percentFormats(_ code: String, _ shows: Bool) {
+    #expect(WorkbookParts.showsPercent(code) == shows)
+  }
+
   @Test("Serial 60 and serials before 1 name no day")
   func impossibleSerials() {
     #expect(SerialDate.day(60, date1904: false) == nil)

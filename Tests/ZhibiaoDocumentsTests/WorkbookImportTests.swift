@@ -83,11 +83,13 @@ struct WorkbookImportTests {
       ])
   }
 
-  @Test("Logical and error values where a number or a date belongs are refused at their cells, all together")
+  @Test(
+    "Logical and error values where a number or a date belongs, and percentages, are refused at their cells, all together"
+  )
   func cellErrors() throws {
     let error = try #require(throws: ConfigurationErrors.self) { try BuiltWorkbook.table("openpyxl-cell-errors.xlsx") }
     let lines = error.diagnostics.map(\.description)
-    #expect(lines.count == 3, "\(lines)")
+    #expect(lines.count == 4, "\(lines)")
     #expect(
       lines[0].hasPrefix(
         "openpyxl-cell-errors.xlsx:Sheet1!D2: error: The cell under 'value' holds the logical value TRUE"))
@@ -95,6 +97,10 @@ struct WorkbookImportTests {
     #expect(
       lines[2].hasPrefix(
         "openpyxl-cell-errors.xlsx:Sheet1!G4: error: The cell under 'reported_on' holds the logical value FALSE, not a date"
+      ))
+    #expect(
+      lines[3].hasPrefix(
+        "openpyxl-cell-errors.xlsx:Sheet1!D5: error: The cell under 'value' is formatted as a percentage: it holds 0.125"
       ))
   }
 

@@ -101,7 +101,7 @@ def bad_values_workbook():
 
 def cell_errors_workbook():
     """Cells refused by the reader itself: a logical value and an error value where a number
-    belongs, and a logical value where a date belongs."""
+    belongs, a logical value where a date belongs, and a number formatted as a percentage."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
@@ -109,6 +109,8 @@ def cell_errors_workbook():
     sheet.append(["finance.finance_va", "district.xihu", "2024Q1", True, "亿元"])
     sheet.append(["finance.finance_va", "district.xihu", "2024Q2", "#DIV/0!", "亿元"])
     sheet.append(["finance.finance_va", "district.xihu", "2024Q3", 218.1, "亿元", "TRUE 作备注可以", False])
+    sheet.append(["digital.digital_economy_services_revenue_share", "district.xihu", "2024", 0.125, "%"])
+    sheet["D5"].number_format = "0.0%"
     book.save(os.path.join(OUT, "openpyxl-cell-errors.xlsx"))
 
 
