@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // YAML: libyaml, and YAML as a node tree with positions, typed reading and diagnostics.
@@ -108,12 +109,18 @@ let package = Package(
     .target(name: "ZhibiaoCharts", swiftSettings: swiftSettings),
     .target(name: "ZhibiaoReport", dependencies: ["ZhibiaoKernel", "ZhibiaoCharts"], swiftSettings: swiftSettings),
 
+    // Documents: the files officials exchange (XLSX workbooks) read into the kernel's import table.
+    .target(
+      name: "ZhibiaoDocuments",
+      dependencies: ["ZhibiaoKernel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: swiftSettings),
+
     // Workspace: the one list of domain modules, a configuration loaded once, and the pipeline
     // from the store's figures to monitoring, assessment and report inputs.
     .target(
       name: "ZhibiaoWorkspace",
       dependencies: [
-        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoReport",
+        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoReport", "ZhibiaoDocuments",
         "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
       ],
       swiftSettings: swiftSettings
@@ -146,7 +153,7 @@ let package = Package(
       name: "ZhibiaoHost",
       dependencies: [
         "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres", "ZhibiaoReport", "ZhibiaoWorkspace",
-        "ZhibiaoWeb", "ZhibiaoAccounts",
+        "ZhibiaoWeb", "ZhibiaoAccounts", "ZhibiaoDocuments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -193,6 +200,14 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(name: "ZhibiaoChartsTests", dependencies: ["ZhibiaoCharts"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ZhibiaoDocumentsTests",
+      dependencies: [
+        "ZhibiaoDocuments", "ZhibiaoKernel", "ZhibiaoWorkspace", "ZhibiaoTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoSQLiteTests",
       dependencies: ["ZhibiaoSQLite", "ZhibiaoStore", "ZhibiaoKernel", "ZhibiaoTestSupport"],

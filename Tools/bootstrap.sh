@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Zhibiao builds and tests against (Debian/Ubuntu), only what is missing:
-# libyaml for the YAML layer, SQLite for the embedded store, pkg-config to find them; PostgreSQL
-# (server and client tools) for the shared store's tests and `zhibiao backup` there; and for
-# the browser check of the HTML report, headless Chromium with its WebDriver, a CJK font (without
-# one every Chinese character renders as a box) and Selenium for Python.
+# libyaml for the YAML layer, SQLite for the embedded store, zlib for reading .xlsx workbooks,
+# pkg-config to find them; PostgreSQL (server and client tools) for the shared store's tests and
+# `zhibiao backup` there; and for the browser check of the HTML report, headless Chromium with its
+# WebDriver, a CJK font (without one every Chinese character renders as a box) and Selenium for
+# Python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libyaml-dev libsqlite3-dev pkg-config postgresql chromium chromium-driver fonts-noto-cjk)
+packages=(libyaml-dev libsqlite3-dev zlib1g-dev pkg-config postgresql chromium chromium-driver fonts-noto-cjk)
 # Selenium comes from Debian where it is packaged; elsewhere from PyPI, into this venv.
 venv=.build/browser-venv
 

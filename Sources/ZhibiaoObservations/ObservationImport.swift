@@ -12,6 +12,10 @@ public struct ObservationImport {
   public static let columns = ["indicator", "org", "period", "value", "unit", "note", "reported_on"]
   /// Columns that must be present.
   public static let requiredColumns = ["indicator", "org", "period", "value"]
+  /// Columns that hold a number.
+  public static let numberColumns = ["value"]
+  /// Columns that hold a day, written `YYYY-MM-DD`.
+  public static let dateColumns = ["reported_on"]
 
   /// The plan.
   public let plan: Plan
@@ -29,121 +33,138 @@ public struct ObservationImport {
     self.stored = stored
   }
 
-  /// The checked rows, and every problem found (empty when the file can be imported).
+  /// The checked rows of CSV `text` read from `file`, and every problem found (empty when the
+  /// file can be imported).
   public func check(_ text: String, file: String) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
     guard
-      let table = CSVTable.importFile(text, file: file, required: Self.requiredColumns, layout: Self.columns, log: log)
+      let table = ImportTable.importFile(
+        text, file: file, required: Self.requiredColumns, layout: Self.columns, log: log)
     else { return ([], log.sorted) }
+    return check(table, log: log)
+  }
 
+  /// The checked rows of `table`, and every problem found (empty when it can be imported).
+  public func check(_ table: ImportTable) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
+    let log = DiagnosticLog()
+    guard table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log) else { return ([], log.sorted) }
+    return check(table, log: log)
+  }
+
+  private func check(_ table: ImportTable, log: DiagnosticLog) -> (rows: [ObservationInput], diagnostics: [Diagnostic])
+  {
     var rows: [ObservationInput] = []
-    var firstLine: [String: Int] = [:]
+    var firstRow: [String: SourceLocation] = [:]
     for row in table.rows {
-      if let input = check(row, file: file, log: log) {
+      if let input = check(row, log: log) {
         let key = "\(input.indicator)|\(input.org)|\(input.period)"
-        if let first = firstLine[key] {
+        if let first = firstRow[key] {
           log.error(
-            "This row repeats '\(input.indicator)' for '\(input.org)' in \(input.period), given on line \(first).",
-            at: SourceLocation(file: file, line: row.line, column: 1), hint: "keep one of the two rows")
+            "This row repeats '\(input.indicator)' for '\(input.org)' in \(input.period), given \(first.within).",
+            at: row.start, hint: "keep one of the two rows")
           continue
         }
-        firstLine[key] = row.line
+        firstRow[key] = row.start
         rows.append(input)
       }
     }
-    checkYearToDate(rows, file: file, log: log)
-    checkShares(rows, file: file, log: log)
+    checkYearToDate(rows, log: log)
+    checkShares(rows, log: log)
     return (log.hasErrors ? [] : rows, log.sorted)
   }
 
   // MARK: - One row
 
-  private func check(_ row: CSVTable.Row, file: String, log: DiagnosticLog) -> ObservationInput? {
-    let at = SourceLocation(file: file, line: row.line, column: 1)
-    func fail(_ message: String, hint: String? = nil) -> ObservationInput? {
-      log.error(message, at: at, hint: hint)
+  private func check(_ row: ImportTable.Row, log: DiagnosticLog) -> ObservationInput? {
+    /// Reports `message` at the field of `column`, or at the row's start.
+    func fail(_ message: String, at column: String? = nil, hint: String? = nil) -> ObservationInput? {
+      log.error(message, at: column.map(row.location(of:)) ?? row.start, hint: hint)
       return nil
     }
     let indicatorText = (row["indicator"] ?? "").trimmingCharacters(in: .whitespaces)
     guard let indicator = plan.indicator(IndicatorID(indicatorText)) else {
       return fail(
-        "Unknown indicator '\(indicatorText)'.",
+        "Unknown indicator '\(indicatorText)'.", at: "indicator",
         hint: Suggestion.hint(for: indicatorText, among: plan.indicators.map(\.id.rawValue)))
     }
     let orgText = (row["org"] ?? "").trimmingCharacters(in: .whitespaces)
     guard let org = plan.org(OrgID(orgText)) ?? plan.orgs.first(where: { $0.name.zh == orgText }) else {
       return fail(
-        "Unknown org '\(orgText)'; give its id or its Chinese name.",
+        "Unknown org '\(orgText)'; give its id or its Chinese name.", at: "org",
         hint: Suggestion.hint(for: orgText, among: plan.orgs.map(\.id.rawValue) + plan.orgs.map(\.name.zh)))
     }
     let periodText = row["period"] ?? ""
     guard var period = PeriodText.parse(periodText) else {
-      return fail("The period '\(periodText)' is not a period; write 2024Q3, 2024 or 2024年1-9月.")
+      return fail("The period '\(periodText)' is not a period; write 2024Q3, 2024 or 2024年1-9月.", at: "period")
     }
     guard period.year >= plan.baseYear, period.year <= plan.targetYear else {
-      return fail("The period \(period) is outside the plan's years \(plan.baseYear)–\(plan.targetYear).")
+      return fail("The period \(period) is outside the plan's years \(plan.baseYear)–\(plan.targetYear).", at: "period")
     }
     switch (indicator.frequency, period.quarter) {
     case (.annual, .some):
-      return fail("'\(indicator.id)' is reported once a year; give the year (\(period.year)), not \(period).")
+      return fail(
+        "'\(indicator.id)' is reported once a year; give the year (\(period.year)), not \(period).", at: "period")
     case (.quarterly, nil):
       period = .quarter(4, of: period.year)  // a quarterly indicator's year is its 1–12月 figure
     default: break
     }
     if indicator.kind == .qualitative {
-      return fail("'\(indicator.id)' is a qualitative aim; it has no figures to report.")
+      return fail("'\(indicator.id)' is a qualitative aim; it has no figures to report.", at: "indicator")
     }
     if let count = indicator.countOf {
       return fail(
-        "'\(indicator.id)' is counted from the register '\(count.register)'; import the register's entries instead.")
+        "'\(indicator.id)' is counted from the register '\(count.register)'; import the register's entries instead.",
+        at: "indicator")
     }
     if plan.derivation(for: indicator.id) != nil {
-      return fail("'\(indicator.id)' is computed from other indicators; report those instead.")
+      return fail("'\(indicator.id)' is computed from other indicators; report those instead.", at: "indicator")
     }
     if org.kind == .district {
       if indicator.aggregation == .cityOnly {
-        return fail("'\(indicator.id)' is a city-only figure; a district does not report it.")
+        return fail("'\(indicator.id)' is a city-only figure; a district does not report it.", at: "org")
       }
       if let eligible = indicator.eligible, !eligible.contains(org.id) {
-        return fail("'\(indicator.id)' does not apply to '\(org.id)'.")
+        return fail("'\(indicator.id)' does not apply to '\(org.id)'.", at: "org")
       }
     } else if org.id != indicator.owner {
       return fail(
-        "The city figure of '\(indicator.id)' is reported by its owner '\(indicator.owner)', not '\(org.id)'.")
+        "The city figure of '\(indicator.id)' is reported by its owner '\(indicator.owner)', not '\(org.id)'.",
+        at: "org")
     }
-    if let refusal = submitterRefusal(org: org, indicator: indicator) { return fail(refusal) }
+    if let refusal = submitterRefusal(org: org, indicator: indicator) { return fail(refusal, at: "org") }
 
     let valueText = (row["value"] ?? "").trimmingCharacters(in: .whitespaces)
     var value: Decimal
     switch ExactDecimal(valueText) {
     case .value(let exact): value = exact
-    case .tooPrecise(let digits): return fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits))
+    case .tooPrecise(let digits): return fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits), at: "value")
     case .notANumber:
       return fail(
-        "The value '\(valueText)' is not a number.",
+        "The value '\(valueText)' is not a number.", at: "value",
         hint: "write digits with a decimal point only, without separators or words, e.g. 1234.5")
     }
     let unitText = (row["unit"] ?? "").trimmingCharacters(in: .whitespaces)
     if !unitText.isEmpty, let unit = indicator.unit, unitText != unit {
       guard let factor = UnitConversion.factor(from: unitText, to: unit) else {
-        return fail("The unit '\(unitText)' cannot be converted to '\(unit)', the unit of '\(indicator.id)'.")
+        return fail(
+          "The unit '\(unitText)' cannot be converted to '\(unit)', the unit of '\(indicator.id)'.", at: "unit")
       }
       value *= factor
     }
     if value < 0, indicator.kind != .growthRate {
-      return fail("The value \(value) of '\(indicator.id)' cannot be negative.")
+      return fail("The value \(value) of '\(indicator.id)' cannot be negative.", at: "value")
     }
     let note = row["note"].flatMap { $0.isEmpty ? nil : $0 }
     var reportedAt: Date?
     if let day = row["reported_on"]?.trimmingCharacters(in: .whitespaces), !day.isEmpty {
       guard let date = Self.noonInChina(day) else {
-        return fail("The date '\(day)' under 'reported_on' is not a date written YYYY-MM-DD.")
+        return fail("The date '\(day)' under 'reported_on' is not a date written YYYY-MM-DD.", at: "reported_on")
       }
       reportedAt = date
     }
     return ObservationInput(
       indicator: indicator.id, org: org.id, period: period, value: value, note: note, line: row.line,
-      reportedAt: reportedAt)
+      location: row.start, reportedAt: reportedAt)
   }
 
   /// A district may submit only its own figures; a bureau, the figures of indicators it owns;
@@ -176,7 +197,7 @@ public struct ObservationImport {
   // MARK: - Across rows
 
   /// A flow reported year to date cannot fall from one quarter to the next within a year.
-  private func checkYearToDate(_ rows: [ObservationInput], file: String, log: DiagnosticLog) {
+  private func checkYearToDate(_ rows: [ObservationInput], log: DiagnosticLog) {
     var inFile: [String: Decimal] = [:]
     for row in rows { inFile["\(row.indicator)|\(row.org)|\(row.period)"] = row.value }
     for row in rows {
@@ -189,14 +210,14 @@ public struct ObservationImport {
       else { continue }
       log.error(
         "The year-to-date \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is below \(earlier) in \(previous); year-to-date figures cannot fall.",
-        at: SourceLocation(file: file, line: row.line, column: 1))
+        at: row.start(in: ""))
     }
   }
 
   /// A part cannot exceed its whole (the numerator of a share, its denominator). The two may be
   /// reported at different frequencies: a year of an annual indicator is the 1–12月 (Q4) figure
   /// of a quarterly one.
-  private func checkShares(_ rows: [ObservationInput], file: String, log: DiagnosticLog) {
+  private func checkShares(_ rows: [ObservationInput], log: DiagnosticLog) {
     var inFile: [String: Decimal] = [:]
     for row in rows { inFile["\(row.indicator)|\(row.org)|\(row.period)"] = row.value }
     func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> (Decimal, inFile: Bool)? {
@@ -221,7 +242,7 @@ public struct ObservationImport {
         guard part > whole else { continue }
         log.error(
           "'\(share.part)' (\(part)) exceeds '\(share.whole)' (\(whole)) for '\(row.org)' in \(row.period); a part cannot exceed its whole.",
-          at: SourceLocation(file: file, line: row.line, column: 1))
+          at: row.start(in: ""))
       }
     }
   }

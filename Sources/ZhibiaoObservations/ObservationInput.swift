@@ -14,15 +14,17 @@ public struct ObservationInput: Hashable, Sendable {
   public var value: Decimal
   /// The reporter's note.
   public var note: String?
-  /// The line of the source file, for messages.
+  /// The line of the source file (a sheet's row), for messages.
   public var line: Int
+  /// Where the row starts in the source file, for messages: its line, or its sheet and cell.
+  public var location: SourceLocation?
   /// When the figure was sent, if the file says so; otherwise it counts as sent with its submission.
   public var reportedAt: Date?
 
   /// Creates a row.
   public init(
     indicator: IndicatorID, org: OrgID, period: Period, value: Decimal, note: String? = nil, line: Int = 0,
-    reportedAt: Date? = nil
+    location: SourceLocation? = nil, reportedAt: Date? = nil
   ) {
     self.indicator = indicator
     self.org = org
@@ -30,6 +32,12 @@ public struct ObservationInput: Hashable, Sendable {
     self.value = value
     self.note = note
     self.line = line
+    self.location = location
     self.reportedAt = reportedAt
+  }
+
+  /// Where the row starts: its location, or line `line` of `file` when it has none.
+  public func start(in file: String) -> SourceLocation {
+    location ?? SourceLocation(file: file, line: line, column: 1)
   }
 }

@@ -6,6 +6,8 @@ import ZhibiaoPlan
 public struct RegisterImport {
   /// The columns; `evidence` may be empty.
   public static let columns = ["register", "name", "org", "level", "recognised_on", "evidence"]
+  /// Columns that hold a day, written `YYYY-MM-DD`.
+  public static let dateColumns = ["recognised_on"]
 
   /// The plan.
   public let plan: Plan
@@ -18,27 +20,41 @@ public struct RegisterImport {
     self.submitter = submitter
   }
 
-  /// The checked entries, and every problem found (empty when the file can be imported).
+  /// The checked entries of CSV `text` read from `file`, and every problem found (empty when
+  /// the file can be imported).
   public func check(_ text: String, file: String) -> (entries: [RegisterEntry], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
     guard
-      let table = CSVTable.importFile(
+      let table = ImportTable.importFile(
         text, file: file, required: Array(Self.columns.dropLast()), layout: Self.columns, log: log)
     else { return ([], log.sorted) }
+    return check(table, log: log)
+  }
+
+  /// The checked entries of `table`, and every problem found (empty when it can be imported).
+  public func check(_ table: ImportTable) -> (entries: [RegisterEntry], diagnostics: [Diagnostic]) {
+    let log = DiagnosticLog()
+    guard table.hasColumns(Array(Self.columns.dropLast()), layout: Self.columns, log: log) else {
+      return ([], log.sorted)
+    }
+    return check(table, log: log)
+  }
+
+  private func check(_ table: ImportTable, log: DiagnosticLog) -> (entries: [RegisterEntry], diagnostics: [Diagnostic])
+  {
     var entries: [RegisterEntry] = []
-    var firstLine: [String: Int] = [:]
+    var firstRow: [String: SourceLocation] = [:]
     for row in table.rows {
-      let at = SourceLocation(file: file, line: row.line, column: 1)
       let registerText = (row["register"] ?? "").trimmingCharacters(in: .whitespaces)
       guard let register = plan.register(RegisterID(registerText)) else {
         log.error(
-          "Unknown register '\(registerText)'.", at: at,
+          "Unknown register '\(registerText)'.", at: row.location(of: "register"),
           hint: Suggestion.hint(for: registerText, among: plan.registers.map(\.id.rawValue)))
         continue
       }
       let name = (row["name"] ?? "").trimmingCharacters(in: .whitespaces)
       if name.isEmpty {
-        log.error("The entry has no name.", at: at)
+        log.error("The entry has no name.", at: row.location(of: "name"))
         continue
       }
       let orgText = (row["org"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -46,32 +62,34 @@ public struct RegisterImport {
         org.kind == .district
       else {
         log.error(
-          "'\(orgText)' is not a district; an entry belongs to the district it is in.", at: at,
+          "'\(orgText)' is not a district; an entry belongs to the district it is in.", at: row.location(of: "org"),
           hint: Suggestion.hint(for: orgText, among: plan.districts.map(\.id.rawValue)))
         continue
       }
       if let sender = plan.org(submitter), sender.kind == .district, sender.id != org.id {
-        log.error("'\(sender.id)' may submit only its own entries, not those of '\(org.id)'.", at: at)
+        log.error(
+          "'\(sender.id)' may submit only its own entries, not those of '\(org.id)'.", at: row.location(of: "org"))
         continue
       }
       let level = (row["level"] ?? "").trimmingCharacters(in: .whitespaces)
       guard register.levels.contains(level) else {
         log.error(
           "The register '\(register.id)' has no level '\(level)'; its levels are \(register.levels.joined(separator: "、")).",
-          at: at, hint: Suggestion.hint(for: level, among: register.levels))
+          at: row.location(of: "level"), hint: Suggestion.hint(for: level, among: register.levels))
         continue
       }
       let date = (row["recognised_on"] ?? "").trimmingCharacters(in: .whitespaces)
       guard Self.isDate(date) else {
-        log.error("The recognition date '\(date)' is not a date written YYYY-MM-DD.", at: at)
+        log.error(
+          "The recognition date '\(date)' is not a date written YYYY-MM-DD.", at: row.location(of: "recognised_on"))
         continue
       }
       let key = "\(register.id)|\(name)"
-      if let first = firstLine[key] {
-        log.error("'\(name)' is listed twice in '\(register.id)'; first on line \(first).", at: at)
+      if let first = firstRow[key] {
+        log.error("'\(name)' is listed twice in '\(register.id)'; first \(first.within).", at: row.start)
         continue
       }
-      firstLine[key] = row.line
+      firstRow[key] = row.start
       let evidence = row["evidence"].flatMap { $0.isEmpty ? nil : $0 }
       entries.append(
         RegisterEntry(

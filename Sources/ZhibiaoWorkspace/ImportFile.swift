@@ -13,13 +13,34 @@ public enum ImportFile: Sendable {
     _ text: String, file: String, plan: Plan, submitter: OrgID, store: any Store
   ) async throws -> (file: ImportFile, diagnostics: [Diagnostic]) {
     let firstLine = text.split(separator: "\n").first { !$0.hasPrefix("#") } ?? ""
-    if firstLine.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) == "register" {
-      let (entries, diagnostics) = RegisterImport(plan: plan, submitter: submitter).check(text, file: file)
+    let isRegister = firstLine.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) == "register"
+    return try await check(
+      isRegister: isRegister, plan: plan, submitter: submitter, store: store,
+      registers: { $0.check(text, file: file) }, observations: { $0.check(text, file: file) })
+  }
+
+  /// Checks `table` (a sheet of a workbook) as `submitter` sends it, against the plan and what
+  /// `store` already holds: register entries when its first column is `register`.
+  public static func check(
+    _ table: ImportTable, plan: Plan, submitter: OrgID, store: any Store
+  ) async throws -> (file: ImportFile, diagnostics: [Diagnostic]) {
+    try await check(
+      isRegister: table.header.first == "register", plan: plan, submitter: submitter, store: store,
+      registers: { $0.check(table) }, observations: { $0.check(table) })
+  }
+
+  private static func check(
+    isRegister: Bool, plan: Plan, submitter: OrgID, store: any Store,
+    registers: (RegisterImport) -> (entries: [RegisterEntry], diagnostics: [Diagnostic]),
+    observations: (ObservationImport) -> (rows: [ObservationInput], diagnostics: [Diagnostic])
+  ) async throws -> (file: ImportFile, diagnostics: [Diagnostic]) {
+    if isRegister {
+      let (entries, diagnostics) = registers(RegisterImport(plan: plan, submitter: submitter))
       return (.registers(entries), diagnostics)
     }
     let stored = try await StoredValues(store: store, plan: plan.id)
-    let check = ObservationImport(plan: plan, submitter: submitter) { stored.value($0, $1, $2) }
-    let (rows, diagnostics) = check.check(text, file: file)
+    let (rows, diagnostics) = observations(
+      ObservationImport(plan: plan, submitter: submitter) { stored.value($0, $1, $2) })
     return (.observations(rows), diagnostics)
   }
 
@@ -30,7 +51,7 @@ public enum ImportFile: Sendable {
     let rules = ReviewRules(plan: plan)
     return rows.compactMap { row in
       rules.report(row.indicator, org: row.org, by: submitter, as: role).map {
-        Diagnostic(.error, at: SourceLocation(file: file, line: row.line, column: 1), $0.text.text(in: language))
+        Diagnostic(.error, at: row.start(in: file), $0.text.text(in: language))
       }
     }
   }

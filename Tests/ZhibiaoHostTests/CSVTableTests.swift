@@ -12,7 +12,7 @@ struct CSVTableTests {
   /// The header and rows of `text` as `line: field|field`, or nil and the errors as printed.
   static func read(_ text: String) -> (rows: [String]?, errors: [String]) {
     do {
-      let table = try CSVTable(parsing: text, file: "f.csv")
+      let table = try ImportTable(parsing: text, file: "f.csv")
       let header = "header \(table.headerLine): " + table.header.joined(separator: "|")
       return ([header] + table.rows.map { "\($0.line): " + $0.fields.joined(separator: "|") }, [])
     } catch {
@@ -85,7 +85,7 @@ struct CSVTableTests {
 
   @Test("A row with fewer fields than the header reads its missing trailing fields as absent")
   func fewerFields() throws {
-    let table = try CSVTable(parsing: "a,b,c\n1,2\n", file: "f.csv")
+    let table = try ImportTable(parsing: "a,b,c\n1,2\n", file: "f.csv")
     #expect(table.rows.first?["b"] == "2")
     #expect(table.rows.first?["c"] == nil)
     let result = try Self.observations("finance.finance_va,district.xihu,2024Q1,20.5\n")
@@ -149,7 +149,7 @@ struct CSVTableTests {
     #expect(long.rows.isEmpty)
     #expect(
       long.errors == [
-        "f.csv:2:1: error: The value '\(digits38)9' has 39 significant digits or a magnitude that cannot be held exactly; at most 38 significant digits are kept, so it is refused rather than rounded."
+        "f.csv:2:41: error: The value '\(digits38)9' has 39 significant digits or a magnitude that cannot be held exactly; at most 38 significant digits are kept, so it is refused rather than rounded."
       ])
     #expect(ExactDecimal("0." + String(repeating: "0", count: 130) + "1") == .tooPrecise(digits: 1))
   }

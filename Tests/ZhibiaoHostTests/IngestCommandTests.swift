@@ -120,7 +120,7 @@ struct IngestCommandTests {
     #expect(result.status == 1)
     #expect(
       result.errors.contains(
-        "other.csv:2:1: error: 'district.binjiang' may submit only its own figures, not those of 'district.xihu'."))
+        "other.csv:2:20: error: 'district.binjiang' may submit only its own figures, not those of 'district.xihu'."))
   }
 
   @Test("A malformed CSV file is refused with its line and column, and nothing is written")

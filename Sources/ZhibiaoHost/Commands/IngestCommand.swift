@@ -1,22 +1,29 @@
 import ArgumentParser
 import Foundation
+import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoStore
 
-/// `zhibiao ingest FILE`: imports observations or register entries from CSV, all or nothing.
+/// `zhibiao ingest FILE`: imports observations or register entries from CSV or an .xlsx workbook,
+/// all or nothing.
 struct IngestCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ingest",
-    abstract: "导入实际值或名录（CSV，全部成功或全部不导入）(import observations or register entries).",
+    abstract: "导入实际值或名录（CSV 或 .xlsx，全部成功或全部不导入）(import observations or register entries).",
     discussion: """
       Observations: indicator,org,period,value,unit,note — period 2024Q3, 2024 or 2024年1-9月;
       org by id or Chinese name; a value in 万元 for an indicator in 亿元 is converted.
       Registers: register,name,org,level,recognised_on,evidence.
       UTF-8, UTF-8 with BOM and GBK/GB18030 are read; every error is reported with its line.
+      An .xlsx workbook (Excel, WPS, LibreOffice) is read from its first sheet or --sheet, with the
+      same columns and checks; errors name the cell, e.g. Sheet1!D7. Save .xls and .xlsm as .xlsx.
       """)
 
-  @Argument(help: "CSV 文件 (the file).")
+  @Argument(help: "CSV 或 .xlsx 文件 (the file).")
   var file: String
+
+  @Option(name: .long, help: "工作表名称，默认第一个 (the sheet of an .xlsx workbook; default the first).")
+  var sheet: String?
 
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
@@ -50,6 +57,16 @@ struct IngestCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure.unreadable(file, error)
     }
+    if let refusal = Workbook.refusal(path: file, head: data.prefix(8)) {
+      throw CommandFailure.file(path: file, refusal.text)
+    }
+    if Workbook.isWorkbook(path: file, head: data.prefix(4)) {
+      let table = try workbookTable()
+      return try await check(plan: plan, sender: sender) {
+        try await ImportFile.check(table, plan: plan, submitter: sender, store: $0)
+      }
+    }
+    if sheet != nil { throw ValidationError("--sheet 仅用于 .xlsx 工作簿 (--sheet applies to an .xlsx workbook only)") }
     let requested = try encoding.map { name -> TextDecoding.Encoding in
       guard let encoding = TextDecoding.Encoding(name: name) else {
         throw ValidationError("未知编码 unknown encoding '\(name)'; use utf-8 or gbk")
@@ -64,10 +81,18 @@ struct IngestCommand: AsyncParsableCommand {
             "The file is not valid \(requested?.rawValue ?? "UTF-8 or GBK") text (try --encoding gbk or utf-8).")
         ], summary: nothingImported(errors: 1))
     }
+    try await check(plan: plan, sender: sender) {
+      try await ImportFile.check(text, file: file, plan: plan, submitter: sender, store: $0)
+    }
+  }
+
+  /// Checks the file with `checking` and, unless it is a dry run, imports it whole.
+  private func check(
+    plan: Plan, sender: OrgID, _ checking: (any Store) async throws -> (file: ImportFile, diagnostics: [Diagnostic])
+  ) async throws {
     let store = try await self.store.open()
     let role = ReviewRules(plan: plan).role(of: sender)
-    let (checked, diagnostics) = try await ImportFile.check(
-      text, file: file, plan: plan, submitter: sender, store: store)
+    let (checked, diagnostics) = try await checking(store)
     try report(
       diagnostics + checked.refusals(file: file, plan: plan, submitter: sender, role: role, language: options.lang))
     let rowCount = checked.count
@@ -86,6 +111,17 @@ struct IngestCommand: AsyncParsableCommand {
         "Imported \(file): \(rowCount) rows, \(result.added) added, \(result.revised) revised, \(result.unchanged) unchanged"
           + (result.changedAfterApproval > 0
             ? ", \(result.changedAfterApproval) changed after approval (to be reviewed again)" : "") + ".")
+    }
+  }
+
+  /// The sheet to import as a table, or the failure that names the file or its bad cells.
+  private func workbookTable() throws -> ImportTable {
+    do {
+      return try ImportFile.workbookTable(url: URL(fileURLWithPath: file), file: file, sheet: sheet)
+    } catch let error as WorkbookError {
+      throw CommandFailure.file(path: file, error.text)
+    } catch let error as ConfigurationErrors {
+      throw CommandFailure.diagnostics(error.diagnostics, summary: nothingImported(errors: error.errors.count))
     }
   }
 

@@ -1,20 +1,11 @@
 import Foundation
 
-/// The state machine behind `CSVTable`: it reads the text's Unicode scalars one at a time into
+/// The state machine behind `ImportTable(parsing:file:)`: it reads the text's Unicode scalars one at a time into
 /// records, each field with the position it starts at, and collects every error it can locate.
-/// The rules it follows are documented on `CSVTable`.
+/// The rules it follows are documented there.
 struct CSVReader {
   /// One record of the file, before the header is known.
-  struct Record {
-    /// The line the record starts on.
-    var line: Int
-    /// The fields, exactly as read.
-    var fields: [String] = []
-    /// Where each field starts.
-    var starts: [SourceLocation] = []
-    /// Whether an error was found in the record; it is then not a row.
-    var isBad = false
-  }
+  typealias Record = ImportTable.Record
 
   /// Where the reader is within a line.
   private enum State {

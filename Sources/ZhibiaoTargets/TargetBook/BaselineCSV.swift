@@ -11,9 +11,9 @@ public enum BaselineCSV {
   /// (`baselines:` of an indicator); throws every problem found.
   public static func parse(_ text: String, file: String, plan: Plan) throws(ConfigurationErrors) -> Baselines {
     let log = DiagnosticLog()
-    let table: CSVTable
+    let table: ImportTable
     do {
-      table = try CSVTable(parsing: text, file: file)
+      table = try ImportTable(parsing: text, file: file)
     } catch {
       throw error
     }
