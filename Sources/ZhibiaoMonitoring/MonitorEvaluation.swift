@@ -16,8 +16,7 @@ package struct IndicatorFacts {
   var hasProjection: Bool
   var isSum: Bool
   var testsOutliers: Bool
-  /// The decimal places of the indicator's figures, and its precision in those units.
-  var places: Int
+  /// The indicator's precision in units of its figures' decimal places.
   var precisionUnits: Int64
   var city: Int
   var firstDistrictRow: Int
@@ -35,7 +34,6 @@ package struct IndicatorFacts {
     hasProjection = spec.kind == .flow && (spec.measure == .level || spec.measure == .cumulative)
     isSum = spec.aggregation == .sum
     testsOutliers = spec.testsOutliers
-    self.places = places
     precisionUnits = FigureGrid.rounded(spec.precision, places: places) ?? 0
     city = spec.city
     // An indicator without rows gets an empty district range.
@@ -321,15 +319,18 @@ struct MonitorEvaluation {
     let fact = facts[i]
     let none = FigureGrid.none
     let city = units[(i * orgCount + fact.city) * slots + slot]
-    var total: Int64 = 0
-    for row in fact.firstDistrictRow..<fact.endRow where total != none {
+    // 128 bits hold any sum of 64-bit figures; a missing one is remembered, not branched on.
+    var wide: Int128 = 0
+    var missing = false
+    for row in fact.firstDistrictRow..<fact.endRow {
       let figure = units[(i * orgCount + Int(rowOrg[row])) * slots + slot]
-      let (next, overflow) = total.addingReportingOverflow(figure)
-      total = figure == none || overflow ? none : next
+      missing = missing || figure == none
+      wide &+= Int128(figure)
     }
+    let total = missing || wide.magnitude >= UInt128(Int64.max) ? none : Int64(wide)
     let tolerance = fact.precisionUnits.multipliedReportingOverflow(by: Int64(fact.endRow - fact.firstDistrictRow))
     guard city != none, total != none, !tolerance.overflow else { return (city, total, tolerance.partialValue, false) }
-    let difference = Int128(city) - Int128(total)
+    let difference = Int128(city) - wide
     return (city, total, tolerance.partialValue, difference.magnitude * 2 > UInt128(tolerance.partialValue))
   }
 }
