@@ -134,7 +134,7 @@ extension FigureGrid {
   /// starting at `series`: the figure at `slot`; less the base year's for an increase; plus the
   /// year-end figures of the years between the base year and `slot`'s for a cumulative addition.
   /// `none` when a figure it needs is missing or the sum is too large.
-  @inline(__always)
+  @inlinable @inline(__always)
   package static func actual(
     _ units: UnsafeBufferPointer<Int64>, measure: Target.Measure, series: Int, slot: Int
   ) -> Int64 {
