@@ -6,13 +6,21 @@ import ZhibiaoScoring
 extension AssessmentGrid {
   /// The figures of the year of `monitor`'s period (monitor the fourth quarter to assess a
   /// year): for every row with a target, the actual figure in the target's measure and the
-  /// annual target — the figures `MonitoringReport` rows carry, read straight from the monitor's
-  /// arrays.
+  /// annual target — the figures `MonitoringReport` rows carry, read exactly from the monitor's
+  /// units.
   public init(monitor: Monitor, events: AssessmentEvents = AssessmentEvents()) {
     let targets = monitor.targets
+    let places = monitor.actuals.figures.places
     self.init(
       year: targets.axis.year(ofSlot: monitor.slot), indicators: targets.indicators.map(\.id), orgs: targets.orgs,
-      city: targets.indicators.map(\.city), events: events)
+      city: targets.indicators.map(\.city),
+      places: (
+        places,
+        monitor.facts.indices.map {
+          monitor.facts[$0].partner >= 0 ? places[monitor.facts[$0].partner] : targets.figures.places[$0]
+        }
+      ),
+      events: events)
     load(monitor)
   }
 
@@ -26,24 +34,34 @@ extension AssessmentGrid {
     let workers = rowCount >= 100_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16)) : 1
     actual.withUnsafeMutableBufferPointer { actual in
       target.withUnsafeMutableBufferPointer { target in
-        monitor.rows.withUnsafeBufferPointer { rows in
-          monitor.facts.withUnsafeBufferPointer { facts in
-            monitor.rowIndicator.withUnsafeBufferPointer { rowIndicator in
-              monitor.rowOrg.withUnsafeBufferPointer { rowOrg in
-                monitor.targets.values.withUnsafeBufferPointer { targets in
-                  monitor.actuals.values.withUnsafeBufferPointer { values in
-                    let loading = GridLoading(
-                      actual: actual, target: target, rows: rows, facts: facts, rowIndicator: rowIndicator,
-                      rowOrg: rowOrg, targets: targets, values: values, orgs: monitor.targets.orgs.count,
-                      slots: monitor.targets.axis.count, slot: monitor.slot)
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                      loading.clear(cellCount * worker / workers..<cellCount * (worker + 1) / workers)
-                    }
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                      loading.copy(rowCount * worker / workers..<rowCount * (worker + 1) / workers)
-                    }
-                  }
-                }
+        Self.withLoading(monitor, actual: actual, target: target) { loading in
+          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            loading.clear(cellCount * worker / workers..<cellCount * (worker + 1) / workers)
+          }
+          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            loading.copy(rowCount * worker / workers..<rowCount * (worker + 1) / workers)
+          }
+        }
+      }
+    }
+  }
+
+  /// Runs `body` with a loading from `monitor`'s buffers into `actual` and `target`.
+  private static func withLoading<Result>(
+    _ monitor: Monitor, actual: UnsafeMutableBufferPointer<Int64>, target: UnsafeMutableBufferPointer<Int64>,
+    _ body: (GridLoading) -> Result
+  ) -> Result {
+    monitor.rows.withUnsafeBufferPointer { rows in
+      monitor.facts.withUnsafeBufferPointer { facts in
+        monitor.rowIndicator.withUnsafeBufferPointer { rowIndicator in
+          monitor.rowOrg.withUnsafeBufferPointer { rowOrg in
+            monitor.targets.figures.units.withUnsafeBufferPointer { targets in
+              monitor.actuals.figures.units.withUnsafeBufferPointer { values in
+                body(
+                  GridLoading(
+                    actual: actual, target: target, rows: rows, facts: facts, rowIndicator: rowIndicator,
+                    rowOrg: rowOrg, targets: targets, values: values, orgs: monitor.targets.orgs.count,
+                    slots: monitor.targets.axis.count, slot: monitor.slot))
               }
             }
           }
@@ -52,60 +70,56 @@ extension AssessmentGrid {
     }
   }
 
-  /// The figure of an indicator for an org, by position, as `monitor` now has it (NaN for both
-  /// when the row has no target): for `Assessor.update` after `Monitor.update`.
-  public static func figure(_ monitor: Monitor, indicator: Int, org: Int) -> (actual: Double, target: Double) {
+  /// The figure of an indicator for an org, by position, in units, as `monitor` now has it
+  /// (`FigureGrid.none` for both when the row has no target): for `Assessor.update` after
+  /// `Monitor.update`.
+  public static func figure(_ monitor: Monitor, indicator: Int, org: Int) -> (actual: Int64, target: Int64) {
     let row = Int(monitor.rowOf[indicator * monitor.targets.orgs.count + org])
-    guard row >= 0, monitor.rows[row].isActive else { return (.nan, .nan) }
-    return figure(monitor, row: row)
-  }
-
-  /// The actual figure and the annual target of an active row, as `Monitor.report` writes them.
-  static func figure(_ monitor: Monitor, row: Int) -> (actual: Double, target: Double) {
-    let i = Int(monitor.rowIndicator[row])
-    let o = Int(monitor.rowOrg[row])
-    let fact = monitor.facts[i]
-    let orgs = monitor.targets.orgs.count
-    let slots = monitor.targets.axis.count
-    let slot = monitor.slot
-    let annual =
-      fact.partner >= 0
-      ? monitor.actuals.values[(fact.partner * orgs + fact.partnerCity) * slots + slot]
-      : monitor.targets.values[(i * orgs + o) * slots + slot / 4 * 4 + 3]
-    return (monitor.rows[row].actual, annual)
+    guard row >= 0, monitor.rows[row].isActive else { return (FigureGrid.none, FigureGrid.none) }
+    let none = UnsafeMutableBufferPointer<Int64>(start: nil, count: 0)
+    let figure = withLoading(monitor, actual: none, target: none) { $0.figure(row: row) }
+    return (figure.actual, figure.target)
   }
 }
 
 /// The buffers of one load from a monitor, handed to the workers of `AssessmentGrid.load`.
 private struct GridLoading: @unchecked Sendable {
-  let actual: UnsafeMutableBufferPointer<Double>
-  let target: UnsafeMutableBufferPointer<Double>
+  let actual: UnsafeMutableBufferPointer<Int64>
+  let target: UnsafeMutableBufferPointer<Int64>
   let rows: UnsafeBufferPointer<RowState>
   let facts: UnsafeBufferPointer<IndicatorFacts>
   let rowIndicator: UnsafeBufferPointer<Int32>
   let rowOrg: UnsafeBufferPointer<Int32>
-  let targets: UnsafeBufferPointer<Double>
-  let values: UnsafeBufferPointer<Double>
+  let targets: UnsafeBufferPointer<Int64>
+  let values: UnsafeBufferPointer<Int64>
   let orgs: Int
   let slots: Int
   let slot: Int
 
   func clear(_ cells: Range<Int>) {
     guard !cells.isEmpty else { return }
-    UnsafeMutableBufferPointer(rebasing: actual[cells]).update(repeating: .nan)
-    UnsafeMutableBufferPointer(rebasing: target[cells]).update(repeating: .nan)
+    UnsafeMutableBufferPointer(rebasing: actual[cells]).update(repeating: FigureGrid.none)
+    UnsafeMutableBufferPointer(rebasing: target[cells]).update(repeating: FigureGrid.none)
   }
 
   /// The actual figure and the annual target of each active row, as `Monitor.report` writes them.
   func copy(_ range: Range<Int>) {
-    let year = slot / 4 * 4 + 3
     for row in range where rows[row].isActive {
-      let i = Int(rowIndicator[row])
-      let cell = i * orgs + Int(rowOrg[row])
-      let partner = facts[i].partner
-      actual[cell] = rows[row].actual
-      target[cell] =
-        partner >= 0 ? values[(partner * orgs + facts[i].partnerCity) * slots + slot] : targets[cell * slots + year]
+      let figure = figure(row: row)
+      actual[figure.cell] = figure.actual
+      target[figure.cell] = figure.target
     }
+  }
+
+  /// The cell of `row`, its actual figure in the target's measure and its annual target.
+  @inline(__always)
+  func figure(row: Int) -> (cell: Int, actual: Int64, target: Int64) {
+    let i = Int(rowIndicator[row])
+    let cell = i * orgs + Int(rowOrg[row])
+    let fact = facts[i]
+    let target =
+      fact.partner >= 0
+      ? values[(fact.partner * orgs + fact.partnerCity) * slots + slot] : targets[cell * slots + slot / 4 * 4 + 3]
+    return (cell, FigureGrid.actual(values, measure: fact.measure, series: cell * slots, slot: slot), target)
   }
 }

@@ -17,16 +17,6 @@ public struct AssessmentFigure: Hashable, Sendable {
     self.actual = actual
     self.target = target
   }
-
-  /// A figure from doubles (such as a derived ratio), each taken at its shortest decimal
-  /// form (3.92, not 3.9199999…); a value that is not finite counts as missing.
-  public static func doubles(actual: Double?, target: Double?) -> AssessmentFigure {
-    AssessmentFigure(actual: actual.flatMap(decimal), target: target.flatMap(decimal))
-  }
-
-  private static func decimal(_ value: Double) -> Decimal? {
-    value.isFinite ? Decimal(string: "\(value)", locale: nil) : nil
-  }
 }
 
 /// Everything the assessment of a year reads besides the plan and the scheme — plain values,

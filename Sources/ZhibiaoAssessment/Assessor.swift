@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ZhibiaoMonitoring
 import ZhibiaoScoring
 
 /// The assessment of a year over an `AssessmentGrid`, computed densely and kept up to date: every
@@ -100,8 +101,9 @@ public struct Assessor: Sendable {
                   points.withUnsafeMutableBufferPointer { points in
                     scored.withUnsafeMutableBufferPointer { scored in
                       let scoring = LineScoring(
-                        actual: actual, target: target, exact: grid.exact, rules: rules, decimalRules: decimalRules,
-                        lineCell: lineCell, lineRule: lineRule, lineWeight: lineWeight, points: points, scored: scored)
+                        actual: actual, target: target, places: grid.places, orgCount: compiled.orgCount,
+                        exact: grid.exact, rules: rules, decimalRules: decimalRules, lineCell: lineCell,
+                        lineRule: lineRule, lineWeight: lineWeight, points: points, scored: scored)
                       DispatchQueue.concurrentPerform(iterations: workers) { worker in
                         scoring.score(lineCount * worker / workers..<lineCount * (worker + 1) / workers)
                       }
@@ -148,12 +150,12 @@ public struct Assessor: Sendable {
     }
   }
 
-  /// Sets the figure of an indicator for an org, by position (NaN for none), and recomputes what
-  /// it touches: the lines that read it (a district's item, or every bureau's item on the city
-  /// figure), their orgs' totals, their places and their sections' grades. Returns the lines
-  /// rescored.
+  /// Sets the figure of an indicator for an org, by position, in units of the grid's places
+  /// (`FigureGrid.none` for none), and recomputes what it touches: the lines that read it (a
+  /// district's item, or every bureau's item on the city figure), their orgs' totals, their places
+  /// and their sections' grades. Returns the lines rescored.
   @discardableResult
-  public mutating func update(indicator: Int, org: Int, actual: Double, target: Double) -> Int {
+  public mutating func update(indicator: Int, org: Int, actual: Int64, target: Int64) -> Int {
     grid.set(indicator: indicator, org: org, actual: actual, target: target)
     return rescore(indicator: indicator, org: org)
   }
@@ -172,6 +174,7 @@ public struct Assessor: Sendable {
     let cell = indicator * compiled.orgCount + org
     let exact = grid.exact[cell]
     let (actual, target) = grid.figure(indicator: indicator, org: org)
+    let (actualPlaces, targetPlaces) = (grid.places.actual[indicator], grid.places.target[indicator])
     let lines = Int(compiled.cellStart[cell])..<Int(compiled.cellStart[cell + 1])
     guard !lines.isEmpty else { return 0 }
     var touched: [Int] = []
@@ -185,8 +188,8 @@ public struct Assessor: Sendable {
         if let exact {
           compiled.decimalRules[r].points(figure: exact, weight: weight)
         } else {
-          rule.points(actual: actual, target: target, weight: weight)
-            ?? compiled.decimalRules[r].points(actual: actual, target: target, weight: weight)
+          rule.points(actual: actual, actualPlaces, target: target, targetPlaces, weight: weight)
+            ?? compiled.decimalRules[r].points(figure: grid.decimals(indicator: indicator, org: org), weight: weight)
         }
       let slot = Int(compiled.lineSlot[line])
       let change = result.points - points[line]
@@ -226,8 +229,10 @@ public struct Assessor: Sendable {
 /// The buffers of one scoring pass, handed to the workers of `recomputeAll`: each writes the points
 /// of its own range of lines only.
 private struct LineScoring: @unchecked Sendable {
-  let actual: UnsafeBufferPointer<Double>
-  let target: UnsafeBufferPointer<Double>
+  let actual: UnsafeBufferPointer<Int64>
+  let target: UnsafeBufferPointer<Int64>
+  let places: (actual: [Int], target: [Int])
+  let orgCount: Int
   let exact: [Int: AssessmentFigure]
   let rules: UnsafeBufferPointer<LineRule>
   let decimalRules: UnsafeBufferPointer<DecimalRule>
@@ -243,6 +248,9 @@ private struct LineScoring: @unchecked Sendable {
     // Lines come item by item: copy an item's rule once.
     var current = Int(lineRule[lines.lowerBound])
     var rule = rules[current]
+    // And an indicator's places once: its cells are `indicator × orgs ..< (indicator + 1) × orgs`.
+    var cells = 0..<0
+    var (actualPlaces, targetPlaces) = (0, 0)
     for line in lines {
       let r = Int(lineRule[line])
       if r != current {
@@ -256,10 +264,22 @@ private struct LineScoring: @unchecked Sendable {
         (points[line], scored[line]) = decimalRules[r].points(figure: figure, weight: weight)
         continue
       }
-      let (a, t) = cell >= 0 ? (actual[cell], target[cell]) : (.nan, .nan)
+      guard cell >= 0 else {
+        (points[line], scored[line]) = (0, false)
+        continue
+      }
+      if !cells.contains(cell) {
+        let indicator = cell / orgCount
+        cells = indicator * orgCount..<(indicator + 1) * orgCount
+        (actualPlaces, targetPlaces) = (places.actual[indicator], places.target[indicator])
+      }
+      let (a, t) = (actual[cell], target[cell])
       let result =
-        rule.points(actual: a, target: t, weight: weight)
-        ?? decimalRules[r].points(actual: a, target: t, weight: weight)
+        rule.points(actual: a, actualPlaces, target: t, targetPlaces, weight: weight)
+        ?? decimalRules[r].points(
+          figure: AssessmentFigure(
+            actual: FigureGrid.decimal(a, places: actualPlaces), target: FigureGrid.decimal(t, places: targetPlaces)),
+          weight: weight)
       points[line] = result.points
       scored[line] = result.scored
     }

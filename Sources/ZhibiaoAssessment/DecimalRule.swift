@@ -2,17 +2,12 @@ import Foundation
 import ZhibiaoPlan
 import ZhibiaoScoring
 
-/// A line scored on the exact decimal forms of its figures, by the same rule arithmetic: for
-/// figures given as decimals, and for doubles where `LineRule.points` cannot tell.
+/// A line scored on the decimals of its figures, by the same rule arithmetic: for figures given as
+/// decimals, and for units where `LineRule.points` cannot tell.
 struct DecimalRule {
   var rule: ScoringRule
   var direction: Indicator.Direction
   var precision: Decimal?
-
-  /// The points (×100) and whether the line was scored, for doubles at their shortest decimal form.
-  func points(actual: Double, target: Double, weight: Int64) -> (points: Int64, scored: Bool) {
-    points(figure: AssessmentFigure.doubles(actual: actual, target: target), weight: weight)
-  }
 
   /// The points (×100) and whether the line was scored.
   func points(figure given: AssessmentFigure, weight: Int64) -> (points: Int64, scored: Bool) {

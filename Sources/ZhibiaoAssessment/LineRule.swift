@@ -1,4 +1,5 @@
 import Foundation
+import ZhibiaoMonitoring
 import ZhibiaoPlan
 import ZhibiaoScoring
 
@@ -6,13 +7,12 @@ import ZhibiaoScoring
 /// ten-thousandths, and the indicator's direction and precision. A few plain words, so that the
 /// dense scoring loop copies it cheaply and reads it without reference counting.
 ///
-/// `points` takes the dense grid's doubles to the rule's units — the actual figure at the
-/// indicator's precision, the completion ratio in ten-thousandths, the gap in hundredths of a point
-/// — and scores them by the rule's own arithmetic (`CompletionScoring.points(ratio:…)` and the
-/// like), the same that explains a scorecard. Where doubles cannot tell on which side of a rounding
-/// boundary the exact decimal lies (a ratio within 10⁻¹² of a half ten-thousandth, say), or a
-/// figure is too large or too small for them, it returns nil and the caller takes the figures at
-/// their exact decimal form instead (`DecimalRule`).
+/// `points` takes the dense grid's exact units to the rule's units — the actual figure rounded to
+/// the indicator's precision, the completion ratio in ten-thousandths, the gap in hundredths of a
+/// point, each rounded half away from zero in integers — and scores them by the rule's own
+/// arithmetic (`CompletionScoring.points(ratio:…)` and the like), the same that explains a
+/// scorecard. For a precision that is not a power of ten, or figures with more than 18 decimals
+/// between them, it returns nil and the caller scores the figures as decimals (`DecimalRule`).
 struct LineRule {
   enum Kind: UInt8 { case completion, gap, piecewise, graded }
 
@@ -32,8 +32,6 @@ struct LineRule {
   var higher: Bool
   /// The decimals the actual figure is rounded to; −1 when the indicator states no precision.
   var places: Int
-  /// 10^places.
-  var unit: Double
   /// Whether every line must be scored on decimals (a precision that is not a power of ten).
   var decimalOnly: Bool
   /// Whether the item is a headline item.
@@ -51,7 +49,6 @@ struct LineRule {
       places = -1
       decimalOnly = precision != nil
     }
-    unit = places >= 0 ? pow(10, Double(places)) : 1
     switch rule {
     case .completion(let r):
       kind = .completion
@@ -85,43 +82,73 @@ struct LineRule {
   }
 
   /// The points (×100) and whether the line was scored (false: a figure is missing) of figures
-  /// `actual` and `target` at a weight of `weight` ten-thousandths; nil when only decimals can
-  /// tell.
+  /// `actual` and `target`, in units of 10^−`actualPlaces` and 10^−`targetPlaces`, at a weight of
+  /// `weight` ten-thousandths; nil when only decimals can tell.
   @inline(__always)
-  func points(actual a: Double, target t: Double, weight: Int64) -> (points: Int64, scored: Bool)? {
-    guard a.isFinite, t.isFinite else { return (0, false) }
-    guard !decimalOnly, FixedPoint.isPlain(a), FixedPoint.isPlain(t) else { return nil }
-    // The actual figure at the indicator's precision, half away from zero, in steps of the
-    // precision; `units / unit` is the double nearest to it.
-    var units = a
-    if places >= 0 {
-      guard let rounded = FixedPoint.rounded(a * unit) else { return nil }
-      units = rounded
+  func points(
+    actual a: Int64, _ actualPlaces: Int, target t: Int64, _ targetPlaces: Int, weight: Int64
+  ) -> (points: Int64, scored: Bool)? {
+    guard a != FigureGrid.none, t != FigureGrid.none else { return (0, false) }
+    guard !decimalOnly else { return nil }
+    // The actual figure at the indicator's precision, half away from zero.
+    var (units, scale) = (a, actualPlaces)
+    if places >= 0 && scale > places {
+      units = FixedPoint.divide(units, Self.powers[scale - places])
+      scale = places
     }
+    // Both figures at the same scale: the fast path when they already are and nothing overflows.
+    let common = max(scale, targetPlaces)
+    guard common < Self.powers.count else { return nil }
+    if scale == targetPlaces, units.magnitude < 1 << 49, t.magnitude < 1 << 49 {
+      return score(units, t, scale: common, weight: weight)
+    }
+    return score(
+      Int128(units) * Int128(Self.powers[common - scale]), Int128(t) * Int128(Self.powers[common - targetPlaces]),
+      scale: common, weight: weight)
+  }
+
+  /// 10⁰ … 10¹⁸.
+  static let powers: [Int64] = (0...18).map { (0..<$0).reduce(Int64(1)) { result, _ in result * 10 } }
+
+  /// The points of actual `a` and target `t`, both in units of 10^−scale, in integers wide enough
+  /// that nothing overflows: the ratio ×10⁴ and the gap ×100 rounded half away from zero, held to
+  /// ±`RuleUnits.bound`.
+  @inline(__always)
+  private func score<Units: FixedWidthInteger & SignedInteger>(
+    _ a: Units, _ t: Units, scale: Int, weight: Int64
+  ) -> (points: Int64, scored: Bool)? {
     switch kind {
     case .completion, .piecewise:
-      let defined = higher ? t > 0 : units > 0 && t > 0
-      guard defined else {
-        // The doubles compare as their shortest decimal forms do.
-        let actual = units / unit
-        let met = higher ? actual >= t : actual <= t
+      guard higher ? t > 0 : a > 0 && t > 0 else {
+        let met = higher ? a >= t : a <= t
         return (met ? FixedPoint.divide(weight, 100) : 0, true)
       }
-      let target = t * unit
-      guard let x = FixedPoint.rounded((higher ? units / target : target / units) * 10_000) else { return nil }
-      let ratio = Int64(x)
-      return (points(ratio: ratio, weight: weight), true)
+      let ratio = higher ? Self.divide(a * 10_000, t) : Self.divide(t * 10_000, a)
+      return (points(ratio: Self.held(ratio), weight: weight), true)
     case .gap:
-      let actual = units / unit
-      guard let x = FixedPoint.rounded((higher ? actual - t : t - actual) * 100, scale: (abs(actual) + abs(t)) * 100)
-      else { return nil }
+      let gap = Self.divide((higher ? a - t : t - a) * 100, Units(Self.powers[scale]))
       return (
-        GapScoring.points(gap: Int64(x), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap),
+        GapScoring.points(
+          gap: Self.held(gap), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap),
         true
       )
     case .graded:
       return nil
     }
+  }
+
+  /// `value ÷ divisor` (a positive divisor) rounded half away from zero.
+  @inline(__always)
+  private static func divide<Units: FixedWidthInteger & SignedInteger>(_ value: Units, _ divisor: Units) -> Units {
+    let (q, r) = value.quotientAndRemainder(dividingBy: divisor)
+    guard r.magnitude * 2 >= divisor.magnitude else { return q }
+    return value < 0 ? q - 1 : q + 1
+  }
+
+  /// `value` held to ±`RuleUnits.bound`.
+  @inline(__always)
+  private static func held<Units: FixedWidthInteger & SignedInteger>(_ value: Units) -> Int64 {
+    max(-RuleUnits.bound, min(Int64(clamping: value), RuleUnits.bound))
   }
 
   /// The points (×100) of a completion ratio (×10⁴), by the rule's own arithmetic.

@@ -3,8 +3,8 @@ import ZhibiaoObservations
 import ZhibiaoPlan
 import ZhibiaoTargets
 
-/// The observed values (实际值) laid out for monitoring: one flat array indexed by indicator ×
-/// org × quarter slot, NaN where there is no figure, with the time each figure was reported.
+/// The observed values (实际值) laid out for monitoring: one exact grid (`FigureGrid`) indexed by
+/// indicator × org × quarter slot, with the time each figure was reported.
 ///
 /// Built once from the reported figures, the counts of the registers and the base-year figures;
 /// derived indicators (ratios, average growth rates) are computed from their inputs by the
@@ -34,14 +34,19 @@ public struct Actuals: Sendable {
   public let orgs: [OrgID]
   /// The period axis.
   public let axis: PeriodAxis
-  /// The values; NaN where there is none.
-  public private(set) var values: ContiguousArray<Double>
+  /// The figures, exact, with the doubles the statistics are computed from.
+  public private(set) var figures: FigureGrid
+  /// The figures as doubles, for statistics; NaN where there is none.
+  public var values: ContiguousArray<Double> { figures.doubles }
   /// When each value was reported, in seconds since 2001-01-01 00:00 UTC
   /// (`Date.timeIntervalSinceReferenceDate`); NaN when unknown.
   public private(set) var reportedAt: ContiguousArray<Double>
   /// Figures that found no place: an unknown indicator or org, a period outside the axis, or a
   /// figure for a derived indicator or a register count (which are always computed).
   public private(set) var unplaced: Int = 0
+  /// Figures that state more than 18 significant decimals or exceed 9.2 × 10¹⁸ units: kept out
+  /// of the grid, and refused by `Monitor`.
+  public private(set) var outOfRange: [ReportedValue] = []
 
   let indicatorIndex: [IndicatorID: Int]
   let orgIndex: [OrgID: Int]
@@ -88,15 +93,29 @@ public struct Actuals: Sendable {
       derived.append(DerivedIndicator(indicator: index, owner: owner, derivation: derivation, inputs: inputs))
     }
     derived = Self.orderedByInputs(derived)
+    var stated = Array(repeating: [Decimal](), count: indicatorIDs.count)
+    for observation in observations {
+      indicatorIndex[observation.indicator].map { stated[$0].append(observation.value) }
+    }
+    for baseline in baselines?.entries ?? [] {
+      indicatorIndex[baseline.indicator].map { stated[$0].append(baseline.value) }
+    }
+    // Reported figures keep at least four decimals, so that a later figure stated to a finer step
+    // than the first still fits; a derived figure is stated at its precision.
+    let places = plan.indicators.enumerated().map { i, indicator in
+      plan.derivation(for: indicator.id) != nil
+        ? FigureGrid.places(precision: indicator.statedPrecision, values: [])
+        : max(4, FigureGrid.places(precision: indicator.statedPrecision, values: stated[i]))
+    }
     self.init(
-      indicators: indicatorIDs, orgs: orgIDs, axis: axis, indicatorIndex: indicatorIndex, orgIndex: orgIndex,
-      derived: derived)
+      indicators: indicatorIDs, orgs: orgIDs, axis: axis, places: places, indicatorIndex: indicatorIndex,
+      orgIndex: orgIndex, derived: derived)
 
     let baseEnd = axis.yearEndSlot(axis.firstYear)
     for baseline in baselines?.entries ?? [] where baseline.year == axis.firstYear {
       guard let i = indicatorIndex[baseline.indicator], let o = orgIndex[baseline.org] else { continue }
       let at = index(indicator: i, org: o, slot: baseEnd)
-      if values[at].isNaN { values[at] = DecimalArithmetic.double(baseline.value) }
+      if figures.units[at] == FigureGrid.none { figures.set(at, baseline.value) }
     }
     for observation in observations {
       guard let i = indicatorIndex[observation.indicator], let o = orgIndex[observation.org],
@@ -106,7 +125,10 @@ public struct Actuals: Sendable {
         continue
       }
       let at = index(indicator: i, org: o, slot: slot)
-      values[at] = DecimalArithmetic.double(observation.value)
+      guard figures.set(at, observation.value) else {
+        outOfRange.append(observation)
+        continue
+      }
       reportedAt[at] = observation.reportedAt?.timeIntervalSinceReferenceDate ?? .nan
     }
     let districts = plan.districts.map(\.id)
@@ -119,7 +141,7 @@ public struct Actuals: Sendable {
           let count = RegisterEntry.count(
             indicator, org: org, period: axis.period(ofSlot: slot), in: counted, isDistrict: org != indicator.owner)
           let at = index(indicator: i, org: o, slot: slot)
-          values[at] = count.map(Double.init) ?? .nan
+          figures.set(at, count.map { Decimal($0) })
           reportedAt[at] = .nan
         }
       }
@@ -131,18 +153,18 @@ public struct Actuals: Sendable {
     }
   }
 
-  /// A grid from values already laid out (for generated data): `values` and `reportedAt` must
-  /// have `indicators.count × orgs.count × axis.count` elements in the documented order.
+  /// A grid from figures already laid out (for generated data): `figures` and `reportedAt` must
+  /// have `indicators.count × orgs.count × axis.count` cells in the documented order.
   public init(
-    indicators: [IndicatorID], orgs: [OrgID], axis: PeriodAxis, values: ContiguousArray<Double>,
+    indicators: [IndicatorID], orgs: [OrgID], axis: PeriodAxis, figures: FigureGrid,
     reportedAt: ContiguousArray<Double>
   ) {
-    precondition(values.count == indicators.count * orgs.count * axis.count, "values do not fill the grid")
-    precondition(reportedAt.count == values.count, "reportedAt does not match values")
+    precondition(figures.units.count == indicators.count * orgs.count * axis.count, "figures do not fill the grid")
+    precondition(reportedAt.count == figures.units.count, "reportedAt does not match figures")
     self.indicators = indicators
     self.orgs = orgs
     self.axis = axis
-    self.values = values
+    self.figures = figures
     self.reportedAt = reportedAt
     indicatorIndex = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     orgIndex = Dictionary(orgs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -153,15 +175,14 @@ public struct Actuals: Sendable {
   }
 
   private init(
-    indicators: [IndicatorID], orgs: [OrgID], axis: PeriodAxis, indicatorIndex: [IndicatorID: Int],
+    indicators: [IndicatorID], orgs: [OrgID], axis: PeriodAxis, places: [Int], indicatorIndex: [IndicatorID: Int],
     orgIndex: [OrgID: Int], derived: [DerivedIndicator]
   ) {
     self.indicators = indicators
     self.orgs = orgs
     self.axis = axis
-    let count = indicators.count * orgs.count * axis.count
-    values = ContiguousArray(repeating: .nan, count: count)
-    reportedAt = ContiguousArray(repeating: .nan, count: count)
+    figures = FigureGrid(places: places, stride: orgs.count * axis.count)
+    reportedAt = ContiguousArray(repeating: .nan, count: figures.units.count)
     self.indicatorIndex = indicatorIndex
     self.orgIndex = orgIndex
     self.derived = derived
@@ -209,11 +230,10 @@ public struct Actuals: Sendable {
   /// The position of an org in the grid.
   public func position(of org: OrgID) -> Int? { orgIndex[org] }
 
-  /// The value of an indicator for an org in a period, if there is one.
-  public func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> Double? {
+  /// The value of an indicator for an org in a period, exactly, if there is one.
+  public func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> Decimal? {
     guard let i = indicatorIndex[indicator], let o = orgIndex[org], let slot = axis.slot(of: period) else { return nil }
-    let value = values[index(indicator: i, org: o, slot: slot)]
-    return value.isNaN ? nil : value
+    return figures.decimal(at: index(indicator: i, org: o, slot: slot))
   }
 
   /// Whether an indicator is computed from others rather than reported.
@@ -224,25 +244,31 @@ public struct Actuals: Sendable {
   /// Sets (or, with nil, removes) one reported figure and recomputes the derived indicators that
   /// read it. Returns every cell whose value may have changed: the figure's own and the derived
   /// ones. A figure for a derived indicator or a register count, or outside the grid, changes
-  /// nothing. Removing a base-year figure leaves the slot empty (the baseline is not restored).
+  /// nothing; nor does one with more decimals than the grid keeps for its indicator, which is
+  /// added to `outOfRange`. Removing a base-year figure leaves the slot empty (the baseline is not restored).
   @discardableResult
   public mutating func set(
     _ indicator: IndicatorID, _ org: OrgID, _ period: Period, value: Decimal?, reportedAt: Date? = nil
   ) -> [Cell] {
     guard let i = indicatorIndex[indicator], let o = orgIndex[org], let slot = axis.slot(of: period) else { return [] }
+    guard let units = value.map({ FigureGrid.units($0, places: figures.places[i]) }) ?? FigureGrid.none else {
+      outOfRange.append(ReportedValue(indicator: indicator, org: org, period: period, value: value ?? 0))
+      return []
+    }
     return set(
-      Cell(indicator: i, org: o, slot: slot), value: value.map(DecimalArithmetic.double) ?? .nan,
+      Cell(indicator: i, org: o, slot: slot), units: units,
       reportedAt: reportedAt?.timeIntervalSinceReferenceDate ?? .nan)
   }
 
-  /// Sets one value by position (NaN removes it), as `set(_:_:_:value:reportedAt:)` does.
+  /// Sets one figure by position, in units of its indicator's places (`FigureGrid.none` removes
+  /// it), as `set(_:_:_:value:reportedAt:)` does.
   @discardableResult
-  public mutating func set(_ cell: Cell, value: Double, reportedAt: Double = .nan) -> [Cell] {
+  public mutating func set(_ cell: Cell, units: Int64, reportedAt: Double = .nan) -> [Cell] {
     guard derivedPosition[cell.indicator] < 0, !isCounted[cell.indicator] else { return [] }
     let at = index(indicator: cell.indicator, org: cell.org, slot: cell.slot)
-    values[at] = value
+    figures.set(at, units: units)
     // A figure that is not there was not reported either.
-    self.reportedAt[at] = value.isNaN ? .nan : reportedAt
+    self.reportedAt[at] = units == FigureGrid.none ? .nan : reportedAt
     var changed = [cell]
     var queue = readers[cell.indicator].map { ($0, cell) }
     while !queue.isEmpty {
@@ -279,7 +305,7 @@ public struct Actuals: Sendable {
   private mutating func recompute(_ position: Int, org: Int, slot: Int) {
     let value = derivedValue(position, org: org, slot: slot)
     let at = index(indicator: derived[position].indicator, org: org, slot: slot)
-    values[at] = value
+    figures.set(at, computed: value)
     reportedAt[at] = .nan
   }
 

@@ -26,20 +26,17 @@ extension Monitor {
     let fact = facts[i]
     let slots = targets.axis.count
     let cell = (i * targets.orgs.count + o) * slots
-    let value = actuals.values[cell + slot]
-    let milestone =
-      fact.partner >= 0
-      ? actuals.values[(fact.partner * targets.orgs.count + fact.partnerCity) * slots + slot]
-      : targets.values[cell + slot]
-    let annual = fact.partner >= 0 ? milestone : targets.values[cell + slot / 4 * 4 + 3]
+    let value = actuals.figures.decimal(at: cell + slot)
+    let actual = exactActual(i, o)
+    let (milestone, annual) = targetFigures(i, o)
     let reported = actuals.reportedAt[cell + slot]
     let flags = DataQualityFlag.flags(in: state.flags)
     let hasView = !state.view.timeElapsed.isNaN
     var result = MonitoringRow(
       indicator: spec.id, domain: spec.domain, org: targets.orgs[o], isCity: o == spec.city, period: period,
-      unit: spec.unit, kind: spec.kind, measure: spec.measure, value: Self.number(value),
-      actual: Self.number(state.actual), milestone: Self.number(milestone), annualTarget: Self.number(annual),
-      gap: Self.number(state.actual - milestone),
+      unit: spec.unit, kind: spec.kind, measure: spec.measure, value: value,
+      actual: actual, milestone: milestone, annualTarget: annual,
+      gap: actual.flatMap { actual in milestone.map { actual - $0 } },
       seasonalShare: fact.isSeasonal ? Self.number(targets.shares[i * slots + slot]) : nil,
       expected: Self.number(state.expected), pace: Self.number(state.pace),
       pointsBehind: Self.number(state.pointsBehind), status: state.status, previousStatus: state.previous,
@@ -61,7 +58,8 @@ extension Monitor {
     let text = ReasonText(spec: spec, settings: settings)
     if state.status == .yellow || state.status == .red {
       result.warnings.append(
-        MonitoringWarning(kind: .behindPace, reason: text.behindPace(state: state, milestone: milestone)))
+        MonitoringWarning(
+          kind: .behindPace, reason: text.behindPace(state: state, actual: actual, milestone: milestone)))
     }
     for flag in flags {
       let reason: LocalizedText
@@ -71,10 +69,14 @@ extension Monitor {
       case .late:
         reason = text.late(reportedOn: result.reportedOn, dueDay: result.dueDay, asOf: asOf.map(settings.day(of:)))
       case .ytdFalls:
-        reason = text.ytdFalls(value: value, previous: actuals.values[cell + slot - 1])
+        reason = text.ytdFalls(value: value, previous: actuals.figures.decimal(at: cell + slot - 1))
       case .sumMismatch:
         let sum = withEvaluationReading { $0.sum(i) }
-        reason = text.sumMismatch(city: sum.city, districts: sum.districts, tolerance: sum.tolerance)
+        let places = actuals.figures.places[i]
+        reason = text.sumMismatch(
+          city: FigureGrid.decimal(sum.city, places: places),
+          districts: FigureGrid.decimal(sum.districts, places: places),
+          tolerance: FigureGrid.decimal(sum.doubleTolerance * 5, places: places + 1))
       case .outlierAcrossDistricts:
         reason = text.outlier(growth: state.growth, score: state.scoreAcrossDistricts, acrossDistricts: true)
       case .outlierOverTime:
@@ -87,6 +89,28 @@ extension Monitor {
 
   /// A figure, or nil for NaN.
   static func number(_ value: Double) -> Double? { value.isNaN ? nil : value }
+
+  /// The actual figure of indicator `i` for org `o` in the target's measure, exactly.
+  func exactActual(_ i: Int, _ o: Int) -> Decimal? {
+    let series = (i * targets.orgs.count + o) * targets.axis.count
+    let units = actuals.figures.units.withUnsafeBufferPointer {
+      FigureGrid.actual($0, measure: facts[i].measure, series: series, slot: slot)
+    }
+    return FigureGrid.decimal(units, places: actuals.figures.places[i])
+  }
+
+  /// The milestone and the annual target of indicator `i` for org `o`, exactly: the book's, or for
+  /// a parity the partner's city figure.
+  func targetFigures(_ i: Int, _ o: Int) -> (milestone: Decimal?, annual: Decimal?) {
+    let fact = facts[i]
+    let slots = targets.axis.count
+    if fact.partner >= 0 {
+      let partner = actuals.figures.decimal(at: (fact.partner * targets.orgs.count + fact.partnerCity) * slots + slot)
+      return (partner, partner)
+    }
+    let cell = (i * targets.orgs.count + o) * slots
+    return (targets.figures.decimal(at: cell + slot), targets.figures.decimal(at: cell + slot / 4 * 4 + 3))
+  }
 }
 
 /// The one-line reasons of warnings, in Chinese and English.
@@ -97,9 +121,20 @@ struct ReasonText {
   /// Decimal places of the indicator's precision (0.1 → 1).
   var places: Int { max(0, Int((-log10(spec.precision)).rounded())) }
 
-  /// A figure in the indicator's precision, with `%` for a percentage.
+  /// A computed figure in the indicator's precision, with `%` for a percentage.
   func figure(_ value: Double) -> String {
     Self.fixed(value, places: places) + (spec.unit == "%" ? "%" : "")
+  }
+
+  /// A stated figure in the indicator's precision, with `%` for a percentage; "—" for none.
+  func figure(_ value: Decimal?) -> String {
+    Self.fixed(value, places: places) + (spec.unit == "%" ? "%" : "")
+  }
+
+  /// A decimal rounded half away from zero to `places` decimals, written with all of them.
+  static func fixed(_ value: Decimal?, places: Int) -> String {
+    guard let value else { return "—" }
+    return DecimalArithmetic.text(value, step: Decimal(sign: .plus, exponent: -places, significand: 1))
   }
 
   /// One decimal, a trailing `.0` dropped: 82, 81.7.
@@ -129,11 +164,11 @@ struct ReasonText {
     return rounded == "-" + String(format: "%.\(places)f", 0.0) ? String(rounded.dropFirst()) : rounded
   }
 
-  func behindPace(state: RowState, milestone: Double) -> LocalizedText {
+  func behindPace(state: RowState, actual stated: Decimal?, milestone: Decimal?) -> LocalizedText {
     let places = Self.places(showing: state.pointsBehind)
     if spec.isRate {
       let points = Self.short(state.pointsBehind, places: places)
-      let actual = figure(state.actual)
+      let actual = figure(stated)
       let target = figure(milestone)
       return spec.direction == .higher
         ? LocalizedText(
@@ -144,7 +179,7 @@ struct ReasonText {
           en: "\(points) percentage points above the year-to-date target (actual \(actual), target \(target))")
     }
     if state.pace.isNaN {
-      let actual = figure(state.actual)
+      let actual = figure(stated)
       let expected = figure(state.expected)
       return LocalizedText(
         zh: "实际 \(actual)，未达序时目标 \(expected)", en: "actual \(actual) short of the year-to-date target \(expected)")
@@ -169,14 +204,14 @@ struct ReasonText {
     return LocalizedText(zh: "截至 \(day) 仍未报送，截止日为 \(dueDay)", en: "not reported by \(day); due by \(dueDay)")
   }
 
-  func ytdFalls(value: Double, previous: Double) -> LocalizedText {
+  func ytdFalls(value: Decimal?, previous: Decimal?) -> LocalizedText {
     LocalizedText(
       zh: "累计值 \(figure(value)) 低于上季累计 \(figure(previous))",
       en: "year-to-date \(figure(value)) is below the previous quarter's \(figure(previous))")
   }
 
-  func sumMismatch(city: Double, districts: Double, tolerance: Double) -> LocalizedText {
-    let difference = Self.fixed(city - districts, places: places)
+  func sumMismatch(city: Decimal?, districts: Decimal?, tolerance: Decimal?) -> LocalizedText {
+    let difference = Self.fixed(city.flatMap { city in districts.map { city - $0 } }, places: places)
     let allowed = Self.fixed(tolerance, places: places + 1)
     return LocalizedText(
       zh: "各区县合计 \(figure(districts))，与全市 \(figure(city)) 相差 \(difference)，超过容差 \(allowed)",

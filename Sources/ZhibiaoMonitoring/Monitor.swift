@@ -55,6 +55,8 @@ public struct Monitor: Sendable {
     case periodOutsidePlan(Period, PeriodAxis)
     /// The targets and the actual figures are laid out differently.
     case layoutsDiffer
+    /// A figure states more than 18 decimals or is too large to be kept exactly.
+    case figureOutOfRange(ReportedValue)
 
     /// The failure in one sentence.
     public var description: String {
@@ -62,6 +64,9 @@ public struct Monitor: Sendable {
       case .periodOutsidePlan(let period, let axis):
         "The period \(period) lies outside the plan's years \(axis.firstYear)–\(axis.lastYear)."
       case .layoutsDiffer: "The targets and the actual figures are not laid out on the same grid."
+      case .figureOutOfRange(let figure):
+        "The figure \(figure.value) of '\(figure.indicator)' for '\(figure.org)' in \(figure.period) has more "
+          + "digits than monitoring keeps exactly (18 decimals, 9.2 × 10¹⁸ units of its last decimal)."
       }
     }
   }
@@ -75,6 +80,7 @@ public struct Monitor: Sendable {
       targets.indicators.count == actuals.indicators.count
     else { throw .layoutsDiffer }
     guard let slot = targets.axis.slot(of: period) else { throw .periodOutsidePlan(period, targets.axis) }
+    if let figure = actuals.outOfRange.first { throw .figureOutOfRange(figure) }
     self.targets = targets
     self.actuals = actuals
     self.period = period
@@ -107,7 +113,9 @@ public struct Monitor: Sendable {
         partnerCity = targets.indicators[partner].city
         parityReaders[partner].append(i)
       }
-      facts.append(IndicatorFacts(spec, partnerCity: partnerCity, rows: start..<rowIndicator.count))
+      facts.append(
+        IndicatorFacts(
+          spec, places: actuals.figures.places[i], partnerCity: partnerCity, rows: start..<rowIndicator.count))
     }
     self.rowStart = rowStart
     self.rowIndicator = rowIndicator
@@ -183,10 +191,11 @@ public struct Monitor: Sendable {
     recompute(actuals.set(indicator, org, period, value: value, reportedAt: reportedAt))
   }
 
-  /// Sets one figure by position (NaN removes it), as `update(_:_:_:value:reportedAt:)` does.
+  /// Sets one figure by position, in units of its indicator's places (`FigureGrid.none` removes
+  /// it), as `update(_:_:_:value:reportedAt:)` does.
   @discardableResult
-  public mutating func update(_ cell: Actuals.Cell, value: Double, reportedAt: Double = .nan) -> Int {
-    recompute(actuals.set(cell, value: value, reportedAt: reportedAt))
+  public mutating func update(_ cell: Actuals.Cell, units: Int64, reportedAt: Double = .nan) -> Int {
+    recompute(actuals.set(cell, units: units, reportedAt: reportedAt))
   }
 
   private mutating func recompute(_ changed: [Actuals.Cell]) -> Int {
@@ -231,19 +240,22 @@ public struct Monitor: Sendable {
     let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
     defer { scratch.deallocate() }
     let axis = targets.axis
-    return actuals.values.withUnsafeBufferPointer { values in
-      actuals.reportedAt.withUnsafeBufferPointer { reportedAt in
-        targets.values.withUnsafeBufferPointer { targetValues in
-          targets.shares.withUnsafeBufferPointer { shares in
-            facts.withUnsafeBufferPointer { facts in
-              rowIndicator.withUnsafeBufferPointer { rowIndicator in
-                rowOrg.withUnsafeBufferPointer { rowOrg in
-                  body(
-                    MonitorEvaluation(
-                      values: values, reportedAt: reportedAt, targets: targetValues, shares: shares, facts: facts,
-                      rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: targets.orgs.count,
-                      slots: axis.count, slot: slot, span: axis.years - 1, due: due,
-                      asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan, settings: settings))
+    return actuals.figures.units.withUnsafeBufferPointer { units in
+      actuals.figures.doubles.withUnsafeBufferPointer { values in
+        actuals.reportedAt.withUnsafeBufferPointer { reportedAt in
+          targets.figures.doubles.withUnsafeBufferPointer { targetValues in
+            targets.shares.withUnsafeBufferPointer { shares in
+              facts.withUnsafeBufferPointer { facts in
+                rowIndicator.withUnsafeBufferPointer { rowIndicator in
+                  rowOrg.withUnsafeBufferPointer { rowOrg in
+                    body(
+                      MonitorEvaluation(
+                        units: units, values: values, reportedAt: reportedAt, targets: targetValues, shares: shares,
+                        facts: facts,
+                        rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: targets.orgs.count,
+                        slots: axis.count, slot: slot, span: axis.years - 1, due: due,
+                        asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan, settings: settings))
+                  }
                 }
               }
             }

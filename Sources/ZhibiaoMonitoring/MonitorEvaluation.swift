@@ -9,19 +9,20 @@ package struct IndicatorFacts {
   var isSeasonal: Bool
   var isAnnual: Bool
   var direction: Indicator.Direction
-  var measure: Target.Measure
+  package var measure: Target.Measure
   /// The partner of a parity, by position, and the org holding its city figure; −1 when none.
   package var partner: Int
   package var partnerCity: Int
   var hasProjection: Bool
   var isSum: Bool
   var testsOutliers: Bool
-  var precision: Double
+  /// The indicator's precision in units of its figures' decimal places.
+  var precisionUnits: Int64
   var city: Int
   var firstDistrictRow: Int
   var endRow: Int
 
-  init(_ spec: MonitoredIndicator, partnerCity: Int, rows: Range<Int>) {
+  init(_ spec: MonitoredIndicator, places: Int, partnerCity: Int, rows: Range<Int>) {
     isRate = spec.isRate
     isFlow = spec.isFlow
     isSeasonal = spec.kind == .flow && spec.measure == .level
@@ -33,7 +34,7 @@ package struct IndicatorFacts {
     hasProjection = spec.kind == .flow && (spec.measure == .level || spec.measure == .cumulative)
     isSum = spec.aggregation == .sum
     testsOutliers = spec.testsOutliers
-    precision = spec.precision
+    precisionUnits = FigureGrid.rounded(spec.precision, places: places) ?? 0
     city = spec.city
     // An indicator without rows gets an empty district range.
     firstDistrictRow = rows.lowerBound + 1
@@ -85,6 +86,8 @@ package struct RowState {
 /// The computation of rows over raw buffers: the same code serves the full pass and the
 /// incremental recompute, so that both give the same bits.
 struct MonitorEvaluation {
+  /// The actual figures exactly, and as doubles for the statistics.
+  let units: UnsafeBufferPointer<Int64>
   let values: UnsafeBufferPointer<Double>
   let reportedAt: UnsafeBufferPointer<Double>
   let targets: UnsafeBufferPointer<Double>
@@ -107,7 +110,7 @@ struct MonitorEvaluation {
   /// The same evaluation with another scratch buffer, for another thread.
   func using(scratch: UnsafeMutableBufferPointer<Double>) -> MonitorEvaluation {
     MonitorEvaluation(
-      values: values, reportedAt: reportedAt, targets: targets, shares: shares, facts: facts,
+      units: units, values: values, reportedAt: reportedAt, targets: targets, shares: shares, facts: facts,
       rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: orgCount, slots: slots, slot: slot,
       span: span, due: due, asOf: asOf, settings: settings)
   }
@@ -297,8 +300,7 @@ struct MonitorEvaluation {
 
   /// The sum check of an additive indicator on its city row: with every district's figure and the
   /// city's, |city − Σ districts| must not exceed ½ × precision × the number of districts (each
-  /// district figure may be rounded by up to half a step), plus 10⁻⁹ relative for binary
-  /// arithmetic.
+  /// district figure may be rounded by up to half a step), in exact units.
   func sumCheck(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>) {
     let fact = facts[i]
     let cityRow = fact.firstDistrictRow - 1
@@ -310,17 +312,25 @@ struct MonitorEvaluation {
     if check.mismatch { rows[cityRow].flags |= bit }
   }
 
-  /// The city figure, the sum of the districts', the tolerance, and whether they disagree (false
-  /// when a figure is missing).
-  func sum(_ i: Int) -> (city: Double, districts: Double, tolerance: Double, mismatch: Bool) {
+  /// The city figure, the sum of the districts' and twice the tolerance, in units of the
+  /// indicator's places (`FigureGrid.none` for a sum with a figure missing), and whether they
+  /// disagree (false when a figure is missing).
+  func sum(_ i: Int) -> (city: Int64, districts: Int64, doubleTolerance: Int64, mismatch: Bool) {
     let fact = facts[i]
-    let city = values[(i * orgCount + fact.city) * slots + slot]
-    var total = 0.0
+    let none = FigureGrid.none
+    let city = units[(i * orgCount + fact.city) * slots + slot]
+    // 128 bits hold any sum of 64-bit figures; a missing one is remembered, not branched on.
+    var wide: Int128 = 0
+    var missing = false
     for row in fact.firstDistrictRow..<fact.endRow {
-      total += values[(i * orgCount + Int(rowOrg[row])) * slots + slot]
+      let figure = units[(i * orgCount + Int(rowOrg[row])) * slots + slot]
+      missing = missing || figure == none
+      wide &+= Int128(figure)
     }
-    let tolerance = 0.5 * fact.precision * Double(fact.endRow - fact.firstDistrictRow)
-    let mismatch = city.isFinite && total.isFinite && abs(city - total) > tolerance + 1e-9 * max(1, abs(city))
-    return (city, total, tolerance, mismatch)
+    let total = missing || wide.magnitude >= UInt128(Int64.max) ? none : Int64(wide)
+    let tolerance = fact.precisionUnits.multipliedReportingOverflow(by: Int64(fact.endRow - fact.firstDistrictRow))
+    guard city != none, total != none, !tolerance.overflow else { return (city, total, tolerance.partialValue, false) }
+    let difference = Int128(city) - wide
+    return (city, total, tolerance.partialValue, difference.magnitude * 2 > UInt128(tolerance.partialValue))
   }
 }

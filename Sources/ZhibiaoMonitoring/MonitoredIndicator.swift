@@ -1,3 +1,4 @@
+import Foundation
 import ZhibiaoPlan
 
 /// What monitoring needs to know of one indicator, by position: its kind, its direction, what its
@@ -79,4 +80,9 @@ public struct MonitoredIndicator: Hashable, Sendable {
 
   /// The orgs with a row: the city figure first, then the districts.
   public var rowOrgs: [Int] { [city] + districts }
+}
+
+extension Indicator {
+  /// The step its figures are stated in: its precision, else 1 for counts and 0.01.
+  package var statedPrecision: Decimal { precision ?? (isCount ? 1 : Decimal(string: "0.01", locale: nil)!) }
 }

@@ -2,7 +2,9 @@ import Foundation
 import ZhibiaoPlan
 
 /// One row of the monitoring report: an indicator for an org at a period. Figures are in the
-/// indicator's unit; nil where a figure cannot be given. JSON keys are stable (snake case, as the
+/// indicator's unit; nil where a figure cannot be given. The value, the actual, the milestone,
+/// the annual target and the gap are exact decimals, written with the digits stored; the ratios
+/// and projections computed from them are doubles. JSON keys are stable (snake case, as the
 /// issue names them): fields are added, never renamed.
 public struct MonitoringRow: Hashable, Sendable, Encodable {
   /// The year-end projection range of a flow (`YearEndProjection`).
@@ -53,16 +55,16 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
   /// What the target measures (a level, an increase since the base year …).
   public var measure: Target.Measure
   /// The figure reported (or derived, or counted from a register) for the period.
-  public var value: Double?
+  public var value: Decimal?
   /// The actual year to date in the target's measure (the value; less the base year's for an
   /// increase; plus the earlier years' for a cumulative addition).
-  public var actual: Double?
+  public var actual: Decimal?
   /// The year-to-date milestone from the target book (for a parity, the partner's city figure).
-  public var milestone: Double?
+  public var milestone: Decimal?
   /// The annual target of the period's year.
-  public var annualTarget: Double?
+  public var annualTarget: Decimal?
   /// actual − milestone.
-  public var gap: Double?
+  public var gap: Decimal?
   /// The cumulative seasonal share S_q the target book used; nil for an interpolated milestone.
   public var seasonalShare: Double?
   /// What the pace compares the actual with (annual target × S_q, or the milestone).

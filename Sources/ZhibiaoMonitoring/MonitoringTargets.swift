@@ -3,7 +3,7 @@ import ZhibiaoPlan
 import ZhibiaoTargets
 
 /// The target book laid out like `Actuals`: the year-to-date milestone of every indicator × org ×
-/// quarter slot (the fourth quarter holding the annual target), NaN where the book has none, and
+/// quarter slot (the fourth quarter holding the annual target), exact as the book states it, and
 /// the cumulative seasonal share S_q of every indicator × slot.
 public struct MonitoringTargets: Sendable {
   /// The indicators, in the order of the grid.
@@ -12,8 +12,10 @@ public struct MonitoringTargets: Sendable {
   public let orgs: [OrgID]
   /// The period axis.
   public let axis: PeriodAxis
-  /// The milestones, at `(indicator × orgs + org) × slots + slot`; NaN where there is none.
-  public let values: ContiguousArray<Double>
+  /// The milestones, exact, at `(indicator × orgs + org) × slots + slot`.
+  public let figures: FigureGrid
+  /// The milestones as doubles, for statistics; NaN where there is none.
+  public var values: ContiguousArray<Double> { figures.doubles }
   /// S_q at `indicator × slots + slot`, as the book used it; NaN where the book used none (stocks,
   /// counts, increases: their milestones are interpolated).
   public let shares: ContiguousArray<Double>
@@ -35,8 +37,7 @@ public struct MonitoringTargets: Sendable {
       let entries = entriesByIndicator[i]
       let first = entries.first
       let districtSet = Set(entries.map(\.org)).subtracting([indicator.owner])
-      let precision =
-        indicator.precision.map(DecimalArithmetic.double) ?? (indicator.isCount ? 1 : 0.01)
+      let precision = DecimalArithmetic.double(indicator.statedPrecision)
       specs.append(
         MonitoredIndicator(
           id: indicator.id, domain: indicator.domain, unit: indicator.unit, kind: indicator.kind,
@@ -46,7 +47,10 @@ public struct MonitoringTargets: Sendable {
           districts: orgIDs.indices.filter { districtSet.contains(orgIDs[$0]) },
           partner: first?.partner.flatMap { indicatorIndex[$0] }, isCount: indicator.isCount))
     }
-    var values = ContiguousArray(repeating: Double.nan, count: specs.count * orgIDs.count * axis.count)
+    let places = plan.indicators.enumerated().map { i, indicator in
+      FigureGrid.places(precision: indicator.statedPrecision, values: entriesByIndicator[i].compactMap(\.value))
+    }
+    var figures = FigureGrid(places: places, stride: orgIDs.count * axis.count)
     var shares = ContiguousArray(repeating: Double.nan, count: specs.count * axis.count)
     for (i, entries) in entriesByIndicator.enumerated() {
       // Quarters first, so that a year entry only fills a fourth quarter the book left empty.
@@ -55,35 +59,36 @@ public struct MonitoringTargets: Sendable {
           continue
         }
         let at = (i * orgIDs.count + o) * axis.count + slot
-        if entry.period.quarter == nil && !values[at].isNaN { continue }
-        values[at] = DecimalArithmetic.double(value)
+        if entry.period.quarter == nil && figures.units[at] != FigureGrid.none { continue }
+        // The places hold every value of the book.
+        figures.set(at, value)
         if let share = entry.seasonalShare, entry.org == plan.indicators[i].owner || shares[i * axis.count + slot].isNaN
         {
           shares[i * axis.count + slot] = DecimalArithmetic.double(share)
         }
       }
     }
-    self.init(indicators: specs, orgs: orgIDs, axis: axis, values: values, shares: shares)
+    self.init(indicators: specs, orgs: orgIDs, axis: axis, figures: figures, shares: shares)
   }
 
-  /// Targets already laid out (for generated data): `values` has `indicators.count × orgs.count ×
-  /// axis.count` elements and `shares` `indicators.count × axis.count`, in the documented order.
+  /// Targets already laid out (for generated data): `figures` has `indicators.count × orgs.count ×
+  /// axis.count` cells and `shares` `indicators.count × axis.count`, in the documented order.
   public init(
-    indicators: [MonitoredIndicator], orgs: [OrgID], axis: PeriodAxis, values: ContiguousArray<Double>,
+    indicators: [MonitoredIndicator], orgs: [OrgID], axis: PeriodAxis, figures: FigureGrid,
     shares: ContiguousArray<Double>
   ) {
-    precondition(values.count == indicators.count * orgs.count * axis.count, "values do not fill the grid")
+    precondition(figures.units.count == indicators.count * orgs.count * axis.count, "figures do not fill the grid")
     precondition(shares.count == indicators.count * axis.count, "shares do not fill the grid")
     self.indicators = indicators
     self.orgs = orgs
     self.axis = axis
-    self.values = values
+    self.figures = figures
     self.shares = shares
   }
 
-  /// The milestone of an indicator for an org at a slot, by position; NaN when there is none.
-  @inline(__always)
-  public func milestone(indicator: Int, org: Int, slot: Int) -> Double {
-    values[(indicator * orgs.count + org) * axis.count + slot]
+  /// The milestone of an indicator for an org at a slot, by position, exactly; nil when there is
+  /// none.
+  public func milestone(indicator: Int, org: Int, slot: Int) -> Decimal? {
+    figures.decimal(at: (indicator * orgs.count + org) * axis.count + slot)
   }
 }

@@ -16,7 +16,7 @@ import ZhibiaoPlan
 @usableFromInline
 package enum RuleUnits {
   /// The largest ratio or gap carried: beyond it no rule's points change.
-  static let bound: Int64 = 1_000_000_000_000_000
+  package static let bound: Int64 = 1_000_000_000_000_000
 
   /// `value` in ten-thousandths; nil when it has more than four decimals or is beyond 10⁹.
   static func tenThousandths(_ value: Decimal) -> Int64? { FixedPoint.tenThousandths(value) }

@@ -61,11 +61,11 @@ public struct Pipeline: Sendable {
   /// standing, against the year-to-date milestone.
   public static func inputs(
     year: Int, monitoring: MonitoringReport, events: AssessmentEvents,
-    against target: KeyPath<MonitoringRow, Double?> = \.annualTarget
+    against target: KeyPath<MonitoringRow, Decimal?> = \.annualTarget
   ) -> AssessmentInputs {
     var inputs = AssessmentInputs(year: year, events: events)
     for row in monitoring.rows {
-      let figure = AssessmentFigure.doubles(actual: row.actual, target: row[keyPath: target])
+      let figure = AssessmentFigure(actual: row.actual, target: row[keyPath: target])
       if row.isCity {
         inputs.setCity(row.indicator, figure)
       } else {

@@ -142,7 +142,8 @@ struct AssessmentSchemeTests {
     let comparison = try comparison
     var grid = comparison.emptyGrid()
     for (i, indicator) in plan.indicators.enumerated() where indicator.isTarget && indicator.kind != .qualitative {
-      for o in plan.orgs.indices { grid.set(indicator: i, org: o, actual: 10, target: 10) }
+      // 10 at the grid's six decimals.
+      for o in plan.orgs.indices { grid.set(indicator: i, org: o, actual: 10_000_000, target: 10_000_000) }
     }
     let assessor = try Assessor(compiled: try CompiledScheme(scheme: scheme, plan: plan, grid: grid), grid: grid)
     let binjiang = try #require(assessor.standing(of: "district.binjiang"))

@@ -180,9 +180,16 @@ struct ReportRenderingTests {
     #expect(ReportNumber.grouped(1_234_567.891, places: 1) == "1,234,567.9")
     #expect(ReportNumber.grouped(-1234.56, places: 1) == "-1,234.6")
     #expect(ReportNumber.grouped(-0.04, places: 1) == "0.0")
-    #expect(ReportNumber.grouped(999, places: 0) == "999")
-    #expect(ReportNumber.grouped(nil, places: 2) == "—")
-    #expect(ReportNumber.grouped(.nan, places: 2) == "—")
+    #expect(ReportNumber.grouped(999 as Double, places: 0) == "999")
+    #expect(ReportNumber.grouped(nil as Double?, places: 2) == "—")
+    #expect(ReportNumber.grouped(Double.nan, places: 2) == "—")
+    // Stated figures are rounded as decimals: 1.005 is 1.01, where its double (1.00499…) gives 1.00.
+    #expect(ReportNumber.grouped(Decimal(string: "1.005", locale: nil), places: 2) == "1.01")
+    #expect(
+      ReportNumber.grouped(Decimal(string: "-12345678901234.5678", locale: nil), places: 4)
+        == "-12,345,678,901,234.5678")
+    #expect(ReportNumber.grouped(Decimal(string: "-0.04", locale: nil), places: 1) == "0.0")
+    #expect(ReportNumber.grouped(nil as Decimal?, places: 2) == "—")
     #expect(ReportNumber.percent(0.8254) == "82.5%")
     #expect(ReportNumber.points(-0.3, language: .zh) == "-0.30 个百分点")
   }

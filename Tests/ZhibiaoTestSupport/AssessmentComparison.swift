@@ -27,9 +27,27 @@ public struct AssessmentComparison: Sendable {
   /// owner's column.
   public func emptyGrid(events: AssessmentEvents? = nil) -> AssessmentGrid {
     let orgs = plan.orgs.map(\.id)
+    let places = Array(repeating: Self.places, count: plan.indicators.count)
     return AssessmentGrid(
       year: year, indicators: plan.indicators.map(\.id), orgs: orgs,
-      city: plan.indicators.map { indicator in orgs.firstIndex(of: indicator.owner)! }, events: events ?? self.events)
+      city: plan.indicators.map { indicator in orgs.firstIndex(of: indicator.owner)! }, places: (places, places),
+      events: events ?? self.events)
+  }
+
+  /// The decimals the grid keeps: every random figure is stated to at most six.
+  public static let places = 6
+
+  /// A random figure as decimals (NaN for none), each at its shortest decimal form rounded to
+  /// `places` decimals, and the same in the grid's units.
+  public static func figure(_ actual: Double, _ target: Double) -> (AssessmentFigure, units: (Int64, Int64)) {
+    func decimal(_ value: Double) -> Decimal? {
+      value.isFinite ? DecimalArithmetic.rounded(Decimal(string: "\(value)", locale: nil)!, scale: places, .plain) : nil
+    }
+    let figure = AssessmentFigure(actual: decimal(actual), target: decimal(target))
+    func units(_ value: Decimal?) -> Int64 {
+      value.flatMap { FigureGrid.units($0, places: places) } ?? FigureGrid.none
+    }
+    return (figure, (units(figure.actual), units(figure.target)))
   }
 
   /// The scheme compiled for the plan's grid.
@@ -57,8 +75,8 @@ public struct AssessmentComparison: Sendable {
       let owner = grid.city[i]
       for (o, org) in plan.orgs.enumerated() where org.kind == .district || o == owner {
         let (actual, target) = random.figures()
-        grid.set(indicator: i, org: o, actual: actual, target: target)
-        let figure = AssessmentFigure.doubles(actual: actual, target: target)
+        let (figure, units) = Self.figure(actual, target)
+        grid.set(indicator: i, org: o, actual: units.0, target: units.1)
         if o == owner { inputs.setCity(indicator.id, figure) } else { inputs.set(org.id, indicator.id, figure) }
       }
     }
@@ -107,7 +125,8 @@ public struct AssessmentComparison: Sendable {
         Int.random(in: 0..<3, using: &random) == 0
         ? grid.city[i] : Int.random(in: 0..<grid.orgs.count, using: &random)
       let (actual, target) = random.figures()
-      assessor.update(indicator: i, org: o, actual: actual, target: target)
+      let units = Self.figure(actual, target).units
+      assessor.update(indicator: i, org: o, actual: units.0, target: units.1)
       let full = try Assessor(compiled: compiled, grid: assessor.grid)
       #expect(assessor.hasSameResults(as: full), "seed \(seed)", sourceLocation: sourceLocation)
     }

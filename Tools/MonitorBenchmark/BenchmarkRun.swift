@@ -120,18 +120,18 @@ struct BenchmarkRun {
         indicator: Int(generator.rng.unit() * Double(targets.indicators.count)),
         org: firstDistrict + Int(generator.rng.unit() * Double(orgCount - firstDistrict)),
         slot: lastSlot - Int(generator.rng.unit() * 4))
-      let value = 100 + Double(run)
+      let value = Int64(1000 + run)
       switch run % 3 {
       case 0:
-        monitoring.append(time { monitor.update(cell, value: value) })
+        monitoring.append(time { monitor.update(cell, units: value) })
         assessor.update(from: monitor)
       case 1:
-        monitor.update(cell, value: value)
+        monitor.update(cell, units: value)
         assessment.append(time { assessor.update(from: monitor) })
       default:
         both.append(
           time {
-            monitor.update(cell, value: value)
+            monitor.update(cell, units: value)
             assessor.update(from: monitor)
           })
       }
@@ -146,7 +146,10 @@ extension GeneratedData {
   /// The actual figures, leaving none here: whoever takes them holds the only copy, and updates it
   /// in place instead of copying 30 million figures on the first change.
   mutating func takeActuals() -> Actuals {
-    defer { actuals = Actuals(indicators: [], orgs: [], axis: targets.axis, values: [], reportedAt: []) }
+    defer {
+      actuals = Actuals(
+        indicators: [], orgs: [], axis: targets.axis, figures: FigureGrid(places: [], stride: 0), reportedAt: [])
+    }
     return actuals
   }
 }

@@ -19,10 +19,9 @@ func writeCSV(targets: MonitoringTargets, actuals: Actuals, to directory: String
       for (o, org) in actuals.orgs.enumerated() {
         for slot in 0..<axis.count {
           let index = (i * actuals.orgs.count + o) * axis.count + slot
-          let value = isTargets ? targets.values[index] : actuals.values[index]
-          guard !value.isNaN else { continue }
-          let places = spec.precision >= 1 ? 0 : (spec.precision >= 0.1 ? 1 : 2)
-          buffer += "\(spec.id),\(org),\(periods[slot]),\(String(format: "%.\(places)f", value))"
+          let figures = isTargets ? targets.figures : actuals.figures
+          guard let value = figures.decimal(at: index) else { continue }
+          buffer += "\(spec.id),\(org),\(periods[slot]),\(value)"
           if !isTargets {
             let at = actuals.reportedAt[index]
             buffer +=

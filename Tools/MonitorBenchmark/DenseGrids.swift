@@ -7,7 +7,8 @@ import ZhibiaoKernel
 extension Generator {
   /// Seven in ten quarterly flows, two quarterly stocks (interpolated), one quarterly ratio; each
   /// district on its own path around targets that grow 8 % a year, the city the districts' sum
-  /// (a ratio: the first district's figure).
+  /// (a ratio: the first district's figure). Figures are stated to their indicator's precision
+  /// (0.1 亿元, 0.01 %), in exact units.
   mutating func denseGrids() -> GeneratedData {
     let orgCount = orgs + 1
     let slots = axis.count
@@ -22,9 +23,12 @@ extension Generator {
           city: 0, districts: Array(1..<orgCount)))
     }
     let cells = monitored.count * orgCount * slots
-    var values = ContiguousArray<Double>(repeating: .nan, count: cells)
+    let none = FigureGrid.none
+    let places = monitored.map { $0.kind == .ratio ? 2 : 1 }
+    let scales = places.map { pow(10, Double($0)) }
+    var values = ContiguousArray<Int64>(repeating: none, count: cells)
     var reported = ContiguousArray<Double>(repeating: .nan, count: cells)
-    var targets = ContiguousArray<Double>(repeating: .nan, count: cells)
+    var targets = ContiguousArray<Int64>(repeating: none, count: cells)
     var shares = ContiguousArray<Double>(repeating: .nan, count: monitored.count * slots)
     let years = axis.years
     let reportedBySlot = (0..<slots).map { reportedAt(slot: $0) }
@@ -53,10 +57,11 @@ extension Generator {
                   let noise = 0.97 + 0.06 * rng.unit()
                   let value =
                     spec.kind == .stock ? level * (1 + growth * Double(quarter + 1) / 4) : level * seasonal * noise
-                  values[cell + slot] = value
+                  let units = Int64((value * scales[i]).rounded())
+                  values[cell + slot] = units
                   reported[cell + slot] = reportedBySlot[slot] + Double(Int(rng.unit() * 6)) * 86_400
                   if spec.kind != .ratio {
-                    values[cityCell + slot] = (values[cityCell + slot].isNaN ? 0 : values[cityCell + slot]) + value
+                    values[cityCell + slot] = (values[cityCell + slot] == none ? 0 : values[cityCell + slot]) + units
                   }
                   guard year > 0 else { continue }
                   let milestone: Double =
@@ -65,10 +70,11 @@ extension Generator {
                     case .stock: previousTarget + (target - previousTarget) * Double(quarter + 1) / 4
                     default: target
                     }
-                  targets[cell + slot] = milestone
+                  let milestoneUnits = Int64((milestone * scales[i]).rounded())
+                  targets[cell + slot] = milestoneUnits
                   if spec.kind != .ratio {
                     targets[cityCell + slot] =
-                      (targets[cityCell + slot].isNaN ? 0 : targets[cityCell + slot]) + milestone
+                      (targets[cityCell + slot] == none ? 0 : targets[cityCell + slot]) + milestoneUnits
                   }
                 }
                 previousTarget = target
@@ -84,9 +90,14 @@ extension Generator {
         }
       }
     }
+    let stride = orgCount * slots
     return GeneratedData(
-      targets: MonitoringTargets(indicators: monitored, orgs: orgIDs, axis: axis, values: targets, shares: shares),
-      actuals: Actuals(indicators: monitored.map(\.id), orgs: orgIDs, axis: axis, values: values, reportedAt: reported)
+      targets: MonitoringTargets(
+        indicators: monitored, orgs: orgIDs, axis: axis,
+        figures: FigureGrid(units: targets, places: places, stride: stride), shares: shares),
+      actuals: Actuals(
+        indicators: monitored.map(\.id), orgs: orgIDs, axis: axis,
+        figures: FigureGrid(units: values, places: places, stride: stride), reportedAt: reported)
     )
   }
 }

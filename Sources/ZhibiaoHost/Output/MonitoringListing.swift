@@ -33,6 +33,13 @@ struct MonitoringListing {
     return output
   }
 
+  /// A stated figure at the indicator's precision, rounded half away from zero.
+  private func number(_ value: Decimal?, _ indicator: Indicator?) -> String {
+    guard let value else { return "—" }
+    return DecimalArithmetic.text(
+      value, step: indicator?.precision ?? Decimal(sign: .plus, exponent: -2, significand: 1))
+  }
+
   private func number(_ value: Double?, _ indicator: Indicator?) -> String {
     guard let value, value.isFinite else { return "—" }
     let places = indicator?.precision.map(DecimalArithmetic.places(of:)) ?? 2

@@ -105,10 +105,13 @@ extension ReportBuilder {
       title: t("\(name(indicator))：实际与目标路径", "\(name(indicator)): actual against the target path"),
       periods: years.map { String($0.0) }, xAxisLabel: t("年份", "Year"),
       yAxisLabel: (first.unit ?? "") + measure,
-      target: PathChart.Series(name: t("目标路径", "Target path"), values: years.map { $0.1.annualTarget }),
+      target: PathChart.Series(
+        name: t("目标路径", "Target path"), values: years.map { $0.1.annualTarget.map(DecimalArithmetic.double) }),
       actual: PathChart.Series(
         name: t("实际（年末）", "Actual (year end)"),
-        values: years.map { year, row in year <= period.year && row.period <= period ? row.actual : nil }))
+        values: years.map { year, row in
+          year <= period.year && row.period <= period ? row.actual.map(DecimalArithmetic.double) : nil
+        }))
   }
 
   var pathCaption: String {

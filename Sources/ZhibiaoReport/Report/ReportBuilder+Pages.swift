@@ -77,7 +77,7 @@ extension ReportBuilder {
           ReportCell(indicator.name.text(in: language), value: .text(indicator.id.rawValue)),
           ReportCell(
             entry.value.map { DecimalArithmetic.text($0, step: indicator.precision) } ?? "—",
-            value: entry.value.map { .number(DecimalArithmetic.double($0)) } ?? .null),
+            value: .decimal(entry.value)),
           ReportCell(indicator.unit ?? ""),
         ]
       })
@@ -100,7 +100,7 @@ extension ReportBuilder {
           ReportCell(nextPeriod.description),
           ReportCell(
             entry.value.map { DecimalArithmetic.text($0, step: indicator.precision) } ?? "—",
-            value: entry.value.map { .number(DecimalArithmetic.double($0)) } ?? .null),
+            value: .decimal(entry.value)),
           ReportCell(indicator.unit ?? ""),
         ])
       }

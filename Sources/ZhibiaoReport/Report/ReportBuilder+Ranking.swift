@@ -69,7 +69,7 @@ extension ReportBuilder {
   }
 
   func decimalCell(_ value: Decimal) -> ReportCell {
-    ReportCell("\(value)", value: .number(DecimalArithmetic.double(value)))
+    ReportCell("\(value)", value: .decimal(value))
   }
 
   func rankingChart(_ section: AssessmentResult.Section, scheme: AssessmentScheme) -> RankingChart {

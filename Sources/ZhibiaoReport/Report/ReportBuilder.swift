@@ -1,3 +1,4 @@
+import Foundation
 import ZhibiaoCharts
 import ZhibiaoKernel
 
@@ -151,21 +152,25 @@ public struct ReportBuilder {
     row.isRate ? .number(row.pointsBehind.map { -$0 }) : .number(row.pace)
   }
 
-  func figureCell(_ value: Double?, _ row: MonitoringRow) -> ReportCell {
-    ReportCell(ReportNumber.figure(value, plan.indicator(row.indicator)), value: .number(value))
+  func figureCell(_ value: Decimal?, _ row: MonitoringRow) -> ReportCell {
+    ReportCell(ReportNumber.figure(value, plan.indicator(row.indicator)), value: .decimal(value))
   }
 
   /// Progress towards the annual target as a fraction, and where pace puts it now.
+  /// The progress is computed in decimals from the stated figures; the pace mark from the
+  /// expected figure, itself computed (annual target × S_q).
   func progress(_ row: MonitoringRow) -> (progress: Double?, pace: Double?) {
     guard let target = row.annualTarget, target != 0 else { return (nil, nil) }
     let lower = plan.indicator(row.indicator)?.direction == .lower
-    func share(_ value: Double?) -> Double? {
-      guard let value, value.isFinite else { return nil }
-      if lower { return value > 0 ? target / value : nil }
-      return value / target
+    func share(_ value: Decimal?) -> Double? {
+      guard let value else { return nil }
+      if lower { return value > 0 ? DecimalArithmetic.double(target / value) : nil }
+      return DecimalArithmetic.double(value / target)
     }
-    let expected = row.expected ?? row.milestone
-    return (share(row.actual), share(expected))
+    guard let expected = row.expected else { return (share(row.actual), share(row.milestone)) }
+    let annual = DecimalArithmetic.double(target)
+    let pace = lower ? (expected > 0 ? annual / expected : nil) : expected / annual
+    return (share(row.actual), pace.flatMap { $0.isFinite ? $0 : nil })
   }
 
   /// Why a row is yellow or red, in the reader's language.

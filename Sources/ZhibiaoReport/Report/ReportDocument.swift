@@ -1,10 +1,14 @@
+import Foundation
 import ZhibiaoCharts
 import ZhibiaoKernel
 
 /// A value in a report's tables and summary, as the JSON files carry it.
 public enum ReportValue: Hashable, Sendable, Encodable {
   case integer(Int)
+  /// A computed quantity (a share, a pace, points of a chart).
   case number(Double)
+  /// A stated figure, with exactly its digits.
+  case decimal(Decimal)
   case text(String)
   case null
 
@@ -14,11 +18,17 @@ public enum ReportValue: Hashable, Sendable, Encodable {
     return .number(value)
   }
 
+  /// A stated figure, or null when there is none.
+  public static func decimal(_ value: Decimal?) -> ReportValue {
+    value.map { .decimal($0) } ?? .null
+  }
+
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {
     case .integer(let value): try container.encode(value)
     case .number(let value): try container.encode(value)
+    case .decimal(let value): try container.encode(value)
     case .text(let value): try container.encode(value)
     case .null: try container.encodeNil()
     }
@@ -29,6 +39,7 @@ public enum ReportValue: Hashable, Sendable, Encodable {
     switch self {
     case .integer(let value): String(value)
     case .number(let value): ReportNumber.plain(value)
+    case .decimal(let value): "\(value)"
     case .text(let value): value
     case .null: ""
     }

@@ -17,7 +17,20 @@ enum ReportNumber {
   /// `value` with `places` decimals and thousands separators, or "—".
   static func grouped(_ value: Double?, places: Int) -> String {
     guard let value, value.isFinite else { return "—" }
-    let text = String(format: "%.\(max(0, places))f", abs(value))
+    return grouped(String(format: "%.\(max(0, places))f", abs(value)), negative: value < 0)
+  }
+
+  /// A stated figure rounded half away from zero to `places` decimals, with thousands
+  /// separators, or "—".
+  static func grouped(_ value: Decimal?, places: Int) -> String {
+    guard let value else { return "—" }
+    let step = Decimal(sign: .plus, exponent: -max(0, places), significand: 1)
+    return grouped(DecimalArithmetic.text(value.magnitude, step: step), negative: value < 0)
+  }
+
+  /// The digits of a magnitude `text` grouped by thousands, with a minus sign for a negative
+  /// value that does not show as zero.
+  private static func grouped(_ text: String, negative: Bool) -> String {
     let parts = text.split(separator: ".", maxSplits: 1)
     var whole = String(parts[0])
     var groups = [String]()
@@ -26,12 +39,17 @@ enum ReportNumber {
       whole.removeLast(3)
     }
     groups.insert(whole, at: 0)
-    let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+    let sign = negative && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
     return sign + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
   }
 
   /// A figure of `indicator` at its precision (two decimals when it states none).
   static func figure(_ value: Double?, _ indicator: Indicator?) -> String {
+    grouped(value, places: places(indicator))
+  }
+
+  /// A stated figure of `indicator` at its precision (two decimals when it states none).
+  static func figure(_ value: Decimal?, _ indicator: Indicator?) -> String {
     grouped(value, places: places(indicator))
   }
 

@@ -63,7 +63,8 @@ struct AssessorTests {
     var inputs = AssessmentInputs(year: 2024, events: events)
     for (i, indicator) in plan.indicators.enumerated() where indicator.isTarget && indicator.kind != .qualitative {
       for (o, org) in plan.orgs.enumerated() {
-        grid.set(indicator: i, org: o, actual: 10, target: 10)
+        // 10 at the grid's six decimals.
+        grid.set(indicator: i, org: o, actual: 10_000_000, target: 10_000_000)
         if org.id == indicator.owner {
           inputs.setCity(indicator.id, AssessmentFigure(actual: 10, target: 10))
         } else if org.kind == .district {
@@ -86,13 +87,14 @@ struct AssessorTests {
 
   @Test("A figure on a rounding boundary is scored on decimals: 1.005 at 0.01 is 1.01, as written")
   func roundingBoundary() throws {
-    // 1.005 × 100 is 100.49999999999999 in doubles; the figure as written rounds half up to 1.01.
+    // 1.005 × 100 is 100.49999999999999 in doubles; the figure as stated rounds half up to 1.01.
     let rate = try #require(plan.indicators.firstIndex { $0.id == "alpha.rate" })
     let district = try #require(plan.orgs.firstIndex { $0.id == "district.east" })
     var grid = comparison.emptyGrid()
-    grid.set(indicator: rate, org: district, actual: 1.005, target: 1.2)
+    let (figure, units) = AssessmentComparison.figure(1.005, 1.2)
+    grid.set(indicator: rate, org: district, actual: units.0, target: units.1)
     var inputs = AssessmentInputs(year: 2024, events: events)
-    inputs.set("district.east", "alpha.rate", .doubles(actual: 1.005, target: 1.2))
+    inputs.set("district.east", "alpha.rate", figure)
     let assessor = try Assessor(compiled: try comparison.compiled(), grid: grid)
     comparison.expectSame(assessor, scheme.assess(inputs, plan: plan))
     // Gap 1.01 − 1.2 = −0.19 points at 5 points each: 10 − 0.95 = 9.05 (1.00 would give 9).
@@ -155,7 +157,7 @@ struct AssessorTests {
   static func inputs(_ report: MonitoringReport, events: AssessmentEvents) -> AssessmentInputs {
     var inputs = AssessmentInputs(year: report.period.year, events: events)
     for row in report.rows {
-      let figure = AssessmentFigure.doubles(actual: row.actual, target: row.annualTarget)
+      let figure = AssessmentFigure(actual: row.actual, target: row.annualTarget)
       if row.isCity { inputs.setCity(row.indicator, figure) } else { inputs.set(row.org, row.indicator, figure) }
     }
     return inputs

@@ -92,12 +92,31 @@ struct MonitoringGrid {
   }
 
   var monitoringTargets: MonitoringTargets {
-    MonitoringTargets(indicators: indicators, orgs: Self.orgs, axis: Self.axis, values: targets, shares: shares)
+    MonitoringTargets(
+      indicators: indicators, orgs: Self.orgs, axis: Self.axis, figures: Self.figures(targets, indicators.count),
+      shares: shares)
   }
 
   var actuals: Actuals {
     Actuals(
-      indicators: indicators.map(\.id), orgs: Self.orgs, axis: Self.axis, values: values, reportedAt: reportedAt)
+      indicators: indicators.map(\.id), orgs: Self.orgs, axis: Self.axis,
+      figures: Self.figures(values, indicators.count),
+      reportedAt: reportedAt)
+  }
+
+  /// The decimal places the hand-written figures are kept at.
+  static let places = 6
+
+  /// Hand-written figures (NaN for none) in units of 10⁻⁶.
+  static func figures(_ values: ContiguousArray<Double>, _ indicators: Int) -> FigureGrid {
+    FigureGrid(
+      units: ContiguousArray(values.map(units)), places: Array(repeating: places, count: indicators),
+      stride: values.count / max(indicators, 1))
+  }
+
+  /// A hand-written figure (NaN for none) in units of 10⁻⁶.
+  static func units(_ value: Double) -> Int64 {
+    value.isNaN ? FigureGrid.none : Int64((value * 1e6).rounded())
   }
 
   /// The monitor of `period`.
@@ -105,6 +124,14 @@ struct MonitoringGrid {
     _ period: Period, settings: MonitoringSettings = MonitoringSettings(), asOf: Date? = nil
   ) throws -> Monitor {
     try Monitor(targets: monitoringTargets, actuals: actuals, period: period, settings: settings, asOf: asOf)
+  }
+}
+
+extension Monitor {
+  /// Sets one hand-written figure (NaN removes it) of a grid kept at `MonitoringGrid.places`.
+  @discardableResult
+  mutating func update(_ cell: Actuals.Cell, value: Double, reportedAt: Double = .nan) -> Int {
+    update(cell, units: MonitoringGrid.units(value), reportedAt: reportedAt)
   }
 }
 

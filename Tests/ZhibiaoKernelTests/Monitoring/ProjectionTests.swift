@@ -72,7 +72,7 @@ struct MonitoringProjectionTests {
     #expect(close(output.remainingQuarters, 690 + 280 * 240 / 220.0))
     let listings = try #require(monitor.row("mon.listings", "bureau.a"))
     #expect(listings.actual == 29)  // 11 + 12 + 6
-    #expect(listings.milestone == 27.5)  // 20 + (30 − 20) × 3/4
+    #expect(listings.milestone == Decimal(string: "27.5", locale: nil))  // 20 + (30 − 20) × 3/4
     let projection = try #require(listings.projection)
     #expect(close(projection.shareOfYear, 23 + 8))  // 6 / 0.75 = 8
     #expect(close(projection.lastYearPattern, 23 + 12 * 6 / 8.0))
