@@ -15,7 +15,7 @@ struct ExactFigureTests {
   static let stated = "12345678901234.5678"
 
   @Test("A stored 12345678901234.5678 reaches the monitoring row, its JSON and the assessment's figures unchanged")
-  func storedDigitsSurvive() throws {
+  func storedDigitsSurvive() async throws {
     let value = try #require(Decimal(string: Self.stated, locale: nil))
     #expect("\(try #require(Double(Self.stated)))" != Self.stated)
     let workspace = try HangzhouPlan.workspace()
@@ -23,12 +23,12 @@ struct ExactFigureTests {
     let store = try SQLiteStore.inMemory()
     let csv =
       "indicator,org,period,value,unit,note\ndigital.software_revenue,district.binjiang,2024Q4,\(Self.stated),亿元,\n"
-    let (file, diagnostics) = try ImportFile.check(
+    let (file, diagnostics) = try await ImportFile.check(
       csv, file: "exact.csv", plan: plan, submitter: plan.commission, store: store)
     #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
-    _ = try file.submit(to: store, plan: plan, submitter: plan.commission, role: .commission, source: "exact.csv")
+    _ = try await file.submit(to: store, plan: plan, submitter: plan.commission, role: .commission, source: "exact.csv")
 
-    let pipeline = try Pipeline(workspace: workspace, store: store)
+    let pipeline = try await Pipeline(workspace: workspace, store: store)
     let asOf = try #require(ObservationImport.noonInChina("2025-03-01"))
     let monitoring = try pipeline.monitoring(at: .quarter(4, of: 2024), asOf: asOf)
     let row = try #require(
