@@ -88,7 +88,9 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     // Storage: the interface the commands use, and its embedded SQLite implementation.
-    .target(name: "ZhibiaoStore", dependencies: ["ZhibiaoKernel"], swiftSettings: swiftSettings),
+    .target(
+      name: "ZhibiaoStore", dependencies: ["ZhibiaoKernel", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings),
     .target(
       name: "ZhibiaoSQLite",
       dependencies: ["ZhibiaoStore", "ZhibiaoKernel", .product(name: "GRDB", package: "GRDB.swift")],

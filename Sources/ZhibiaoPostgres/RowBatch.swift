@@ -33,10 +33,14 @@ struct RowBatch: Sendable {
 }
 
 extension PostgresStore {
-  /// Inserts the rows of `batch` into `table`, in the order they were added.
-  func insert(_ batch: RowBatch, into table: String, on connection: PostgresConnection) async throws {
+  /// Inserts the rows of `batch` into `table`, in the order they were added; with
+  /// `overridingIdentity`, the rows' own values of an identity column are kept.
+  func insert(
+    _ batch: RowBatch, into table: String, overridingIdentity: Bool = false, on connection: PostgresConnection
+  ) async throws {
     guard batch.count > 0 else { return }
-    var query = QueryBuilder("INSERT INTO \(table) (\(batch.names)) ")
+    var query = QueryBuilder(
+      "INSERT INTO \(table) (\(batch.names)) \(overridingIdentity ? "OVERRIDING SYSTEM VALUE " : "")")
     let source = batch.unnest(as: "u", in: &query)
     query.append("SELECT \(batch.columns.map { "u.\($0.name)" }.joined(separator: ", ")) FROM \(source) ORDER BY ord")
     try await connection.query(query.query, logger: logger)

@@ -215,9 +215,15 @@ enum Schema {
       CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter);
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be updated'); END;
-      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be deleted'); END;
+      \(auditLogNoDelete);
       """)
+
+  /// The trigger that refuses deletes from the audit log (created by version 4; a whole-store
+  /// replacement drops it and creates it again in its transaction).
+  static let auditLogNoDelete = """
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be deleted'); END
+    """
 
   /// Version 5: the web app's sessions, kept by the hash of their id, and failed sign-ins for
   /// throttling; both shared by every instance of the app on the store.

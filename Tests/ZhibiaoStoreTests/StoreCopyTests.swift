@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+import ZhibiaoStore
+import ZhibiaoTestSupport
+
+/// `zhibiao store copy`: a whole store from one backend to another, checked before it commits.
+@Suite("Copying a whole store")
+struct StoreCopyTests {
+  /// Every pair of backends available here, both ways.
+  static var pairs: [(StoreBackend, StoreBackend)] {
+    StoreBackend.available.flatMap { from in StoreBackend.available.map { (from, $0) } }
+  }
+
+  /// A store holding something of every table: figures through the workflow, a register, an
+  /// account with a token and a session, a failed sign-in.
+  static func filled(_ backend: StoreBackend) async throws -> any TableStore {
+    let store = try #require(try await backend.store() as? any TableStore)
+    _ = try await store.submit(
+      Fixture.submission([
+        Fixture.row(value: "12345678901234.5678", note: "含\"引号\"与,逗号"), Fixture.row(Fixture.incubators, value: "7"),
+      ]))
+    _ = try await store.review([Fixture.revenue], .return, comment: "请核对")
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "0.1")], at: Fixture.tuesday))
+    _ = try await store.review([Fixture.revenue, Fixture.incubators], at: Fixture.wednesday)
+    try await store.lock()
+    _ = try await store.submitRegister(
+      RegisterSubmission(
+        plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
+        entries: [Fixture.registerEntry("浙大科技园"), Fixture.registerEntry("西湖园", evidence: nil)]))
+    try await store.addAccount(
+      AccountRecord(
+        name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "x", createdAt: Fixture.monday,
+        updatedAt: Fixture.monday))
+    try await store.addToken(
+      TokenRecord(
+        name: "nightly", account: "binjiang.wang", hash: String(repeating: "a", count: 64), createdAt: Fixture.monday))
+    try await store.addSession(
+      SessionRecord(
+        idHash: String(repeating: "b", count: 64), account: "binjiang.wang", csrfToken: "c", createdAt: Fixture.monday,
+        lastSeenAt: Fixture.tuesday, address: "127.0.0.1"))
+    try await store.recordLoginFailure(account: "binjiang.wang", address: "10.0.0.1", at: Fixture.monday)
+    return store
+  }
+
+  @Test("A copy reads back as the source, and the audit log numbers on after it", arguments: pairs)
+  func copies(_ from: StoreBackend, _ to: StoreBackend) async throws {
+    let source = try await Self.filled(from)
+    let target = try #require(try await to.store() as? any TableStore)
+    let copied = try await StoreCopy.copy(from: source, to: target, replacing: false)
+    #expect(copied.map(\.table.name) == StoreTable.all.map(\.name))
+    #expect(copied.allSatisfy { $0.digest.rows > 0 })
+    #expect(try await target.snapshot() == source.snapshot())
+    for table in StoreTable.all {
+      #expect(try await TableDigest(target.rows(of: table)) == TableDigest(source.rows(of: table)))
+    }
+    let before = try await target.auditLog(plan: Fixture.plan, org: nil).map(\.sequence)
+    _ = try await target.submit(Fixture.submission([Fixture.row(org: Fixture.xihu, value: "1")]))
+    let after = try await target.auditLog(plan: Fixture.plan, org: nil).map(\.sequence)
+    #expect(after == before + [(before.max() ?? 0) + 1])
+  }
+
+  @Test("A target that holds data is refused unless replaced; a replacement is whole", arguments: pairs)
+  func replaces(_ from: StoreBackend, _ to: StoreBackend) async throws {
+    let source = try await Self.filled(from)
+    let target = try #require(try await to.store() as? any TableStore)
+    _ = try await target.submit(Fixture.submission([Fixture.row(org: Fixture.xihu, value: "99")]))
+    let held = try await target.snapshot()
+    await #expect(throws: StoreCopyError.targetNotEmpty(table: "observation", rows: 1)) {
+      _ = try await StoreCopy.copy(from: source, to: target, replacing: false)
+    }
+    #expect(try await target.snapshot() == held)
+    _ = try await StoreCopy.copy(from: source, to: target, replacing: true)
+    #expect(try await target.snapshot() == source.snapshot())
+  }
+
+  @Test("A copy that does not read back the same is undone whole", arguments: StoreBackend.available)
+  func undone(_ backend: StoreBackend) async throws {
+    let source = try await Self.filled(.sqlite)
+    let target = try #require(try await backend.store() as? any TableStore)
+    var tables: [(StoreTable, [[String?]])] = []
+    for table in StoreTable.all { tables.append((table, try await source.rows(of: table))) }
+    await #expect(throws: StoreCopyError.self) {
+      try await target.load(tables, replacing: false) { table, _ in
+        if table.name == "account" {
+          throw StoreCopyError.differs(
+            table: table.name, source: TableDigest(rows: 1, sha256: "a"), copy: TableDigest(rows: 1, sha256: "b"))
+        }
+      }
+    }
+    for table in StoreTable.all {
+      #expect(try await target.rows(of: table).isEmpty, "\(table.name)")
+    }
+  }
+}
