@@ -1,4 +1,4 @@
-// Password rules and hashing, tokens, and the account store on SQLite.
+// Password rules and hashing, tokens, and the account store on every backend.
 
 import Foundation
 import Testing
@@ -53,14 +53,11 @@ struct PasswordTests {
 }
 
 @Suite("The account store")
-struct AccountStoreTests {
-  let temporary: TemporaryStore
-  var store: any Store { temporary.store }
+final class AccountStoreTests {
+  var store: (any Store)!
   let now = Date(timeIntervalSince1970: 1_764_000_000)
 
-  init() throws {
-    temporary = try TemporaryStore()
-  }
+  func open(_ backend: StoreBackend) async throws { store = try await backend.store() }
 
   func add(_ name: String, role: Role = .district, org: String = "district.xihu") async throws {
     try await store.addAccount(
@@ -68,8 +65,11 @@ struct AccountStoreTests {
         name: name, org: OrgID(org), role: role, passwordHash: "$2b$12$hash", createdAt: now, updatedAt: now))
   }
 
-  @Test("Accounts are added once, listed by name, disabled and enabled, and their password replaced")
-  func accounts() async throws {
+  @Test(
+    "Accounts are added once, listed by name, disabled and enabled, and their password replaced",
+    arguments: StoreBackend.available)
+  func accounts(_ backend: StoreBackend) async throws {
+    try await open(backend)
     try await add("xihu.li")
     try await add("admin", role: .admin, org: "bureau.drc")
     await #expect(throws: AccountError.exists("admin")) { try await add("admin") }
@@ -85,8 +85,11 @@ struct AccountStoreTests {
     #expect(try await store.account(named: "nobody") == nil)
   }
 
-  @Test("A token finds its account while both are valid; revoked or disabled, it finds nothing")
-  func tokens() async throws {
+  @Test(
+    "A token finds its account while both are valid; revoked or disabled, it finds nothing",
+    arguments: StoreBackend.available)
+  func tokens(_ backend: StoreBackend) async throws {
+    try await open(backend)
     try await add("script.owner", role: .bureau, org: "bureau.econ_info")
     let hash = Tokens.hash("zb_test")
     try await store.addToken(TokenRecord(name: "nightly", account: "script.owner", hash: hash, createdAt: now))

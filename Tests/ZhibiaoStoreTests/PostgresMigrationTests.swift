@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import ZhibiaoStore
+import ZhibiaoTestSupport
+
+@testable import ZhibiaoPostgres
+@testable import ZhibiaoSQLite
+
+/// The schema on PostgreSQL: the same numbered steps as on SQLite, applied whole or not at all.
+@Suite("PostgreSQL migrations", .enabled(if: StoreBackend.available.contains(.postgres)))
+struct PostgresMigrationTests {
+  @Test("Both backends know one numbered sequence of migrations")
+  func oneSequence() {
+    #expect(PostgresSchema.migrations.map(\.identifier) == Schema.migrations.map(\.identifier))
+  }
+
+  @Test("A new database gets every migration; opening it again applies nothing more")
+  func fromEmpty() async throws {
+    let url = try await StoreBackend.emptySchema()
+    let store = try await PostgresStore(url: url)
+    #expect(try await store.schemaVersion() == PostgresSchema.migrations.count)
+    let again = try await PostgresStore(url: url)
+    #expect(try await again.schemaVersion() == PostgresSchema.migrations.count)
+  }
+
+  @Test("Data written at an older version survives the later migrations")
+  func olderStore() async throws {
+    let url = try await StoreBackend.emptySchema()
+    let old = try await PostgresStore(url: url, schemaVersion: 2, maximumConnections: 2, connectTimeout: .seconds(5))
+    #expect(try await old.schemaVersion() == 2)
+    let schema = url.split(separator: "=").last ?? ""
+    try await PostgresAdmin.execute(
+      "INSERT INTO \(schema).approval VALUES ('\(Fixture.plan)', '\(Fixture.binjiang)', 2024, 1, 'bureau.drc', now())",
+      url: try StoreBackend.serverURL())
+    let store = try await PostgresStore(url: url)
+    #expect(try await store.isLocked(plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1))
+  }
+
+  @Test("A database migrated by a newer build is refused, and left as it is")
+  func newer() async throws {
+    let url = try await StoreBackend.emptySchema()
+    _ = try await PostgresStore(url: url)
+    let schema = url.split(separator: "=").last ?? ""
+    try await PostgresAdmin.execute(
+      "INSERT INTO \(schema).schema_migration (version, identifier) VALUES (99, 'v99-future')",
+      url: try StoreBackend.serverURL())
+    await #expect(throws: StoreError.schemaTooNew(found: 6, supported: PostgresSchema.migrations.count)) {
+      _ = try await PostgresStore(url: url)
+    }
+  }
+
+  @Test("A migration that fails leaves the schema as it was")
+  func failedMigration() async throws {
+    let url = try await StoreBackend.emptySchema()
+    _ = try await PostgresStore(url: url, schemaVersion: 3, maximumConnections: 2, connectTimeout: .seconds(5))
+    let schema = url.split(separator: "=").last ?? ""
+    // A table in the way of version 4.
+    try await PostgresAdmin.execute("CREATE TABLE \(schema).period_lock (x int)", url: try StoreBackend.serverURL())
+    await #expect(throws: StoreError.self) { _ = try await PostgresStore(url: url) }
+    let store = try await PostgresStore(url: url, schemaVersion: 3, maximumConnections: 2, connectTimeout: .seconds(5))
+    #expect(try await store.schemaVersion() == 3)
+    let review = try await store.rows(
+      "SELECT count(*) FROM information_schema.columns WHERE column_name = 'review_comment' AND table_schema = \(String(schema))"
+    ) { try $0.int(0) }
+    #expect(review == [0])
+  }
+}
