@@ -167,7 +167,7 @@ let package = Package(
     .executableTarget(
       name: "zhibiao-benchmarks",
       dependencies: [
-        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite",
+        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Tools/Benchmarks",

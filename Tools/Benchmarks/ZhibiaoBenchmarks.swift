@@ -1,6 +1,7 @@
 // Times the core on the real configuration and prints figures: loading and checking the plan,
 // reading the baselines, decomposing every target for every year and quarter, checking an
-// import file that fills the whole plan, and writing 100,000 observations to the SQLite store.
+// import file that fills the whole plan, and writing observations to the SQLite store (and to a
+// PostgreSQL server when one is given) against each database's own bulk loader.
 // Run with: swift run -c release zhibiao-benchmarks [--config DIR] [--runs N]   (--help lists them)
 //
 // This file holds the command line and the measurements; Timing.swift times and prints them,
@@ -23,6 +24,16 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
 
   @Option(name: .long, help: ArgumentHelp("Runs of each timing (the store write runs 3 times).", valueName: "N"))
   var runs = 50
+
+  @Option(name: .long, help: ArgumentHelp("Rows of the store-write benchmark.", valueName: "N"))
+  var storeRows = 100_000
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A PostgreSQL server to measure too (default $ZHIBIAO_POSTGRES_URL); the benchmark works in schemas of its own.",
+      valueName: "URL"))
+  var postgres: String?
 
   func validate() throws {
     guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
@@ -54,14 +65,12 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let rows = BenchmarkData.storeRows(count: 100_000)
-    var writes: [Double] = []
-    for attempt in 0..<3 {
-      let store = try SQLiteStore(path: folder.appendingPathComponent("bench-\(attempt).sqlite").path)
-      let submission = Submission(
-        plan: plan.id, submitter: plan.commission, role: .commission, source: "bench.csv", time: Date(), rows: rows)
-      writes.append(try await milliseconds { _ = try await store.submit(submission) })
-    }
-    report("store 100,000 new observations", writes.sorted(), detail: "one transaction, a new file each run")
+    try await StoreBenchmark(
+      rows: BenchmarkData.storeRows(count: storeRows), plan: plan.id,
+      postgres: postgres ?? ProcessInfo.processInfo.environment["ZHIBIAO_POSTGRES_URL"], folder: folder
+    ).run()
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    print("peak memory: \(usage.ru_maxrss / 1024) MB")
   }
 }
