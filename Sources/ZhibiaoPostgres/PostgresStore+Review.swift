@@ -10,7 +10,7 @@ extension PostgresStore {
   /// second finds it already moved.
   public func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
-    by reviewer: OrgID, role: Role, user: String?, at time: Date
+    seen: [IndicatorID: Int], by reviewer: OrgID, role: Role, user: String?, at time: Date
   ) async throws -> Int {
     if decision == .return, let refusal = ReviewRules.returnNeedsComment(comment) {
       throw StoreError.refused(refusal, rows: [])
@@ -35,6 +35,10 @@ extension PostgresStore {
       }
       var revisions = RowBatch(ObservationColumns.status + [("number", "integer")])
       for (indicator, value, status, revision) in figures where wanted.contains(indicator) {
+        if let seen = seen[IndicatorID(indicator)], seen != revision {
+          throw StoreError.refused(
+            ReviewRules.staleRefusal(indicator: IndicatorID(indicator), seen: seen, current: revision), rows: [])
+        }
         let next: ObservationStatus?
         switch ReviewRules.review(
           current: status, decision: decision, comment: comment, locked: locked, org: org, period: period)

@@ -13,7 +13,7 @@ extension SQLiteStore {
   /// other state stay as they are, so reviewing again moves nothing more.
   public func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
-    by reviewer: OrgID, role: Role, user: String?, at time: Date
+    seen: [IndicatorID: Int], by reviewer: OrgID, role: Role, user: String?, at time: Date
   ) async throws -> Int {
     if decision == .return, let refusal = ReviewRules.returnNeedsComment(comment) {
       throw StoreError.refused(refusal, rows: [])
@@ -39,6 +39,10 @@ extension SQLiteStore {
           let value: String = try figure.decode(atIndex: 1)
           let status = try Stored.status(try figure.decode(atIndex: 2), column: "observation.status")
           let revision: Int = try figure.decode(atIndex: 3)
+          if let seen = seen[IndicatorID(indicator)], seen != revision {
+            throw StoreError.refused(
+              ReviewRules.staleRefusal(indicator: IndicatorID(indicator), seen: seen, current: revision), rows: [])
+          }
           let next: ObservationStatus?
           switch ReviewRules.review(
             current: status, decision: decision, comment: comment, locked: locked, org: org, period: period)

@@ -70,6 +70,17 @@ extension ReviewRules {
       en: "A return needs a comment telling the reporter what to correct (--comment).")
   }
 
+  /// A decision on a figure revised since the reviewer saw it: it would approve or return a value
+  /// nobody looked at.
+  public static func staleRefusal(indicator: IndicatorID, seen: Int, current: Int) -> ReviewRefusal {
+    ReviewRefusal(
+      .conflict, .stale,
+      zh: "\(indicator) 在您查看之后已被修改（您看到的是第 \(seen) 版，现为第 \(current) 版）；请刷新后重新审核。",
+      en:
+        "'\(indicator)' has changed since you saw it (you saw revision \(seen); it is now \(current)); reload it and review again."
+    )
+  }
+
   /// Nothing in a locked org's period changes until the commission reopens it.
   public static func lockedRefusal(org: OrgID, period: Period) -> ReviewRefusal {
     ReviewRefusal(

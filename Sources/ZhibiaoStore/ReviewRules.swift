@@ -13,7 +13,7 @@ public struct ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible 
 
   /// Which rule refused, so that refusals of many rows can be grouped.
   public enum Rule: String, Hashable, Sendable {
-    case actorRole, report, review, lock, locked, approvedNeedsReason, draftOverReported, returnNeedsComment
+    case actorRole, report, review, lock, locked, approvedNeedsReason, draftOverReported, returnNeedsComment, stale
   }
 
   /// Forbidden or a conflict.

@@ -39,9 +39,13 @@ public protocol Store: AccountStore, SessionStore {
   /// transaction with their audit entries; figures in any other state stay as they are. Returns
   /// how many moved. Who may review is the caller's to check with ``ReviewRules``; a return
   /// without a comment and a locked period are refused here.
+  ///
+  /// `seen` holds the revision of each figure the reviewer saw: a figure revised since then is a
+  /// stale decision, refused whole with ``ReviewRules/staleRefusal(indicator:seen:current:)``,
+  /// never an approval of a value nobody looked at. Figures not in `seen` are not checked.
   func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
-    by reviewer: OrgID, role: Role, user: String?, at time: Date
+    seen: [IndicatorID: Int], by reviewer: OrgID, role: Role, user: String?, at time: Date
   ) async throws -> Int
 
   /// Locks `org`'s `period` for the commission, with its audit entry; nothing in it changes
@@ -68,14 +72,15 @@ public protocol Store: AccountStore, SessionStore {
 /// Filters default to everything; an actor without an account (the command line's `--as`) names
 /// no user.
 extension Store {
-  /// Reviews as ``review(plan:org:period:indicators:decision:comment:by:role:user:at:)`` with no user.
+  /// Reviews as ``review(plan:org:period:indicators:decision:comment:seen:by:role:user:at:)``,
+  /// checking no revisions.
   public func review(
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
-    by reviewer: OrgID, role: Role, at time: Date
+    by reviewer: OrgID, role: Role, user: String? = nil, at time: Date
   ) async throws -> Int {
     try await review(
-      plan: plan, org: org, period: period, indicators: indicators, decision: decision, comment: comment,
-      by: reviewer, role: role, user: nil, at: time)
+      plan: plan, org: org, period: period, indicators: indicators, decision: decision, comment: comment, seen: [:],
+      by: reviewer, role: role, user: user, at: time)
   }
 
   /// Locks as ``lock(plan:org:period:by:user:at:)`` with no user.

@@ -87,11 +87,28 @@ struct APIWrites: Sendable {
     do {
       let moved = try await store.review(
         plan: plan.id, org: org, period: period, indicators: indicators, decision: decision,
-        comment: body["comment"] as? String, by: account.org, role: account.role, user: account.name, at: clock())
+        comment: body["comment"] as? String, seen: try Self.seenRevisions(body), by: account.org, role: account.role,
+        user: account.name, at: clock())
       return JSONBody.response(status: .ok, ["reviewed": moved])
     } catch StoreError.refused(let refusal, _) {
       return Self.refused(refusal)
     }
+  }
+
+  /// The revisions the reviewer saw, `"revisions": {"INDICATOR": N, …}`: a figure revised since
+  /// then makes the decision a conflict (409) instead of approving a value nobody looked at.
+  static func seenRevisions(_ body: [String: Any]) throws -> [IndicatorID: Int] {
+    guard let given = body["revisions"] else { return [:] }
+    guard let revisions = given as? [String: Any] else {
+      throw HTTPError(.badRequest, message: "revisions is an object of indicator ids and revision numbers")
+    }
+    return try Dictionary(
+      uniqueKeysWithValues: revisions.map { indicator, number in
+        guard let number = number as? Int, number >= 1 else {
+          throw HTTPError(.badRequest, message: "the revision of \(indicator) is a whole number from 1")
+        }
+        return (IndicatorID(indicator), number)
+      })
   }
 
   func lock(_ body: [String: Any], account: AccountRecord) async throws -> Response {

@@ -245,4 +245,26 @@ final class ReviewTests {
       _ = try await store.submit(Fixture.submission(rows))
     }
   }
+
+  @Test("A decision on a figure revised since the reviewer saw it is refused whole", arguments: StoreBackend.available)
+  func staleDecision(_ backend: StoreBackend) async throws {
+    try await open(backend)
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "101")], at: Fixture.tuesday))
+    let before = try await store.snapshot()
+    await #expect(
+      throws: StoreError.refused(ReviewRules.staleRefusal(indicator: Fixture.revenue, seen: 1, current: 2), rows: [])
+    ) {
+      _ = try await store.review(
+        plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1,
+        indicators: [Fixture.revenue, Fixture.incubators],
+        decision: .approve, comment: nil, seen: [Fixture.revenue: 1, Fixture.incubators: 1], by: Fixture.bureau,
+        role: .bureau, user: nil, at: Fixture.wednesday)
+    }
+    #expect(try await store.snapshot() == before)
+    let moved = try await store.review(
+      plan: Fixture.plan, org: Fixture.binjiang, period: Fixture.q1, indicators: [Fixture.revenue, Fixture.incubators],
+      decision: .approve, comment: nil, seen: [Fixture.revenue: 2, Fixture.incubators: 1], by: Fixture.bureau,
+      role: .bureau, user: nil, at: Fixture.wednesday)
+    #expect(moved == 2)
+  }
 }

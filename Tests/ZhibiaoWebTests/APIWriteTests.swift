@@ -124,4 +124,27 @@ struct APIWriteTests {
       #expect(log.map(\.user) == ["xihu", "xihu", "econ", "drc"])
     }
   }
+
+  @Test("A review of a figure revised since the reviewer saw it is a conflict (409) and moves nothing")
+  func staleReview() async throws {
+    let first = header + "digital.ict_revenue,district.xihu,2024Q1,579.6,亿元,\n"
+    let second = header + "digital.ict_revenue,district.xihu,2024Q1,580.1,亿元,\n"
+    try await application().test(.router) { client in
+      #expect(try await post(client, "/api/v1/submissions", first, as: "xihu").0 == .created)
+      #expect(try await post(client, "/api/v1/submissions", second, as: "xihu").0 == .created)
+      let stale =
+        #"{"org":"district.xihu","period":"2024Q1","decision":"approve","revisions":{"digital.ict_revenue":1}}"#
+      let (conflict, answer) = try await post(client, "/api/v1/reviews", stale, as: "econ")
+      #expect(conflict == .conflict)
+      #expect("\(answer)".contains("revision 1"))
+      await #expect(try temporary.store.observations(plan: plan.id).first?.status == .submitted)
+      let wrong =
+        #"{"org":"district.xihu","period":"2024Q1","decision":"approve","revisions":{"digital.ict_revenue":"2"}}"#
+      #expect(try await post(client, "/api/v1/reviews", wrong, as: "econ").0 == .badRequest)
+      let current =
+        #"{"org":"district.xihu","period":"2024Q1","decision":"approve","revisions":{"digital.ict_revenue":2}}"#
+      let (status, moved) = try await post(client, "/api/v1/reviews", current, as: "econ")
+      #expect(status == .ok && moved["reviewed"] as? Int == 1)
+    }
+  }
 }

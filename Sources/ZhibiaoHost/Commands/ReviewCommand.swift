@@ -36,16 +36,31 @@ struct ReviewCommand: AsyncParsableCommand {
   @Option(name: .long, help: "指标 (an indicator; repeat for several); default all the reviewer may review.")
   var indicator: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "所见版本 (the revision of the one --indicator you checked, from zhibiao history): a figure revised since is refused.",
+      valueName: "N"))
+  var revision: Int?
+
   @Option(name: .customLong("as"), help: trustedOperatorHelp)
   var reviewer: String?
 
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
+  func validate() throws {
+    guard let revision else { return }
+    guard indicator.count == 1 else {
+      throw ValidationError("--revision 须与一个 --indicator 同用 (give one --indicator with --revision).")
+    }
+    guard revision >= 1 else { throw ValidationError("--revision 须为正整数 (a revision number from 1): \(revision)") }
+  }
+
   func run() async throws {
     try await ReviewRun(
-      org: org, period: period, decision: decision, comment: comment, indicators: indicator, reviewer: reviewer,
-      options: options, store: store
+      org: org, period: period, decision: decision, comment: comment, indicators: indicator, revision: revision,
+      reviewer: reviewer, options: options, store: store
     ).run()
   }
 }
@@ -74,7 +89,8 @@ struct ApproveCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await ReviewRun(
-      org: org, period: period, decision: .approve, comment: nil, indicators: indicator, reviewer: approver,
+      org: org, period: period, decision: .approve, comment: nil, indicators: indicator, revision: nil,
+      reviewer: approver,
       options: options, store: store
     ).run()
   }
@@ -87,6 +103,8 @@ struct ReviewRun {
   var decision: ReviewDecision
   var comment: String?
   var indicators: [String]
+  /// The revision the reviewer saw of the one indicator given, if they said.
+  var revision: Int?
   var reviewer: String?
   var options: CommonOptions
   var store: StoreOptions
@@ -120,7 +138,7 @@ struct ReviewRun {
     do {
       count = try await store.open().review(
         plan: plan.id, org: org.id, period: period, indicators: chosen, decision: decision, comment: comment,
-        by: reviewer.id, role: role, at: Date())
+        seen: revision.map { [chosen[0]: $0] } ?? [:], by: reviewer.id, role: role, user: nil, at: Date())
     } catch StoreError.refused(let refusal, _) {
       throw CommandFailure.domain(refusal.text)
     }
