@@ -12,12 +12,8 @@ extension PostgresStore {
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
     seen: [IndicatorID: Int], by reviewer: OrgID, role: Role, user: String?, at time: Date
   ) async throws -> Int {
-    if decision == .return, let refusal = ReviewRules.returnNeedsComment(comment) {
-      throw StoreError.refused(refusal, rows: [])
-    }
-    let wanted = Set(indicators.map(\.rawValue))
-    let source = decision == .approve ? "approval" : "return"
-    let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+    let decider = try ReviewDecider(
+      indicators: indicators, decision: decision, comment: comment, seen: seen, org: org, period: period)
     let quarter = Stored.quarter(period)
     let periods = PeriodLocks([OrgPeriod(org: org, period: period)], plan: plan, exclusive: false)
     return try await transaction(periods: periods) { connection in
@@ -34,34 +30,23 @@ extension PostgresStore {
         (try row.text(0), try row.text(1), try row.status(2, column: "observation.status"), try row.int(3))
       }
       var revisions = RowBatch(ObservationColumns.status + [("number", "integer")])
-      for (indicator, value, status, revision) in figures where wanted.contains(indicator) {
-        if let seen = seen[IndicatorID(indicator)], seen != revision {
-          throw StoreError.refused(
-            ReviewRules.staleRefusal(indicator: IndicatorID(indicator), seen: seen, current: revision), rows: [])
-        }
-        let next: ObservationStatus?
-        switch ReviewRules.review(
-          current: status, decision: decision, comment: comment, locked: locked, org: org, period: period)
-        {
-        case .failure(let refusal): throw StoreError.refused(refusal, rows: [])
-        case .success(let status): next = status
-        }
-        guard let next else { continue }
+      for (indicator, value, status, revision) in figures {
+        guard let next = try decider.next(indicator: indicator, status: status, revision: revision, locked: locked)
+        else { continue }
         revisions.add(
           [
             plan.rawValue, indicator, org.rawValue, String(period.year), String(quarter), next.rawValue,
             String(revision + 1),
           ])
         audit.append(
-          decision == .approve ? .approve : .return, indicator: indicator, org: org.rawValue, year: period.year,
-          quarter: quarter, old: (value, status.rawValue), new: (value, next.rawValue), reason: comment,
-          source: source)
+          decider.action, indicator: indicator, org: org.rawValue, year: period.year, quarter: quarter,
+          old: (value, status.rawValue), new: (value, next.rawValue), reason: decider.comment, source: decider.source)
       }
       guard revisions.count > 0 else { return 0 }
       var insert = QueryBuilder("")
       let moves = revisions.unnest(as: "u", in: &insert)
       let (reviewerText, timeText) = (insert.bind(reviewer.rawValue), insert.bind(Timestamp.text(time)))
-      let (sourceText, commentText) = (insert.bind(source), insert.bind(comment))
+      let (sourceText, commentText) = (insert.bind(decider.source), insert.bind(decider.comment))
       insert.append(
         """
         INSERT INTO revision (plan, indicator, org, year, quarter, number, value, status, reported_by, reported_at,
@@ -75,7 +60,7 @@ extension PostgresStore {
       try await connection.query(insert.query, logger: self.logger)
       var update = QueryBuilder("")
       let source = revisions.unnest(as: "u", in: &update)
-      let returned = update.bind(decision == .return ? comment : nil)
+      let returned = update.bind(decider.reviewComment)
       update.append(
         """
         UPDATE observation AS o SET status = u.status, revision = u.number, review_comment = \(returned)

@@ -15,13 +15,9 @@ extension SQLiteStore {
     plan: PlanID, org: OrgID, period: Period, indicators: [IndicatorID], decision: ReviewDecision, comment: String?,
     seen: [IndicatorID: Int], by reviewer: OrgID, role: Role, user: String?, at time: Date
   ) async throws -> Int {
-    if decision == .return, let refusal = ReviewRules.returnNeedsComment(comment) {
-      throw StoreError.refused(refusal, rows: [])
-    }
-    let wanted = Set(indicators.map(\.rawValue))
+    let decider = try ReviewDecider(
+      indicators: indicators, decision: decision, comment: comment, seen: seen, org: org, period: period)
     let key: StatementArguments = [plan.rawValue, org.rawValue, period.year, Stored.quarter(period)]
-    let source = decision == .approve ? "approval" : "return"
-    let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
     return try await guarded {
       try await writer.write { db in
         let locked = try Self.isLocked(db, key)
@@ -35,22 +31,11 @@ extension SQLiteStore {
         var moved = 0
         for figure in figures {
           let indicator: String = try figure.decode(atIndex: 0)
-          guard wanted.contains(indicator) else { continue }
           let value: String = try figure.decode(atIndex: 1)
           let status = try Stored.status(try figure.decode(atIndex: 2), column: "observation.status")
           let revision: Int = try figure.decode(atIndex: 3)
-          if let seen = seen[IndicatorID(indicator)], seen != revision {
-            throw StoreError.refused(
-              ReviewRules.staleRefusal(indicator: IndicatorID(indicator), seen: seen, current: revision), rows: [])
-          }
-          let next: ObservationStatus?
-          switch ReviewRules.review(
-            current: status, decision: decision, comment: comment, locked: locked, org: org, period: period)
-          {
-          case .failure(let refusal): throw StoreError.refused(refusal, rows: [])
-          case .success(let status): next = status
-          }
-          guard let next else { continue }
+          guard let next = try decider.next(indicator: indicator, status: status, revision: revision, locked: locked)
+          else { continue }
           let figureKey: StatementArguments = [
             plan.rawValue, indicator, org.rawValue, period.year, Stored.quarter(period),
           ]
@@ -61,17 +46,18 @@ extension SQLiteStore {
               SELECT plan, indicator, org, year, quarter, revision + 1, value, ?, ?, ?, ?, note, ?, 0
               FROM observation WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
               """,
-            arguments: [next.rawValue, reviewer.rawValue, Timestamp.text(time), source, comment] + figureKey)
+            arguments: [next.rawValue, reviewer.rawValue, Timestamp.text(time), decider.source, decider.comment]
+              + figureKey)
           try db.execute(
             sql: """
               UPDATE observation SET status = ?, revision = ?, review_comment = ?
               WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
               """,
-            arguments: [next.rawValue, revision + 1, decision == .return ? comment : nil] + figureKey)
+            arguments: [next.rawValue, revision + 1, decider.reviewComment] + figureKey)
           try audit.append(
-            decision == .approve ? .approve : .return, indicator: indicator, org: org.rawValue, year: period.year,
+            decider.action, indicator: indicator, org: org.rawValue, year: period.year,
             quarter: Stored.quarter(period), old: (value, status.rawValue), new: (value, next.rawValue),
-            reason: comment, source: source)
+            reason: decider.comment, source: decider.source)
           moved += 1
         }
         return moved
