@@ -83,4 +83,70 @@ struct SharedStoreTests {
     #expect(statuses.last == 200, "\(statuses)")
     #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(statuses)")
   }
+
+  /// `curl` with `arguments`: what it printed.
+  static func curl(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    process.arguments = ["-s"] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test(
+    "Two instances on one database share sessions and sign-in throttling",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+  func twoInstances() async throws {
+    let db = try await StoreBackend.emptySchema()
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let added = try run.run(
+      ["users", "add", "xihu.li", "--org", "district.xihu", "--role", "district", "--password-stdin", "--db", db],
+      input: "西湖龙井-2025-春\n")
+    #expect(added.status == 0, "\(added.errors)")
+    let first = try await RunningServer(db: db)
+    let second = try await RunningServer(db: db)
+    defer {
+      first.stop()
+      second.stop()
+    }
+    // Signed in on the first instance, the session works on the second.
+    let headers = try Self.curl([
+      "-D", "-", "-o", "/dev/null", "--data-urlencode", "name=xihu.li", "--data-urlencode", "password=西湖龙井-2025-春",
+      first.url("/login").absoluteString,
+    ])
+    let cookie = try #require(
+      headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("set-cookie: __host-zhibiao=") }
+    ).dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+    let me = try Self.curl(["-H", "Cookie: \(cookie)", second.url("/api/v1/me").absoluteString])
+    #expect(me.contains("\"xihu.li\""), "\(me)")
+    // Five failures on the first instance, and the second refuses the next attempt.
+    for _ in 0..<5 {
+      _ = try Self.curl([
+        "-o", "/dev/null", "--data", "name=xihu.li&password=wrong", first.url("/login").absoluteString,
+      ])
+    }
+    let status = try Self.curl([
+      "-o", "/dev/null", "-w", "%{http_code}", "--data", "name=xihu.li&password=wrong",
+      second.url("/login").absoluteString,
+    ])
+    #expect(status == "429")
+  }
+
+  @Test("zhibiao backup on PostgreSQL writes a pg_dump archive")
+  func backup() async throws {
+    let db = try await StoreBackend.emptySchema()
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let sample = Repository.config.appendingPathComponent("sample/registers.csv").path
+    #expect(try run.run(["ingest", sample, "--db", db]).status == 0)
+    let result = try run.run(["backup", run.path("store.dump"), "--db", db])
+    #expect(result.status == 0, "\(result.errors)")
+    let archive = try Data(contentsOf: URL(fileURLWithPath: run.path("store.dump")))
+    #expect(archive.prefix(5) == Data("PGDMP".utf8))
+  }
 }
