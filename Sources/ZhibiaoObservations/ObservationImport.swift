@@ -23,14 +23,18 @@ public struct ObservationImport {
   public let submitter: OrgID
   /// The value already stored for an indicator, org and period, if any.
   public let stored: (IndicatorID, OrgID, Period) -> Decimal?
+  /// Today in China, `YYYY-MM-DD`: no figure is reported later than today.
+  public let today: String
 
-  /// Prepares checks for `submitter`'s files.
+  /// Prepares checks for `submitter`'s files, as of `now`.
   public init(
-    plan: Plan, submitter: OrgID, stored: @escaping (IndicatorID, OrgID, Period) -> Decimal? = { _, _, _ in nil }
+    plan: Plan, submitter: OrgID, now: Date = Date(),
+    stored: @escaping (IndicatorID, OrgID, Period) -> Decimal? = { _, _, _ in nil }
   ) {
     self.plan = plan
     self.submitter = submitter
     self.stored = stored
+    self.today = Plausibility.day(of: now)
   }
 
   /// The checked rows of CSV `text` read from `file`, and every problem found (empty when the
@@ -70,6 +74,7 @@ public struct ObservationImport {
     }
     checkYearToDate(rows, log: log)
     checkShares(rows, log: log)
+    checkMagnitude(rows, log: log)
     return (log.hasErrors ? [] : rows, log.sorted)
   }
 
@@ -160,6 +165,9 @@ public struct ObservationImport {
       guard let date = Self.noonInChina(day) else {
         return fail("The date '\(day)' under 'reported_on' is not a date written YYYY-MM-DD.", at: "reported_on")
       }
+      if let refusal = Plausibility.reportedOn(day, period: period, today: today) {
+        return fail(refusal, at: "reported_on")
+      }
       reportedAt = date
     }
     return ObservationInput(
@@ -210,6 +218,19 @@ public struct ObservationImport {
       else { continue }
       log.error(
         "The year-to-date \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is below \(earlier) in \(previous); year-to-date figures cannot fall.",
+        at: row.start(in: ""))
+    }
+    // In the other order: a quarter sent after a later one of the same year is already stored.
+    for row in rows {
+      guard let quarter = row.period.quarter, quarter < 4, plan.indicator(row.indicator)?.kind == .flow else {
+        continue
+      }
+      let next = Period.quarter(quarter + 1, of: row.period.year)
+      guard inFile["\(row.indicator)|\(row.org)|\(next)"] == nil, let later = stored(row.indicator, row.org, next),
+        row.value > later
+      else { continue }
+      log.error(
+        "The year-to-date \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is above \(later), already stored for \(next); year-to-date figures cannot fall.",
         at: row.start(in: ""))
     }
   }

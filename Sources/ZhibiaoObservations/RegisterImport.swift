@@ -14,8 +14,12 @@ public struct RegisterImport {
   /// The org that submits.
   public let submitter: OrgID
 
-  /// Prepares checks for `submitter`'s files.
-  public init(plan: Plan, submitter: OrgID) {
+  /// Today in China, `YYYY-MM-DD`: no entity is recognised later than today.
+  public let today: String
+
+  /// Prepares checks for `submitter`'s files, as of `now`.
+  public init(plan: Plan, submitter: OrgID, now: Date = Date()) {
+    self.today = Plausibility.day(of: now)
     self.plan = plan
     self.submitter = submitter
   }
@@ -82,6 +86,10 @@ public struct RegisterImport {
       guard Self.isDate(date) else {
         log.error(
           "The recognition date '\(date)' is not a date written YYYY-MM-DD.", at: row.location(of: "recognised_on"))
+        continue
+      }
+      if let refusal = Plausibility.recognisedOn(date, today: today) {
+        log.error(refusal, at: row.location(of: "recognised_on"))
         continue
       }
       let key = "\(register.id)|\(name)"

@@ -105,4 +105,76 @@ struct ObservationImportTests {
         .contains("'bureau.finance' does not own 'plan.gdp'") == true)
     #expect(check(["finance.finance_va,西湖区,2024Q1,10,亿元,"], as: "district.xihu").errors == [])
   }
+
+  // MARK: - Figures that cannot be true
+
+  /// 2025-03-01 at noon in China: "today" for the checks below.
+  static let today = ObservationImport.noonInChina("2025-03-01")!
+
+  func checkDated(_ rows: [String], stored: [String: Decimal] = [:]) -> [String] {
+    let text = (["indicator,org,period,value,unit,note,reported_on"] + rows).joined(separator: "\n") + "\n"
+    let check = ObservationImport(plan: plan, submitter: plan.commission, now: Self.today) { indicator, org, period in
+      stored["\(indicator)|\(org)|\(period)"]
+    }
+    return check.check(text, file: "f.csv").diagnostics.map(\.description)
+  }
+
+  @Test(
+    "A report dated in the future or before its period ended is refused at its date",
+    arguments: [
+      ("2025-03-02", "is in the future (today is 2025-03-01)"),
+      ("2024-09-30", "is before 2024Q3 ended (2024-09-30)"),
+      ("2024-08-15", "is before 2024Q3 ended"),
+    ])
+  func reportedOn(_ day: String, _ reason: String) {
+    let errors = checkDated(["finance.finance_va,district.xihu,2024Q3,300,亿元,,\(day)"])
+    #expect(errors.count == 1)
+    #expect(errors.first?.hasPrefix("f.csv:2:") == true && errors.first?.contains(reason) == true, "\(errors)")
+  }
+
+  @Test("A report dated after its period ended and not after today is accepted")
+  func reportedOnAccepted() {
+    #expect(checkDated(["finance.finance_va,district.xihu,2024Q3,300,亿元,,2024-10-15"]).isEmpty)
+    #expect(checkDated(["finance.finance_va,district.xihu,2024,400,亿元,,2025-03-01"]).isEmpty)
+  }
+
+  @Test("A year-to-date figure above a later quarter already stored is refused, in that order of import too")
+  func yearToDateEitherOrder() {
+    let later = ["finance.finance_va|district.xihu|2024Q3": Decimal(300)]
+    let errors = check(["finance.finance_va,district.xihu,2024Q2,350,亿元,"], stored: later).errors
+    #expect(errors.count == 1 && errors.first?.contains("already stored for 2024Q3") == true, "\(errors)")
+    #expect(check(["finance.finance_va,district.xihu,2024Q2,250,亿元,"], stored: later).errors.isEmpty)
+  }
+
+  @Test("A figure a thousand times its neighbour is refused as a likely unit mistake; an ordinary change is not")
+  func magnitude() {
+    let stored = [
+      "finance.finance_va|district.xihu|2024Q1": Decimal(100), "finance.finance_va|district.fuyang|2023Q1": Decimal(80),
+    ]
+    let result = check(
+      [
+        "finance.finance_va,district.xihu,2024Q2,1615800,亿元,", "finance.finance_va,district.fuyang,2024Q1,0.05,亿元,",
+        "finance.finance_va,district.binjiang,2024Q1,120,亿元,",
+      ], stored: stored)
+    #expect(result.errors.count == 2, "\(result.errors)")
+    #expect(result.errors.allSatisfy { $0.contains("looks like a unit mistake") })
+    #expect(check(["finance.finance_va,district.xihu,2024Q2,210,亿元,"], stored: stored).errors.isEmpty)
+  }
+
+  @Test("A register entry recognised before 1949-10-01 or in the future is refused at its date")
+  func recognisedOn() throws {
+    let registers = RegisterImport(plan: plan, submitter: plan.commission, now: Self.today)
+    let register = try #require(plan.registers.first)
+    let level = try #require(register.levels.first)
+    let text = """
+      register,name,org,level,recognised_on,evidence
+      \(register.id),甲,district.xihu,\(level),1900-01-01,
+      \(register.id),乙,district.xihu,\(level),2025-03-02,
+      \(register.id),丙,district.xihu,\(level),2025-03-01,
+
+      """
+    let errors = registers.check(text, file: "r.csv").diagnostics.map(\.description)
+    #expect(errors.count == 2, "\(errors)")
+    #expect(errors.first?.contains("before 1949-10-01") == true && errors.last?.contains("in the future") == true)
+  }
 }
