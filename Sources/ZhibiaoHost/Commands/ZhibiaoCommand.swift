@@ -12,7 +12,7 @@ public struct ZhibiaoCommand: AsyncParsableCommand {
       ApproveCommand.self, LockCommand.self,
       HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
       ReportCommand.self, DemoCommand.self,
-      LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self,
+      LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self, TemplateCommand.self,
     ]
   )
 
