@@ -111,10 +111,17 @@ let package = Package(
     .target(name: "ZhibiaoCharts", swiftSettings: swiftSettings),
     .target(name: "ZhibiaoReport", dependencies: ["ZhibiaoKernel", "ZhibiaoCharts"], swiftSettings: swiftSettings),
 
-    // Documents: the files officials exchange (XLSX workbooks) read into the kernel's import table.
+    // Documents: the files officials exchange (XLSX workbooks) read into the kernel's import table,
+    // and written with libxlsxwriter.
+    .systemLibrary(
+      name: "CXLSXWriter",
+      path: "Sources/CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
     .target(
       name: "ZhibiaoDocuments",
-      dependencies: ["ZhibiaoKernel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["ZhibiaoKernel", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: swiftSettings),
 
     // Workspace: the one list of domain modules, a configuration loaded once, and the pipeline
@@ -235,7 +242,7 @@ let package = Package(
     .testTarget(
       name: "ZhibiaoHostTests",
       dependencies: [
-        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoTestSupport",
+        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoTestSupport", "ZhibiaoDocuments",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["__Snapshots__", "Fixtures"],

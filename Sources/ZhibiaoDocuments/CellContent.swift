@@ -44,7 +44,7 @@ struct CellXML {
     case "s":
       guard let index = Int(value), strings.indices.contains(index) else { return .missingString(value) }
       return .text(strings[index])
-    case "inlineStr": return .text(inline)
+    case "inlineStr": return .text(EscapedText.unescaped(inline))
     case "str": return .text(value)
     case "b": return .boolean(value == "1" || value.lowercased() == "true")
     case "e": return .error(value)

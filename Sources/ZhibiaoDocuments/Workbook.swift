@@ -49,13 +49,29 @@ public struct Workbook {
       || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
   }
 
-  /// The sheet `name` (the first sheet when nil) read into an import table by `columns`' rules;
-  /// throws a `WorkbookError` when the sheet cannot be read, and `ConfigurationErrors` with
+  /// The sheet `name` read into an import table by `columns`' rules — without a name, the first
+  /// sheet with a header row (a template's guide sheet comes before its data), or else the first
+  /// sheet; throws a `WorkbookError` when the sheet cannot be read, and `ConfigurationErrors` with
   /// every cell that cannot be imported, each at its `Sheet!B7`.
   public func table(sheet name: String? = nil, columns: WorkbookColumns) throws -> ImportTable {
-    guard let sheet = name.map({ name in parts.sheets.first { $0.name == name } }) ?? parts.sheets.first else {
-      throw WorkbookError.noSuchSheet(name: name ?? "", available: sheetNames)
+    if let name {
+      guard let sheet = parts.sheets.first(where: { $0.name == name }) else {
+        throw WorkbookError.noSuchSheet(name: name, available: sheetNames)
+      }
+      return try read(sheet, columns: columns).table()
     }
+    guard let first = parts.sheets.first else { throw WorkbookError.noSuchSheet(name: "", available: []) }
+    let firstTable = try read(first, columns: columns)
+    if !firstTable.hasHeader {
+      for sheet in parts.sheets.dropFirst() {
+        let table = try read(sheet, columns: columns)
+        if table.hasHeader { return try table.table() }
+      }
+    }
+    return try firstTable.table()
+  }
+
+  private func read(_ sheet: WorkbookParts.Sheet, columns: WorkbookColumns) throws -> WorkbookTableBuilder {
     guard let data = try archive.data(sheet.path) else {
       throw WorkbookError.notAWorkbook(reason: "no sheet part '\(sheet.path)'")
     }
@@ -66,7 +82,7 @@ public struct Workbook {
     try SheetReader.read(data, part: sheet.path, strings: strings, percentStyles: percentStyles) {
       builder.add(row: $0, cells: $1)
     }
-    return try builder.table()
+    return builder
   }
 }
 

@@ -107,7 +107,7 @@ struct WorkbookParts {
       },
       closed: { name in
         switch name {
-        case "si": strings.append(current)
+        case "si": strings.append(EscapedText.unescaped(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break

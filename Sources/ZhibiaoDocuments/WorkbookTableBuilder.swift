@@ -62,6 +62,9 @@ struct WorkbookTableBuilder {
     records.append(record(number, cells: filled, width: max(last, header.count), header: header))
   }
 
+  /// Whether a row named a header: the sheet holds an import table.
+  var hasHeader: Bool { header != nil }
+
   /// The table, or every error found.
   func table() throws(ConfigurationErrors) -> ImportTable {
     try ImportTable(

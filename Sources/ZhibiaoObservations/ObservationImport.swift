@@ -113,32 +113,12 @@ public struct ObservationImport {
       period = .quarter(4, of: period.year)  // a quarterly indicator's year is its 1–12月 figure
     default: break
     }
-    if indicator.kind == .qualitative {
-      return fail("'\(indicator.id)' is a qualitative aim; it has no figures to report.", at: "indicator")
-    }
-    if let count = indicator.countOf {
-      return fail(
-        "'\(indicator.id)' is counted from the register '\(count.register)'; import the register's entries instead.",
-        at: "indicator")
-    }
-    if plan.derivation(for: indicator.id) != nil {
-      return fail("'\(indicator.id)' is computed from other indicators; report those instead.", at: "indicator")
-    }
-    if org.kind == .district {
-      if indicator.aggregation == .cityOnly {
-        return fail("'\(indicator.id)' is a city-only figure; a district does not report it.", at: "org")
-      }
-      if let eligible = indicator.eligible, !eligible.contains(org.id) {
-        return fail("'\(indicator.id)' does not apply to '\(org.id)'.", at: "org")
-      }
-    } else if org.id != indicator.owner {
-      return fail(
-        "The city figure of '\(indicator.id)' is reported by its owner '\(indicator.owner)', not '\(org.id)'.",
-        at: "org")
-    }
-    if let refusal = submitterRefusal(org: org, indicator: indicator) { return fail(refusal, at: "org") }
+    if let refusal = refusal(indicator, for: org) { return fail(refusal.message, at: refusal.column) }
 
     let valueText = (row["value"] ?? "").trimmingCharacters(in: .whitespaces)
+    if valueText.isEmpty {
+      return fail("No value is given for '\(indicator.id)'; fill in the figure or delete the row.", at: "value")
+    }
     var value: Decimal
     switch ExactDecimal(valueText) {
     case .value(let exact): value = exact
@@ -177,7 +157,7 @@ public struct ObservationImport {
 
   /// A district may submit only its own figures; a bureau, the figures of indicators it owns;
   /// the commission, any figure.
-  private func submitterRefusal(org: Org, indicator: Indicator) -> String? {
+  func submitterRefusal(org: Org, indicator: Indicator) -> String? {
     guard submitter != plan.commission else { return nil }
     guard let sender = plan.org(submitter) else { return "The submitter '\(submitter)' is not an org of the plan." }
     switch sender.kind {

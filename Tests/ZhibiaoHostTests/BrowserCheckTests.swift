@@ -170,13 +170,16 @@ struct BrowserTools: Sendable {
     return try Self.run(python, arguments)
   }
 
-  static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+  /// Runs `executable`; the output holds its standard error too unless `withErrors` is false.
+  static func run(
+    _ executable: String, _ arguments: [String], withErrors: Bool = true
+  ) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
-    process.standardError = output
+    process.standardError = withErrors ? output : FileHandle.nullDevice
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZhibiaoKernel
 
 /// `zhibiao decompose`: the target book, from city to districts, years and quarters.
@@ -24,8 +25,25 @@ struct DecomposeCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "输出区县目标责任书草案 (Markdown target sheet of the --org district for --year).")
   var sheet = false
 
-  @Option(name: .long, help: "table | json | csv | md")
-  var format: OutputFormat = .table
+  @Option(name: .long, help: "table | json | csv | md | xlsx (xlsx: annual and quarterly sheets, needs --out)")
+  var format: BookFormat = .table
+
+  @Option(name: .long, help: "写入文件 (the file to write; required with --format xlsx).")
+  var out: String?
+
+  /// A listing format, or a workbook.
+  enum BookFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, md, xlsx
+  }
+
+  func validate() throws {
+    if format == .xlsx, out == nil {
+      throw ValidationError("--format xlsx 需要 --out FILE (--format xlsx needs --out FILE)")
+    }
+    if format == .xlsx, sheet {
+      throw ValidationError("--sheet 输出 Markdown，不能与 --format xlsx 同用 (--sheet writes Markdown)")
+    }
+  }
 
   func run() async throws {
     let workspace = try CommandWorkspace.load(options)
@@ -48,9 +66,19 @@ struct DecomposeCommand: AsyncParsableCommand {
     }
     let entries = book.entries(
       indicator: indicator.map { IndicatorID($0) }, org: org.map { OrgID($0) }, year: year,
-      quarterly: quarterly ? nil : false)
-    print(
-      TargetBookListing(plan: plan, book: book, entries: entries, language: options.lang).render(format), terminator: ""
-    )
+      quarterly: quarterly || format == .xlsx ? nil : false)
+    if format == .xlsx, let out {
+      let workbook = TargetBookWorkbook(plan: plan, book: book, entries: entries, language: options.lang)
+      try WorkbookOutput.write(workbook.content(), to: out)
+      return
+    }
+    let listing = TargetBookListing(plan: plan, book: book, entries: entries, language: options.lang)
+    let text = listing.render(OutputFormat(rawValue: format.rawValue) ?? .table)
+    guard let out else { return print(text, terminator: "") }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+    } catch {
+      throw CommandFailure.file(path: out, LocalizedText(zh: "无法写入：\(error)", en: "Cannot write: \(error)"))
+    }
   }
 }

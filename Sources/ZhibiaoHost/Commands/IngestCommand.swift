@@ -15,14 +15,16 @@ struct IngestCommand: AsyncParsableCommand {
       org by id or Chinese name; a value in 万元 for an indicator in 亿元 is converted.
       Registers: register,name,org,level,recognised_on,evidence.
       UTF-8, UTF-8 with BOM and GBK/GB18030 are read; every error is reported with its line.
-      An .xlsx workbook (Excel, WPS, LibreOffice) is read from its first sheet or --sheet, with the
+      An .xlsx workbook (Excel, WPS, LibreOffice) is read from its first sheet with a header row
+      (a template's data sheet), or --sheet, with the
       same columns and checks; errors name the cell, e.g. Sheet1!D7. Save .xls and .xlsm as .xlsx.
       """)
 
   @Argument(help: "CSV 或 .xlsx 文件 (the file).")
   var file: String
 
-  @Option(name: .long, help: "工作表名称，默认第一个 (the sheet of an .xlsx workbook; default the first).")
+  @Option(
+    name: .long, help: "工作表名称，默认第一个有表头的工作表 (the sheet of an .xlsx workbook; default the first with a header row).")
   var sheet: String?
 
   @OptionGroup var options: CommonOptions

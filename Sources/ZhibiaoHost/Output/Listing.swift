@@ -1,3 +1,5 @@
+import ZhibiaoKernel
+
 /// A table of rows under headed columns, written as an aligned table, CSV or Markdown.
 struct Listing {
   /// A column: its stable key (CSV header) and its heading for people.
@@ -39,13 +41,10 @@ struct Listing {
     return ([line(columns.map(\.heading)), rule] + cells.map(line)).joined(separator: "\n") + "\n"
   }
 
-  /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+  /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; text a
+  /// spreadsheet would run as a formula is neutralised (`CSVField`).
   func csv() -> String {
-    func field(_ text: String) -> String {
-      guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return ([columns.map(\.key)] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n")
+    ([columns.map(\.key)] + rows).map { $0.map(CSVField.field).joined(separator: ",") }.joined(separator: "\r\n")
       + "\r\n"
   }
 

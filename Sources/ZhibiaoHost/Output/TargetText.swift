@@ -10,16 +10,7 @@ enum TargetText {
     }
     let value = target.value.map { "\($0)" } ?? "?"
     let unit = indicator.unit.map { $0 == "%" ? "%" : " \($0)" } ?? ""
-    let prefix: String =
-      switch (target.measure, language) {
-      case (.level, _): ""
-      case (.increase, .zh): "新增 "
-      case (.increase, .en): "increase "
-      case (.cumulative, .zh): "累计新增 "
-      case (.cumulative, .en): "cumulative "
-      case (.averageAnnual, .zh): "年均 "
-      case (.averageAnnual, .en): "average annual "
-      }
+    let prefix = target.measure.prefix(in: language)
     return "\(prefix)\(target.comparator.symbol) \(value)\(unit)"
   }
 

@@ -44,13 +44,7 @@ public struct TargetBookListing {
       return text("与 \(entry.partner?.rawValue ?? "?") 相持平", "level with \(entry.partner?.rawValue ?? "?")")
     }
     let value = entry.value.map { DecimalArithmetic.text($0, step: indicator.precision) } ?? "—"
-    let prefix: String =
-      switch entry.measure {
-      case .level: ""
-      case .increase: text("新增 ", "increase ")
-      case .cumulative: text("累计新增 ", "cumulative ")
-      case .averageAnnual: text("年均 ", "average annual ")
-      }
+    let prefix = entry.measure.prefix(in: language)
     return "\(prefix)\(entry.comparator?.symbol ?? "") \(value)"
   }
 

@@ -61,3 +61,19 @@ public struct Target: Hashable, Sendable {
 public typealias Comparator = Target.Comparator
 /// What a target's value measures.
 public typealias TargetMeasure = Target.Measure
+
+extension Target.Measure {
+  /// The words written before a target's comparator: nothing for a level, `新增 ` / `increase `,
+  /// `累计新增 ` / `cumulative `, `年均 ` / `average annual `.
+  public func prefix(in language: Language) -> String {
+    switch (self, language) {
+    case (.level, _): ""
+    case (.increase, .zh): "新增 "
+    case (.increase, .en): "increase "
+    case (.cumulative, .zh): "累计新增 "
+    case (.cumulative, .en): "cumulative "
+    case (.averageAnnual, .zh): "年均 "
+    case (.averageAnnual, .en): "average annual "
+    }
+  }
+}

@@ -65,14 +65,11 @@ extension ReportDocument {
     return Data(("[\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "]\n" : "\n]\n")).utf8)
   }
 
-  /// A table as CSV with a byte order mark: a header of column keys, then the data values.
+  /// A table as CSV with a byte order mark: a header of column keys, then the data values; text a
+  /// spreadsheet would run as a formula is neutralised (`CSVField`), numbers stay numbers.
   static func csv(_ table: ReportTable) -> Data {
-    func field(_ text: String) -> String {
-      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-    var lines = [table.columns.map { field($0.key) }.joined(separator: ",")]
-    for row in table.rows { lines.append(row.map { field($0.value.csv) }.joined(separator: ",")) }
+    var lines = [table.columns.map { CSVField.field($0.key) }.joined(separator: ",")]
+    for row in table.rows { lines.append(row.map { CSVField.field($0.value.csv) }.joined(separator: ",")) }
     return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
   }
 }
