@@ -57,9 +57,6 @@ public final class PostgresStore: Store {
     self.client = client
     running = Task { await client.run() }
     do {
-      _ = try await withDeadline(connectTimeout + .seconds(1)) {
-        try await client.query("SELECT 1")
-      }
       try await migrate(upTo: schemaVersion)
     } catch {
       running.cancel()
@@ -168,8 +165,6 @@ public final class PostgresStore: Store {
         return StoreError.unavailable(path: location, reason: message)
       }
       return StoreError.unavailable(path: location, reason: Self.connectionReason(error))
-    case is DeadlineExceeded:
-      return StoreError.unavailable(path: location, reason: "the server did not answer (is PostgreSQL running there?)")
     default:
       return error
     }
@@ -182,22 +177,5 @@ public final class PostgresStore: Store {
     case .authMechanismRequiresPassword: "the server wants a password: give it in the URL"
     default: "\(error.code)"
     }
-  }
-}
-
-/// The server did not answer within the time allowed.
-struct DeadlineExceeded: Error {}
-
-/// Runs `body`, failing with ``DeadlineExceeded`` when it takes longer than `limit`.
-func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-  try await withThrowingTaskGroup(of: T.self) { group in
-    group.addTask { try await body() }
-    group.addTask {
-      try await Task.sleep(for: limit)
-      throw DeadlineExceeded()
-    }
-    defer { group.cancelAll() }
-    guard let value = try await group.next() else { throw DeadlineExceeded() }
-    return value
   }
 }
