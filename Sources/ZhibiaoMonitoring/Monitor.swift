@@ -39,11 +39,14 @@ public struct Monitor: Sendable {
   let parityReaders: [[Int]]
   /// The first instant at which a figure for the period is late, in seconds since 2001.
   let due: Double
-  /// Room for the longest series a modified z-score is computed over: one org's quarters, or one
-  /// indicator's districts.
+  /// Room for the longest series a modified z-score is computed over in scratch: one org's quarters.
   let scratchSize: Int
   /// The row states.
   package internal(set) var rows: ContiguousArray<RowState>
+  /// For each indicator, the year-on-year growth of its districts' rows that the outlier test
+  /// across districts reads, kept sorted, so that one changed figure moves one value instead of
+  /// sorting every district's again.
+  var districtGrowth: ContiguousArray<SortedSample>
   /// The rows the last `update` evaluated again: the figure set, the derived figures computed from
   /// it and the rows whose targets read them. An assessment follows them with
   /// `Assessor.update(from:)`.
@@ -98,6 +101,7 @@ public struct Monitor: Sendable {
     var rowOf = ContiguousArray<Int32>(repeating: -1, count: targets.indicators.count * orgCount)
     var facts = ContiguousArray<IndicatorFacts>()
     var parityReaders = Array(repeating: [Int](), count: targets.indicators.count)
+    let computedOffsets = actuals.computedOffsets
     for (i, spec) in targets.indicators.enumerated() {
       let start = rowIndicator.count
       if spec.isMonitored {
@@ -115,7 +119,8 @@ public struct Monitor: Sendable {
       }
       facts.append(
         IndicatorFacts(
-          spec, places: actuals.figures.places[i], partnerCity: partnerCity, rows: start..<rowIndicator.count))
+          spec, places: actuals.figures.places[i], targetPlaces: targets.figures.places[i],
+          computedOffset: computedOffsets[i], partnerCity: partnerCity, rows: start..<rowIndicator.count))
     }
     self.rowStart = rowStart
     self.rowIndicator = rowIndicator
@@ -123,8 +128,9 @@ public struct Monitor: Sendable {
     self.rowOf = rowOf
     self.facts = facts
     self.parityReaders = parityReaders
-    scratchSize = max(targets.indicators.map(\.districts.count).max() ?? 0, targets.axis.count) + 1
+    scratchSize = targets.axis.count + 1
     rows = ContiguousArray(repeating: .inactive, count: rowIndicator.count)
+    districtGrowth = ContiguousArray(repeating: SortedSample(), count: targets.indicators.count)
     recomputeAll()
   }
 
@@ -164,8 +170,8 @@ public struct Monitor: Sendable {
     chunks.append(indicatorCount)
     let bounds = chunks
     let scratchSize = self.scratchSize
-    withEvaluation { evaluation, rows in
-      let shared = SharedWork(evaluation: evaluation, rows: rows)
+    withEvaluation { evaluation, rows, samples in
+      let shared = SharedWork(evaluation: evaluation, rows: rows, samples: samples)
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
         defer { scratch.deallocate() }
@@ -173,7 +179,7 @@ public struct Monitor: Sendable {
         let rows = shared.rows
         for i in bounds[worker]..<bounds[worker + 1] where rowStart[i] < rowStart[i + 1] {
           for row in rowStart[i]..<rowStart[i + 1] { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
-          evaluation.outliersAcrossDistricts(i, rows: rows)
+          evaluation.outliersAcrossDistricts(i, rows: rows, sample: &shared.samples[i])
           evaluation.sumCheck(i, rows: rows)
         }
       }
@@ -213,25 +219,44 @@ public struct Monitor: Sendable {
     }
     lastTouchedRows = touchedRows
     guard !touchedRows.isEmpty else { return 0 }
-    withEvaluation { evaluation, rows in
-      for row in touchedRows { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
+    withEvaluation { evaluation, rows, samples in
+      for row in touchedRows {
+        let old = rows[row]
+        rows[row] = evaluation.evaluate(row: row, keeping: old)
+        let i = Int(evaluation.rowIndicator[row])
+        let fact = evaluation.facts[i]
+        if evaluation.isSampled(fact, row: row, old) {
+          let found = samples[i].remove(old.growth)
+          assert(found, "the sample across districts lost a row's growth")
+        }
+        if evaluation.isSampled(fact, row: row, rows[row]) { samples[i].insert(rows[row].growth) }
+      }
       for i in touchedIndicators {
-        evaluation.outliersAcrossDistricts(i, rows: rows)
+        evaluation.scoreAcrossDistricts(i, rows: rows, sample: samples[i])
         evaluation.sumCheck(i, rows: rows)
       }
     }
     return touchedRows.count
   }
 
-  /// Runs `body` with the evaluation over the current buffers and the row states.
+  /// Runs `body` with the evaluation over the current buffers, the row states and the samples of
+  /// growth across districts.
   mutating func withEvaluation<Result>(
-    _ body: (MonitorEvaluation, UnsafeMutableBufferPointer<RowState>) -> Result
+    _ body: (MonitorEvaluation, UnsafeMutableBufferPointer<RowState>, UnsafeMutableBufferPointer<SortedSample>) ->
+      Result
   ) -> Result {
     var rows = ContiguousArray<RowState>()
+    var samples = ContiguousArray<SortedSample>()
     swap(&rows, &self.rows)
-    defer { swap(&rows, &self.rows) }
+    swap(&samples, &districtGrowth)
+    defer {
+      swap(&rows, &self.rows)
+      swap(&samples, &districtGrowth)
+    }
     return withEvaluationReading { evaluation in
-      rows.withUnsafeMutableBufferPointer { body(evaluation, $0) }
+      rows.withUnsafeMutableBufferPointer { rows in
+        samples.withUnsafeMutableBufferPointer { body(evaluation, rows, $0) }
+      }
     }
   }
 
@@ -241,16 +266,16 @@ public struct Monitor: Sendable {
     defer { scratch.deallocate() }
     let axis = targets.axis
     return actuals.figures.units.withUnsafeBufferPointer { units in
-      actuals.figures.doubles.withUnsafeBufferPointer { values in
+      actuals.computed.withUnsafeBufferPointer { computed in
         actuals.reportedAt.withUnsafeBufferPointer { reportedAt in
-          targets.figures.doubles.withUnsafeBufferPointer { targetValues in
+          targets.figures.units.withUnsafeBufferPointer { targetUnits in
             targets.shares.withUnsafeBufferPointer { shares in
               facts.withUnsafeBufferPointer { facts in
                 rowIndicator.withUnsafeBufferPointer { rowIndicator in
                   rowOrg.withUnsafeBufferPointer { rowOrg in
                     body(
                       MonitorEvaluation(
-                        units: units, values: values, reportedAt: reportedAt, targets: targetValues, shares: shares,
+                        units: units, computed: computed, reportedAt: reportedAt, targets: targetUnits, shares: shares,
                         facts: facts,
                         rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: targets.orgs.count,
                         slots: axis.count, slot: slot, span: axis.years - 1, due: due,
@@ -277,4 +302,5 @@ public struct Monitor: Sendable {
 private struct SharedWork: @unchecked Sendable {
   let evaluation: MonitorEvaluation
   let rows: UnsafeMutableBufferPointer<RowState>
+  let samples: UnsafeMutableBufferPointer<SortedSample>
 }

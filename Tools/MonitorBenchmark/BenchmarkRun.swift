@@ -25,7 +25,9 @@ struct BenchmarkRun {
     var data = try generate()
     let targets = data.targets
     let cells = targets.indicators.count * targets.orgs.count * axis.count
-    report("values in the grid", "\(cells) (\(data.actuals.values.lazy.filter { !$0.isNaN }.count) reported)")
+    report(
+      "values in the grid",
+      "\(cells) (\(data.actuals.figures.units.lazy.filter { $0 != FigureGrid.none }.count) reported)")
     if let csv {
       let elapsed = try time { try writeCSV(targets: targets, actuals: data.actuals, to: csv) }
       report("write CSV to \(csv)", median([elapsed]))
@@ -63,6 +65,8 @@ struct BenchmarkRun {
       report("write the report (\(rows) rows, with reasons)", median(reportTimes))
       report("peak memory with the report (VmHWM)", peakMemory())
     }
+    let freshMonitor = try Monitor(targets: monitor.targets, actuals: monitor.actuals, period: period)
+    report("incremental monitoring equals a full one", freshMonitor.hasSameResults(as: monitor) ? "yes" : "NO")
     let fresh = try Assessor(compiled: compiled, grid: AssessmentGrid(monitor: monitor, events: events))
     report("incremental assessment equals a full one", fresh.hasSameResults(as: assessor) ? "yes" : "NO")
   }
