@@ -31,6 +31,15 @@ public enum ModifiedZScore {
     return copy.withUnsafeMutableBufferPointer { spread(sorting: $0) }
   }
 
+  /// Whether two spreads give every value the same score, to the bit: the same median and MAD, and
+  /// when MAD = 0 the same MeanAD.
+  static func scoresAlike(_ a: Spread?, _ b: Spread?) -> Bool {
+    guard let a, let b else { return a == nil && b == nil }
+    return a.median.bitPattern == b.median.bitPattern
+      && a.medianAbsoluteDeviation.bitPattern == b.medianAbsoluteDeviation.bitPattern
+      && (a.medianAbsoluteDeviation > 0 || a.meanAbsoluteDeviation.bitPattern == b.meanAbsoluteDeviation.bitPattern)
+  }
+
   /// The modified z-score of `value`: 0.6745·(x − x̃)/MAD, or (x − x̃)/(1.253314·MeanAD) when
   /// MAD = 0; NaN when both are 0.
   public static func score(_ value: Double, spread: Spread) -> Double {
@@ -59,12 +68,11 @@ public enum ModifiedZScore {
   /// the median grow outwards from the middle of the sorted values, as two ascending runs (below
   /// the median and above it), so their median is the k-th smallest of two sorted runs: found by
   /// walking outwards for a short series, by binary search for a long one, without sorting them.
-  /// MeanAD adds the deviations in ascending order of the values.
-  public static func spread(sorted buffer: UnsafeBufferPointer<Double>) -> Spread {
+  /// MeanAD adds the deviations in ascending order of the values; for `scoring` only when MAD = 0
+  /// (NaN otherwise), since a score reads it only then.
+  public static func spread(sorted buffer: UnsafeBufferPointer<Double>, scoring: Bool = false) -> Spread {
     let count = buffer.count
     let median = middle(buffer)
-    var total = 0.0
-    for value in buffer { total += abs(value - median) }
     // The k-th smallest deviations for k = (n − 1)/2 and n/2 (the same k when n is odd). The run
     // below reads down from `below`, the run above up from `below + 1`.
     let below = count % 2 == 1 ? count / 2 : count / 2 - 1
@@ -77,6 +85,11 @@ public enum ModifiedZScore {
       (low, high) = (deviations.smallest((count - 1) / 2), deviations.smallest(count / 2))
     }
     let mad = (low + high) / 2
+    guard !scoring || mad == 0 else {
+      return Spread(median: median, medianAbsoluteDeviation: mad, meanAbsoluteDeviation: .nan)
+    }
+    var total = 0.0
+    for value in buffer { total += abs(value - median) }
     return Spread(median: median, medianAbsoluteDeviation: mad, meanAbsoluteDeviation: total / Double(count))
   }
 

@@ -43,10 +43,8 @@ public struct Monitor: Sendable {
   let scratchSize: Int
   /// The row states.
   package internal(set) var rows: ContiguousArray<RowState>
-  /// For each indicator, the year-on-year growth of its districts' rows that the outlier test
-  /// across districts reads, kept sorted, so that one changed figure moves one value instead of
-  /// sorting every district's again.
-  var districtGrowth: ContiguousArray<SortedSample>
+  /// For each indicator, the outlier test across districts as last computed.
+  var districtOutliers: ContiguousArray<DistrictOutliers>
   /// The rows the last `update` evaluated again: the figure set, the derived figures computed from
   /// it and the rows whose targets read them. An assessment follows them with
   /// `Assessor.update(from:)`.
@@ -130,7 +128,7 @@ public struct Monitor: Sendable {
     self.parityReaders = parityReaders
     scratchSize = targets.axis.count + 1
     rows = ContiguousArray(repeating: .inactive, count: rowIndicator.count)
-    districtGrowth = ContiguousArray(repeating: SortedSample(), count: targets.indicators.count)
+    districtOutliers = ContiguousArray(repeating: DistrictOutliers(), count: targets.indicators.count)
     recomputeAll()
   }
 
@@ -170,8 +168,8 @@ public struct Monitor: Sendable {
     chunks.append(indicatorCount)
     let bounds = chunks
     let scratchSize = self.scratchSize
-    withEvaluation { evaluation, rows, samples in
-      let shared = SharedWork(evaluation: evaluation, rows: rows, samples: samples)
+    withEvaluation { evaluation, rows, outliers in
+      let shared = SharedWork(evaluation: evaluation, rows: rows, outliers: outliers)
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
         defer { scratch.deallocate() }
@@ -179,7 +177,8 @@ public struct Monitor: Sendable {
         let rows = shared.rows
         for i in bounds[worker]..<bounds[worker + 1] where rowStart[i] < rowStart[i + 1] {
           for row in rowStart[i]..<rowStart[i + 1] { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
-          evaluation.outliersAcrossDistricts(i, rows: rows, sample: &shared.samples[i])
+          shared.outliers[i].spread = evaluation.outliersAcrossDistricts(
+            i, rows: rows, sample: &shared.outliers[i].sample)
           evaluation.sumCheck(i, rows: rows)
         }
       }
@@ -219,43 +218,52 @@ public struct Monitor: Sendable {
     }
     lastTouchedRows = touchedRows
     guard !touchedRows.isEmpty else { return 0 }
-    withEvaluation { evaluation, rows, samples in
+    withEvaluation { evaluation, rows, outliers in
       for row in touchedRows {
         let old = rows[row]
         rows[row] = evaluation.evaluate(row: row, keeping: old)
         let i = Int(evaluation.rowIndicator[row])
         let fact = evaluation.facts[i]
         if evaluation.isSampled(fact, row: row, old) {
-          let found = samples[i].remove(old.growth)
+          let found = outliers[i].sample.remove(old.growth)
           assert(found, "the sample across districts lost a row's growth")
         }
-        if evaluation.isSampled(fact, row: row, rows[row]) { samples[i].insert(rows[row].growth) }
+        if evaluation.isSampled(fact, row: row, rows[row]) { outliers[i].sample.insert(rows[row].growth) }
       }
       for i in touchedIndicators {
-        evaluation.scoreAcrossDistricts(i, rows: rows, sample: samples[i])
+        // Every district is scored again only when the spread moved.
+        let spread = evaluation.spread(outliers[i].sample)
+        let fact = evaluation.facts[i]
+        let districts = fact.firstDistrictRow..<fact.endRow
+        if ModifiedZScore.scoresAlike(spread, outliers[i].spread) {
+          evaluation.scoreAcrossDistricts(i, rows: rows, spread: spread, only: touchedRows.filter(districts.contains))
+        } else {
+          evaluation.scoreAcrossDistricts(i, rows: rows, spread: spread, only: districts)
+        }
+        outliers[i].spread = spread
         evaluation.sumCheck(i, rows: rows)
       }
     }
     return touchedRows.count
   }
 
-  /// Runs `body` with the evaluation over the current buffers, the row states and the samples of
-  /// growth across districts.
+  /// Runs `body` with the evaluation over the current buffers, the row states and the outlier
+  /// tests across districts.
   mutating func withEvaluation<Result>(
-    _ body: (MonitorEvaluation, UnsafeMutableBufferPointer<RowState>, UnsafeMutableBufferPointer<SortedSample>) ->
+    _ body: (MonitorEvaluation, UnsafeMutableBufferPointer<RowState>, UnsafeMutableBufferPointer<DistrictOutliers>) ->
       Result
   ) -> Result {
     var rows = ContiguousArray<RowState>()
-    var samples = ContiguousArray<SortedSample>()
+    var outliers = ContiguousArray<DistrictOutliers>()
     swap(&rows, &self.rows)
-    swap(&samples, &districtGrowth)
+    swap(&outliers, &districtOutliers)
     defer {
       swap(&rows, &self.rows)
-      swap(&samples, &districtGrowth)
+      swap(&outliers, &districtOutliers)
     }
     return withEvaluationReading { evaluation in
       rows.withUnsafeMutableBufferPointer { rows in
-        samples.withUnsafeMutableBufferPointer { body(evaluation, rows, $0) }
+        outliers.withUnsafeMutableBufferPointer { body(evaluation, rows, $0) }
       }
     }
   }
@@ -302,5 +310,14 @@ public struct Monitor: Sendable {
 private struct SharedWork: @unchecked Sendable {
   let evaluation: MonitorEvaluation
   let rows: UnsafeMutableBufferPointer<RowState>
-  let samples: UnsafeMutableBufferPointer<SortedSample>
+  let outliers: UnsafeMutableBufferPointer<DistrictOutliers>
+}
+
+/// The outlier test across districts of one indicator, kept between updates.
+struct DistrictOutliers: Sendable {
+  /// The year-on-year growth of the district rows the test reads, kept sorted, so that one
+  /// changed figure moves one value instead of sorting every district's again.
+  var sample = SortedSample()
+  /// The spread the districts were last scored by; nil when too few have a growth.
+  var spread: ModifiedZScore.Spread?
 }

@@ -56,47 +56,6 @@ package struct IndicatorFacts {
   }
 }
 
-/// The computed state of one row (indicator × org at the monitored period). Figures that are
-/// plain look-ups (the reported value, the milestone) are read again when a report is written.
-package struct RowState {
-  package var isActive = false
-  var flags: UInt16 = 0
-  var status: PaceStatus = .grey
-  var previous: PaceStatus?
-  package var actual = Double.nan
-  var expected = Double.nan
-  var pace = Double.nan
-  var pointsBehind = Double.nan
-  var view = PlanPeriodView.none
-  var projection = YearEndProjection.none
-  var growth = Double.nan
-  var scoreOverTime = Double.nan
-  var scoreAcrossDistricts = Double.nan
-
-  static let inactive = RowState()
-
-  /// The flags set by the passes over a whole indicator (not by the row's own computation).
-  static let indicatorFlags = DataQualityFlag.sumMismatch.bit | DataQualityFlag.outlierAcrossDistricts.bit
-
-  /// Whether two states are the same to the bit (NaN equal to NaN).
-  func isIdentical(to other: RowState) -> Bool {
-    let mine = numbers
-    let theirs = other.numbers
-    return isActive == other.isActive && flags == other.flags && status == other.status
-      && previous == other.previous && view.category == other.view.category
-      && view.growthStatus == other.view.growthStatus && view.achieved == other.view.achieved
-      && mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.bitPattern == $1.bitPattern }
-  }
-
-  private var numbers: [Double] {
-    [
-      actual, expected, pace, pointsBehind, view.progress, view.timeElapsed, view.growthActual,
-      view.growthRequired, view.growthRatio, projection.shareOfYear, projection.lastYearPattern,
-      projection.remainingQuarters, growth, scoreOverTime, scoreAcrossDistricts,
-    ]
-  }
-}
-
 /// The computation of rows over raw buffers: the same code serves the full pass and the
 /// incremental recompute, so that both give the same bits.
 struct MonitorEvaluation {
@@ -297,13 +256,25 @@ struct MonitorEvaluation {
 
   /// The outlier test across districts from scratch: the sample of the districts' year-on-year
   /// growth is gathered and sorted again, then every district scored (`scoreAcrossDistricts`).
-  func outliersAcrossDistricts(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>, sample: inout SortedSample) {
+  /// Returns the spread they were scored by.
+  @discardableResult
+  func outliersAcrossDistricts(
+    _ i: Int, rows: UnsafeMutableBufferPointer<RowState>, sample: inout SortedSample
+  ) -> ModifiedZScore.Spread? {
     let fact = facts[i]
+    let districtRows = fact.firstDistrictRow..<fact.endRow
     sample.replace(
-      with: (fact.firstDistrictRow..<fact.endRow).lazy.filter { isSampled(fact, row: $0, rows[$0]) }.map {
-        rows[$0].growth
-      })
-    scoreAcrossDistricts(i, rows: rows, sample: sample)
+      with: districtRows.lazy.filter { isSampled(fact, row: $0, rows[$0]) }.map { rows[$0].growth },
+      capacity: districtRows.count)
+    let spread = self.spread(sample)
+    scoreAcrossDistricts(i, rows: rows, spread: spread, only: districtRows)
+    return spread
+  }
+
+  /// The spread the districts are scored by: the sample's, when it has at least
+  /// `outlierMinimumCount` values.
+  func spread(_ sample: SortedSample) -> ModifiedZScore.Spread? {
+    sample.count >= settings.outlierMinimumCount ? sample.spread(scoring: true) : nil
   }
 
   /// Whether a row's growth is in its indicator's sample across districts: a district's, active,
@@ -314,14 +285,15 @@ struct MonitorEvaluation {
       && state.growth.isFinite
   }
 
-  /// The outlier test across districts: the modified z-score of each district's year-on-year
-  /// growth among the districts that have one (`sample`, kept sorted), at least
-  /// `outlierMinimumCount` of them.
-  func scoreAcrossDistricts(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>, sample: SortedSample) {
+  /// The outlier test across districts on the district rows `only` of indicator `i`: the modified
+  /// z-score of each district's year-on-year growth by the `spread` of the districts that have
+  /// one (nil when too few have).
+  func scoreAcrossDistricts(
+    _ i: Int, rows: UnsafeMutableBufferPointer<RowState>, spread: ModifiedZScore.Spread?, only: some Sequence<Int>
+  ) {
     let fact = facts[i]
-    let spread = sample.count >= settings.outlierMinimumCount ? sample.spread : nil
     let bit = DataQualityFlag.outlierAcrossDistricts.bit
-    for row in fact.firstDistrictRow..<fact.endRow {
+    for row in only {
       var score = Double.nan
       if let spread, rows[row].isActive, rows[row].growth.isFinite {
         score = ModifiedZScore.score(rows[row].growth, spread: spread)

@@ -20,9 +20,11 @@ public struct SortedSample: Sendable {
   /// The number of values.
   public var count: Int { values.count }
 
-  /// Replaces the sample with `values`, none NaN, sorting them once.
-  public mutating func replace(with newValues: some Sequence<Double>) {
+  /// Replaces the sample with `values`, none NaN, sorting them once; room is kept for
+  /// `capacity` values, so that a sample that never holds more never grows.
+  public mutating func replace(with newValues: some Sequence<Double>, capacity: Int = 0) {
     values.removeAll(keepingCapacity: true)
+    values.reserveCapacity(capacity)
     for value in newValues { values.append(value + 0) }
     values.withUnsafeMutableBufferPointer { ModifiedZScore.sort($0) }
   }
@@ -44,8 +46,12 @@ public struct SortedSample: Sendable {
   }
 
   /// The spread of the sample (`ModifiedZScore.spread(sorted:)`); nil when it is empty.
-  public var spread: ModifiedZScore.Spread? {
-    values.isEmpty ? nil : values.withUnsafeBufferPointer { ModifiedZScore.spread(sorted: $0) }
+  public var spread: ModifiedZScore.Spread? { spread(scoring: false) }
+
+  /// The spread of the sample, for `scoring` with MeanAD only where a score reads it; nil when it
+  /// is empty.
+  public func spread(scoring: Bool) -> ModifiedZScore.Spread? {
+    values.isEmpty ? nil : values.withUnsafeBufferPointer { ModifiedZScore.spread(sorted: $0, scoring: scoring) }
   }
 
   /// The position of the first value not below `value`.
