@@ -1,7 +1,7 @@
 // Times the core on the real configuration and prints figures: loading and checking the plan,
 // reading the baselines, decomposing every target for every year and quarter, checking an
 // import file that fills the whole plan, and writing 100,000 observations to the SQLite store.
-// Run with: swift run -c release zhibiao-benchmarks [--config DIR] [--runs N]   (--help lists them)
+// Run with: swift run -c release zhibiao-benchmarks [--config DIR] [--runs N] [--json]   (--help lists them)
 //
 // This file holds the command line and the measurements; Timing.swift times and prints them,
 // BenchmarkData.swift makes the import file and the rows for the store.
@@ -23,6 +23,13 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
 
   @Option(name: .long, help: ArgumentHelp("Runs of each timing (the store write runs 3 times).", valueName: "N"))
   var runs = 50
+
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Also print the figures as one JSON object at the end (rows, rows_per_second_checked, "
+        + "rows_per_second_stored, peak_rss_bytes, …)."))
+  var json = false
 
   func validate() throws {
     guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
@@ -47,9 +54,8 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
     // 100,000 rows in one transaction (more keys than the plan has, so their ids are synthetic).
     let (importText, rowCount) = BenchmarkData.wholePlanImport(plan)
     let check = ObservationImport(plan: plan, submitter: plan.commission)
-    report(
-      "check an import of the whole plan", measure(runs) { _ = check.check(importText, file: "bench.csv") },
-      detail: "\(rowCount) rows")
+    let checks = measure(runs) { _ = check.check(importText, file: "bench.csv") }
+    report("check an import of the whole plan", checks, detail: "\(rowCount) rows")
 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -63,5 +69,12 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
       writes.append(try await milliseconds { _ = try await store.submit(submission) })
     }
     report("store 100,000 new observations", writes.sorted(), detail: "one transaction, a new file each run")
+    if json {
+      print(
+        IngestFigures(
+          rows: rowCount, checkSeconds: median(checks) / 1000, rowsStored: rows.count,
+          storeSeconds: median(writes.sorted()) / 1000
+        ).json)
+    }
   }
 }
