@@ -60,6 +60,8 @@ public struct Actuals: Sendable {
   let derivedPosition: [Int]
   /// For each indicator, whether it is counted from a register.
   var isCounted: [Bool]
+  /// The units before the last `set` of each cell it returned, in the same order.
+  package private(set) var previousUnits: [Int64] = []
 
   /// An indicator computed from others.
   struct DerivedIndicator: Sendable {
@@ -283,8 +285,10 @@ public struct Actuals: Sendable {
   /// it), as `set(_:_:_:value:reportedAt:)` does.
   @discardableResult
   public mutating func set(_ cell: Cell, units: Int64, reportedAt: Double = .nan) -> [Cell] {
+    previousUnits = []
     guard derivedPosition[cell.indicator] < 0, !isCounted[cell.indicator] else { return [] }
     let at = index(indicator: cell.indicator, org: cell.org, slot: cell.slot)
+    previousUnits.append(figures.units[at])
     figures.set(at, units: units)
     // A figure that is not there was not reported either.
     self.reportedAt[at] = units == FigureGrid.none ? .nan : reportedAt
@@ -293,6 +297,7 @@ public struct Actuals: Sendable {
     while !queue.isEmpty {
       let (position, source) = queue.removeFirst()
       for target in targets(of: position, changedAt: source) {
+        previousUnits.append(figures.units[index(indicator: target.indicator, org: target.org, slot: target.slot)])
         recompute(position, org: target.org, slot: target.slot)
         changed.append(target)
         queue += readers[target.indicator].map { ($0, target) }

@@ -179,7 +179,8 @@ public struct Monitor: Sendable {
           for row in rowStart[i]..<rowStart[i + 1] { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
           shared.outliers[i].spread = evaluation.outliersAcrossDistricts(
             i, rows: rows, sample: &shared.outliers[i].sample)
-          evaluation.sumCheck(i, rows: rows)
+          shared.outliers[i].total = evaluation.districtTotal(i)
+          evaluation.sumCheck(i, rows: rows, total: shared.outliers[i].total)
         }
       }
     }
@@ -193,17 +194,19 @@ public struct Monitor: Sendable {
   public mutating func update(
     _ indicator: IndicatorID, _ org: OrgID, _ period: Period, value: Decimal?, reportedAt: Date? = nil
   ) -> Int {
-    recompute(actuals.set(indicator, org, period, value: value, reportedAt: reportedAt))
+    recompute(
+      actuals.set(indicator, org, period, value: value, reportedAt: reportedAt), previous: actuals.previousUnits)
   }
 
   /// Sets one figure by position, in units of its indicator's places (`FigureGrid.none` removes
   /// it), as `update(_:_:_:value:reportedAt:)` does.
   @discardableResult
   public mutating func update(_ cell: Actuals.Cell, units: Int64, reportedAt: Double = .nan) -> Int {
-    recompute(actuals.set(cell, units: units, reportedAt: reportedAt))
+    recompute(actuals.set(cell, units: units, reportedAt: reportedAt), previous: actuals.previousUnits)
   }
 
-  private mutating func recompute(_ changed: [Actuals.Cell]) -> Int {
+  /// Recomputes what the `changed` cells touch; `previous` holds their units before the change.
+  private mutating func recompute(_ changed: [Actuals.Cell], previous: [Int64]) -> Int {
     var touchedRows: [Int] = []
     var touchedIndicators: [Int] = []
     let orgCount = targets.orgs.count
@@ -218,7 +221,22 @@ public struct Monitor: Sendable {
     }
     lastTouchedRows = touchedRows
     guard !touchedRows.isEmpty else { return 0 }
+    let slots = targets.axis.count
+    let monitoredSlot = slot
+    let rowOfCell = rowOf
     withEvaluation { evaluation, rows, outliers in
+      // The districts' totals at the monitored slot follow the changed figures: each cell once,
+      // from its units before the first change to its units now.
+      var counted: [Actuals.Cell] = []
+      for (cell, old) in zip(changed, previous) where cell.slot == monitoredSlot && !counted.contains(cell) {
+        counted.append(cell)
+        let row = Int(rowOfCell[cell.indicator * orgCount + cell.org])
+        let fact = evaluation.facts[cell.indicator]
+        guard row >= fact.firstDistrictRow && row < fact.endRow else { continue }
+        outliers[cell.indicator].total.remove(old)
+        outliers[cell.indicator].total.add(
+          evaluation.units[(cell.indicator * orgCount + cell.org) * slots + monitoredSlot])
+      }
       for row in touchedRows {
         let old = rows[row]
         rows[row] = evaluation.evaluate(row: row, keeping: old)
@@ -241,7 +259,7 @@ public struct Monitor: Sendable {
           evaluation.scoreAcrossDistricts(i, rows: rows, spread: spread, only: districts)
         }
         outliers[i].spread = spread
-        evaluation.sumCheck(i, rows: rows)
+        evaluation.sumCheck(i, rows: rows, total: outliers[i].total)
       }
     }
     return touchedRows.count
@@ -320,4 +338,23 @@ struct DistrictOutliers: Sendable {
   var sample = SortedSample()
   /// The spread the districts were last scored by; nil when too few have a growth.
   var spread: ModifiedZScore.Spread?
+  /// The districts' figures at the monitored slot, added up for the sum check.
+  var total = DistrictTotal()
+}
+
+/// The figures of an indicator's districts added up in 128 bits, which hold any sum of 64-bit
+/// figures, and the number missing.
+struct DistrictTotal: Sendable {
+  var sum: Int128 = 0
+  var missing = 0
+
+  /// Counts a figure in units (`FigureGrid.none` as missing).
+  mutating func add(_ units: Int64) {
+    if units == FigureGrid.none { missing += 1 } else { sum &+= Int128(units) }
+  }
+
+  /// Takes a figure counted before out again.
+  mutating func remove(_ units: Int64) {
+    if units == FigureGrid.none { missing -= 1 } else { sum &-= Int128(units) }
+  }
 }

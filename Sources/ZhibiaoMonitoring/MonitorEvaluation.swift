@@ -317,33 +317,43 @@ struct MonitorEvaluation {
   /// The sum check of an additive indicator on its city row: with every district's figure and the
   /// city's, |city − Σ districts| must not exceed ½ × precision × the number of districts (each
   /// district figure may be rounded by up to half a step), in exact units.
-  func sumCheck(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>) {
+  func sumCheck(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>, total: DistrictTotal) {
     let fact = facts[i]
     let cityRow = fact.firstDistrictRow - 1
     let bit = DataQualityFlag.sumMismatch.bit
     guard rows[cityRow].isActive else { return }
     rows[cityRow].flags &= ~bit
     guard fact.isSum, fact.endRow > fact.firstDistrictRow else { return }
-    let check = sum(i)
+    let check = sum(i, total: total)
     if check.mismatch { rows[cityRow].flags |= bit }
+  }
+
+  /// The districts' figures of indicator `i` at the monitored slot, added up.
+  func districtTotal(_ i: Int) -> DistrictTotal {
+    let fact = facts[i]
+    let none = FigureGrid.none
+    // 128 bits hold any sum of 64-bit figures; a missing one is counted, not branched on.
+    var total = DistrictTotal()
+    for row in fact.firstDistrictRow..<fact.endRow {
+      let figure = units[(i * orgCount + Int(rowOrg[row])) * slots + slot]
+      total.missing += figure == none ? 1 : 0
+      total.sum &+= figure == none ? 0 : Int128(figure)
+    }
+    return total
   }
 
   /// The city figure, the sum of the districts' and twice the tolerance, in units of the
   /// indicator's places (`FigureGrid.none` for a sum with a figure missing), and whether they
   /// disagree (false when a figure is missing).
-  func sum(_ i: Int) -> (city: Int64, districts: Int64, doubleTolerance: Int64, mismatch: Bool) {
+  func sum(
+    _ i: Int, total districtTotal: DistrictTotal? = nil
+  ) -> (city: Int64, districts: Int64, doubleTolerance: Int64, mismatch: Bool) {
     let fact = facts[i]
     let none = FigureGrid.none
     let city = units[(i * orgCount + fact.city) * slots + slot]
-    // 128 bits hold any sum of 64-bit figures; a missing one is remembered, not branched on.
-    var wide: Int128 = 0
-    var missing = false
-    for row in fact.firstDistrictRow..<fact.endRow {
-      let figure = units[(i * orgCount + Int(rowOrg[row])) * slots + slot]
-      missing = missing || figure == none
-      wide &+= Int128(figure)
-    }
-    let total = missing || wide.magnitude >= UInt128(Int64.max) ? none : Int64(wide)
+    let districts = districtTotal ?? self.districtTotal(i)
+    let wide = districts.sum
+    let total = districts.missing > 0 || wide.magnitude >= UInt128(Int64.max) ? none : Int64(wide)
     let tolerance = fact.precisionUnits.multipliedReportingOverflow(by: Int64(fact.endRow - fact.firstDistrictRow))
     guard city != none, total != none, !tolerance.overflow else { return (city, total, tolerance.partialValue, false) }
     let difference = Int128(city) - wide
