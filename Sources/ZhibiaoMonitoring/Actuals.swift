@@ -34,10 +34,12 @@ public struct Actuals: Sendable {
   public let orgs: [OrgID]
   /// The period axis.
   public let axis: PeriodAxis
-  /// The figures, exact, with the doubles the statistics are computed from.
+  /// The figures, exact.
   public private(set) var figures: FigureGrid
-  /// The figures as doubles, for statistics; NaN where there is none.
-  public var values: ContiguousArray<Double> { figures.doubles }
+  /// The derived indicators' figures as computed, before they are stated at their places: the
+  /// statistics read these, at `(derived position × orgs + org) × slots + slot`; NaN where there
+  /// is none. Reported figures have no such copy: their doubles are derived from the units.
+  public private(set) var computed: ContiguousArray<Double>
   /// When each value was reported, in seconds since 2001-01-01 00:00 UTC
   /// (`Date.timeIntervalSinceReferenceDate`); NaN when unknown.
   public private(set) var reportedAt: ContiguousArray<Double>
@@ -58,6 +60,8 @@ public struct Actuals: Sendable {
   let derivedPosition: [Int]
   /// For each indicator, whether it is counted from a register.
   var isCounted: [Bool]
+  /// The units before the last `set` of each cell it returned, in the same order.
+  package private(set) var previousUnits: [Int64] = []
 
   /// An indicator computed from others.
   struct DerivedIndicator: Sendable {
@@ -166,6 +170,7 @@ public struct Actuals: Sendable {
     self.axis = axis
     self.figures = figures
     self.reportedAt = reportedAt
+    computed = []
     indicatorIndex = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     orgIndex = Dictionary(orgs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     derived = []
@@ -183,6 +188,7 @@ public struct Actuals: Sendable {
     self.axis = axis
     figures = FigureGrid(places: places, stride: orgs.count * axis.count)
     reportedAt = ContiguousArray(repeating: .nan, count: figures.units.count)
+    computed = ContiguousArray(repeating: .nan, count: derived.count * orgs.count * axis.count)
     self.indicatorIndex = indicatorIndex
     self.orgIndex = orgIndex
     self.derived = derived
@@ -239,6 +245,21 @@ public struct Actuals: Sendable {
   /// Whether an indicator is computed from others rather than reported.
   public func isDerived(_ indicator: Int) -> Bool { derivedPosition[indicator] >= 0 }
 
+  /// The figure at a position of `figures` as the statistics read it: the double nearest to a
+  /// reported figure, a derived one as computed; NaN where there is none.
+  public func value(at: Int) -> Double {
+    let stride = orgs.count * axis.count
+    let position = derivedPosition[at / stride]
+    return position < 0 ? figures.double(at: at) : computed[at + (position - at / stride) * stride]
+  }
+
+  /// For each indicator, where its computed figures lie in `computed`: the offset to add to a
+  /// position of `figures`, or nil for a reported indicator.
+  var computedOffsets: [Int?] {
+    let stride = orgs.count * axis.count
+    return derivedPosition.enumerated().map { i, position in position < 0 ? nil : (position - i) * stride }
+  }
+
   // MARK: - Changing
 
   /// Sets (or, with nil, removes) one reported figure and recomputes the derived indicators that
@@ -264,8 +285,10 @@ public struct Actuals: Sendable {
   /// it), as `set(_:_:_:value:reportedAt:)` does.
   @discardableResult
   public mutating func set(_ cell: Cell, units: Int64, reportedAt: Double = .nan) -> [Cell] {
+    previousUnits = []
     guard derivedPosition[cell.indicator] < 0, !isCounted[cell.indicator] else { return [] }
     let at = index(indicator: cell.indicator, org: cell.org, slot: cell.slot)
+    previousUnits.append(figures.units[at])
     figures.set(at, units: units)
     // A figure that is not there was not reported either.
     self.reportedAt[at] = units == FigureGrid.none ? .nan : reportedAt
@@ -274,6 +297,7 @@ public struct Actuals: Sendable {
     while !queue.isEmpty {
       let (position, source) = queue.removeFirst()
       for target in targets(of: position, changedAt: source) {
+        previousUnits.append(figures.units[index(indicator: target.indicator, org: target.org, slot: target.slot)])
         recompute(position, org: target.org, slot: target.slot)
         changed.append(target)
         queue += readers[target.indicator].map { ($0, target) }
@@ -305,13 +329,13 @@ public struct Actuals: Sendable {
   private mutating func recompute(_ position: Int, org: Int, slot: Int) {
     let value = derivedValue(position, org: org, slot: slot)
     let at = index(indicator: derived[position].indicator, org: org, slot: slot)
-    figures.set(at, computed: value)
+    let stated = figures.set(at, computed: value)
+    computed[(position * orgs.count + org) * axis.count + slot] = stated ? value : .nan
     reportedAt[at] = .nan
   }
 
   private func derivedValue(_ position: Int, org: Int, slot: Int) -> Double {
     let item = derived[position]
-    let grid = values
     let axis = self.axis
     let orgCount = orgs.count
     let isCity = org == item.owner
@@ -327,7 +351,7 @@ public struct Actuals: Sendable {
       } else {
         at = (wanted - axis.firstYear) * 4 + slot % 4
       }
-      let value = grid[(input.index * orgCount + (isCity ? input.owner : org)) * axis.count + at]
+      let value = self.value(at: (input.index * orgCount + (isCity ? input.owner : org)) * axis.count + at)
       return value.isNaN ? nil : value
     }
     return item.derivation.compute(inputs) ?? .nan

@@ -5,11 +5,11 @@ import ZhibiaoPlan
 /// 10^−places, one number of places per indicator (at least its precision's, and as many as its
 /// stored figures state), `FigureGrid.none` where there is no figure.
 ///
-/// Beside the units the grid keeps each figure as the double nearest to it, NaN where there is
-/// none: the statistics of monitoring (pace, growth, z-scores, projections) are ratios computed
-/// in doubles from these, while every figure a row or the assessment states is read from the
-/// units. A derived indicator's figure is its computed value stated at its places; its double is
-/// the value as computed.
+/// The grid keeps units only: the statistics of monitoring (pace, growth, z-scores, projections)
+/// are ratios computed in doubles from the double nearest to each figure (`double(at:)`), derived
+/// where they read it, while every figure a row or the assessment states is read from the units.
+/// A derived indicator's figure is its computed value stated at its places; `Actuals` keeps the
+/// value as computed beside it.
 public struct FigureGrid: Sendable {
   /// The units of a cell without a figure.
   public static let none = Int64.min
@@ -17,8 +17,6 @@ public struct FigureGrid: Sendable {
   /// The figures in units of 10^−places of their indicator, at `(indicator × orgs + org) × slots +
   /// slot`.
   public private(set) var units: ContiguousArray<Int64>
-  /// The same figures as doubles; NaN where there is none.
-  public private(set) var doubles: ContiguousArray<Double>
   /// The decimal places of each indicator's units.
   public let places: [Int]
   /// The cells of one indicator (orgs × slots).
@@ -29,7 +27,6 @@ public struct FigureGrid: Sendable {
     self.places = places
     self.stride = stride
     units = ContiguousArray(repeating: Self.none, count: places.count * stride)
-    doubles = ContiguousArray(repeating: .nan, count: places.count * stride)
   }
 
   /// A grid of figures already laid out in units (for generated data).
@@ -38,10 +35,6 @@ public struct FigureGrid: Sendable {
     self.places = places
     self.stride = stride
     self.units = units
-    doubles = ContiguousArray(repeating: .nan, count: units.count)
-    for at in units.indices where units[at] != Self.none {
-      doubles[at] = Self.double(units[at], places: places[at / stride])
-    }
   }
 
   /// The places that hold `precision` and every one of `values` exactly: the most decimals any
@@ -82,6 +75,16 @@ public struct FigureGrid: Sendable {
     Double(units) / powersOfTen[places]
   }
 
+  /// The divisor of units of 10^−places: 10^places, exact as a double.
+  package static func scale(places: Int) -> Double { powersOfTen[places] }
+
+  /// The double nearest to the units of a figure in units of 10^−places, given `scale` = 10^places
+  /// (`scale(places:)`); NaN for `none`.
+  @inlinable @inline(__always)
+  package static func double(_ units: Int64, scale: Double) -> Double {
+    units == none ? .nan : Double(units) / scale
+  }
+
   /// `value` rounded half away from zero to `places` decimals, in units; nil when not finite or
   /// too large.
   static func rounded(_ value: Double, places: Int) -> Int64? {
@@ -93,6 +96,11 @@ public struct FigureGrid: Sendable {
 
   /// The figure at `at` as a decimal; nil when there is none.
   public func decimal(at: Int) -> Decimal? { Self.decimal(units[at], places: places[at / stride]) }
+
+  /// The figure at `at` as the double nearest to it; NaN when there is none.
+  public func double(at: Int) -> Double {
+    Self.double(units[at], scale: Self.powersOfTen[places[at / stride]])
+  }
 
   /// Sets the figure at `at` (nil removes it); false, leaving the cell empty, when it states more
   /// decimals than the indicator's places or is too large for them.
@@ -113,19 +121,18 @@ public struct FigureGrid: Sendable {
   /// Sets the figure at `at` in units.
   mutating func set(_ at: Int, units: Int64) {
     self.units[at] = units
-    doubles[at] = units == Self.none ? .nan : Self.double(units, places: places[at / stride])
   }
 
-  /// Sets a computed figure: stated at the indicator's places, kept as computed for statistics.
-  mutating func set(_ at: Int, computed value: Double) {
+  /// Sets a computed figure stated at the indicator's places; false, leaving the cell empty, when
+  /// it is not finite or too large for them.
+  mutating func set(_ at: Int, computed value: Double) -> Bool {
     units[at] = value.isFinite ? Self.rounded(value, places: places[at / stride]) ?? Self.none : Self.none
-    doubles[at] = units[at] == Self.none ? .nan : value
+    return units[at] != Self.none
   }
 
   /// Removes the figure at `at`.
   mutating func clear(_ at: Int) {
     units[at] = Self.none
-    doubles[at] = .nan
   }
 }
 

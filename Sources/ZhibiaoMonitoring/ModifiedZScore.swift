@@ -31,6 +31,15 @@ public enum ModifiedZScore {
     return copy.withUnsafeMutableBufferPointer { spread(sorting: $0) }
   }
 
+  /// Whether two spreads give every value the same score, to the bit: the same median and MAD, and
+  /// when MAD = 0 the same MeanAD.
+  static func scoresAlike(_ a: Spread?, _ b: Spread?) -> Bool {
+    guard let a, let b else { return a == nil && b == nil }
+    return a.median.bitPattern == b.median.bitPattern
+      && a.medianAbsoluteDeviation.bitPattern == b.medianAbsoluteDeviation.bitPattern
+      && (a.medianAbsoluteDeviation > 0 || a.meanAbsoluteDeviation.bitPattern == b.meanAbsoluteDeviation.bitPattern)
+  }
+
   /// The modified z-score of `value`: 0.6745·(x − x̃)/MAD, or (x − x̃)/(1.253314·MeanAD) when
   /// MAD = 0; NaN when both are 0.
   public static func score(_ value: Double, spread: Spread) -> Double {
@@ -49,51 +58,106 @@ public enum ModifiedZScore {
     return values.map { score($0, spread: spread) }
   }
 
-  /// The spread of the values in `buffer`, which it sorts. One sort: the absolute deviations
-  /// from the median grow outwards from the middle of the sorted values, so their median is found
-  /// by walking outwards from both sides, without sorting them.
+  /// The spread of the values in `buffer`, which it sorts.
   static func spread(sorting buffer: UnsafeMutableBufferPointer<Double>) -> Spread {
     sort(buffer)
+    return spread(sorted: UnsafeBufferPointer(buffer))
+  }
+
+  /// The spread of values sorted ascending, none NaN, at least one. The absolute deviations from
+  /// the median grow outwards from the middle of the sorted values, as two ascending runs (below
+  /// the median and above it), so their median is the k-th smallest of two sorted runs: found by
+  /// walking outwards for a short series, by binary search for a long one, without sorting them.
+  /// MeanAD adds the deviations in ascending order of the values; for `scoring` only when MAD = 0
+  /// (NaN otherwise), since a score reads it only then.
+  public static func spread(sorted buffer: UnsafeBufferPointer<Double>, scoring: Bool = false) -> Spread {
     let count = buffer.count
     let median = middle(buffer)
-    var total = 0.0
-    for value in buffer { total += abs(value - median) }
-    // The k-th smallest deviations for k = (n − 1)/2 and n/2 (the same k when n is odd).
-    let lowRank = (count - 1) / 2
-    let highRank = count / 2
-    var below = count % 2 == 1 ? count / 2 : count / 2 - 1
-    var above = below + 1
-    var low = 0.0
-    var high = 0.0
-    var rank = 0
-    while rank <= highRank {
-      let down = below >= 0 ? median - buffer[below] : .infinity
-      let up = above < count ? buffer[above] - median : .infinity
-      let next: Double
-      if down <= up {
-        next = down
-        below -= 1
-      } else {
-        next = up
-        above += 1
-      }
-      if rank == lowRank { low = next }
-      if rank == highRank { high = next }
-      rank += 1
+    // The k-th smallest deviations for k = (n − 1)/2 and n/2 (the same k when n is odd). The run
+    // below reads down from `below`, the run above up from `below + 1`.
+    let below = count % 2 == 1 ? count / 2 : count / 2 - 1
+    let deviations = Deviations(sorted: buffer, median: median, below: below)
+    let low: Double
+    let high: Double
+    if count <= 32 {
+      (low, high) = deviations.walk(to: count / 2, low: (count - 1) / 2)
+    } else {
+      (low, high) = (deviations.smallest((count - 1) / 2), deviations.smallest(count / 2))
     }
     let mad = (low + high) / 2
+    guard !scoring || mad == 0 else {
+      return Spread(median: median, medianAbsoluteDeviation: mad, meanAbsoluteDeviation: .nan)
+    }
+    var total = 0.0
+    for value in buffer { total += abs(value - median) }
     return Spread(median: median, medianAbsoluteDeviation: mad, meanAbsoluteDeviation: total / Double(count))
   }
 
+  /// The absolute deviations of sorted values from their median, as two ascending runs:
+  /// median − x for the values at `below` and under it (read downwards), x − median above it.
+  private struct Deviations {
+    let sorted: UnsafeBufferPointer<Double>
+    let median: Double
+    let below: Int
+
+    /// The i-th deviation of the run below the median.
+    @inline(__always)
+    func down(_ i: Int) -> Double { median - sorted[below - i] }
+
+    /// The i-th deviation of the run above the median.
+    @inline(__always)
+    func up(_ i: Int) -> Double { sorted[below + 1 + i] - median }
+
+    /// The deviations of rank `low` and `high` (0-based, low ≤ high), walking outwards.
+    func walk(to high: Int, low: Int) -> (Double, Double) {
+      var (downs, ups) = (0, 0)
+      var result = (0.0, 0.0)
+      for rank in 0...high {
+        let down = downs <= below ? self.down(downs) : .infinity
+        let up = below + 1 + ups < sorted.count ? self.up(ups) : .infinity
+        // Selects rather than branches: which side is nearer is a coin toss.
+        let isDown = down <= up
+        let next = isDown ? down : up
+        downs += isDown ? 1 : 0
+        ups += isDown ? 0 : 1
+        if rank == low { result.0 = next }
+        if rank == high { result.1 = next }
+      }
+      return result
+    }
+
+    /// The deviation of rank `k` (0-based): of the k + 1 smallest, i come from the run below and
+    /// the rest from above, with the least i whose next value below is not smaller than the last
+    /// taken above; found by binary search.
+    func smallest(_ k: Int) -> Double {
+      let taken = k + 1
+      let belowCount = below + 1
+      let aboveCount = sorted.count - belowCount
+      var low = max(0, taken - aboveCount)
+      var high = min(taken, belowCount)
+      while low < high {
+        let i = (low + high) / 2
+        if down(i) < up(taken - i - 1) { low = i + 1 } else { high = i }
+      }
+      let fromBelow = low > 0 ? down(low - 1) : -.infinity
+      let fromAbove = taken - low > 0 ? up(taken - low - 1) : -.infinity
+      return max(fromBelow, fromAbove)
+    }
+  }
+
   /// The median of sorted values.
-  private static func middle(_ sorted: UnsafeMutableBufferPointer<Double>) -> Double {
+  private static func middle(_ sorted: UnsafeBufferPointer<Double>) -> Double {
     let half = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2
   }
 
-  /// Sorts in place, stably: insertion sort for the short series of one org, the standard sort
-  /// otherwise.
-  private static func sort(_ buffer: UnsafeMutableBufferPointer<Double>) {
+  /// Sorts in place: a sorting network for the short series of one org, insertion sort up to 24
+  /// values, the standard sort otherwise.
+  static func sort(_ buffer: UnsafeMutableBufferPointer<Double>) {
+    if buffer.count <= 16 {
+      sortSixteen(buffer)
+      return
+    }
     guard buffer.count > 24 else {
       var index = 1
       while index < buffer.count {

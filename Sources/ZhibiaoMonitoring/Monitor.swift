@@ -39,11 +39,12 @@ public struct Monitor: Sendable {
   let parityReaders: [[Int]]
   /// The first instant at which a figure for the period is late, in seconds since 2001.
   let due: Double
-  /// Room for the longest series a modified z-score is computed over: one org's quarters, or one
-  /// indicator's districts.
+  /// Room for the longest series a modified z-score is computed over in scratch: one org's quarters.
   let scratchSize: Int
   /// The row states.
   package internal(set) var rows: ContiguousArray<RowState>
+  /// For each indicator, the outlier test across districts as last computed.
+  var districtOutliers: ContiguousArray<DistrictOutliers>
   /// The rows the last `update` evaluated again: the figure set, the derived figures computed from
   /// it and the rows whose targets read them. An assessment follows them with
   /// `Assessor.update(from:)`.
@@ -98,6 +99,7 @@ public struct Monitor: Sendable {
     var rowOf = ContiguousArray<Int32>(repeating: -1, count: targets.indicators.count * orgCount)
     var facts = ContiguousArray<IndicatorFacts>()
     var parityReaders = Array(repeating: [Int](), count: targets.indicators.count)
+    let computedOffsets = actuals.computedOffsets
     for (i, spec) in targets.indicators.enumerated() {
       let start = rowIndicator.count
       if spec.isMonitored {
@@ -115,7 +117,8 @@ public struct Monitor: Sendable {
       }
       facts.append(
         IndicatorFacts(
-          spec, places: actuals.figures.places[i], partnerCity: partnerCity, rows: start..<rowIndicator.count))
+          spec, places: actuals.figures.places[i], targetPlaces: targets.figures.places[i],
+          computedOffset: computedOffsets[i], partnerCity: partnerCity, rows: start..<rowIndicator.count))
     }
     self.rowStart = rowStart
     self.rowIndicator = rowIndicator
@@ -123,8 +126,9 @@ public struct Monitor: Sendable {
     self.rowOf = rowOf
     self.facts = facts
     self.parityReaders = parityReaders
-    scratchSize = max(targets.indicators.map(\.districts.count).max() ?? 0, targets.axis.count) + 1
+    scratchSize = targets.axis.count + 1
     rows = ContiguousArray(repeating: .inactive, count: rowIndicator.count)
+    districtOutliers = ContiguousArray(repeating: DistrictOutliers(), count: targets.indicators.count)
     recomputeAll()
   }
 
@@ -164,8 +168,8 @@ public struct Monitor: Sendable {
     chunks.append(indicatorCount)
     let bounds = chunks
     let scratchSize = self.scratchSize
-    withEvaluation { evaluation, rows in
-      let shared = SharedWork(evaluation: evaluation, rows: rows)
+    withEvaluation { evaluation, rows, outliers in
+      let shared = SharedWork(evaluation: evaluation, rows: rows, outliers: outliers)
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
         defer { scratch.deallocate() }
@@ -173,8 +177,10 @@ public struct Monitor: Sendable {
         let rows = shared.rows
         for i in bounds[worker]..<bounds[worker + 1] where rowStart[i] < rowStart[i + 1] {
           for row in rowStart[i]..<rowStart[i + 1] { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
-          evaluation.outliersAcrossDistricts(i, rows: rows)
-          evaluation.sumCheck(i, rows: rows)
+          shared.outliers[i].spread = evaluation.outliersAcrossDistricts(
+            i, rows: rows, sample: &shared.outliers[i].sample)
+          shared.outliers[i].total = evaluation.districtTotal(i)
+          evaluation.sumCheck(i, rows: rows, total: shared.outliers[i].total)
         }
       }
     }
@@ -188,17 +194,19 @@ public struct Monitor: Sendable {
   public mutating func update(
     _ indicator: IndicatorID, _ org: OrgID, _ period: Period, value: Decimal?, reportedAt: Date? = nil
   ) -> Int {
-    recompute(actuals.set(indicator, org, period, value: value, reportedAt: reportedAt))
+    recompute(
+      actuals.set(indicator, org, period, value: value, reportedAt: reportedAt), previous: actuals.previousUnits)
   }
 
   /// Sets one figure by position, in units of its indicator's places (`FigureGrid.none` removes
   /// it), as `update(_:_:_:value:reportedAt:)` does.
   @discardableResult
   public mutating func update(_ cell: Actuals.Cell, units: Int64, reportedAt: Double = .nan) -> Int {
-    recompute(actuals.set(cell, units: units, reportedAt: reportedAt))
+    recompute(actuals.set(cell, units: units, reportedAt: reportedAt), previous: actuals.previousUnits)
   }
 
-  private mutating func recompute(_ changed: [Actuals.Cell]) -> Int {
+  /// Recomputes what the `changed` cells touch; `previous` holds their units before the change.
+  private mutating func recompute(_ changed: [Actuals.Cell], previous: [Int64]) -> Int {
     var touchedRows: [Int] = []
     var touchedIndicators: [Int] = []
     let orgCount = targets.orgs.count
@@ -213,25 +221,68 @@ public struct Monitor: Sendable {
     }
     lastTouchedRows = touchedRows
     guard !touchedRows.isEmpty else { return 0 }
-    withEvaluation { evaluation, rows in
-      for row in touchedRows { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
+    let slots = targets.axis.count
+    let monitoredSlot = slot
+    let rowOfCell = rowOf
+    withEvaluation { evaluation, rows, outliers in
+      // The districts' totals at the monitored slot follow the changed figures: each cell once,
+      // from its units before the first change to its units now.
+      var counted: [Actuals.Cell] = []
+      for (cell, old) in zip(changed, previous) where cell.slot == monitoredSlot && !counted.contains(cell) {
+        counted.append(cell)
+        let row = Int(rowOfCell[cell.indicator * orgCount + cell.org])
+        let fact = evaluation.facts[cell.indicator]
+        guard row >= fact.firstDistrictRow && row < fact.endRow else { continue }
+        outliers[cell.indicator].total.remove(old)
+        outliers[cell.indicator].total.add(
+          evaluation.units[(cell.indicator * orgCount + cell.org) * slots + monitoredSlot])
+      }
+      for row in touchedRows {
+        let old = rows[row]
+        rows[row] = evaluation.evaluate(row: row, keeping: old)
+        let i = Int(evaluation.rowIndicator[row])
+        let fact = evaluation.facts[i]
+        if evaluation.isSampled(fact, row: row, old) {
+          let found = outliers[i].sample.remove(old.growth)
+          assert(found, "the sample across districts lost a row's growth")
+        }
+        if evaluation.isSampled(fact, row: row, rows[row]) { outliers[i].sample.insert(rows[row].growth) }
+      }
       for i in touchedIndicators {
-        evaluation.outliersAcrossDistricts(i, rows: rows)
-        evaluation.sumCheck(i, rows: rows)
+        // Every district is scored again only when the spread moved.
+        let spread = evaluation.spread(outliers[i].sample)
+        let fact = evaluation.facts[i]
+        let districts = fact.firstDistrictRow..<fact.endRow
+        if ModifiedZScore.scoresAlike(spread, outliers[i].spread) {
+          evaluation.scoreAcrossDistricts(i, rows: rows, spread: spread, only: touchedRows.filter(districts.contains))
+        } else {
+          evaluation.scoreAcrossDistricts(i, rows: rows, spread: spread, only: districts)
+        }
+        outliers[i].spread = spread
+        evaluation.sumCheck(i, rows: rows, total: outliers[i].total)
       }
     }
     return touchedRows.count
   }
 
-  /// Runs `body` with the evaluation over the current buffers and the row states.
+  /// Runs `body` with the evaluation over the current buffers, the row states and the outlier
+  /// tests across districts.
   mutating func withEvaluation<Result>(
-    _ body: (MonitorEvaluation, UnsafeMutableBufferPointer<RowState>) -> Result
+    _ body: (MonitorEvaluation, UnsafeMutableBufferPointer<RowState>, UnsafeMutableBufferPointer<DistrictOutliers>) ->
+      Result
   ) -> Result {
     var rows = ContiguousArray<RowState>()
+    var outliers = ContiguousArray<DistrictOutliers>()
     swap(&rows, &self.rows)
-    defer { swap(&rows, &self.rows) }
+    swap(&outliers, &districtOutliers)
+    defer {
+      swap(&rows, &self.rows)
+      swap(&outliers, &districtOutliers)
+    }
     return withEvaluationReading { evaluation in
-      rows.withUnsafeMutableBufferPointer { body(evaluation, $0) }
+      rows.withUnsafeMutableBufferPointer { rows in
+        outliers.withUnsafeMutableBufferPointer { body(evaluation, rows, $0) }
+      }
     }
   }
 
@@ -241,16 +292,16 @@ public struct Monitor: Sendable {
     defer { scratch.deallocate() }
     let axis = targets.axis
     return actuals.figures.units.withUnsafeBufferPointer { units in
-      actuals.figures.doubles.withUnsafeBufferPointer { values in
+      actuals.computed.withUnsafeBufferPointer { computed in
         actuals.reportedAt.withUnsafeBufferPointer { reportedAt in
-          targets.figures.doubles.withUnsafeBufferPointer { targetValues in
+          targets.figures.units.withUnsafeBufferPointer { targetUnits in
             targets.shares.withUnsafeBufferPointer { shares in
               facts.withUnsafeBufferPointer { facts in
                 rowIndicator.withUnsafeBufferPointer { rowIndicator in
                   rowOrg.withUnsafeBufferPointer { rowOrg in
                     body(
                       MonitorEvaluation(
-                        units: units, values: values, reportedAt: reportedAt, targets: targetValues, shares: shares,
+                        units: units, computed: computed, reportedAt: reportedAt, targets: targetUnits, shares: shares,
                         facts: facts,
                         rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: targets.orgs.count,
                         slots: axis.count, slot: slot, span: axis.years - 1, due: due,
@@ -277,4 +328,33 @@ public struct Monitor: Sendable {
 private struct SharedWork: @unchecked Sendable {
   let evaluation: MonitorEvaluation
   let rows: UnsafeMutableBufferPointer<RowState>
+  let outliers: UnsafeMutableBufferPointer<DistrictOutliers>
+}
+
+/// The outlier test across districts of one indicator, kept between updates.
+struct DistrictOutliers: Sendable {
+  /// The year-on-year growth of the district rows the test reads, kept sorted, so that one
+  /// changed figure moves one value instead of sorting every district's again.
+  var sample = SortedSample()
+  /// The spread the districts were last scored by; nil when too few have a growth.
+  var spread: ModifiedZScore.Spread?
+  /// The districts' figures at the monitored slot, added up for the sum check.
+  var total = DistrictTotal()
+}
+
+/// The figures of an indicator's districts added up in 128 bits, which hold any sum of 64-bit
+/// figures, and the number missing.
+struct DistrictTotal: Sendable {
+  var sum: Int128 = 0
+  var missing = 0
+
+  /// Counts a figure in units (`FigureGrid.none` as missing).
+  mutating func add(_ units: Int64) {
+    if units == FigureGrid.none { missing += 1 } else { sum &+= Int128(units) }
+  }
+
+  /// Takes a figure counted before out again.
+  mutating func remove(_ units: Int64) {
+    if units == FigureGrid.none { missing -= 1 } else { sum &-= Int128(units) }
+  }
 }

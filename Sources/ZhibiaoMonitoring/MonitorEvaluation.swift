@@ -18,11 +18,21 @@ package struct IndicatorFacts {
   var testsOutliers: Bool
   /// The indicator's precision in units of its figures' decimal places.
   var precisionUnits: Int64
+  /// 10^places of the actual figures and of the targets: a figure's double is its units over it.
+  var scale: Double
+  var targetScale: Double
+  /// For a derived indicator, whose statistics read its figures as computed: the offset from a
+  /// position of the grid to its place in `Actuals.computed`.
+  var isComputed: Bool
+  var computedOffset: Int
   var city: Int
   var firstDistrictRow: Int
   var endRow: Int
 
-  init(_ spec: MonitoredIndicator, places: Int, partnerCity: Int, rows: Range<Int>) {
+  init(
+    _ spec: MonitoredIndicator, places: Int, targetPlaces: Int, computedOffset: Int?, partnerCity: Int,
+    rows: Range<Int>
+  ) {
     isRate = spec.isRate
     isFlow = spec.isFlow
     isSeasonal = spec.kind == .flow && spec.measure == .level
@@ -35,6 +45,10 @@ package struct IndicatorFacts {
     isSum = spec.aggregation == .sum
     testsOutliers = spec.testsOutliers
     precisionUnits = FigureGrid.rounded(spec.precision, places: places) ?? 0
+    scale = FigureGrid.scale(places: places)
+    targetScale = FigureGrid.scale(places: targetPlaces)
+    isComputed = computedOffset != nil
+    self.computedOffset = computedOffset ?? 0
     city = spec.city
     // An indicator without rows gets an empty district range.
     firstDistrictRow = rows.lowerBound + 1
@@ -42,55 +56,15 @@ package struct IndicatorFacts {
   }
 }
 
-/// The computed state of one row (indicator × org at the monitored period). Figures that are
-/// plain look-ups (the reported value, the milestone) are read again when a report is written.
-package struct RowState {
-  package var isActive = false
-  var flags: UInt16 = 0
-  var status: PaceStatus = .grey
-  var previous: PaceStatus?
-  package var actual = Double.nan
-  var expected = Double.nan
-  var pace = Double.nan
-  var pointsBehind = Double.nan
-  var view = PlanPeriodView.none
-  var projection = YearEndProjection.none
-  var growth = Double.nan
-  var scoreOverTime = Double.nan
-  var scoreAcrossDistricts = Double.nan
-
-  static let inactive = RowState()
-
-  /// The flags set by the passes over a whole indicator (not by the row's own computation).
-  static let indicatorFlags = DataQualityFlag.sumMismatch.bit | DataQualityFlag.outlierAcrossDistricts.bit
-
-  /// Whether two states are the same to the bit (NaN equal to NaN).
-  func isIdentical(to other: RowState) -> Bool {
-    let mine = numbers
-    let theirs = other.numbers
-    return isActive == other.isActive && flags == other.flags && status == other.status
-      && previous == other.previous && view.category == other.view.category
-      && view.growthStatus == other.view.growthStatus && view.achieved == other.view.achieved
-      && mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.bitPattern == $1.bitPattern }
-  }
-
-  private var numbers: [Double] {
-    [
-      actual, expected, pace, pointsBehind, view.progress, view.timeElapsed, view.growthActual,
-      view.growthRequired, view.growthRatio, projection.shareOfYear, projection.lastYearPattern,
-      projection.remainingQuarters, growth, scoreOverTime, scoreAcrossDistricts,
-    ]
-  }
-}
-
 /// The computation of rows over raw buffers: the same code serves the full pass and the
 /// incremental recompute, so that both give the same bits.
 struct MonitorEvaluation {
-  /// The actual figures exactly, and as doubles for the statistics.
+  /// The actual figures exactly, and the derived ones as computed (`Actuals.computed`).
   let units: UnsafeBufferPointer<Int64>
-  let values: UnsafeBufferPointer<Double>
+  let computed: UnsafeBufferPointer<Double>
   let reportedAt: UnsafeBufferPointer<Double>
-  let targets: UnsafeBufferPointer<Double>
+  /// The milestones exactly.
+  let targets: UnsafeBufferPointer<Int64>
   let shares: UnsafeBufferPointer<Double>
   let facts: UnsafeBufferPointer<IndicatorFacts>
   let rowIndicator: UnsafeBufferPointer<Int32>
@@ -110,7 +84,7 @@ struct MonitorEvaluation {
   /// The same evaluation with another scratch buffer, for another thread.
   func using(scratch: UnsafeMutableBufferPointer<Double>) -> MonitorEvaluation {
     MonitorEvaluation(
-      units: units, values: values, reportedAt: reportedAt, targets: targets, shares: shares, facts: facts,
+      units: units, computed: computed, reportedAt: reportedAt, targets: targets, shares: shares, facts: facts,
       rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: orgCount, slots: slots, slot: slot,
       span: span, due: due, asOf: asOf, settings: settings)
   }
@@ -145,32 +119,34 @@ struct MonitorEvaluation {
     if yearEndYear >= 1 && fact.partner < 0 {
       let base: Double =
         switch fact.measure {
-        case .level: values[cell + 3]
+        case .level: value(fact, cell + 3)
         case .increase, .cumulative: 0
         case .averageAnnual: .nan
         }
       state.view = PlanPeriodView.of(
         current: actual(fact, cell: cell, slot: yearEndYear * 4 + 3), base: base,
-        target: targets[cell + span * 4 + 3], years: yearEndYear, span: span, direction: fact.direction,
+        target: target(fact, cell + span * 4 + 3), years: yearEndYear, span: span, direction: fact.direction,
         settings: settings)
     }
 
     if fact.hasProjection {
       let quarter = s % 4 + 1
       var projection = YearEndProjection.flow(
-        ytd: values[cell + s], quarter: quarter, share: shares[i * slots + s],
-        previousYTD: quarter > 1 ? values[cell + s - 1] : .nan, lastYear: values[cell + s - quarter],
-        lastYearYTD: values[cell + s - 4], lastYearPreviousYTD: quarter > 1 ? values[cell + s - 5] : .nan)
-      if fact.measure == .cumulative { projection = projection.shifted(by: earlierYears(cell: cell, slot: s)) }
+        ytd: value(fact, cell + s), quarter: quarter, share: shares[i * slots + s],
+        previousYTD: quarter > 1 ? value(fact, cell + s - 1) : .nan, lastYear: value(fact, cell + s - quarter),
+        lastYearYTD: value(fact, cell + s - 4), lastYearPreviousYTD: quarter > 1 ? value(fact, cell + s - 5) : .nan)
+      if fact.measure == .cumulative { projection = projection.shifted(by: earlierYears(fact, cell: cell, slot: s)) }
       state.projection = projection
     }
 
     // Data quality of the row itself.
-    let value = values[cell + s]
+    let value = self.value(fact, cell + s)
     if value.isNaN { state.flags |= DataQualityFlag.missing.bit }
     let reported = reportedAt[cell + s]
     if reported >= due || (value.isNaN && asOf >= due) { state.flags |= DataQualityFlag.late.bit }
-    if fact.isFlow && s % 4 > 0 && value < values[cell + s - 1] { state.flags |= DataQualityFlag.ytdFalls.bit }
+    if fact.isFlow && s % 4 > 0 && value < self.value(fact, cell + s - 1) {
+      state.flags |= DataQualityFlag.ytdFalls.bit
+    }
     state.growth = growth(fact, cell: cell, slot: s)
     if fact.testsOutliers && state.growth.isFinite {
       var count = 0
@@ -198,34 +174,49 @@ struct MonitorEvaluation {
   func isActive(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Bool {
     guard slot >= 4 else { return false }
     if fact.partner >= 0 { return !fact.isAnnual || slot % 4 == 3 }
-    return !targets[cell + slot].isNaN
+    return targets[cell + slot] != FigureGrid.none
+  }
+
+  /// An actual figure as the statistics read it: the double nearest to its units, or a derived
+  /// figure as computed; NaN where there is none.
+  @inline(__always)
+  func value(_ fact: IndicatorFacts, _ at: Int) -> Double {
+    fact.isComputed ? computed[at + fact.computedOffset] : FigureGrid.double(units[at], scale: fact.scale)
+  }
+
+  /// A milestone as a double; NaN where there is none.
+  @inline(__always)
+  func target(_ fact: IndicatorFacts, _ at: Int) -> Double {
+    FigureGrid.double(targets[at], scale: fact.targetScale)
   }
 
   /// The milestone: the book's, or the partner's city figure for a parity.
   @inline(__always)
   func milestone(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
-    fact.partner >= 0 ? values[(fact.partner * orgCount + fact.partnerCity) * slots + slot] : targets[cell + slot]
+    fact.partner >= 0
+      ? value(facts[fact.partner], (fact.partner * orgCount + fact.partnerCity) * slots + slot)
+      : target(fact, cell + slot)
   }
 
   /// The actual figure in the target's measure: the value; less the base year's for an increase;
   /// plus the earlier years' totals for a cumulative addition.
   @inline(__always)
   func actual(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
-    let value = values[cell + slot]
+    let value = self.value(fact, cell + slot)
     switch fact.measure {
     case .level, .averageAnnual: return value
-    case .increase: return value - values[cell + 3]
-    case .cumulative: return earlierYears(cell: cell, slot: slot) + value
+    case .increase: return value - self.value(fact, cell + 3)
+    case .cumulative: return earlierYears(fact, cell: cell, slot: slot) + value
     }
   }
 
   /// The sum of the year-end figures of the years after the base year and before `slot`'s year.
   @inline(__always)
-  func earlierYears(cell: Int, slot: Int) -> Double {
+  func earlierYears(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
     var total = 0.0
     var year = 1
     while year < slot / 4 {
-      total += values[cell + year * 4 + 3]
+      total += value(fact, cell + year * 4 + 3)
       year += 1
     }
     return total
@@ -235,7 +226,7 @@ struct MonitorEvaluation {
     let milestone = self.milestone(fact, cell: cell, slot: slot)
     let actual = self.actual(fact, cell: cell, slot: slot)
     if fact.isRate { return (Pace.rate(actual: actual, milestone: milestone, direction: fact.direction), milestone) }
-    let annual = fact.partner >= 0 ? milestone : targets[cell + slot / 4 * 4 + 3]
+    let annual = fact.partner >= 0 ? milestone : target(fact, cell + slot / 4 * 4 + 3)
     let expected = Pace.expected(
       milestone: milestone, annualTarget: annual, share: shares[i * slots + slot], quarter: slot % 4 + 1,
       seasonal: fact.isSeasonal)
@@ -255,29 +246,54 @@ struct MonitorEvaluation {
   @inline(__always)
   func growth(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
     guard slot >= 4 else { return .nan }
-    let now = values[cell + slot]
-    let before = values[cell + slot - 4]
+    let now = value(fact, cell + slot)
+    let before = value(fact, cell + slot - 4)
     if fact.isRate { return now - before }
     return before > 0 ? now / before - 1 : .nan
   }
 
   // MARK: - One indicator
 
-  /// The outlier test across districts: the modified z-score of each district's year-on-year
-  /// growth among the districts that have one, at least `outlierMinimumCount` of them.
-  func outliersAcrossDistricts(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>) {
+  /// The outlier test across districts from scratch: the sample of the districts' year-on-year
+  /// growth is gathered and sorted again, then every district scored (`scoreAcrossDistricts`).
+  /// Returns the spread they were scored by.
+  @discardableResult
+  func outliersAcrossDistricts(
+    _ i: Int, rows: UnsafeMutableBufferPointer<RowState>, sample: inout SortedSample
+  ) -> ModifiedZScore.Spread? {
     let fact = facts[i]
-    var count = 0
-    for row in fact.firstDistrictRow..<fact.endRow
-    where fact.testsOutliers && rows[row].isActive && rows[row].growth.isFinite {
-      scratch[count] = rows[row].growth
-      count += 1
-    }
-    let spread =
-      count >= settings.outlierMinimumCount
-      ? ModifiedZScore.spread(sorting: UnsafeMutableBufferPointer(rebasing: scratch[0..<count])) : nil
+    let districtRows = fact.firstDistrictRow..<fact.endRow
+    sample.replace(
+      with: districtRows.lazy.filter { isSampled(fact, row: $0, rows[$0]) }.map { rows[$0].growth },
+      capacity: districtRows.count)
+    let spread = self.spread(sample)
+    scoreAcrossDistricts(i, rows: rows, spread: spread, only: districtRows)
+    return spread
+  }
+
+  /// The spread the districts are scored by: the sample's, when it has at least
+  /// `outlierMinimumCount` values.
+  func spread(_ sample: SortedSample) -> ModifiedZScore.Spread? {
+    sample.count >= settings.outlierMinimumCount ? sample.spread(scoring: true) : nil
+  }
+
+  /// Whether a row's growth is in its indicator's sample across districts: a district's, active,
+  /// finite, of an indicator tested for outliers.
+  @inline(__always)
+  func isSampled(_ fact: IndicatorFacts, row: Int, _ state: RowState) -> Bool {
+    fact.testsOutliers && row >= fact.firstDistrictRow && row < fact.endRow && state.isActive
+      && state.growth.isFinite
+  }
+
+  /// The outlier test across districts on the district rows `only` of indicator `i`: the modified
+  /// z-score of each district's year-on-year growth by the `spread` of the districts that have
+  /// one (nil when too few have).
+  func scoreAcrossDistricts(
+    _ i: Int, rows: UnsafeMutableBufferPointer<RowState>, spread: ModifiedZScore.Spread?, only: some Sequence<Int>
+  ) {
+    let fact = facts[i]
     let bit = DataQualityFlag.outlierAcrossDistricts.bit
-    for row in fact.firstDistrictRow..<fact.endRow {
+    for row in only {
       var score = Double.nan
       if let spread, rows[row].isActive, rows[row].growth.isFinite {
         score = ModifiedZScore.score(rows[row].growth, spread: spread)
@@ -301,33 +317,43 @@ struct MonitorEvaluation {
   /// The sum check of an additive indicator on its city row: with every district's figure and the
   /// city's, |city − Σ districts| must not exceed ½ × precision × the number of districts (each
   /// district figure may be rounded by up to half a step), in exact units.
-  func sumCheck(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>) {
+  func sumCheck(_ i: Int, rows: UnsafeMutableBufferPointer<RowState>, total: DistrictTotal) {
     let fact = facts[i]
     let cityRow = fact.firstDistrictRow - 1
     let bit = DataQualityFlag.sumMismatch.bit
     guard rows[cityRow].isActive else { return }
     rows[cityRow].flags &= ~bit
     guard fact.isSum, fact.endRow > fact.firstDistrictRow else { return }
-    let check = sum(i)
+    let check = sum(i, total: total)
     if check.mismatch { rows[cityRow].flags |= bit }
+  }
+
+  /// The districts' figures of indicator `i` at the monitored slot, added up.
+  func districtTotal(_ i: Int) -> DistrictTotal {
+    let fact = facts[i]
+    let none = FigureGrid.none
+    // 128 bits hold any sum of 64-bit figures; a missing one is counted, not branched on.
+    var total = DistrictTotal()
+    for row in fact.firstDistrictRow..<fact.endRow {
+      let figure = units[(i * orgCount + Int(rowOrg[row])) * slots + slot]
+      total.missing += figure == none ? 1 : 0
+      total.sum &+= figure == none ? 0 : Int128(figure)
+    }
+    return total
   }
 
   /// The city figure, the sum of the districts' and twice the tolerance, in units of the
   /// indicator's places (`FigureGrid.none` for a sum with a figure missing), and whether they
   /// disagree (false when a figure is missing).
-  func sum(_ i: Int) -> (city: Int64, districts: Int64, doubleTolerance: Int64, mismatch: Bool) {
+  func sum(
+    _ i: Int, total districtTotal: DistrictTotal? = nil
+  ) -> (city: Int64, districts: Int64, doubleTolerance: Int64, mismatch: Bool) {
     let fact = facts[i]
     let none = FigureGrid.none
     let city = units[(i * orgCount + fact.city) * slots + slot]
-    // 128 bits hold any sum of 64-bit figures; a missing one is remembered, not branched on.
-    var wide: Int128 = 0
-    var missing = false
-    for row in fact.firstDistrictRow..<fact.endRow {
-      let figure = units[(i * orgCount + Int(rowOrg[row])) * slots + slot]
-      missing = missing || figure == none
-      wide &+= Int128(figure)
-    }
-    let total = missing || wide.magnitude >= UInt128(Int64.max) ? none : Int64(wide)
+    let districts = districtTotal ?? self.districtTotal(i)
+    let wide = districts.sum
+    let total = districts.missing > 0 || wide.magnitude >= UInt128(Int64.max) ? none : Int64(wide)
     let tolerance = fact.precisionUnits.multipliedReportingOverflow(by: Int64(fact.endRow - fact.firstDistrictRow))
     guard city != none, total != none, !tolerance.overflow else { return (city, total, tolerance.partialValue, false) }
     let difference = Int128(city) - wide

@@ -14,8 +14,6 @@ public struct MonitoringTargets: Sendable {
   public let axis: PeriodAxis
   /// The milestones, exact, at `(indicator × orgs + org) × slots + slot`.
   public let figures: FigureGrid
-  /// The milestones as doubles, for statistics; NaN where there is none.
-  public var values: ContiguousArray<Double> { figures.doubles }
   /// S_q at `indicator × slots + slot`, as the book used it; NaN where the book used none (stocks,
   /// counts, increases: their milestones are interpolated).
   public let shares: ContiguousArray<Double>

@@ -12,7 +12,8 @@ struct StoreBenchmark {
   var postgres: String?
   var folder: URL
 
-  func run() async throws {
+  /// Runs the writes and the floors, printing each; returns the SQLite write times.
+  func run() async throws -> [Double] {
     let submission = Submission(
       plan: plan, submitter: "bureau.drc", role: .commission, source: "bench.csv", time: Date(), rows: rows)
     let csv = folder.appendingPathComponent("rows.csv")
@@ -31,7 +32,7 @@ struct StoreBenchmark {
 
     guard let postgres else {
       print("  (PostgreSQL: give --postgres URL or ZHIBIAO_POSTGRES_URL to measure it)")
-      return
+      return sqlite
     }
     var shared: [Double] = []
     for _ in 0..<3 {
@@ -46,11 +47,11 @@ struct StoreBenchmark {
     if let floor = try Self.psqlCopy(csv, url: postgres) {
       report("floor: psql \\copy", [floor], detail: rate(count, [floor]))
     }
+    return sqlite
   }
 
   private func rate(_ count: Int, _ times: [Double]) -> String {
-    let median = times.sorted()[times.count / 2]
-    return "\(Int(Double(count) / median * 1000)) rows/s"
+    "\(Int(Double(count) / median(times.sorted()) * 1000)) rows/s"
   }
 
   /// The rows as the observation table's columns, in CSV.

@@ -21,9 +21,12 @@ func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
   try (0..<runs).map { _ in try milliseconds(body) }.sorted()
 }
 
+/// The median of sorted `times`.
+func median(_ times: [Double]) -> Double { times[times.count / 2] }
+
 /// Prints `name`, then the minimum, median and 90th percentile of the sorted `times`, then `detail`.
 func report(_ name: String, _ times: [Double], detail: String = "") {
-  let median = times[times.count / 2]
+  let median = median(times)
   let p90 = times[min(times.count - 1, times.count * 9 / 10)]
   print(
     name.padding(toLength: 34, withPad: " ", startingAt: 0)

@@ -2,7 +2,7 @@
 // reading the baselines, decomposing every target for every year and quarter, checking an
 // import file that fills the whole plan, and writing observations to the SQLite store (and to a
 // PostgreSQL server when one is given) against each database's own bulk loader.
-// Run with: swift run -c release zhibiao-benchmarks [--config DIR] [--runs N]   (--help lists them)
+// Run with: swift run -c release zhibiao-benchmarks [--config DIR] [--runs N] [--json]   (--help lists them)
 //
 // This file holds the command line and the measurements; Timing.swift times and prints them,
 // BenchmarkData.swift makes the import file and the rows for the store.
@@ -35,6 +35,13 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
       valueName: "URL"))
   var postgres: String?
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Also print the figures as one JSON object at the end (rows, rows_per_second_checked, "
+        + "rows_per_second_stored, peak_rss_bytes, …)."))
+  var json = false
+
   func validate() throws {
     guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
   }
@@ -58,9 +65,8 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
     // 100,000 rows in one transaction (more keys than the plan has, so their ids are synthetic).
     let (importText, rowCount) = BenchmarkData.wholePlanImport(plan)
     let check = ObservationImport(plan: plan, submitter: plan.commission)
-    report(
-      "check an import of the whole plan", measure(runs) { _ = check.check(importText, file: "bench.csv") },
-      detail: "\(rowCount) rows")
+    let checks = measure(runs) { _ = check.check(importText, file: "bench.csv") }
+    report("check an import of the whole plan", checks, detail: "\(rowCount) rows")
 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -72,5 +78,22 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     print("peak memory: \(usage.ru_maxrss / 1024) MB")
+
+    let rows = BenchmarkData.storeRows(count: 100_000)
+    var writes: [Double] = []
+    for attempt in 0..<3 {
+      let store = try SQLiteStore(path: folder.appendingPathComponent("bench-\(attempt).sqlite").path)
+      let submission = Submission(
+        plan: plan.id, submitter: plan.commission, role: .commission, source: "bench.csv", time: Date(), rows: rows)
+      writes.append(try await milliseconds { _ = try await store.submit(submission) })
+    }
+    report("store 100,000 new observations", writes.sorted(), detail: "one transaction, a new file each run")
+    if json {
+      print(
+        IngestFigures(
+          rows: rowCount, checkSeconds: median(checks) / 1000, rowsStored: rows.count,
+          storeSeconds: median(writes.sorted()) / 1000
+        ).json)
+    }
   }
 }

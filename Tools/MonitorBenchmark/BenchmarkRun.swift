@@ -8,13 +8,19 @@ import ZhibiaoKernel
 struct BenchmarkRun {
   /// Timings of each measurement; the median is printed.
   let runs: Int
+  /// Changed values timed one at a time.
+  let updates: Int
   /// Where to write the generated data as CSV, if anywhere.
   let csv: String?
   /// How the data reach the engine.
   let path: DataPath
   /// Whether to time writing the monitoring report.
   let writeReport: Bool
+  /// Whether to print the figures as one JSON object at the end.
+  let json: Bool
   var generator: Generator
+  /// The figures for `--json`, gathered as they are measured.
+  var figures = MachineFigures()
 
   mutating func run() throws {
     let axis = generator.axis
@@ -25,7 +31,11 @@ struct BenchmarkRun {
     var data = try generate()
     let targets = data.targets
     let cells = targets.indicators.count * targets.orgs.count * axis.count
-    report("values in the grid", "\(cells) (\(data.actuals.values.lazy.filter { !$0.isNaN }.count) reported)")
+    figures.orgs = generator.orgs
+    figures.indicators = generator.indicators
+    figures.quarters = axis.count
+    figures.observations = data.actuals.figures.units.lazy.filter { $0 != FigureGrid.none }.count
+    report("values in the grid", "\(cells) (\(figures.observations) reported)")
     if let csv {
       let elapsed = try time { try writeCSV(targets: targets, actuals: data.actuals, to: csv) }
       report("write CSV to \(csv)", median([elapsed]))
@@ -37,6 +47,7 @@ struct BenchmarkRun {
     report("first pass at \(period) (allocating)", median([stopwatch.elapsed]))
     let fullTimes = times(runs) { monitor.recomputeAll() }
     report("full monitoring pass (\(monitor.activeRowCount) rows)", median(fullTimes))
+    figures.monitoringPassSeconds = medianSeconds(fullTimes)
 
     // The assessment of the last year: districts on every indicator they report, the city bureau
     // on every indicator it owns.
@@ -48,23 +59,34 @@ struct BenchmarkRun {
     }
     var assessor = firstAssessor
     report("compile the scheme, assess (\(compiled.lineCount) lines)", median([compileTime]))
-    report("full assessment pass", median(times(runs) { assessor.recomputeAll(from: monitor) }))
+    let assessmentTimes = times(runs) { assessor.recomputeAll(from: monitor) }
+    report("full assessment pass", median(assessmentTimes))
+    figures.assessmentPassSeconds = medianSeconds(assessmentTimes)
     let bothTimes = times(runs) {
       monitor.recomputeAll()
       assessor.recomputeAll(from: monitor)
     }
     report("full monitoring + assessment pass", median(bothTimes))
+    figures.fullPassSeconds = medianSeconds(bothTimes)
 
     incremental(&monitor, &assessor)
     report("peak memory so far (VmHWM)", peakMemory())
+    figures.peakRSSBytes = peakMemoryBytes()
     if writeReport {
       var rows = 0
       let reportTimes = times(min(runs, 3)) { rows = monitor.report().rows.count }
       report("write the report (\(rows) rows, with reasons)", median(reportTimes))
       report("peak memory with the report (VmHWM)", peakMemory())
+      figures.reportSeconds = medianSeconds(reportTimes)
+      figures.reportRows = rows
+      figures.peakRSSWithReportBytes = peakMemoryBytes()
     }
+    let freshMonitor = try Monitor(targets: monitor.targets, actuals: monitor.actuals, period: period)
+    report("incremental monitoring equals a full one", freshMonitor.hasSameResults(as: monitor) ? "yes" : "NO")
     let fresh = try Assessor(compiled: compiled, grid: AssessmentGrid(monitor: monitor, events: events))
     report("incremental assessment equals a full one", fresh.hasSameResults(as: assessor) ? "yes" : "NO")
+    figures.incrementalEqualsFull = freshMonitor.hasSameResults(as: monitor) && fresh.hasSameResults(as: assessor)
+    if json { print(figures.json) }
   }
 
   /// The data by the path asked for, with how long generating them took.
@@ -115,7 +137,7 @@ struct BenchmarkRun {
     let orgCount = targets.orgs.count
     let firstDistrict = targets.indicators.first?.districts.first ?? 0
     let lastSlot = targets.axis.count - 1
-    for run in 0..<max(runs, 101) {
+    for run in 0..<updates {
       let cell = Actuals.Cell(
         indicator: Int(generator.rng.unit() * Double(targets.indicators.count)),
         org: firstDistrict + Int(generator.rng.unit() * Double(orgCount - firstDistrict)),
@@ -139,6 +161,9 @@ struct BenchmarkRun {
     report("incremental monitoring after one value", median(monitoring))
     report("incremental assessment after one value", median(assessment))
     report("incremental monitoring + assessment", median(both))
+    figures.incrementalMonitoringSeconds = medianSeconds(monitoring)
+    figures.incrementalAssessmentSeconds = medianSeconds(assessment)
+    figures.incrementalSeconds = medianSeconds(both)
   }
 }
 

@@ -30,23 +30,34 @@ func times(_ count: Int, _ body: () throws -> Void) rethrows -> [Double] {
   try (0..<count).map { _ in try time(body) }
 }
 
+/// The median of `times` in nanoseconds, in seconds.
+func medianSeconds(_ times: [Double]) -> Double {
+  times.sorted()[times.count / 2] / 1_000_000_000
+}
+
 /// The median of `times` in nanoseconds, as text in a fitting unit.
 func median(_ times: [Double]) -> String {
-  let sorted = times.sorted()
-  let middle = sorted[sorted.count / 2]
+  let middle = medianSeconds(times) * 1_000_000_000
   if middle < 1_000 { return String(format: "%.0f ns", middle) }
   if middle < 1_000_000 { return String(format: "%.1f µs", middle / 1_000) }
   if middle < 1_000_000_000 { return String(format: "%.2f ms", middle / 1_000_000) }
   return String(format: "%.3f s", middle / 1_000_000_000)
 }
 
-/// The peak resident set size of this process, from VmHWM in /proc/self/status.
-func peakMemory() -> String {
+/// The peak resident set size of this process in bytes, from VmHWM in /proc/self/status; nil
+/// where there is none.
+func peakMemoryBytes() -> Int? {
   guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-  else { return "unknown (no /proc/self/status)" }
-  let kilobytes = Double(line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0)
-  return String(format: "%.0f MB", kilobytes / 1024)
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+    let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+  else { return nil }
+  return kilobytes * 1024
+}
+
+/// The peak resident set size of this process, as text.
+func peakMemory() -> String {
+  guard let bytes = peakMemoryBytes() else { return "unknown (no /proc/self/status)" }
+  return String(format: "%.0f MB", Double(bytes) / 1_048_576)
 }
 
 /// Prints one figure: its name, padded, then its value.

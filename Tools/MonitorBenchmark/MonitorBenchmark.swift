@@ -4,7 +4,7 @@
 // with the peak memory of the process (VmHWM).
 //
 // Run with: swift run -c release monitor-benchmark [--orgs N] [--indicators M] [--quarters Q]
-//           [--runs R] [--csv DIR] [--path plan|dense] [--no-report]   (--help lists them)
+//           [--runs R] [--csv DIR] [--path plan|dense] [--no-report] [--json]   (--help lists them)
 //
 // Up to 20,000 indicator × org pairs the data go through the whole pipeline: a plan written as
 // YAML in memory and frozen by the Registry (with a trivial domain module declared here), base-year
@@ -15,8 +15,9 @@
 // ILLUSTRATIVE: every figure is generated, none is a statistic.
 //
 // This file holds the command line; Generator.swift, GeneratedPlan.swift and DenseGrids.swift
-// generate the data, CSVExport.swift writes them out, Measuring.swift times and sums up, and
-// BenchmarkRun.swift takes the measurements in the order they are printed.
+// generate the data, CSVExport.swift writes them out, Measuring.swift times and sums up,
+// BenchmarkRun.swift takes the measurements in the order they are printed, and
+// MachineFigures.swift gathers them for `--json`.
 import ArgumentParser
 
 /// How the generated data reach the engine.
@@ -45,6 +46,12 @@ struct MonitorBenchmark: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Runs of each timing; the median is printed.", valueName: "R"))
   var runs = 21
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Changed values, one at a time, for the incremental timings (default: runs, at least 101).", valueName: "U"))
+  var updates: Int?
+
   @Option(name: .long, help: ArgumentHelp("Also write observations.csv and targets.csv into DIR.", valueName: "DIR"))
   var csv: String?
 
@@ -58,6 +65,13 @@ struct MonitorBenchmark: ParsableCommand {
   @Flag(name: .long, help: "Leave out writing the monitoring report.")
   var noReport = false
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Also print the figures as one JSON object at the end (observations, full_pass_seconds, "
+        + "incremental_seconds, report_seconds, peak_rss_bytes, …)."))
+  var json = false
+
   func validate() throws {
     guard orgs >= 1 else { throw ValidationError("--orgs must be at least 1 (got \(orgs)).") }
     guard indicators >= 1 else { throw ValidationError("--indicators must be at least 1 (got \(indicators)).") }
@@ -65,6 +79,7 @@ struct MonitorBenchmark: ParsableCommand {
       throw ValidationError("--quarters must be a multiple of 4 and at least 8 (got \(quarters)).")
     }
     guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
+    if let updates, updates < 3 { throw ValidationError("--updates must be at least 3 (got \(updates)).") }
   }
 
   /// The path taken: the one asked for, else the plan's up to 20,000 indicator × org pairs.
@@ -72,7 +87,7 @@ struct MonitorBenchmark: ParsableCommand {
 
   func run() throws {
     var benchmark = BenchmarkRun(
-      runs: runs, csv: csv, path: dataPath, writeReport: !noReport,
+      runs: runs, updates: updates ?? max(runs, 101), csv: csv, path: dataPath, writeReport: !noReport, json: json,
       generator: Generator(orgs: orgs, indicators: indicators, years: quarters / 4))
     try benchmark.run()
   }

@@ -207,7 +207,8 @@ struct MonitoringIncrementalTests {
       #expect(monitor.hasSameResults(as: fresh))
       #expect(monitor.report() == fresh.report())
       #expect(
-        zip(monitor.actuals.values, fresh.actuals.values).allSatisfy { $0.bitPattern == $1.bitPattern },
+        monitor.actuals.figures.units == fresh.actuals.figures.units
+          && zip(monitor.actuals.computed, fresh.actuals.computed).allSatisfy { $0.bitPattern == $1.bitPattern },
         "the derived figures differ")
     }
   }

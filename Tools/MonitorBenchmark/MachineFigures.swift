@@ -1,0 +1,37 @@
+// The figures of one run for programs to read (`--json`): one JSON object, printed last, its keys
+// the names below in snake case (`full_pass_seconds`), added to, never renamed.
+import Foundation
+
+/// The figures of one run, in seconds and bytes.
+struct MachineFigures: Encodable {
+  var orgs = 0
+  var indicators = 0
+  var quarters = 0
+  /// The reported figures in the grid.
+  var observations = 0
+  /// The median full monitoring pass followed by the full assessment pass.
+  var fullPassSeconds: Double?
+  var monitoringPassSeconds: Double?
+  var assessmentPassSeconds: Double?
+  /// The median incremental monitoring and assessment after one changed value.
+  var incrementalSeconds: Double?
+  var incrementalMonitoringSeconds: Double?
+  var incrementalAssessmentSeconds: Double?
+  /// The median time to write the monitoring report, when it was written.
+  var reportSeconds: Double?
+  var reportRows: Int?
+  /// The peak resident set size (VmHWM) before the report.
+  var peakRSSBytes: Int?
+  /// The peak resident set size with the report, when it was written.
+  var peakRSSWithReportBytes: Int?
+  /// Whether the incremental monitoring and assessment ended where full ones do.
+  var incrementalEqualsFull: Bool?
+
+  /// The figures as one line of JSON, keys in snake case and sorted.
+  var json: String {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.sortedKeys]
+    return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+}
