@@ -2,7 +2,7 @@ import PostgresNIO
 import ZhibiaoStore
 
 extension PostgresStore {
-  /// Applies every migration the database has not yet run, in order, each in its own transaction.
+  /// Applies every migration the database has not yet run, in order, all in one transaction.
   public func migrate() async throws {
     try await migrate(upTo: PostgresSchema.migrations.count)
   }
