@@ -60,6 +60,29 @@ struct SharedStoreTests {
     #expect(!result.errors.contains("PSQLError"))
   }
 
+  @Test("serve waits for a database that cannot be reached yet, saying so, instead of exiting")
+  func serveWaits() async throws {
+    try Executable.requireBinary()
+    let process = Process()
+    process.executableURL = Executable.binary
+    process.arguments = [
+      "serve", "--port", "\(try FreePort.find())", "--db",
+      "postgres://postgres@127.0.0.1:\(try FreePort.find())/zhibiao",
+      "--config", Repository.config.path, "--lang", "en",
+    ]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    try await Task.sleep(for: .seconds(2.5))
+    #expect(process.isRunning)
+    process.terminate()
+    process.waitUntilExit()
+    let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(said.contains("The store is unavailable; trying again in 1 s"), "\(said)")
+    #expect(said.contains("trying again in 2 s"), "\(said)")
+  }
+
   @Test("When the database drops every connection, later requests succeed without restarting the app")
   func reconnects() async throws {
     let name = "zhibiao_test_\(UUID().uuidString.prefix(8).lowercased())"

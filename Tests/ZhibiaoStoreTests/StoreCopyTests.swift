@@ -18,7 +18,8 @@ struct StoreCopyTests {
     let store = try #require(try await backend.store() as? any TableStore)
     _ = try await store.submit(
       Fixture.submission([
-        Fixture.row(value: "12345678901234.5678", note: "含\"引号\"与,逗号"), Fixture.row(Fixture.incubators, value: "7"),
+        Fixture.row(value: "12345678901234.5678", note: #"含"引号"与,逗号和\反斜杠"#),
+        Fixture.row(Fixture.incubators, value: "7"),
       ]))
     _ = try await store.review([Fixture.revenue], .return, comment: "请核对")
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "0.1")], at: Fixture.tuesday))
