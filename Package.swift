@@ -153,7 +153,7 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
       ],
-      resources: [.copy("Templates"), .copy("OpenAPI")],
+      resources: [.copy("Templates"), .copy("OpenAPI"), .copy("Static")],
       swiftSettings: swiftSettings
     ),
 

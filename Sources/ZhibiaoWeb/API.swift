@@ -89,16 +89,18 @@ struct API: Sendable {
     var indicator: IndicatorID?
 
     init(_ request: Request, plan: Plan) throws {
-      let parameters = request.uri.queryParameters
-      if let text = parameters["org"].map(String.init) {
+      // An empty parameter (a form's "all" choice) filters nothing.
+      let query = request.uri.queryParameters
+      let parameter = { (name: String) in query[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+      if let text = parameter("org") {
         guard plan.org(OrgID(text)) != nil else { throw HTTPError(.badRequest, message: "unknown org") }
         org = OrgID(text)
       }
-      if let text = parameters["period"].map(String.init) {
+      if let text = parameter("period") {
         guard let period = PeriodText.parse(text) else { throw HTTPError(.badRequest, message: "bad period") }
         self.period = period
       }
-      if let text = parameters["indicator"].map(String.init) {
+      if let text = parameter("indicator") {
         guard plan.indicator(IndicatorID(text)) != nil else {
           throw HTTPError(.badRequest, message: "unknown indicator")
         }

@@ -10,7 +10,32 @@ struct Assets: Sendable {
     <text x="16" y="23" font-size="20" text-anchor="middle" fill="#fff" font-family="sans-serif">指</text></svg>
     """
 
+  /// The stylesheet and the script, read once from `Static/`.
+  let files: [String: (type: String, body: ByteBuffer)]
+
+  /// The files shipped with the app.
+  static func load() throws -> Assets {
+    var files: [String: (type: String, body: ByteBuffer)] = [:]
+    for (name, type) in [("app.css", "text/css; charset=utf-8"), ("app.js", "text/javascript; charset=utf-8")] {
+      let parts = name.split(separator: ".")
+      guard
+        let url = Bundle.module.url(
+          forResource: String(parts[0]), withExtension: String(parts[1]), subdirectory: "Static")
+      else { throw HTTPError(.internalServerError, message: "the file \(name) is missing") }
+      files[name] = (type, ByteBuffer(bytes: try Data(contentsOf: url)))
+    }
+    return Assets(files: files)
+  }
+
   func add(to router: Router<WebContext>) {
+    for (name, file) in files {
+      router.get(RouterPath("/static/\(name)")) { _, _ -> Response in
+        var response = Response(
+          status: .ok, headers: [.contentType: file.type], body: ResponseBody(byteBuffer: file.body))
+        response.headers[.cacheControl] = "public, max-age=3600"
+        return response
+      }
+    }
     for path in ["/favicon.svg", "/favicon.ico"] {
       router.get(RouterPath(path)) { _, _ -> Response in
         var response = Response(

@@ -46,18 +46,22 @@ extension HTTPField.Name {
 
 /// An `application/x-www-form-urlencoded` body, read field by field.
 struct FormBody {
-  private var fields: [String: String] = [:]
+  private var fields: [String: [String]] = [:]
 
   init(_ text: String) {
     for pair in text.split(separator: "&") {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       guard let key = Self.decode(parts[0]) else { continue }
       let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-      if fields[key] == nil { fields[key] = value }
+      if let value { fields[key, default: []].append(value) }
     }
   }
 
-  subscript(_ key: String) -> String? { fields[key] }
+  /// The first value of the field `key`.
+  subscript(_ key: String) -> String? { fields[key]?.first }
+
+  /// Every value of the field `key`, in the order sent (ticked boxes of one name).
+  func values(_ key: String) -> [String] { fields[key] ?? [] }
 
   private static func decode(_ text: Substring) -> String? {
     text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding

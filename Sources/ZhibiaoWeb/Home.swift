@@ -24,8 +24,9 @@ struct Home: Sendable {
         "home",
         [
           "year": year, "years": plan.years.map { ["year": $0, "current": $0 == year] },
+          "title": PageText.catalog(context.language)["home"] ?? "",
           "targets": targets(for: account, year: year, language: context.language),
-        ], context: context)
+        ], request: request, context: context)
     }
     router.get("/api/v1/me") { _, context -> Response in
       guard let account = context.account else {

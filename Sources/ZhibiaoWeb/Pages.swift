@@ -2,34 +2,91 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import ZhibiaoKernel
+import ZhibiaoStore
 
 /// The pages, rendered from the Mustache templates in `Templates/` with HTML escaping: every
 /// value is escaped, and no template uses the unescaped forms `{{{…}}}` or `{{&…}}` (a test
 /// checks). The texts of the page come from `PageText` in the request's language, as `t`.
+///
+/// Every signed-in page shares `header.mustache` and `footer.mustache`: the app's name, the
+/// pages the account's role may open, who is signed in, the language switch (back to the same
+/// page) and the sign-out button with the session's CSRF token.
 struct Pages: Sendable {
   let library: MustacheLibrary
+  let plan: Plan
 
-  /// The templates shipped with the app.
-  static func load() async throws -> Pages {
+  /// The templates shipped with the app, for pages about `plan`.
+  static func load(plan: Plan) async throws -> Pages {
     guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
       throw HTTPError(.internalServerError, message: "the page templates are missing")
     }
-    return Pages(library: try await MustacheLibrary(directory: folder.path))
+    return Pages(library: try await MustacheLibrary(directory: folder.path), plan: plan)
   }
 
-  /// The page `template` for `values`, with the texts and the signed-in account.
-  func render(_ template: String, _ values: [String: Any], context: WebContext) -> Response {
+  /// The page `template` for `values`, with the texts, the signed-in account and the navigation;
+  /// `request` gives the address the language switch leads back to.
+  func render(
+    _ template: String, _ values: [String: Any], request: Request, context: WebContext,
+    status: HTTPResponse.Status = .ok
+  ) -> Response {
     var object = values
-    object["t"] = PageText.catalog(context.language)
-    object["lang"] = context.language.rawValue
-    object["other_lang"] = context.language == .zh ? "en" : "zh"
+    let language = context.language
+    let text = PageText.catalog(language)
+    object["t"] = text
+    object["lang"] = language.rawValue
+    object["other_lang"] = language == .zh ? "en" : "zh"
+    object["lang_switch"] = Self.switching(
+      path: request.uri.path, query: request.uri.query, to: language == .zh ? .en : .zh)
     if let account = context.account {
-      object["account"] = ["name": account.name, "org": account.org.rawValue, "role": account.role.rawValue]
+      object["account"] = [
+        "name": account.name, "org": account.org.rawValue,
+        "org_name": plan.org(account.org)?.name.text(in: language) ?? account.org.rawValue,
+        "role": account.role.rawValue, "role_name": account.role.name.text(in: language),
+      ]
+      object["nav"] = Self.sections(for: account.role).map { section in
+        [
+          "href": section.path, "label": text[section.label] ?? section.label,
+          "current": section.path == request.uri.path,
+        ]
+      }
     }
     if let session = context.session { object["csrf"] = session.csrfToken }
     let html = library.render(object, withTemplate: template) ?? ""
     return Response(
-      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+      status: status, headers: [.contentType: "text/html; charset=utf-8"],
       body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+  }
+
+  /// A page of the navigation: its path and the key of its label in `PageText`.
+  struct Section {
+    var path: String
+    var label: String
+  }
+
+  /// The pages a role opens, in the order the navigation shows them.
+  static func sections(for role: Role) -> [Section] {
+    let home = Section(path: "/", label: "home")
+    let entry = Section(path: "/entry", label: "entry")
+    let review = Section(path: "/review", label: "review")
+    let board = Section(path: "/board", label: "board")
+    let audit = Section(path: "/audit", label: "audit")
+    switch role {
+    case .district: return [home, entry]
+    case .bureau: return [home, entry, review]
+    case .commission: return [home, board, review, audit]
+    case .admin: return [home, board, audit]
+    case .viewer: return [home]
+    }
+  }
+
+  /// The address `path?query` with `lang=` set to `language`, the other query parameters kept.
+  static func switching(path: String, query: String?, to language: Language) -> String {
+    var pairs =
+      query.map { query in
+        query.split(separator: "&").filter { !$0.hasPrefix("lang=") }.map(String.init)
+      } ?? []
+    pairs.append("lang=\(language.rawValue)")
+    return path + "?" + pairs.joined(separator: "&")
   }
 }

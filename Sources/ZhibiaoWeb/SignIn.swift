@@ -23,7 +23,8 @@ struct SignIn: Sendable {
   func add(to router: Router<WebContext>) {
     router.get("/login") { request, context -> Response in
       if context.account != nil { return Self.redirect(to: "/") }
-      return pages.render("login", ["failed": false, "name": ""], context: context)
+      return pages.render(
+        "login", ["failed": false, "name": "", "title": Self.title(context)], request: request, context: context)
     }
     router.post("/login") { request, context -> Response in
       var request = request
@@ -44,9 +45,9 @@ struct SignIn: Sendable {
       account: name, address: context.address, since: now.addingTimeInterval(-Self.window))
     if failures.account >= Self.attempts || failures.address >= Self.attempts {
       context.logger.notice("sign-in throttled", metadata: ["account": "\(name)"])
-      var response = pages.render("login", ["failed": false, "throttled": true, "name": name], context: context)
-      response.status = .tooManyRequests
-      return response
+      return pages.render(
+        "login", ["failed": false, "throttled": true, "name": name, "title": Self.title(context)], request: request,
+        context: context, status: .tooManyRequests)
     }
     let account = try await store.account(named: name)
     let valid = await Self.verify(password, hash: account?.passwordHash ?? Self.decoy)
@@ -54,7 +55,8 @@ struct SignIn: Sendable {
       try await store.recordLoginFailure(account: name, address: context.address, at: now)
       context.logger.notice("sign-in failed", metadata: ["account": "\(name)"])
       // The form again, with the reason: a page the browser shows, not an error it logs.
-      return pages.render("login", ["failed": true, "name": name], context: context)
+      return pages.render(
+        "login", ["failed": true, "name": name, "title": Self.title(context)], request: request, context: context)
     }
     if let old = SessionCookie.value(in: request) { try await store.deleteSession(idHash: Tokens.hash(old)) }
     let id = Tokens.random()
@@ -67,6 +69,9 @@ struct SignIn: Sendable {
     response.headers[.setCookie] = SessionCookie.setting(id)
     return response
   }
+
+  /// The sign-in page's title in the request's language.
+  static func title(_ context: WebContext) -> String { PageText.catalog(context.language)["sign_in"] ?? "" }
 
   /// bcrypt on a thread of its own: it takes a quarter of a second and must not hold up the server.
   static func verify(_ password: String, hash: String) async -> Bool {

@@ -43,7 +43,7 @@ public struct WebServer: Sendable {
   /// The routes, behind the middlewares every request passes through: the request log, the
   /// security headers, who is signed in, and the CSRF guard.
   public func router() async throws -> Router<WebContext> {
-    let pages = try await Pages.load()
+    let pages = try await Pages.load(plan: workspace.plan)
     let router = Router(context: WebContext.self)
     router.add(middleware: RequestLog())
     router.add(middleware: SecurityHeaders())
@@ -51,10 +51,14 @@ public struct WebServer: Sendable {
     router.add(middleware: SessionAuthenticator(store: store, limits: limits, clock: clock))
     router.add(middleware: CSRFGuard())
     Health(store: store).add(to: router)
-    Assets().add(to: router)
+    try Assets.load().add(to: router)
     try OpenAPIDocument.load().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
     Home(workspace: workspace, pages: pages, clock: clock).add(to: router)
+    DataEntry(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
+    ReviewQueue(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
+    Board(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
+    FigurePages(workspace: workspace, store: store, pages: pages).add(to: router)
     API(workspace: workspace, store: store).add(to: router)
     APIWrites(workspace: workspace, store: store, clock: clock).add(to: router)
     return router

@@ -87,7 +87,7 @@ struct SignInTests {
       try await client.execute(uri: "/", method: .get, headers: cookie(id)) { response in
         #expect(response.status == .ok)
         let page = String(buffer: response.body)
-        #expect(page.contains("<strong>xihu.li</strong>") && page.contains("district.xihu"))
+        #expect(page.contains(#"<span id="who">xihu.li · 西湖区 · 区县市</span>"#))
       }
       let token = try await csrf(client, id)
       #expect(token.count == 43)
@@ -257,8 +257,8 @@ struct SignInTests {
       try await client.execute(uri: "/?year=2025", method: .get, headers: cookie(id)) { response in
         let page = String(buffer: response.body)
         let row = page.components(separatedBy: #"<tr data-indicator="digital.ict_revenue">"#).dropFirst().first ?? ""
-        #expect(row.contains(#"<td class="annual">\#(annual)</td>"#), "\(row.prefix(300))")
-        #expect(row.contains("<td>\(q2)</td>"))
+        #expect(row.contains(#"<td class="annual num">\#(annual)</td>"#), "\(row.prefix(300))")
+        #expect(row.contains(#"<td class="num">\#(q2)</td>"#))
         let listed = Set(
           page.components(separatedBy: #"data-indicator=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) })
         #expect(listed == own)
@@ -290,7 +290,7 @@ struct SignInTests {
       try await client.execute(
         uri: "/", method: .get, headers: [.cookie: "__Host-zhibiao=\(id); __Host-zhibiao-lang=en"]
       ) { response in
-        #expect(String(buffer: response.body).contains("Signed in as"))
+        #expect(String(buffer: response.body).contains(#"<span id="who">xihu.li · Xihu District · district</span>"#))
       }
     }
   }

@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import ZhibiaoKernel
+import ZhibiaoStore
+import ZhibiaoWorkspace
+
+/// The commission's board (总览): `GET /board?year=2025` shows the submissions matrix — every org
+/// that reports, by quarter — with each cell's state (未报 / 草稿 / 已报 / 退回 / 已审 / 已锁), how
+/// many of the org's figures are in, and whether the quarter is overdue; the commission locks a
+/// cell or a whole quarter from it (`POST /board/locks`).
+///
+/// A cell reads: locked when the org's quarter is locked; else returned when any figure is
+/// returned; submitted when any waits for review; approved when every expected figure is
+/// approved; a draft when only drafts are saved; missing when nothing is. Locking the fourth
+/// quarter also locks the year, whose annual figures are reported with it.
+struct Board: Sendable {
+  let workspace: Workspace
+  let store: any Store
+  let pages: Pages
+  let clock: @Sendable () -> Date
+
+  static let roles: Set<Role> = [.commission, .admin]
+
+  func add(to router: Router<WebContext>) {
+    router.get("/board") { request, context -> Response in
+      guard context.account != nil else { return SignIn.redirect(to: "/login") }
+      let account = try PageAccess.account(context, roles: Self.roles)
+      let year = try Home.year(request, plan: workspace.plan, now: clock())
+      var values = try await matrix(year: year, language: context.language)
+      values["can_lock"] = account.role == .commission
+      if let locked = request.uri.queryParameters["locked"].flatMap({ Int(String($0)) }) {
+        values["done"] = (PageText.catalog(context.language)["locked_count"] ?? "{n}")
+          .replacingOccurrences(of: "{n}", with: "\(locked)")
+      }
+      return pages.render("board", values, request: request, context: context)
+    }
+    router.post("/board/locks") { request, context -> Response in
+      var request = request
+      let account = try PageAccess.account(context, roles: [.commission])
+      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let period = try PageQuarter.parse(form["period"] ?? "", plan: workspace.plan)
+      let plan = workspace.plan
+      if let refusal = ReviewRules(plan: plan).lock(by: account.org, as: account.role) {
+        throw HTTPError(.forbidden, message: refusal.text.en)
+      }
+      let orgs: [OrgID]
+      if let text = form["org"], !text.isEmpty {
+        guard plan.org(OrgID(text)) != nil else { throw HTTPError(.badRequest, message: "unknown org") }
+        orgs = [OrgID(text)]
+      } else {
+        orgs = Self.reporters(plan).map(\.id)
+      }
+      var locked = 0
+      for org in orgs {
+        let newly = try await store.lock(
+          plan: plan.id, org: org, period: period, by: account.org, user: account.name, at: clock())
+        if newly { locked += 1 }
+        if period.quarter == 4 {
+          _ = try await store.lock(
+            plan: plan.id, org: org, period: .year(period.year), by: account.org, user: account.name, at: clock())
+        }
+      }
+      return SignIn.redirect(to: "/board?year=\(period.year)&locked=\(locked)")
+    }
+  }
+
+  /// The orgs that report figures: the districts, then the bureaus.
+  static func reporters(_ plan: Plan) -> [Org] {
+    plan.orgs.filter { $0.kind == .district } + plan.orgs.filter { $0.kind == .bureau }
+  }
+
+  /// The matrix of `year`: a row per reporting org, a cell per quarter.
+  func matrix(year: Int, language: Language) async throws -> [String: Any] {
+    let plan = workspace.plan
+    let text = PageText.catalog(language)
+    let now = clock()
+    var statuses: [String: ObservationStatus] = [:]
+    for record in try await store.observations(plan: plan.id) where record.period.year == year {
+      statuses["\(record.indicator)|\(record.org)|\(record.period)"] = record.status
+    }
+    for record in try await store.drafts(plan: plan.id, org: nil) where record.period.year == year {
+      statuses["\(record.indicator)|\(record.org)|\(record.period)"] = .draft
+    }
+    let quarters = (1...4).map { Period.quarter($0, of: year) }
+    var overdueCounts = [Int](repeating: 0, count: 4)
+    var rows: [[String: Any]] = []
+    for org in Self.reporters(plan) {
+      var cells: [[String: Any]] = []
+      for (column, quarter) in quarters.enumerated() {
+        let figures = ObservationImport(plan: plan, submitter: org.id).figures(of: org, at: quarter)
+        guard !figures.isEmpty else {
+          cells.append(["empty": true])
+          continue
+        }
+        let found = figures.compactMap { statuses["\($0.indicator.id)|\(org.id)|\($0.period)"] }
+        let locked = try await store.isLocked(plan: plan.id, org: org.id, period: quarter)
+        let state = Self.state(found, expected: figures.count, locked: locked)
+        let reported = found.filter { $0 != .draft }.count
+        let overdue = !locked && reported < figures.count && now >= plan.monitoringSettings.dueInstant(for: quarter)
+        if overdue { overdueCounts[column] += 1 }
+        cells.append([
+          "state": state.view(text), "reported": reported, "expected": figures.count, "overdue": overdue,
+          "period": quarter.description, "org": org.id.rawValue, "locked": locked,
+          "returned": found.filter { $0 == .returned }.count, "submitted": found.filter { $0 == .submitted }.count,
+        ])
+      }
+      rows.append(["org": org.id.rawValue, "org_name": org.name.text(in: language), "cells": cells])
+    }
+    return [
+      "title": text["board"] ?? "", "year": year,
+      "years": plan.years.map { ["year": $0, "current": $0 == year] },
+      "quarters": quarters.enumerated().map { column, quarter in
+        [
+          "period": quarter.description, "label": language == .zh ? quarter.zh : quarter.description,
+          "overdue": overdueCounts[column], "has_overdue": overdueCounts[column] > 0,
+          "due": plan.monitoringSettings.dueDay(for: quarter),
+        ] as [String: Any]
+      },
+      "rows": rows,
+    ]
+  }
+
+  /// The state a cell shows for the statuses `found` of `expected` figures.
+  static func state(_ found: [ObservationStatus], expected: Int, locked: Bool) -> FigureState {
+    if locked { return .locked }
+    if found.contains(.returned) { return .returned }
+    if found.contains(.submitted) { return .submitted }
+    if !found.isEmpty, found.count == expected, found.allSatisfy({ $0 == .approved }) { return .approved }
+    if found.contains(.approved) { return .submitted }
+    if found.contains(.draft) { return .draft }
+    return .missing
+  }
+}

@@ -1,0 +1,289 @@
+// The pages of the review workflow: who may open each, the data-entry form's checks, the review
+// queue's decisions and stale refusals, the board's locks, a figure's history and the audit log.
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+import ZhibiaoAccounts
+import ZhibiaoKernel
+import ZhibiaoStore
+import ZhibiaoTestSupport
+
+@testable import ZhibiaoWeb
+
+@Suite("Pages")
+struct PageTests {
+  let temporary: TemporaryStore
+  let plan: Plan
+  let q1 = Period.quarter(1, of: 2024)
+  static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+  init() async throws {
+    temporary = try TemporaryStore()
+    plan = try HangzhouPlan.plan()
+    let now = Date()
+    try await APITests.addAccounts(to: temporary.store, at: now)
+    try await temporary.store.addAccount(
+      AccountRecord(
+        name: "binjiang", org: "district.binjiang", role: .district, passwordHash: "$2b$12$unused", createdAt: now,
+        updatedAt: now))
+    for (name, _, _) in APITests.accounts + [("binjiang", "district.binjiang", .district)] {
+      try await temporary.store.addSession(
+        SessionRecord(
+          idHash: Tokens.hash("session-\(name)"), account: name, csrfToken: "csrf-\(name)", createdAt: now,
+          lastSeenAt: now, address: "127.0.0.1"))
+    }
+  }
+
+  func application() async throws -> some ApplicationProtocol {
+    let server = WebServer(port: 0, workspace: try HangzhouPlan.workspace(), store: temporary.store)
+    return try await server.application(logger: Logger(label: "test"))
+  }
+
+  /// A page as `account` (nil: signed out): its status, its HTML and where it leads.
+  func get(
+    _ client: some TestClientProtocol, _ path: String, as account: String?
+  ) async throws -> (status: HTTPResponse.Status, page: String, location: String?) {
+    let headers: HTTPFields = account.map { [.cookie: "__Host-zhibiao=session-\($0)"] } ?? [:]
+    return try await client.execute(uri: path, method: .get, headers: headers) { response in
+      (response.status, String(buffer: response.body), response.headers[.location])
+    }
+  }
+
+  /// Posts the form `fields` as `account`, with its CSRF token unless `csrf` is false.
+  func post(
+    _ client: some TestClientProtocol, _ path: String, _ fields: [(String, String)], as account: String,
+    csrf: Bool = true
+  ) async throws -> (status: HTTPResponse.Status, page: String, location: String?) {
+    var headers = Self.formHeaders
+    headers[.cookie] = "__Host-zhibiao=session-\(account)"
+    let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._"))
+    let body = ((csrf ? [("csrf", "csrf-\(account)")] : []) + fields).map { name, value in
+      "\(name.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+    }.joined(separator: "&")
+    return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+      response in (response.status, String(buffer: response.body), response.headers[.location])
+    }
+  }
+
+  /// The revision a review form offers for `indicator`, read from the page as a reviewer sees it.
+  func offeredRevision(_ page: String, _ indicator: String) -> String? {
+    guard let range = page.range(of: "value=\"\(indicator)@") else { return nil }
+    return String(page[range.upperBound...].prefix { $0.isNumber })
+  }
+
+  func status(_ indicator: IndicatorID, _ org: OrgID = "district.xihu") async throws -> ObservationStatus? {
+    try await temporary.store.observations(plan: plan.id, indicator: indicator, org: org, period: q1).first?.status
+  }
+
+  @Test("Every page answers each role as the rules say; signed out, a page leads to sign-in")
+  func matrix() async throws {
+    let figure = "/figure?indicator=digital.ict_revenue&org=district.xihu&period=2024Q1"
+    let paths = ["/entry?period=2024Q1", "/review?period=2024Q1", "/board?year=2024", "/audit", figure]
+    // The expected status of each path above, per account; the figure is 西湖's, unlocked.
+    let expected: [(String, [HTTPResponse.Status])] = [
+      ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok]),
+      ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound]),
+      ("econ", [.ok, .ok, .forbidden, .forbidden, .ok]),
+      ("scitech", [.ok, .ok, .forbidden, .forbidden, .notFound]),
+      ("drc", [.forbidden, .ok, .ok, .ok, .ok]),
+      ("admin", [.forbidden, .forbidden, .ok, .ok, .ok]),
+      ("viewer", [.forbidden, .forbidden, .forbidden, .forbidden, .notFound]),
+    ]
+    try await application().test(.router) { client in
+      for path in paths {
+        let answer = try await get(client, path, as: nil)
+        #expect(answer.status == .seeOther && answer.location == "/login", "\(path) signed out")
+      }
+      for (account, statuses) in expected {
+        for (path, status) in zip(paths, statuses) {
+          let answer = try await get(client, path, as: account)
+          #expect(answer.status == status, "\(path) as \(account)")
+        }
+      }
+      // Writes: each form refuses the roles that may not send it, and any form without the token.
+      let writes: [(String, [(String, String)], String)] = [
+        ("/entry", [("period", "2024Q1"), ("value.digital.ict_revenue", "1")], "drc"),
+        ("/entry", [("period", "2024Q1"), ("value.digital.ict_revenue", "1")], "viewer"),
+        ("/review", [("org", "district.xihu"), ("period", "2024Q1"), ("decision", "approve")], "xihu"),
+        ("/review", [("org", "district.xihu"), ("period", "2024Q1"), ("decision", "approve")], "admin"),
+        ("/board/locks", [("period", "2024Q1")], "econ"),
+        ("/board/locks", [("period", "2024Q1")], "admin"),
+        ("/board/locks", [("period", "2024Q1")], "xihu"),
+      ]
+      for (path, fields, account) in writes {
+        #expect(try await post(client, path, fields, as: account).status == .forbidden, "\(path) as \(account)")
+      }
+      let withoutToken = try await post(client, "/board/locks", [("period", "2024Q1")], as: "drc", csrf: false)
+      #expect(withoutToken.status == .forbidden)
+      // A bureau ticking a figure it does not own is refused whole.
+      let foreign = try await post(
+        client, "/review",
+        [("org", "district.xihu"), ("period", "2024Q1"), ("decision", "approve"), ("figure", "tech.rd_expenditure@1")],
+        as: "econ")
+      #expect(foreign.status == .forbidden)
+    }
+    #expect(try await temporary.store.observations(plan: plan.id).isEmpty)
+    #expect(try await temporary.store.isLocked(plan: plan.id, org: "district.xihu", period: q1) == false)
+  }
+
+  @Test("A form with one mistake saves nothing and shows the error beside its row; corrected, it saves and submits")
+  func entry() async throws {
+    try await application().test(.router) { client in
+      let blank = try await get(client, "/entry?period=2024Q1", as: "xihu")
+      #expect(blank.page.contains(#"name="value.digital.ict_revenue""#))
+      #expect(blank.page.contains(#"name="value.plan.gdp""#))
+      // A bureau's form holds only the city figures of the indicators it owns.
+      let bureau = try await get(client, "/entry?period=2024Q1", as: "econ")
+      #expect(!bureau.page.contains(#"name="value.tech."#))
+
+      let mistaken = try await post(
+        client, "/entry",
+        [
+          ("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "12o.5"),
+          ("value.digital.software_revenue", "100"), ("note.digital.software_revenue", "<script>alert(1)</script>"),
+        ], as: "xihu")
+      #expect(mistaken.status == .unprocessableContent)
+      #expect(mistaken.page.contains(#"id="problem""#))
+      let row = try #require(mistaken.page.range(of: #"data-indicator="digital.ict_revenue""#))
+      let rowText = mistaken.page[row.lowerBound...].prefix(900)
+      #expect(rowText.contains("field-error") && rowText.contains(#"aria-invalid="true""#))
+      // The other row keeps what was typed; the note shows as text, never as markup.
+      #expect(mistaken.page.contains(#"name="value.digital.software_revenue" value="100""#))
+      #expect(mistaken.page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+      #expect(!mistaken.page.contains("<script>alert(1)"))
+      #expect(try await temporary.store.observations(plan: plan.id).isEmpty)
+      #expect(try await temporary.store.drafts(plan: plan.id, org: nil).isEmpty)
+
+      let noteOnly = try await post(
+        client, "/entry", [("period", "2024Q1"), ("action", "draft"), ("note.digital.ict_revenue", "待核")], as: "xihu")
+      #expect(noteOnly.status == .unprocessableContent)
+
+      let draft = try await post(
+        client, "/entry",
+        [
+          ("period", "2024Q1"), ("action", "draft"), ("value.digital.ict_revenue", " 120.5 "),
+          ("value.digital.software_revenue", "100"),
+        ], as: "xihu")
+      #expect(draft.status == .seeOther && draft.location == "/entry?period=2024Q1&saved=draft")
+      #expect(try await temporary.store.drafts(plan: plan.id, org: "district.xihu").count == 2)
+      #expect(try await temporary.store.observations(plan: plan.id).isEmpty)
+      let saved = try await get(client, "/entry?period=2024Q1&saved=draft", as: "xihu")
+      #expect(saved.page.contains(#"id="saved""#))
+      #expect(saved.page.contains(#"name="value.digital.ict_revenue" value="120.5""#))
+
+      let submitted = try await post(
+        client, "/entry",
+        [
+          ("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "120.5"),
+          ("value.digital.software_revenue", "100"),
+        ], as: "xihu")
+      #expect(submitted.location == "/entry?period=2024Q1&saved=submitted")
+      let records = try await temporary.store.observations(plan: plan.id)
+      #expect(records.count == 2 && records.allSatisfy { $0.status == .submitted && $0.reportedBy == "district.xihu" })
+      #expect(records.first { $0.indicator == "digital.ict_revenue" }?.value == Decimal(string: "120.5"))
+    }
+  }
+
+  @Test("A return needs a comment, which the district then sees; a stale approval is a conflict; a lock ends editing")
+  func reviewAndLock() async throws {
+    try await application().test(.router) { client in
+      let fields = [("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "120")]
+      _ = try await post(client, "/entry", fields, as: "xihu")
+      let queue = try await get(client, "/review?period=2024Q1", as: "econ")
+      #expect(queue.page.contains(#"data-org="district.xihu""#))
+      let revision = try #require(offeredRevision(queue.page, "digital.ict_revenue"))
+      // 市科技局 owns no digital indicator: nothing of 西湖's waits for it.
+      let other = try await get(client, "/review?period=2024Q1", as: "scitech")
+      #expect(!other.page.contains(#"data-org="district.xihu""#) && other.page.contains(#"id="empty""#))
+
+      let decision = [("org", "district.xihu"), ("period", "2024Q1"), ("figure", "digital.ict_revenue@\(revision)")]
+      let silent = try await post(client, "/review", decision + [("decision", "return")], as: "econ")
+      #expect(silent.status == .conflict && silent.page.contains(#"id="problem""#))
+      #expect(try await status("digital.ict_revenue") == .submitted)
+      let returned = try await post(
+        client, "/review", decision + [("decision", "return"), ("comment", "请核对口径：应为累计数")], as: "econ")
+      #expect(returned.status == .seeOther && returned.location == "/review?period=2024Q1&done=1")
+      #expect(try await status("digital.ict_revenue") == .returned)
+      let seen = try await get(client, "/entry?period=2024Q1", as: "xihu")
+      #expect(seen.page.contains("请核对口径：应为累计数") && seen.page.contains(#"data-state="returned""#))
+
+      // The district corrects and resubmits; the bureau opens the queue; the district changes the
+      // figure again before the bureau decides: the bureau's approval is stale.
+      _ = try await post(
+        client, "/entry", [("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "121")], as: "xihu"
+      )
+      let opened = try await get(client, "/review?period=2024Q1", as: "econ")
+      let stale = try #require(offeredRevision(opened.page, "digital.ict_revenue"))
+      _ = try await post(
+        client, "/entry", [("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "122")], as: "xihu"
+      )
+      let conflict = try await post(
+        client, "/review",
+        [
+          ("org", "district.xihu"), ("period", "2024Q1"), ("figure", "digital.ict_revenue@\(stale)"),
+          ("decision", "approve"),
+        ], as: "econ")
+      #expect(conflict.status == .conflict)
+      #expect(try await status("digital.ict_revenue") == .submitted)
+      let fresh = try #require(
+        offeredRevision(try await get(client, "/review?period=2024Q1", as: "econ").page, "digital.ict_revenue"))
+      #expect(fresh != stale)
+      let approved = try await post(
+        client, "/review",
+        [
+          ("org", "district.xihu"), ("period", "2024Q1"), ("figure", "digital.ict_revenue@\(fresh)"),
+          ("decision", "approve"),
+        ], as: "econ")
+      #expect(approved.status == .seeOther)
+      #expect(try await status("digital.ict_revenue") == .approved)
+
+      // The board shows the cell; the commission locks it; the district can no longer edit.
+      let board = try await get(client, "/board?year=2024", as: "drc")
+      #expect(board.page.contains(#"data-period="2024Q1" data-state="submitted""#))
+      let lock = try await post(
+        client, "/board/locks", [("period", "2024Q1"), ("org", "district.xihu")], as: "drc")
+      #expect(lock.status == .seeOther && lock.location == "/board?year=2024&locked=1")
+      #expect(try await temporary.store.isLocked(plan: plan.id, org: "district.xihu", period: q1))
+      let lockedBoard = try await get(client, "/board?year=2024", as: "drc")
+      #expect(lockedBoard.page.contains(#"data-period="2024Q1" data-state="locked""#))
+      let locked = try await get(client, "/entry?period=2024Q1", as: "xihu")
+      #expect(!locked.page.contains(#"name="value.digital.ict_revenue""#))
+      #expect(!locked.page.contains(#"id="submit""#))
+      let late = try await post(
+        client, "/entry", [("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "130")], as: "xihu"
+      )
+      #expect(late.status == .unprocessableContent)
+      #expect(try await status("digital.ict_revenue") == .approved)
+      // Once locked, other districts may read the figure's history; the audit log has every step.
+      #expect(
+        try await get(client, "/figure?indicator=digital.ict_revenue&org=district.xihu&period=2024Q1", as: "binjiang")
+          .status == .ok)
+      let audit = try await get(client, "/audit?org=district.xihu&action=return", as: "drc")
+      #expect(audit.page.contains("请核对口径：应为累计数"))
+      #expect(try await get(client, "/audit?action=nonsense", as: "drc").status == .badRequest)
+    }
+  }
+
+  @Test("Pages speak English on request, and the language switch leads back to the same page")
+  func english() async throws {
+    try await application().test(.router) { client in
+      let page = try await get(client, "/entry?period=2024Q1&lang=en", as: "xihu")
+      #expect(page.page.contains("Data entry") && page.page.contains(#"<html lang="en">"#))
+      #expect(page.page.contains(#"href="/entry?period=2024Q1&amp;lang=zh""#))
+    }
+  }
+
+  @Test("The open quarter is the last one ended, held within the plan")
+  func openQuarter() throws {
+    let plan = try HangzhouPlan.plan()
+    let may2024 = Date(timeIntervalSince1970: 1_715_000_000)
+    #expect(PageQuarter.current(plan: plan, now: may2024) == .quarter(1, of: 2024))
+    #expect(PageQuarter.current(plan: plan, now: Date(timeIntervalSince1970: 1_800_000_000)) == .quarter(4, of: 2025))
+    #expect(
+      PageQuarter.current(plan: plan, now: Date(timeIntervalSince1970: 0)) == .quarter(1, of: plan.years.lowerBound))
+  }
+}
