@@ -19,6 +19,7 @@ import ZhibiaoWorkspace
 struct APIWrites: Sendable {
   let workspace: Workspace
   let store: any Store
+  let events: LiveEvents
   let clock: @Sendable () -> Date
 
   func add(to router: Router<WebContext>) {
@@ -61,6 +62,7 @@ struct APIWrites: Sendable {
     do {
       let result = try await checked.submit(
         to: store, plan: plan, submitter: account.org, role: account.role, user: account.name, source: "api")
+      if case .observations(let rows) = checked { events.publish(.submit, rows.map { ($0.org, $0.period) }) }
       return JSONBody.response(
         status: .created,
         [
@@ -89,6 +91,7 @@ struct APIWrites: Sendable {
         plan: plan.id, org: org, period: period, indicators: indicators, decision: decision,
         comment: body["comment"] as? String, seen: try Self.seenRevisions(body), by: account.org, role: account.role,
         user: account.name, at: clock())
+      if moved > 0 { events.publish(FigureEvent(.review, org: org, period: period)) }
       return JSONBody.response(status: .ok, ["reviewed": moved])
     } catch StoreError.refused(let refusal, _) {
       return Self.refused(refusal)
@@ -132,6 +135,7 @@ struct APIWrites: Sendable {
       plan: plan.id, org: org, period: period, by: account.org, user: account.name, at: clock())
     {
       locked += 1
+      events.publish(FigureEvent(.lock, org: org, period: period))
     }
     return JSONBody.response(status: .ok, ["locked": locked])
   }

@@ -17,6 +17,7 @@ struct Board: Sendable {
   let workspace: Workspace
   let store: any Store
   let pages: Pages
+  let events: LiveEvents
   let clock: @Sendable () -> Date
 
   static let roles: Set<Role> = [.commission, .admin]
@@ -54,7 +55,10 @@ struct Board: Sendable {
       for org in orgs {
         let newly = try await store.lock(
           plan: plan.id, org: org, period: period, by: account.org, user: account.name, at: clock())
-        if newly { locked += 1 }
+        if newly {
+          locked += 1
+          events.publish(FigureEvent(.lock, org: org, period: period))
+        }
         if period.quarter == 4 {
           _ = try await store.lock(
             plan: plan.id, org: org, period: .year(period.year), by: account.org, user: account.name, at: clock())
@@ -107,7 +111,7 @@ struct Board: Sendable {
       rows.append(["org": org.id.rawValue, "org_name": org.name.text(in: language), "cells": cells])
     }
     return [
-      "title": text["board"] ?? "", "year": year,
+      "title": text["board"] ?? "", "live": "refresh", "year": year,
       "years": plan.years.map { ["year": $0, "current": $0 == year] },
       "quarters": quarters.enumerated().map { column, quarter in
         [

@@ -19,6 +19,7 @@ struct DataEntry: Sendable {
   let workspace: Workspace
   let store: any Store
   let pages: Pages
+  let events: LiveEvents
   let clock: @Sendable () -> Date
 
   static let roles: Set<Role> = [.district, .bureau]
@@ -113,6 +114,7 @@ struct DataEntry: Sendable {
       }
       return again(.conflict, problem: message)
     }
+    events.publish(.submit, filled.map { (account.org, sheet.rows[$0].period) })
     let saved = status == .draft ? "draft" : "submitted"
     return SignIn.redirect(to: "/entry?period=\(period)&saved=\(saved)")
   }
@@ -172,7 +174,8 @@ struct DataEntry: Sendable {
     /// The values of `entry.mustache`.
     func values(text: [String: String], language: Language) -> [String: Any] {
       [
-        "title": text["entry"] ?? "", "org_name": org.name.text(in: language), "period": period.description,
+        "title": text["entry"] ?? "", "live": "notice", "org_name": org.name.text(in: language),
+        "period": period.description,
         "period_label": language == .zh ? period.zh : period.description,
         "periods": PageQuarter.choices(plan: plan, current: period, language: language),
         "editable": rows.contains(where: \.editable),

@@ -82,6 +82,7 @@ enum PageText {
     "new_value": "新值",
     "audit_count": "条目数",
     "audit_truncated": "仅显示最新 500 条，请用筛选缩小范围",
+    "live_changed": "数据刚有更新，刷新页面可查看最新情况。",
   ]
 
   static let en: [String: String] = [
@@ -162,5 +163,6 @@ enum PageText {
     "new_value": "New value",
     "audit_count": "Entries",
     "audit_truncated": "only the newest 500 are shown; filter to narrow",
+    "live_changed": "The figures have just changed; reload the page to see them.",
   ]
 }

@@ -16,6 +16,7 @@ struct ReviewQueue: Sendable {
   let workspace: Workspace
   let store: any Store
   let pages: Pages
+  let events: LiveEvents
   let clock: @Sendable () -> Date
 
   static let roles: Set<Role> = [.bureau, .commission]
@@ -80,7 +81,7 @@ struct ReviewQueue: Sendable {
       }
     }
     return [
-      "title": text["review"] ?? "", "period": period.description,
+      "title": text["review"] ?? "", "live": "notice", "period": period.description,
       "period_label": language == .zh ? period.zh : period.description,
       "periods": PageQuarter.choices(plan: plan, current: period, language: language), "groups": groups,
     ]
@@ -120,6 +121,7 @@ struct ReviewQueue: Sendable {
         plan: plan.id, org: org, period: figurePeriod, indicators: Array(seen.keys), decision: decision,
         comment: comment?.isEmpty == true ? nil : comment, seen: seen, by: account.org, role: account.role,
         user: account.name, at: clock())
+      if moved > 0 { events.publish(FigureEvent(.review, org: org, period: figurePeriod)) }
       return SignIn.redirect(to: "/review?period=\(quarter)&done=\(moved)")
     } catch StoreError.refused(let refusal, _) {
       return try await again(

@@ -45,6 +45,7 @@ public struct WebServer: Sendable {
   public func router() async throws -> Router<WebContext> {
     let pages = try await Pages.load(plan: workspace.plan)
     let router = Router(context: WebContext.self)
+    let events = LiveEvents()
     router.add(middleware: RequestLog())
     router.add(middleware: SecurityHeaders())
     router.add(middleware: LanguageChoice())
@@ -55,12 +56,13 @@ public struct WebServer: Sendable {
     try OpenAPIDocument.load().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
     Home(workspace: workspace, pages: pages, clock: clock).add(to: router)
-    DataEntry(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
-    ReviewQueue(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
-    Board(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
+    DataEntry(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
+    ReviewQueue(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
+    Board(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
+    events.add(to: router)
     FigurePages(workspace: workspace, store: store, pages: pages).add(to: router)
     API(workspace: workspace, store: store).add(to: router)
-    APIWrites(workspace: workspace, store: store, clock: clock).add(to: router)
+    APIWrites(workspace: workspace, store: store, events: events, clock: clock).add(to: router)
     return router
   }
 

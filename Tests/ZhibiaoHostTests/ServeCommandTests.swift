@@ -54,3 +54,31 @@ struct ServeCommandTests {
     #expect(check.status == 0, "check_sign_in.py said:\n\(check.output)")
   }
 }
+
+extension ServeCommandTests {
+  @Test(
+    "The review workflow in three browsers: entry with a mistake, return with a comment, approval, a live board, a lock",
+    .enabled(if: BrowserTools.shouldRun, BrowserTools.skipReason))
+  func workflowWithBrowsers() async throws {
+    let tools = try BrowserTools.require()
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let db = run.path("web.sqlite")
+    let users = [
+      ("xihu.zhang", "西湖区", "district", "西湖-龙井-2024"), ("econ.li", "市经信局", "bureau", "经信-数字-2024"),
+      ("drc.wang", "市发改委", "commission", "发改-统筹-2024"),
+    ]
+    for (name, org, role, password) in users {
+      let added = try run.run(
+        ["users", "add", name, "--org", org, "--role", role, "--password-stdin", "--db", db], input: password + "\n")
+      try #require(added.status == 0, "\(added.errors)")
+    }
+    let server = try await RunningServer(db: db)
+    let check = try BrowserTools.run(
+      tools.python,
+      [Repository.url("Tools/BrowserCheck/check_workflow.py").path, server.url().absoluteString]
+        + users.flatMap { [$0.0, $0.3] })
+    let log = server.stop()
+    #expect(check.status == 0, "check_workflow.py said:\n\(check.output)\nserver log:\n\(log.suffix(4000))")
+  }
+}

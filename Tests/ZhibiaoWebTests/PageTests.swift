@@ -286,4 +286,28 @@ struct PageTests {
     #expect(
       PageQuarter.current(plan: plan, now: Date(timeIntervalSince1970: 0)) == .quarter(1, of: plan.years.lowerBound))
   }
+
+  @Test("Live events reach only the accounts that may learn of them, once per org and quarter")
+  func liveEvents() async throws {
+    let events = LiveEvents(heartbeat: .seconds(3600))
+    func account(_ org: OrgID, _ role: Role) -> AccountRecord {
+      AccountRecord(name: "\(org)", org: org, role: role, passwordHash: "", createdAt: Date(), updatedAt: Date())
+    }
+    let xihu = events.subscribe(account("district.xihu", .district))
+    let binjiang = events.subscribe(account("district.binjiang", .district))
+    let board = events.subscribe(account("bureau.drc", .commission))
+    let viewer = events.subscribe(account("bureau.drc", .viewer))
+    #expect(events.count == 4)
+    // An annual and a fourth-quarter figure of 西湖 are one change of its 2024Q4.
+    events.publish(.submit, [("district.xihu", .year(2024)), ("district.xihu", .quarter(4, of: 2024))])
+    events.publish(FigureEvent(.lock, org: "district.binjiang", period: .quarter(4, of: 2024)))
+    let submitted = #"data: {"kind":"submit","org":"district.xihu","period":"2024Q4"}"#
+    let locked = #"data: {"kind":"lock","org":"district.binjiang","period":"2024Q4"}"#
+    var iterators = [xihu, binjiang, board, viewer].map { $0.makeAsyncIterator() }
+    #expect(await iterators[0].next()?.contains(submitted) == true)
+    #expect(await iterators[1].next()?.contains(locked) == true)
+    #expect(await iterators[2].next()?.contains(submitted) == true)
+    #expect(await iterators[2].next()?.contains(locked) == true)
+    #expect(await iterators[3].next()?.contains(locked) == true)
+  }
 }

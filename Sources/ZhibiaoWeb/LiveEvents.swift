@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+import Synchronization
+import ZhibiaoKernel
+import ZhibiaoStore
+
+/// A change of the figures' state that open pages should learn of: a submission, a review or a
+/// lock of one org's quarter.
+struct FigureEvent: Sendable, Hashable {
+  enum Kind: String, Sendable { case submit, review, lock }
+  var kind: Kind
+  var org: OrgID
+  /// The quarter (an annual figure's change is told as its year's fourth quarter).
+  var period: Period
+
+  init(_ kind: Kind, org: OrgID, period: Period) {
+    self.kind = kind
+    self.org = org
+    self.period = period.quarter == nil ? .quarter(4, of: period.year) : period
+  }
+
+  /// Whether an account of `org` in `role` learns of it: the commission, administrators and
+  /// bureaus of every change, a district of its own org's, a viewer of locks.
+  func isVisible(to account: AccountRecord) -> Bool {
+    switch account.role {
+    case .commission, .admin, .bureau: true
+    case .district: org == account.org
+    case .viewer: kind == .lock
+    }
+  }
+
+  /// The event as server-sent events write it.
+  var message: String {
+    #"event: change"# + "\n" + #"data: {"kind":"\#(kind.rawValue)","org":"\#(org)","period":"\#(period)"}"# + "\n\n"
+  }
+}
+
+/// The live updates of open pages (`GET /events`, server-sent events): every write of the app
+/// publishes what changed, and each open page hears the changes its account may learn of.
+///
+/// A page marked `data-live="refresh"` (the board) fetches itself again and replaces its content;
+/// a page with a form (`data-live="notice"`) shows a notice instead, so that nothing typed is lost.
+/// A comment line every 20 seconds keeps proxies from closing the stream and lets the server find
+/// a browser that has gone; graceful shutdown ends every stream.
+final class LiveEvents: Sendable {
+  private struct Subscriber {
+    var account: AccountRecord
+    var continuation: AsyncStream<String>.Continuation
+  }
+
+  private let subscribers = Mutex<[UUID: Subscriber]>([:])
+  let heartbeat: Duration
+
+  init(heartbeat: Duration = .seconds(20)) { self.heartbeat = heartbeat }
+
+  /// How many pages listen now.
+  var count: Int { subscribers.withLock { $0.count } }
+
+  /// Tells every listening page that may learn of `event`.
+  func publish(_ event: FigureEvent) {
+    let message = event.message
+    subscribers.withLock { subscribers in
+      for subscriber in subscribers.values where event.isVisible(to: subscriber.account) {
+        subscriber.continuation.yield(message)
+      }
+    }
+  }
+
+  /// Tells of every distinct org and quarter among `changes`.
+  func publish(_ kind: FigureEvent.Kind, _ changes: [(org: OrgID, period: Period)]) {
+    for event in Set(changes.map { FigureEvent(kind, org: $0.org, period: $0.period) }) { publish(event) }
+  }
+
+  /// The messages for `account`'s page, heartbeats included, until the page goes away.
+  func subscribe(_ account: AccountRecord) -> AsyncStream<String> {
+    let id = UUID()
+    let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
+    let beat = heartbeat
+    let pinger = Task {
+      while !Task.isCancelled {
+        try? await Task.sleep(for: beat)
+        continuation.yield(": heartbeat\n\n")
+      }
+    }
+    continuation.onTermination = { [weak self] _ in
+      pinger.cancel()
+      _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
+    }
+    subscribers.withLock { $0[id] = Subscriber(account: account, continuation: continuation) }
+    return stream
+  }
+
+  func add(to router: Router<WebContext>) {
+    router.get("/events") { _, context -> Response in
+      guard let account = context.account else { throw HTTPError(.unauthorized) }
+      let stream = self.subscribe(account)
+      return Response(
+        status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8"],
+        body: ResponseBody { writer in
+          try await writer.write(ByteBuffer(string: "retry: 5000\n\n"))
+          for try await message in stream.cancelOnGracefulShutdown() {
+            try await writer.write(ByteBuffer(string: message))
+          }
+          try await writer.finish(nil)
+        })
+    }
+  }
+}
