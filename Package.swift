@@ -150,7 +150,8 @@ let package = Package(
     .target(
       name: "ZhibiaoWeb",
       dependencies: [
-        "ZhibiaoStore", "ZhibiaoWorkspace", "ZhibiaoAccounts", .product(name: "Hummingbird", package: "hummingbird"),
+        "ZhibiaoStore", "ZhibiaoWorkspace", "ZhibiaoAccounts", "ZhibiaoDocuments",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

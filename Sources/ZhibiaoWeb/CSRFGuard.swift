@@ -26,7 +26,11 @@ struct CSRFGuard: RouterMiddleware {
       given = header
     } else {
       let body = try await request.collectBody(upTo: context.maxUploadSize)
-      given = FormBody(String(buffer: body))[Self.field]
+      if let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") {
+        given = MultipartForm(body, contentType: type)?.field(Self.field)
+      } else {
+        given = FormBody(String(buffer: body))[Self.field]
+      }
     }
     guard let given, Self.equal(given, session.csrfToken) else { throw HTTPError(.forbidden) }
     return try await next(request, context)

@@ -68,12 +68,13 @@ struct Pages: Sendable {
   static func sections(for role: Role) -> [Section] {
     let home = Section(path: "/", label: "home")
     let entry = Section(path: "/entry", label: "entry")
+    let upload = Section(path: "/upload", label: "upload")
     let review = Section(path: "/review", label: "review")
     let board = Section(path: "/board", label: "board")
     let audit = Section(path: "/audit", label: "audit")
     switch role {
-    case .district: return [home, entry]
-    case .bureau: return [home, entry, review]
+    case .district: return [home, entry, upload]
+    case .bureau: return [home, entry, upload, review]
     case .commission: return [home, board, review, audit]
     case .admin: return [home, board, audit]
     case .viewer: return [home]

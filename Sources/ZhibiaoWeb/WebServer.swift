@@ -59,6 +59,7 @@ public struct WebServer: Sendable {
     DataEntry(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     ReviewQueue(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     Board(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
+    Upload(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     events.add(to: router)
     FigurePages(workspace: workspace, store: store, pages: pages).add(to: router)
     API(workspace: workspace, store: store).add(to: router)

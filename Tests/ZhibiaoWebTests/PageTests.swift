@@ -14,33 +14,25 @@ import ZhibiaoTestSupport
 
 @testable import ZhibiaoWeb
 
-@Suite("Pages")
-struct PageTests {
-  let temporary: TemporaryStore
-  let plan: Plan
-  let q1 = Period.quarter(1, of: 2024)
-  static let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+/// Page requests as a signed-in account: every account of `APITests.accounts` and 滨江's district
+/// account has the session `session-NAME` with the CSRF token `csrf-NAME`.
+protocol SignedInPages {}
 
-  init() async throws {
-    temporary = try TemporaryStore()
-    plan = try HangzhouPlan.plan()
+extension SignedInPages {
+  /// Adds the accounts and their sessions to `store`.
+  static func prepare(_ store: any Store) async throws {
     let now = Date()
-    try await APITests.addAccounts(to: temporary.store, at: now)
-    try await temporary.store.addAccount(
+    try await APITests.addAccounts(to: store, at: now)
+    try await store.addAccount(
       AccountRecord(
         name: "binjiang", org: "district.binjiang", role: .district, passwordHash: "$2b$12$unused", createdAt: now,
         updatedAt: now))
     for (name, _, _) in APITests.accounts + [("binjiang", "district.binjiang", .district)] {
-      try await temporary.store.addSession(
+      try await store.addSession(
         SessionRecord(
           idHash: Tokens.hash("session-\(name)"), account: name, csrfToken: "csrf-\(name)", createdAt: now,
           lastSeenAt: now, address: "127.0.0.1"))
     }
-  }
-
-  func application() async throws -> some ApplicationProtocol {
-    let server = WebServer(port: 0, workspace: try HangzhouPlan.workspace(), store: temporary.store)
-    return try await server.application(logger: Logger(label: "test"))
   }
 
   /// A page as `account` (nil: signed out): its status, its HTML and where it leads.
@@ -58,7 +50,7 @@ struct PageTests {
     _ client: some TestClientProtocol, _ path: String, _ fields: [(String, String)], as account: String,
     csrf: Bool = true
   ) async throws -> (status: HTTPResponse.Status, page: String, location: String?) {
-    var headers = Self.formHeaders
+    var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
     headers[.cookie] = "__Host-zhibiao=session-\(account)"
     let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._"))
     let body = ((csrf ? [("csrf", "csrf-\(account)")] : []) + fields).map { name, value in
@@ -67,6 +59,24 @@ struct PageTests {
     return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body)) {
       response in (response.status, String(buffer: response.body), response.headers[.location])
     }
+  }
+}
+
+@Suite("Pages")
+struct PageTests: SignedInPages {
+  let temporary: TemporaryStore
+  let plan: Plan
+  let q1 = Period.quarter(1, of: 2024)
+
+  init() async throws {
+    temporary = try TemporaryStore()
+    plan = try HangzhouPlan.plan()
+    try await Self.prepare(temporary.store)
+  }
+
+  func application() async throws -> some ApplicationProtocol {
+    let server = WebServer(port: 0, workspace: try HangzhouPlan.workspace(), store: temporary.store)
+    return try await server.application(logger: Logger(label: "test"))
   }
 
   /// The revision a review form offers for `indicator`, read from the page as a reviewer sees it.
