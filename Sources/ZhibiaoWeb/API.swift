@@ -15,6 +15,7 @@ import ZhibiaoWorkspace
 struct API: Sendable {
   let workspace: Workspace
   let store: any Store
+  let standing: Standing
 
   func add(to router: Router<WebContext>) {
     router.get("/api/v1/targets") { request, context -> Response in
@@ -59,6 +60,32 @@ struct API: Sendable {
             "note": record.note ?? NSNull(),
           ] as [String: Any]
         })
+    }
+  }
+
+  /// `GET /api/v1/monitoring?period=` and `GET /api/v1/assessment?year=`.
+  func addStanding(to router: Router<WebContext>) {
+    router.get("/api/v1/monitoring") { request, context -> Response in
+      let account = try Self.account(context)
+      guard let text = request.uri.queryParameters["period"], let period = PeriodText.parse(String(text)),
+        workspace.plan.years.contains(period.year)
+      else { throw HTTPError(.badRequest, message: "give a period of the plan, e.g. period=2025Q2") }
+      let report = try await standing.readable(try await standing.monitoring(at: period), by: account)
+      return Response(
+        status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONViews.monitoring(report, pretty: false))))
+    }
+    router.get("/api/v1/assessment") { request, context -> Response in
+      let account = try Self.account(context)
+      guard let text = request.uri.queryParameters["year"], let year = Int(String(text)),
+        workspace.plan.years.contains(year)
+      else { throw HTTPError(.badRequest, message: "give a year of the plan, e.g. year=2024") }
+      guard account.role != .viewer else { throw HTTPError(.forbidden) }
+      guard let assessment = try await standing.assessment(year: year) else { throw HTTPError(.notFound) }
+      let cards = assessment.result.sections.flatMap(\.scorecards).filter { card in
+        account.role == .commission || account.role == .admin || card.org == account.org
+      }
+      return try Self.json(JSONViews.scorecards(cards))
     }
   }
 

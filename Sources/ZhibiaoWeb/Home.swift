@@ -13,20 +13,25 @@ import ZhibiaoWorkspace
 struct Home: Sendable {
   let workspace: Workspace
   let pages: Pages
+  let standing: Standing
   let clock: @Sendable () -> Date
 
   func add(to router: Router<WebContext>) {
     router.get("/") { request, context -> Response in
       guard let account = context.account else { return SignIn.redirect(to: "/login") }
       let plan = workspace.plan
-      let year = try Self.year(request, plan: plan, now: clock())
-      return pages.render(
-        "home",
+      var year = try Self.year(request, plan: plan, now: clock())
+      if request.uri.queryParameters["year"] == nil, let latest = try await standing.latestYear(), latest < year {
+        year = latest
+      }
+      var values = try await standingValues(for: account, year: year, language: context.language)
+      values.merge(
         [
           "year": year, "years": plan.years.map { ["year": $0, "current": $0 == year] },
           "title": PageText.catalog(context.language)["home"] ?? "",
           "targets": targets(for: account, year: year, language: context.language),
-        ], request: request, context: context)
+        ], uniquingKeysWith: { _, new in new })
+      return pages.render("home", values, request: request, context: context)
     }
     router.get("/api/v1/me") { _, context -> Response in
       guard let account = context.account else {
@@ -37,7 +42,8 @@ struct Home: Sendable {
     }
   }
 
-  /// `?year=` when it is a year of the plan (400 otherwise); else this year, held within the plan.
+  /// `?year=` when it is a year of the plan (400 otherwise); else this year, held within the plan
+  /// (the page then opens on the latest year with figures, when this year has none yet).
   static func year(_ request: Request, plan: Plan, now: Date) throws -> Int {
     if let text = request.uri.queryParameters["year"] {
       guard let year = Int(String(text)), plan.years.contains(year) else {
@@ -49,6 +55,53 @@ struct Home: Sendable {
     calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
     let current = calendar.component(.year, from: now)
     return min(max(current, plan.years.lowerBound), plan.years.upperBound - 1)
+  }
+
+  /// The lights of the account's figures at the last quarter ended of `year`, and its scorecard
+  /// of `year` once the year has ended: a district's own, a bureau's city figures of the indicators it owns, the
+  /// city's for anyone else (who has no scorecard).
+  func standingValues(for account: AccountRecord, year: Int, language: Language) async throws -> [String: Any] {
+    let plan = workspace.plan
+    let text = PageText.catalog(language)
+    let quarter = min(PageQuarter.current(plan: plan, now: clock()), .quarter(4, of: year))
+    let report = try await standing.monitoring(at: quarter)
+    let rows = report.rows.filter { row in
+      switch account.role {
+      case .district: row.org == account.org
+      case .bureau: row.isCity && plan.indicator(row.indicator)?.owner == account.org
+      case .commission, .admin, .viewer: row.isCity
+      }
+    }
+    var values: [String: Any] = [
+      "quarter": language == .zh ? quarter.zh : quarter.description,
+      "counts": PaceStatus.allCases.map { status in
+        [
+          "state": status.rawValue, "label": text["light_\(status.rawValue)"] ?? "",
+          "count": rows.filter { $0.status == status }.count,
+        ]
+          as [String: Any]
+      },
+      "lights": rows.sorted { $0.status > $1.status }.map { row -> [String: Any] in
+        [
+          "indicator": row.indicator.rawValue,
+          "name": plan.indicator(row.indicator)?.name.text(in: language) ?? row.indicator.rawValue,
+          "unit": row.unit ?? "", "actual": PageNumber.text(row.actual), "milestone": PageNumber.text(row.milestone),
+          "state": row.status.rawValue, "label": text["light_\(row.status.rawValue)"] ?? "",
+          "reason": row.warnings.first?.reason.text(in: language) ?? "",
+        ]
+      },
+    ]
+    let assessed = year
+    if account.role == .district || account.role == .bureau, quarter == .quarter(4, of: year),
+      let card = try await standing.assessment(year: assessed)?.result.scorecard(for: account.org)
+    {
+      let section = try await standing.assessment(year: assessed)?.result.section(for: card.orgKind)
+      values["scorecard"] = [
+        "year": assessed, "total": "\(card.total)", "grade": card.grade.name.text(in: language), "rank": card.rank,
+        "of": section?.scorecards.count ?? 0,
+      ]
+    }
+    return values
   }
 
   /// The rows of the targets table: one per indicator the account answers for.

@@ -51,14 +51,20 @@ final class LiveEvents: Sendable {
 
   private let subscribers = Mutex<[UUID: Subscriber]>([:])
   let heartbeat: Duration
+  /// The computed standing, which every change makes stale.
+  let standing: Standing?
 
-  init(heartbeat: Duration = .seconds(20)) { self.heartbeat = heartbeat }
+  init(standing: Standing? = nil, heartbeat: Duration = .seconds(20)) {
+    self.standing = standing
+    self.heartbeat = heartbeat
+  }
 
   /// How many pages listen now.
   var count: Int { subscribers.withLock { $0.count } }
 
   /// Tells every listening page that may learn of `event`.
   func publish(_ event: FigureEvent) {
+    standing?.changed()
     let message = event.message
     subscribers.withLock { subscribers in
       for subscriber in subscribers.values where event.isVisible(to: subscriber.account) {

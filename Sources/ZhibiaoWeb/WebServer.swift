@@ -26,11 +26,15 @@ public struct WebServer: Sendable {
   public var limits: SessionLimits
   /// The time now; tests move it to see sessions expire.
   public var clock: @Sendable () -> Date
+  /// How long monitoring and the assessment computed from the store are kept when no write of
+  /// this app changes them (writes by the command line or another instance show after at most this).
+  public var standingAge: TimeInterval
 
   /// A server for `workspace` and `store` on `host:port`.
   public init(
     host: String = "127.0.0.1", port: Int = 8080, workspace: Workspace, store: any Store,
-    limits: SessionLimits = SessionLimits(), clock: @escaping @Sendable () -> Date = Date.init
+    limits: SessionLimits = SessionLimits(), clock: @escaping @Sendable () -> Date = Date.init,
+    standingAge: TimeInterval = 1
   ) {
     self.host = host
     self.port = port
@@ -38,6 +42,7 @@ public struct WebServer: Sendable {
     self.store = store
     self.limits = limits
     self.clock = clock
+    self.standingAge = standingAge
   }
 
   /// The routes, behind the middlewares every request passes through: the request log, the
@@ -45,7 +50,8 @@ public struct WebServer: Sendable {
   public func router() async throws -> Router<WebContext> {
     let pages = try await Pages.load(plan: workspace.plan)
     let router = Router(context: WebContext.self)
-    let events = LiveEvents()
+    let standing = Standing(workspace: workspace, store: store, maximumAge: standingAge, clock: clock)
+    let events = LiveEvents(standing: standing)
     router.add(middleware: RequestLog())
     router.add(middleware: SecurityHeaders())
     router.add(middleware: LanguageChoice())
@@ -55,14 +61,16 @@ public struct WebServer: Sendable {
     try Assets.load().add(to: router)
     try OpenAPIDocument.load().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
-    Home(workspace: workspace, pages: pages, clock: clock).add(to: router)
+    Home(workspace: workspace, pages: pages, standing: standing, clock: clock).add(to: router)
     DataEntry(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     ReviewQueue(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     Board(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     Upload(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     events.add(to: router)
     FigurePages(workspace: workspace, store: store, pages: pages).add(to: router)
-    API(workspace: workspace, store: store).add(to: router)
+    let api = API(workspace: workspace, store: store, standing: standing)
+    api.add(to: router)
+    api.addStanding(to: router)
     APIWrites(workspace: workspace, store: store, events: events, clock: clock).add(to: router)
     return router
   }

@@ -320,4 +320,49 @@ struct PageTests: SignedInPages {
     #expect(await iterators[2].next()?.contains(locked) == true)
     #expect(await iterators[3].next()?.contains(locked) == true)
   }
+
+  @Test("Monitoring and the assessment through the API are scoped like the figures, and a write shows at once")
+  func standing() async throws {
+    let server = WebServer(
+      port: 0, workspace: try HangzhouPlan.workspace(), store: temporary.store, standingAge: 3600)
+    try await server.application(logger: Logger(label: "test")).test(.router) { client in
+      func rows(_ account: String) async throws -> [[String: Any]] {
+        let answer = try await get(client, "/api/v1/monitoring?period=2024Q1", as: account)
+        #expect(answer.status == .ok)
+        let object = try JSONSerialization.jsonObject(with: Data(answer.page.utf8)) as? [String: Any]
+        return object?["rows"] as? [[String: Any]] ?? []
+      }
+      let orgs = { (rows: [[String: Any]]) in
+        Set(rows.filter { $0["is_city"] as? Bool == false }.compactMap { $0["org"] as? String })
+      }
+      #expect(orgs(try await rows("xihu")) == ["district.xihu"])
+      #expect(orgs(try await rows("drc")).count == 13)
+      #expect(try await rows("viewer").isEmpty)
+      #expect(try await get(client, "/api/v1/monitoring?period=2031Q1", as: "xihu").status == .badRequest)
+
+      // A submission through the app shows in monitoring at once, though readings are kept an hour.
+      let ict = { (rows: [[String: Any]]) in
+        rows.first { $0["org"] as? String == "district.xihu" && $0["indicator"] as? String == "digital.ict_revenue" }
+      }
+      #expect((ict(try await rows("xihu"))?["value"] as? NSNumber) == nil)
+      _ = try await post(
+        client, "/entry", [("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "640.5")],
+        as: "xihu")
+      #expect((ict(try await rows("xihu"))?["value"] as? NSNumber)?.decimalValue == Decimal(string: "640.5"))
+
+      let cards = { (account: String) async throws -> [[String: Any]] in
+        let answer = try await get(client, "/api/v1/assessment?year=2024", as: account)
+        return (try? JSONSerialization.jsonObject(with: Data(answer.page.utf8)) as? [[String: Any]]) ?? []
+      }
+      #expect(try await cards("xihu").compactMap { $0["org"] as? String } == ["district.xihu"])
+      #expect(try await cards("drc").count > 13)
+      #expect(try await get(client, "/api/v1/assessment?year=2024", as: "viewer").status == .forbidden)
+      #expect(try await get(client, "/api/v1/assessment?year=1999", as: "drc").status == .badRequest)
+
+      // The home page shows the district's lights and, for a year ended, its scorecard.
+      let home = try await get(client, "/?year=2024", as: "xihu")
+      #expect(home.page.contains(#"id="lights""#) && home.page.contains(#"data-indicator="digital.ict_revenue""#))
+      #expect(home.page.contains(#"id="scorecard""#))
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ZhibiaoKernel
+import ZhibiaoWorkspace
 
 /// Writes an assessment: the ranking of each kind of org, and any org's scorecard item by item.
 struct AssessmentListing {
@@ -76,24 +77,7 @@ struct AssessmentListing {
   }
 
   private func json(_ cards: [Scorecard]) -> String {
-    let records: [[String: Any]] = cards.map { card in
-      [
-        "org": card.org.rawValue, "kind": card.orgKind.rawValue, "rank": card.rank,
-        "previous_rank": card.previousRank as Any? ?? NSNull(),
-        "total": NSDecimalNumber(decimal: card.total), "basic": NSDecimalNumber(decimal: card.basic),
-        "bonus": NSDecimalNumber(decimal: card.bonus.counted),
-        "deduction": NSDecimalNumber(decimal: card.deduction.counted), "grade": card.grade.id,
-        "items": card.items.map { item -> [String: Any] in
-          [
-            "id": item.id, "indicator": item.indicator?.rawValue as Any? ?? NSNull(), "rule": item.rule,
-            "weight": NSDecimalNumber(decimal: item.weight), "points": NSDecimalNumber(decimal: item.points),
-            "actual": item.actual.map { NSDecimalNumber(decimal: $0) } as Any? ?? NSNull(),
-            "target": item.target.map { NSDecimalNumber(decimal: $0) } as Any? ?? NSNull(),
-            "explanation": ["zh": item.explanation.zh, "en": item.explanation.en],
-          ]
-        },
-      ]
-    }
+    let records = JSONViews.scorecards(cards)
     let data =
       (try? JSONSerialization.data(withJSONObject: records, options: [.prettyPrinted, .sortedKeys])) ?? Data("[]".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"

@@ -1,5 +1,6 @@
 import Foundation
 import ZhibiaoKernel
+import ZhibiaoWorkspace
 
 /// Writes a monitoring report: a table, CSV or Markdown for people (each row's light, pace,
 /// year-end projection and the reason for its warnings), or the report's own JSON.
@@ -12,11 +13,7 @@ struct MonitoringListing {
 
   func render(_ format: OutputFormat) -> String {
     if format == .json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      encoder.nonConformingFloatEncodingStrategy = .convertToString(
-        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-      guard let data = try? encoder.encode(report) else { return "{}\n" }
+      guard let data = try? JSONViews.monitoring(report) else { return "{}\n" }
       return String(decoding: data, as: UTF8.self) + "\n"
     }
     var output = listing().render(format)
