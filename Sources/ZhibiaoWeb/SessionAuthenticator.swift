@@ -26,6 +26,9 @@ struct SessionAuthenticator: RouterMiddleware {
   let limits: SessionLimits
   let clock: @Sendable () -> Date
 
+  /// How stale a session's recorded last use may grow before a request writes it again.
+  static let touchInterval: TimeInterval = 60
+
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
   ) async throws -> Response {
@@ -43,7 +46,11 @@ struct SessionAuthenticator: RouterMiddleware {
           now.timeIntervalSince(session.lastSeenAt) <= limits.idle
           && now.timeIntervalSince(session.createdAt) <= limits.absolute
         if fresh, let account = try await store.account(named: session.account), !account.disabled {
-          try await store.touchSession(idHash: hash, at: now)
+          // The last use is written at most once a minute: a page's many requests do not each
+          // write to the store, and the idle limit holds to within that minute.
+          if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
+            try await store.touchSession(idHash: hash, at: now)
+          }
           context.session = session
           context.account = account
         } else {
