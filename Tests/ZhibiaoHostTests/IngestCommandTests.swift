@@ -167,7 +167,7 @@ struct IngestCommandTests {
   }
 
   @Test(
-    "A changed approved figure is refused without a reason and filed as a change request with one, once"
+    "A changed approved figure is refused without a reason, filed as a change request with one, and once accepted is flagged and kept in the history"
   )
   func approvedFigureChanges() throws {
     let run = try Executable()
@@ -199,6 +199,15 @@ struct IngestCommandTests {
     #expect(filed.output.contains("未变 0，提交变更申请 1"), "\(filed.output)")
     let twice = try run.run(["ingest", file, "--db", db, "--reason", "统计局反馈核实修正", "--lang", "en"])
     #expect(twice.output.contains("0 revised, 1 unchanged."), "\(twice.output)")
+    #expect(try run.run(["changes", "accept", "1", "--db", db]).status == 0)
+    let history = try run.run([
+      "history", "--indicator", "finance.finance_va", "--org", "district.xihu", "--period", "2024年1-3月", "--db", db,
+    ])
+    #expect(history.output.contains("50.5"))
+    #expect(history.output.contains("52"))
+    #expect(history.output.contains("统计局反馈核实修正"))
+    #expect(history.output.contains("change-request #1"))
+    #expect(history.output.contains("审核后修改"))
   }
 
   @Test("Export writes CSV with a byte order mark for Excel; a backup holds the same figures")

@@ -39,8 +39,7 @@ struct ReviewCommandTests {
   }
 
   @Test(
-    "A changed approved figure is refused without a reason and filed as a change request with one; so is one once locked"
-  )
+    "A changed approved figure is a change request the commission accepts, then reviewed again; so is one once locked")
   func approvedFigureChanged() throws {
     let run = try Executable()
     defer { run.cleanUp() }
@@ -58,7 +57,12 @@ struct ReviewCommandTests {
     ])
     #expect(filed.output.contains("提交变更申请 1（待市发改委处理）"), "\(filed.output)\(filed.errors)")
     #expect(try Self.figures(run, db: db).contains("logistics.logistics_va approved 13.9"))
-    // Locked, it changes only through a request too.
+    let accepted = try run.run(["changes", "accept", "1", "--db", db])
+    #expect(accepted.status == 0, "\(accepted.errors)")
+    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va submitted 14.2"))
+    // Reviewed and locked, it changes again only through a request, which the commission accepts
+    // into the locked period; the figure is then reviewed again there.
+    _ = try run.run(["approve", "--org", "富阳区", "--period", "2024Q1", "--db", db])
     #expect(try run.run(["lock", "--period", "2024Q1", "--org", "富阳区", "--db", db]).status == 0)
     try Self.write(run, "fix.csv", "logistics.logistics_va,district.fuyang,2024Q1,14.5,亿元,")
     let locked = try run.run([
@@ -71,7 +75,12 @@ struct ReviewCommandTests {
       "ingest", run.path("fix.csv"), "--db", db, "--as", "district.fuyang", "--reason", "再次修正", "--lang", "en",
     ])
     #expect(again.output.contains("1 change requests filed (for the commission to decide)"), "\(again.output)")
-    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va approved 13.9"))
+    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va approved 14.2"))
+    #expect(try run.run(["changes", "accept", "2", "--db", db]).status == 0)
+    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va submitted 14.5"))
+    let reviewed = try run.run(["approve", "--org", "富阳区", "--period", "2024Q1", "--db", db])
+    #expect(reviewed.output.contains("1 项数据"), "\(reviewed.output)\(reviewed.errors)")
+    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va approved 14.5"))
   }
 
   @Test("A bureau approves only the indicators it owns, never its own city figures")
@@ -167,8 +176,8 @@ struct ReviewCommandTests {
   func asHelp() throws {
     let run = try Executable()
     defer { run.cleanUp() }
-    for command in ["ingest", "review", "approve", "lock"] {
-      let help = try run.run([command, "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for command in [["ingest"], ["review"], ["approve"], ["lock"], ["changes", "accept"], ["changes", "reject"]] {
+      let help = try run.run(command + ["--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       #expect(help.contains("for a trusted local operator only"), "\(command)")
     }
     #expect(try run.run(["approve", "--help"]).output.contains("review --decision approve"))
