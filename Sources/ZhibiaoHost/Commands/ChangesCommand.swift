@@ -47,10 +47,14 @@ struct ChangesCommand: AsyncParsableCommand {
       var current: [String: ObservationRecord] = [:]
       for figure in figures { current["\(figure.indicator) \(figure.org) \(figure.period)"] = figure }
       let formatter = ISO8601DateFormatter()
+      let zh = options.lang == .zh
+      // The state in Chinese for people reading a table; JSON and CSV keep the stable values.
+      let readable = zh && (format == .table || format == .md)
       let rows = requests.map { request -> [String] in
         let figure = current["\(request.indicator) \(request.org) \(request.period)"]
         return [
-          "\(request.id)", request.state.rawValue, request.indicator.rawValue, request.org.rawValue,
+          "\(request.id)", readable ? request.state.zh : request.state.rawValue, request.indicator.rawValue,
+          request.org.rawValue,
           "\(request.period)", "\(request.seenRevision)", figure.map { "\($0.value)" } ?? "",
           figure.map { "\($0.revision)" } ?? "", "\(request.value)", request.note ?? "", request.reason,
           request.filedBy.rawValue, formatter.string(from: request.filedAt), request.decidedBy?.rawValue ?? "",
@@ -66,7 +70,6 @@ struct ChangesCommand: AsyncParsableCommand {
         print(DataTable(columns: columns, rows: rows, numeric: numeric).render(.json), terminator: "")
         return
       }
-      let zh = options.lang == .zh
       let headings =
         zh
         ? [
@@ -78,8 +81,7 @@ struct ChangesCommand: AsyncParsableCommand {
         columns: zip(columns, headings).map { key, heading in
           Listing.Column(key: key, heading: heading, maximumWidth: wide.contains(key) ? 30 : nil)
         },
-        rows: zh
-          ? rows.map { row in [row[0], ChangeRequest.State(rawValue: row[1])?.zh ?? row[1]] + row.dropFirst(2) } : rows)
+        rows: rows)
       print(listing.render(format), terminator: "")
     }
   }
