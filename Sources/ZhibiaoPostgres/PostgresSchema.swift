@@ -16,7 +16,7 @@ struct PostgresMigration: Sendable {
 enum PostgresSchema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [PostgresMigration] = [
-    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions,
+    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests,
   ]
 
   /// The table that records which migrations ran.
@@ -216,5 +216,44 @@ enum PostgresSchema {
       """,
       "CREATE INDEX login_failure_by_account ON login_failure (account, at)",
       "CREATE INDEX login_failure_by_address ON login_failure (address, at)",
+    ])
+
+  /// Change requests, and the audit log's three more actions and the number of the change request
+  /// an entry is about (see the SQLite store's version 6, which must rebuild the table for it).
+  static let changeRequests = PostgresMigration(
+    identifier: "v6-change-requests",
+    statements: [
+      """
+      CREATE TABLE change_request (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        seen_revision INTEGER NOT NULL CHECK (seen_revision >= 0),
+        value NUMERIC NOT NULL,
+        note TEXT,
+        reason TEXT NOT NULL CHECK (reason <> ''),
+        filed_by TEXT NOT NULL CHECK (filed_by <> ''),
+        filed_role TEXT NOT NULL CHECK (filed_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        filed_user TEXT,
+        filed_at TIMESTAMPTZ NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'rejected')),
+        decided_by TEXT,
+        decided_user TEXT,
+        decided_at TIMESTAMPTZ,
+        decision_comment TEXT,
+        CHECK ((state = 'pending') = (decided_by IS NULL AND decided_at IS NULL))
+      )
+      """,
+      "CREATE INDEX change_request_by_org_period ON change_request (plan, org, year, quarter)",
+      "ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check",
+      """
+      ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
+        CHECK (action IN ('submit', 'draft', 'approve', 'return', 'lock', 'change_request', 'accept_change',
+          'reject_change'))
+      """,
+      "ALTER TABLE audit_log ADD COLUMN change_request BIGINT",
     ])
 }

@@ -9,7 +9,7 @@ struct AuditBatch {
     ("at", "timestamptz"), ("actor_org", "text"), ("actor_role", "text"), ("actor_user", "text"),
     ("action", "text"), ("plan", "text"), ("indicator", "text"), ("org", "text"), ("year", "integer"),
     ("quarter", "integer"), ("old_value", "numeric"), ("new_value", "numeric"), ("old_status", "text"),
-    ("new_status", "text"), ("reason", "text"), ("source", "text"),
+    ("new_status", "text"), ("reason", "text"), ("source", "text"), ("change_request", "bigint"),
   ])
   private let actor: [String?]
 
@@ -18,15 +18,16 @@ struct AuditBatch {
     self.actor = [Timestamp.text(time), actor.rawValue, role.rawValue, user, plan.rawValue]
   }
 
-  /// One entry; `indicator` nil for a whole org's period.
+  /// One entry; `indicator` nil for a whole org's period, `changeRequest` the number of the change
+  /// request it is about.
   mutating func append(
     _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
-    new: (String?, String?), reason: String?, source: String
+    new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
   ) {
     batch.add(
       [
         actor[0], actor[1], actor[2], actor[3], action.rawValue, actor[4], indicator, org, String(year),
-        String(quarter), old.0, new.0, old.1, new.1, reason, source,
+        String(quarter), old.0, new.0, old.1, new.1, reason, source, changeRequest.map(String.init),
       ])
   }
 
@@ -41,7 +42,8 @@ extension PostgresStore {
     var query = QueryBuilder(
       """
       SELECT sequence, \(Column.time("at")), actor_org, actor_role, actor_user, action, indicator, org, year, quarter,
-        \(Column.value("old_value")), \(Column.value("new_value")), old_status, new_status, reason, source
+        \(Column.value("old_value")), \(Column.value("new_value")), old_status, new_status, reason, source,
+        change_request
       FROM audit_log
       """)
     query.append(" WHERE plan = $?", plan.rawValue)
@@ -63,7 +65,7 @@ extension PostgresStore {
           newValue: try row.optionalDecimal(11, column: "audit_log.value"),
           oldStatus: try row.optionalStatus(12, column: "audit_log.status"),
           newStatus: try row.optionalStatus(13, column: "audit_log.status"), reason: try row.optionalText(14),
-          source: try row.text(15))
+          source: try row.text(15), changeRequest: try row[16].decode(Int?.self))
       }
     }
   }

@@ -21,17 +21,22 @@ extension PostgresStore {
       var audit = AuditBatch(plan: plan, actor: reviewer, role: role, user: user, time: time)
       let figures = try await self.rows(
         """
-        SELECT indicator, \(unescaped: Column.value("value")), status, revision FROM observation
+        SELECT indicator, \(unescaped: Column.value("value")), status, revision, source FROM observation
         WHERE plan = \(plan.rawValue) AND org = \(org.rawValue) AND year = \(period.year) AND quarter = \(quarter)
           AND status <> 'draft'
         ORDER BY indicator COLLATE "C"
         """, on: connection
       ) { row in
-        (try row.text(0), try row.text(1), try row.status(2, column: "observation.status"), try row.int(3))
+        (
+          try row.text(0), try row.text(1), try row.status(2, column: "observation.status"), try row.int(3),
+          try row.text(4)
+        )
       }
       var revisions = RowBatch(ObservationColumns.status + [("number", "integer")])
-      for (indicator, value, status, revision) in figures {
-        guard let next = try decider.next(indicator: indicator, status: status, revision: revision, locked: locked)
+      for (indicator, value, status, revision, source) in figures {
+        guard
+          let next = try decider.next(
+            indicator: indicator, status: status, revision: revision, source: source, locked: locked)
         else { continue }
         revisions.add(
           [
@@ -103,7 +108,7 @@ extension PostgresStore {
     try await reading { try await isLocked(plan: plan, org: org, period: period, on: nil) }
   }
 
-  private func isLocked(plan: PlanID, org: OrgID, period: Period, on connection: PostgresConnection?) async throws
+  func isLocked(plan: PlanID, org: OrgID, period: Period, on connection: PostgresConnection?) async throws
     -> Bool
   {
     try await !rows(

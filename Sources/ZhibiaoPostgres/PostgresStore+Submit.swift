@@ -16,7 +16,7 @@ extension PostgresStore {
     return try await transaction(periods: periods) { connection in
       let current = try await self.current(for: submission, on: connection)
       let decided = try SubmissionDecision(submission: submission, current: current)
-      try await self.write(decided.writes, of: submission, on: connection)
+      try await self.write(decided.writes, changes: decided.changes, of: submission, on: connection)
       return decided.result
     }
   }
@@ -74,14 +74,20 @@ extension PostgresStore {
     {
       current.observations[key] = state
     }
+    // Pending change requests matter only to a submission with a reason, the only kind that files them.
+    if ReviewRules.changeNeedsReason(submission.reason) == nil {
+      current.pending = try await pending(
+        plan: submission.plan, periods: Array(current.locked.keys), on: connection)
+    }
     return current
   }
 
   /// Makes the writes: each observation's final state (inserted when new, updated otherwise),
-  /// every revision in order, and an audit entry per write.
-  private func write(_ writes: [ObservationWrite], of submission: Submission, on connection: PostgresConnection)
-    async throws
-  {
+  /// every revision in order, the change requests filed, and an audit entry per write and request.
+  private func write(
+    _ writes: [ObservationWrite], changes: [ChangeFiling], of submission: Submission,
+    on connection: PostgresConnection
+  ) async throws {
     let plan = submission.plan.rawValue
     let submitter = submission.submitter.rawValue
     let time = Timestamp.text(submission.time)
@@ -112,7 +118,7 @@ extension PostgresStore {
           [
             plan, key.indicator, key.orgPeriod.org, String(key.orgPeriod.year), String(key.orgPeriod.quarter),
             String(state.revision), value, state.status.rawValue, submitter, reportedAt, submission.source,
-            state.note, submission.reason, write.afterApproval ? "t" : "f",
+            state.note, submission.reason, "f",
           ])
       }
       audit.append(
@@ -146,6 +152,7 @@ extension PostgresStore {
     try await update(
       promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await insert(revisions, into: "revision", on: connection)
+    _ = try await file(changes, audit: &audit, on: connection)
     try await audit.write(self, on: connection)
   }
 }

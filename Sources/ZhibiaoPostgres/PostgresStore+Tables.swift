@@ -30,15 +30,18 @@ extension PostgresStore: TableStore {
       for (table, rows) in tables {
         var batch = RowBatch(zip(table.columns, table.kinds).map { ($0, Self.type(of: $1)) })
         for row in rows { batch.add(row) }
-        try await self.insert(batch, into: table.name, overridingIdentity: table.name == "audit_log", on: connection)
+        try await self.insert(batch, into: table.name, overridingIdentity: table.identity != nil, on: connection)
         try check(table, try await self.rows(of: table, on: connection))
       }
-      // The audit log's numbering goes on after the highest sequence copied.
-      try await self.execute(
-        """
-        SELECT setval(pg_get_serial_sequence('audit_log', 'sequence'),
-          coalesce((SELECT max(sequence) FROM audit_log), 0) + 1, false)
-        """, on: connection)
+      // The numbering of the audit log and the change requests goes on after the highest copied.
+      for (table, _) in tables {
+        guard let identity = table.identity else { continue }
+        try await self.execute(
+          """
+          SELECT setval(pg_get_serial_sequence('\(table.name)', '\(identity)'),
+            coalesce((SELECT max(\(identity)) FROM \(table.name)), 0) + 1, false)
+          """, on: connection)
+      }
     }
   }
 

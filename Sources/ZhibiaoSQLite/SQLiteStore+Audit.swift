@@ -17,8 +17,8 @@ struct AuditWriter {
     statement = try db.cachedStatement(
       sql: """
         INSERT INTO audit_log (at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter,
-          old_value, new_value, old_status, new_status, reason, source)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          old_value, new_value, old_status, new_status, reason, source, change_request)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     self.plan = plan.rawValue
     self.actor = actor.rawValue
@@ -27,14 +27,15 @@ struct AuditWriter {
     self.time = Timestamp.text(time)
   }
 
-  /// One entry; `indicator` nil for a whole org's period.
+  /// One entry; `indicator` nil for a whole org's period, `changeRequest` the number of the change
+  /// request it is about.
   func append(
     _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
-    new: (String?, String?), reason: String?, source: String
+    new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
   ) throws {
     try statement.execute(arguments: [
       time, actor, role, user, action.rawValue, plan, indicator, org, year, quarter, old.0, new.0, old.1, new.1, reason,
-      source,
+      source, changeRequest,
     ])
   }
 }
@@ -44,7 +45,7 @@ extension SQLiteStore {
   public func auditLog(plan: PlanID, org: OrgID?) async throws -> [AuditEntry] {
     var sql = """
       SELECT sequence, at, actor_org, actor_role, actor_user, action, indicator, org, year, quarter, old_value,
-        new_value, old_status, new_status, reason, source
+        new_value, old_status, new_status, reason, source, change_request
       FROM audit_log WHERE plan = ?
       """
     var arguments: StatementArguments = [plan.rawValue]
@@ -75,7 +76,8 @@ extension SQLiteStore {
             org: OrgID(try row.decode(String.self, atIndex: 7)),
             period: try Stored.period(year: try row.decode(atIndex: 8), quarter: try row.decode(atIndex: 9)),
             oldValue: try decimal(10), newValue: try decimal(11), oldStatus: try status(12), newStatus: try status(13),
-            reason: try row.decode(atIndex: 14), source: try row.decode(atIndex: 15))
+            reason: try row.decode(atIndex: 14), source: try row.decode(atIndex: 15),
+            changeRequest: try row.decode(atIndex: 16))
         }
       }
     }

@@ -25,7 +25,7 @@ extension SQLiteStore {
         let figures = try Row.fetchAll(
           db,
           sql: """
-            SELECT indicator, value, status, revision FROM observation
+            SELECT indicator, value, status, revision, source FROM observation
             WHERE plan = ? AND org = ? AND year = ? AND quarter = ? AND status <> 'draft' ORDER BY indicator
             """, arguments: key)
         var moved = 0
@@ -34,7 +34,10 @@ extension SQLiteStore {
           let value: String = try figure.decode(atIndex: 1)
           let status = try Stored.status(try figure.decode(atIndex: 2), column: "observation.status")
           let revision: Int = try figure.decode(atIndex: 3)
-          guard let next = try decider.next(indicator: indicator, status: status, revision: revision, locked: locked)
+          let source: String = try figure.decode(atIndex: 4)
+          guard
+            let next = try decider.next(
+              indicator: indicator, status: status, revision: revision, source: source, locked: locked)
           else { continue }
           let figureKey: StatementArguments = [
             plan.rawValue, indicator, org.rawValue, period.year, Stored.quarter(period),

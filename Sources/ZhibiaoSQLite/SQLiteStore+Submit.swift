@@ -16,6 +16,7 @@ extension SQLiteStore {
         let current = try CurrentObservations.read(db, for: submission)
         let decided = try SubmissionDecision(submission: submission, current: current)
         try ObservationWrites(db, submission: submission).apply(decided.writes)
+        if !decided.changes.isEmpty { _ = try ChangeRequestWrites(db).file(decided.changes) }
         return decided.result
       }
     }
@@ -24,8 +25,10 @@ extension SQLiteStore {
 
 extension CurrentObservations {
   /// Reads them, one indexed query per org's period rather than one per row: an import holds
-  /// many indicators of few orgs and periods.
+  /// many indicators of few orgs and periods. Pending change requests are read only for a
+  /// submission with a reason, the only kind that files them.
   static func read(_ db: Database, for submission: Submission) throws -> CurrentObservations {
+    let filesChanges = ReviewRules.changeNeedsReason(submission.reason) == nil
     let plan = submission.plan.rawValue
     let lock = try db.cachedStatement(
       sql: "SELECT 1 FROM period_lock WHERE plan = ? AND org = ? AND year = ? AND quarter = ?")
@@ -50,6 +53,11 @@ extension CurrentObservations {
           status: try Stored.status(try stored.decode(String.self, atIndex: 3), column: "observation.status"),
           revision: try stored.decode(Int.self, atIndex: 4),
           changedAfterApproval: try stored.decode(Bool.self, atIndex: 5))
+      }
+      if filesChanges {
+        for (key, pending) in try ChangeRequestWrites.pending(db, plan: plan, orgPeriod: orgPeriod) {
+          current.pending[key] = pending
+        }
       }
     }
     return current
@@ -139,7 +147,7 @@ struct ObservationWrites {
         }
         try insertRevision.execute(arguments: [
           plan, indicator, org, year, quarter, state.revision, value, status, submitter, time, source, state.note,
-          reason, write.afterApproval,
+          reason, false,
         ])
       case .promote:
         try promoteObservation.execute(arguments: [status, plan, indicator, org, year, quarter])

@@ -20,7 +20,7 @@ struct SchemaMigration: Sendable {
 enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [SchemaMigration] = [
-    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions,
+    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests,
   ]
 
   /// Version 1: the current value of each observation and every value it ever had.
@@ -246,5 +246,78 @@ enum Schema {
       );
       CREATE INDEX login_failure_by_account ON login_failure (account, at);
       CREATE INDEX login_failure_by_address ON login_failure (address, at);
+      """)
+
+  /// Version 6: change requests, the only way to change an approved figure or one in a locked
+  /// period.
+  ///
+  /// - `change_request` keeps each request with the figure's revision when it was filed, so that
+  ///   accepting it after the figure has moved on is refused; a request is decided once, and a
+  ///   CHECK holds that a pending one has no decision and a decided one has its decider and time.
+  /// - The audit log takes three more actions and the number of the change request an entry is
+  ///   about. SQLite cannot alter a CHECK, so `audit_log` is rebuilt and its rows copied as they
+  ///   are, sequence numbers included (its AUTOINCREMENT counter moves with the table's name), and
+  ///   its index and append-only triggers are made again.
+  static let changeRequests = SchemaMigration(
+    identifier: "v6-change-requests",
+    sql: """
+      CREATE TABLE change_request (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        seen_revision INTEGER NOT NULL CHECK (seen_revision >= 0),
+        value TEXT NOT NULL CHECK (value <> ''),
+        note TEXT,
+        reason TEXT NOT NULL CHECK (reason <> ''),
+        filed_by TEXT NOT NULL CHECK (filed_by <> ''),
+        filed_role TEXT NOT NULL CHECK (filed_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        filed_user TEXT,
+        filed_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'rejected')),
+        decided_by TEXT,
+        decided_user TEXT,
+        decided_at TEXT,
+        decision_comment TEXT,
+        CHECK ((state = 'pending') = (decided_by IS NULL AND decided_at IS NULL))
+      );
+      CREATE INDEX change_request_by_org_period ON change_request (plan, org, year, quarter);
+
+      DROP TRIGGER audit_log_no_update;
+      DROP TRIGGER audit_log_no_delete;
+      CREATE TABLE new_audit_log (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_org TEXT NOT NULL CHECK (actor_org <> ''),
+        actor_role TEXT NOT NULL CHECK (actor_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        actor_user TEXT,
+        action TEXT NOT NULL CHECK (action IN ('submit', 'draft', 'approve', 'return', 'lock', 'change_request',
+          'accept_change', 'reject_change')),
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        old_value TEXT,
+        new_value TEXT,
+        old_status TEXT CHECK (old_status IN ('draft', 'submitted', 'approved', 'returned')),
+        new_status TEXT CHECK (new_status IN ('draft', 'submitted', 'approved', 'returned')),
+        reason TEXT,
+        source TEXT NOT NULL,
+        change_request INTEGER
+      );
+      INSERT INTO new_audit_log (sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year,
+        quarter, old_value, new_value, old_status, new_status, reason, source)
+      SELECT sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter, old_value,
+        new_value, old_status, new_status, reason, source
+      FROM audit_log ORDER BY sequence;
+      DROP TABLE audit_log;
+      ALTER TABLE new_audit_log RENAME TO audit_log;
+      CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be updated'); END;
+      \(auditLogNoDelete);
       """)
 }

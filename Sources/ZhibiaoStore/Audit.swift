@@ -13,6 +13,12 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable, Codable {
   case `return`
   /// An org's period locked.
   case lock
+  /// A change request filed for an approved figure or one in a locked period.
+  case changeRequest = "change_request"
+  /// A change request accepted: its value written to the figure, which is submitted again.
+  case acceptChange = "accept_change"
+  /// A change request rejected with a comment; the figure stays as it is.
+  case rejectChange = "reject_change"
 }
 
 /// One line of the audit log: who did what to which figure, when, from what to what. The log is
@@ -38,22 +44,28 @@ public struct AuditEntry: Hashable, Sendable {
   public var org: OrgID
   /// The period.
   public var period: Period
-  /// The value before and after (the same for a review).
+  /// The value before and after (the same for a review; the value proposed for a change request
+  /// filed or rejected).
   public var oldValue: Decimal?
   public var newValue: Decimal?
-  /// The status before and after.
+  /// The status before and after (no status after for a change request filed or rejected: the
+  /// figure does not move).
   public var oldStatus: ObservationStatus?
   public var newStatus: ObservationStatus?
-  /// Why an approved figure changed, or the reviewer's comment on a return.
+  /// The reason of a change request (filed or accepted), the reviewer's comment on a return, or
+  /// the commission's on a rejection.
   public var reason: String?
-  /// The file or form it came from (`review` and `lock` for those).
+  /// The file or form it came from (`approval`, `return`, `lock`, `change-request #N` for those).
   public var source: String
+  /// The change request the entry is about; nil for any other.
+  public var changeRequest: Int?
 
   /// Creates an entry.
   public init(
     sequence: Int, time: Date, actor: OrgID, role: Role, user: String? = nil, action: AuditAction, plan: PlanID,
     indicator: IndicatorID?, org: OrgID, period: Period, oldValue: Decimal? = nil, newValue: Decimal? = nil,
-    oldStatus: ObservationStatus? = nil, newStatus: ObservationStatus? = nil, reason: String? = nil, source: String
+    oldStatus: ObservationStatus? = nil, newStatus: ObservationStatus? = nil, reason: String? = nil, source: String,
+    changeRequest: Int? = nil
   ) {
     self.sequence = sequence
     self.time = time
@@ -71,5 +83,6 @@ public struct AuditEntry: Hashable, Sendable {
     self.newStatus = newStatus
     self.reason = reason
     self.source = source
+    self.changeRequest = changeRequest
   }
 }

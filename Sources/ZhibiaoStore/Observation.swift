@@ -41,7 +41,9 @@ public struct Submission: Sendable {
   public var time: Date
   /// The status the rows take: `submitted` unless saved as drafts.
   public var status: ObservationStatus
-  /// Why approved figures are changed; required to change an approved figure.
+  /// Why approved figures, or figures of a locked period, should change. With a reason, each row
+  /// that would change one files a change request for the commission to decide, instead of being
+  /// refused; without one, such a row refuses the submission.
   public var reason: String?
   /// The rows.
   public var rows: [ObservationInput]
@@ -69,17 +71,18 @@ public struct SubmissionResult: Hashable, Sendable {
   public var added: Int
   /// Existing ones given a new value (a new revision).
   public var revised: Int
-  /// Rows equal to what was stored, which added nothing.
+  /// Rows equal to what was stored (or to a change request pending already), which added nothing.
   public var unchanged: Int
-  /// Revisions of approved figures, flagged as changes after approval (they need review again).
-  public var changedAfterApproval: Int
+  /// Rows filed as change requests: changes of approved figures or of figures in a locked period,
+  /// which the commission decides; nothing of them is written to the figures yet.
+  public var changeRequests: Int
 
   /// Creates a result.
-  public init(added: Int = 0, revised: Int = 0, unchanged: Int = 0, changedAfterApproval: Int = 0) {
+  public init(added: Int = 0, revised: Int = 0, unchanged: Int = 0, changeRequests: Int = 0) {
     self.added = added
     self.revised = revised
     self.unchanged = unchanged
-    self.changedAfterApproval = changedAfterApproval
+    self.changeRequests = changeRequests
   }
 }
 
@@ -105,7 +108,7 @@ public struct ObservationRecord: Hashable, Sendable {
   public var source: String
   /// The reporter's note.
   public var note: String?
-  /// Whether any revision changed it after it was approved.
+  /// Whether any revision changed it after it was approved (through an accepted change request).
   public var changedAfterApproval: Bool
   /// The reviewer's comment when it was returned; nil otherwise.
   public var reviewComment: String?
@@ -143,11 +146,13 @@ public struct Revision: Hashable, Sendable {
   public var reportedBy: OrgID
   /// When.
   public var reportedAt: Date
-  /// From which file or form (`approval` for an approval, `return` for a return).
+  /// From which file or form (`approval` for an approval, `return` for a return, `change-request
+  /// #N` for an accepted change request).
   public var source: String
   /// The reporter's note.
   public var note: String?
-  /// Why an approved value was changed, or the reviewer's comment on a return.
+  /// The reason of an accepted change request (or the one a submission gave), or the reviewer's
+  /// comment on a return.
   public var reason: String?
   /// Whether this revision changed an approved value.
   public var changedAfterApproval: Bool

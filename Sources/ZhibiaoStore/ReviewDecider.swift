@@ -34,10 +34,15 @@ package struct ReviewDecider: Sendable {
 
   /// The status `indicator`'s figure moves to, nil when it stays as it is (not covered, or not
   /// submitted); a stale revision or a locked period refuses the whole review.
-  package func next(indicator: String, status: ObservationStatus, revision: Int, locked: Bool) throws
+  ///
+  /// `source` is the source of the figure's current value: a figure that an accepted change
+  /// request wrote is reviewed even in a locked period, since it must be reviewed again and
+  /// nothing else could move it there.
+  package func next(indicator: String, status: ObservationStatus, revision: Int, source: String, locked: Bool) throws
     -> ObservationStatus?
   {
     guard wanted.contains(indicator) else { return nil }
+    let locked = locked && !ChangeRequest.isSource(source)
     if let seen = seen[IndicatorID(indicator)], seen != revision {
       throw StoreError.refused(
         ReviewRules.staleRefusal(indicator: IndicatorID(indicator), seen: seen, current: revision), rows: [])

@@ -9,14 +9,17 @@ extension ReviewRules {
   /// - `current`: the figure's stored status, nil when there is none.
   /// - `sameValue`: whether the value and note equal the stored ones.
   /// - `locked`: whether the figure's org and period are locked.
-  /// - `reason`: why an approved figure changes.
+  ///
+  /// A changed approved figure and any move in a locked period are refused: they take a change
+  /// request (``changeRequest(current:sameValue:locked:reason:org:period:)``), which the
+  /// commission decides.
   public static func submission(
-    current: ObservationStatus?, sameValue: Bool, as requested: ObservationStatus, locked: Bool, reason: String?,
-    org: OrgID, period: Period
+    current: ObservationStatus?, sameValue: Bool, as requested: ObservationStatus, locked: Bool, org: OrgID,
+    period: Period
   ) -> Result<FigureChange, ReviewRefusal> {
     let status: ObservationStatus = requested == .draft ? .draft : .submitted
     guard let current else {
-      return locked ? .failure(lockedRefusal(org: org, period: period)) : .success(.write(status, afterApproval: false))
+      return locked ? .failure(lockedRefusal(org: org, period: period)) : .success(.write(status))
     }
     if sameValue {
       // Sent again as it stands: a draft or a returned figure moves on to submitted; nothing else moves.
@@ -26,7 +29,7 @@ extension ReviewRules {
     }
     if locked { return .failure(lockedRefusal(org: org, period: period)) }
     switch (status, current) {
-    case (.draft, .draft): return .success(.write(.draft, afterApproval: false))
+    case (.draft, .draft): return .success(.write(.draft))
     case (.draft, _):
       return .failure(
         ReviewRefusal(
@@ -35,24 +38,15 @@ extension ReviewRules {
           en:
             "The figures of '\(org)' for \(period) are reported already; a draft never replaces a submitted, returned or approved figure: submit the change instead."
         ))
-    case (_, .approved):
-      guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-        return .failure(
-          ReviewRefusal(
-            .conflict, .approvedNeedsReason,
-            zh: "\(org) \(period.zh) 的数据已审核；修改已审核数据须说明理由，修改后须重新审核。",
-            en:
-              "The figures of '\(org)' for \(period) are approved; an approved figure changes only with a reason, and then needs review again."
-          ))
-      }
-      return .success(.write(.submitted, afterApproval: true))
-    default: return .success(.write(.submitted, afterApproval: false))
+    case (_, .approved): return .failure(approvedRefusal(org: org, period: period))
+    default: return .success(.write(.submitted))
     }
   }
 
   /// What a review decision does to a figure: only a submitted figure moves (to approved, or to
   /// returned), and nil says it stays as it is. A return needs a comment; nothing in a locked
-  /// period moves.
+  /// period moves (`locked` is false for a figure an accepted change request wrote, which must
+  /// be reviewed again).
   public static func review(
     current: ObservationStatus, decision: ReviewDecision, comment: String?, locked: Bool, org: OrgID, period: Period
   ) -> Result<ObservationStatus?, ReviewRefusal> {
@@ -81,13 +75,25 @@ extension ReviewRules {
     )
   }
 
-  /// Nothing in a locked org's period changes until the commission reopens it.
+  /// Nothing in a locked org's period changes, but through a change request that the commission
+  /// accepts.
   public static func lockedRefusal(org: OrgID, period: Period) -> ReviewRefusal {
     ReviewRefusal(
       .conflict, .locked,
-      zh: "\(org) \(period.zh) 的数据已由市发改委锁定，不能修改；只有市发改委重新开放该期后才能修改（变更申请功能尚未提供）。",
+      zh: "\(org) \(period.zh) 的数据已由市发改委锁定，不能直接修改；请提交说明理由的变更申请，经市发改委同意后修改，修改后须重新审核。",
       en:
-        "The figures of '\(org)' for \(period) are locked by the commission and cannot change; only the commission can reopen the period (change requests are not available yet)."
+        "The figures of '\(org)' for \(period) are locked by the commission and cannot change directly; file a change request with a reason, which the commission accepts or rejects; a change accepted needs review again."
+    )
+  }
+
+  /// An approved figure is never changed over the reviewer's approval: the change is a request
+  /// that the commission decides.
+  public static func approvedRefusal(org: OrgID, period: Period) -> ReviewRefusal {
+    ReviewRefusal(
+      .conflict, .approvedNeedsChangeRequest,
+      zh: "\(org) \(period.zh) 的数据已审核，不能直接修改；请提交说明理由的变更申请，经市发改委同意后修改，修改后须重新审核。",
+      en:
+        "The figures of '\(org)' for \(period) are approved and cannot change directly; file a change request with a reason, which the commission accepts or rejects; a change accepted needs review again."
     )
   }
 }

@@ -2,18 +2,25 @@ import ZhibiaoKernel
 
 /// Why the review workflow refuses a request, in both languages.
 public struct ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible {
-  /// How a caller answers it: the web app with 403 or 409, the command line with exit 1.
+  /// How a caller answers it: the web app with 403, 404 or 409, the command line with exit 1.
   public enum Kind: String, Hashable, Sendable {
     /// The actor may not do this at all, whatever the figures' state.
     case forbidden
-    /// The figures' state does not allow it now (locked, approved without a reason, a draft over a
-    /// submitted figure, a return without a comment).
+    /// The figures' state does not allow it now (locked, approved, a draft over a submitted
+    /// figure, a return without a comment, a change request decided already).
     case conflict
+    /// What the request names does not exist (a change request of another plan or none).
+    case notFound
   }
 
   /// Which rule refused, so that refusals of many rows can be grouped.
   public enum Rule: String, Hashable, Sendable {
-    case actorRole, report, review, lock, locked, approvedNeedsReason, draftOverReported, returnNeedsComment, stale
+    case actorRole, report, review, lock, locked, approvedNeedsChangeRequest, draftOverReported, returnNeedsComment,
+      stale
+    /// Change requests: who decides, a reason to file, a comment to reject, one worth filing, not
+    /// filed twice, decided once, and one that exists.
+    case changeDecision, changeNeedsReason, rejectNeedsComment, changeNotNeeded, changeDuplicate, changeDecided,
+      changeUnknown
   }
 
   /// Forbidden or a conflict.
@@ -41,12 +48,12 @@ public enum ReviewDecision: String, Hashable, Sendable, CaseIterable, Codable {
   case `return`
 }
 
-/// What a submission does to one figure, decided by ``ReviewRules/submission(current:sameValue:as:locked:reason:org:period:)``.
+/// What a submission does to one figure, decided by ``ReviewRules/submission(current:sameValue:as:locked:org:period:)``.
 public enum FigureChange: Hashable, Sendable {
   /// Nothing: the same value and note, or nothing to move.
   case unchanged
-  /// A new value (a new revision) with this status; `afterApproval` when it changes an approved figure.
-  case write(ObservationStatus, afterApproval: Bool)
+  /// A new value (a new revision) with this status.
+  case write(ObservationStatus)
   /// The same value, moved on to this status (a draft or a returned figure submitted again).
   case promote(ObservationStatus)
 }
@@ -56,8 +63,9 @@ public enum FigureChange: Hashable, Sendable {
 /// the store applies the transitions, so that no caller can skip them.
 ///
 /// A figure (indicator × org × period) moves draft → submitted → approved or returned (with a
-/// comment) → submitted again …; a changed approved figure goes back to submitted and needs a
-/// reason; nothing in a locked org's period changes; a draft never replaces a reported figure.
+/// comment) → submitted again …; an approved figure, and any figure of a locked org's period,
+/// changes only through a change request with a reason that the commission accepts, after which
+/// it is submitted again and needs review; a draft never replaces a reported figure.
 public struct ReviewRules: Sendable {
   /// The plan whose orgs and indicator owners the rules read.
   public let plan: Plan
@@ -155,6 +163,16 @@ public struct ReviewRules: Sendable {
     return ReviewRefusal(
       .forbidden, .lock, zh: "只有市发改委可以锁定期间，\(name(actor).zh) 不能。",
       en: "Only the commission locks periods; \(name(actor).en) cannot.")
+  }
+
+  /// Whether `actor` in `role` may accept or reject a change request: the commission only. Who
+  /// files one is who reports the figure (``report(_:org:by:as:)``).
+  public func decideChange(by actor: OrgID, as role: Role) -> ReviewRefusal? {
+    if let refusal = self.actor(actor, as: role) { return refusal }
+    guard role != .commission else { return nil }
+    return ReviewRefusal(
+      .forbidden, .changeDecision, zh: "只有市发改委可以受理变更申请，\(name(actor).zh) 不能。",
+      en: "Only the commission accepts or rejects change requests; \(name(actor).en) cannot.")
   }
 
   private func name(_ org: OrgID) -> LocalizedText {

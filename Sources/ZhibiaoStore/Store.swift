@@ -15,13 +15,39 @@ public protocol Store: AccountStore, SessionStore {
   /// Writes a submission in one transaction — all rows or none, with their audit entries — and
   /// says what changed.
   ///
-  /// Each row moves its figure as ``ReviewRules/submission(current:sameValue:as:locked:reason:org:period:)``
+  /// Each row moves its figure as ``ReviewRules/submission(current:sameValue:as:locked:org:period:)``
   /// says. A row equal to the current value (same value and note) adds no revision, so importing
-  /// the same file twice changes nothing. A changed approved figure needs the submission's
-  /// `reason` and goes back to submitted, flagged as a change after approval; nothing in a locked
-  /// org's period changes; a draft never replaces a reported figure. A refused row refuses the
+  /// the same file twice changes nothing. A draft never replaces a reported figure. A changed
+  /// approved figure, and any change in a locked org's period, is never written: with the
+  /// submission's `reason` the row files a change request (one identical to a pending request
+  /// adds nothing), in the same transaction; without one it is refused. A refused row refuses the
   /// whole submission with ``StoreError/refused(_:rows:)``.
   func submit(_ submission: Submission) async throws -> SubmissionResult
+
+  /// Files a change request of an approved figure, or of one in a locked org's period, in one
+  /// transaction with its audit entry, recording the figure's current revision. Refused with
+  /// ``StoreError/refused(_:rows:)`` without a reason, for a figure that an ordinary submission
+  /// may change (or a proposal equal to the figure), and when the same change is pending already
+  /// (``ReviewRules/changeRequest(current:sameValue:locked:reason:org:period:)``). Who may file
+  /// is who reports the figure: the caller's to check with ``ReviewRules/report(_:org:by:as:)``.
+  func fileChangeRequest(_ filing: ChangeRequestFiling) async throws -> ChangeRequest
+
+  /// The change requests of `plan`, oldest first, optionally of one org and in one state.
+  func changeRequests(plan: PlanID, org: OrgID?, state: ChangeRequest.State?) async throws -> [ChangeRequest]
+
+  /// The commission accepts or rejects the pending change request `id` of `plan`, in one
+  /// transaction with its audit entry, and returns it decided.
+  ///
+  /// Accepting writes the proposed value as the figure's next revision, submitted — even in a
+  /// locked period, whose lock stays for everything else — so that it needs review again, flagged
+  /// as changed after approval when it was approved. It is refused as stale when the figure's
+  /// revision has moved since the request was filed. A rejection needs a comment and leaves the
+  /// figure as it is. A request decided already is a conflict; an unknown one is not found. Who
+  /// may decide is the caller's to check with ``ReviewRules/decideChange(by:as:)``.
+  func decideChangeRequest(
+    plan: PlanID, id: Int, decision: ChangeRequest.Decision, comment: String?, by commission: OrgID, user: String?,
+    at time: Date
+  ) async throws -> ChangeRequest
 
   /// The current value of every reported observation of `plan` that matches the filters:
   /// submitted, returned or approved, never a draft.
@@ -38,7 +64,8 @@ public protocol Store: AccountStore, SessionStore {
   /// Approves or returns the submitted figures of `org` for `period` among `indicators`, in one
   /// transaction with their audit entries; figures in any other state stay as they are. Returns
   /// how many moved. Who may review is the caller's to check with ``ReviewRules``; a return
-  /// without a comment and a locked period are refused here.
+  /// without a comment and a locked period are refused here — but a figure that an accepted change
+  /// request wrote is reviewed in a locked period too, since it must be reviewed again.
   ///
   /// `seen` holds the revision of each figure the reviewer saw: a figure revised since then is a
   /// stale decision, refused whole with ``ReviewRules/staleRefusal(indicator:seen:current:)``,
@@ -91,5 +118,10 @@ extension Store {
   /// Every current observation of `plan`.
   public func observations(plan: PlanID) async throws -> [ObservationRecord] {
     try await observations(plan: plan, indicator: nil, org: nil, period: nil)
+  }
+
+  /// Every change request of `plan`.
+  public func changeRequests(plan: PlanID) async throws -> [ChangeRequest] {
+    try await changeRequests(plan: plan, org: nil, state: nil)
   }
 }

@@ -18,12 +18,16 @@ package struct StoreTable: Hashable, Sendable {
   package var kinds: [Kind]
   /// The columns that order the rows.
   package var key: [String]
+  /// The column whose numbers the store gives (the audit log's sequence, a change request's id):
+  /// a copy keeps the source's, and the target numbers on after the highest.
+  package var identity: String?
 
-  init(_ name: String, key: [String], _ columns: [(String, Kind)]) {
+  init(_ name: String, key: [String], identity: String? = nil, _ columns: [(String, Kind)]) {
     self.name = name
     self.columns = columns.map(\.0)
     self.kinds = columns.map(\.1)
     self.key = key
+    self.identity = identity
   }
 
   package static func == (a: StoreTable, b: StoreTable) -> Bool { a.name == b.name }
@@ -76,13 +80,20 @@ package struct StoreTable: Hashable, Sendable {
       "login_failure", key: ["account", "address", "at"],
       [("account", .text), ("address", .text), ("at", .time)]),
     StoreTable(
-      "audit_log", key: ["sequence"],
+      "change_request", key: ["id"], identity: "id",
+      [("id", .integer), ("plan", .text), ("indicator", .text), ("org", .text)] + period + [
+        ("seen_revision", .integer), ("value", .decimal), ("note", .text), ("reason", .text), ("filed_by", .text),
+        ("filed_role", .text), ("filed_user", .text), ("filed_at", .time), ("state", .text), ("decided_by", .text),
+        ("decided_user", .text), ("decided_at", .time), ("decision_comment", .text),
+      ]),
+    StoreTable(
+      "audit_log", key: ["sequence"], identity: "sequence",
       [
         ("sequence", .integer), ("at", .time), ("actor_org", .text), ("actor_role", .text), ("actor_user", .text),
         ("action", .text), ("plan", .text), ("indicator", .text), ("org", .text),
       ] + period + [
         ("old_value", .decimal), ("new_value", .decimal), ("old_status", .text), ("new_status", .text),
-        ("reason", .text), ("source", .text),
+        ("reason", .text), ("source", .text), ("change_request", .integer),
       ]),
   ]
 }

@@ -60,6 +60,22 @@ package enum Stored {
     return status
   }
 
+  /// The state of a change request in `text`.
+  package static func changeState(_ text: String, column: String) throws -> ChangeRequest.State {
+    guard let state = ChangeRequest.State(rawValue: text) else {
+      throw MalformedColumn(column: column, text: text, expected: "pending, accepted or rejected")
+    }
+    return state
+  }
+
+  /// The role in `text`.
+  package static func role(_ text: String, column: String) throws -> Role {
+    guard let role = Role(rawValue: text) else {
+      throw MalformedColumn(column: column, text: text, expected: "a role")
+    }
+    return role
+  }
+
   private static func isDecimalNumber(_ text: String) -> Bool {
     var sawDigit = false
     var previous: UInt8?

@@ -56,6 +56,9 @@ package struct CurrentObservations: Sendable {
   package var locked: [OrgPeriod: Bool] = [:]
   /// The current value of every observation of the touched org's periods.
   package var observations: [ObservationKey: ObservationState] = [:]
+  /// The pending change requests of the touched org's periods; read only for a submission with a
+  /// reason, the only kind that files them.
+  package var pending: [ObservationKey: [PendingChange]] = [:]
 }
 
 /// One write a submission makes.
@@ -77,21 +80,25 @@ package struct ObservationWrite: Sendable {
   package var old: ObservationState?
   /// The observation as it stands after the write.
   package var state: ObservationState
-  /// Whether the write changes an approved figure.
-  package var afterApproval: Bool
 }
 
 /// What a submission does to the store, decided in memory before anything is written.
 package struct SubmissionDecision: Sendable {
   package var writes: [ObservationWrite] = []
+  /// The change requests it files: rows that change an approved figure or one in a locked
+  /// period, in a submission with a reason.
+  package var changes: [ChangeFiling] = []
   package var result = SubmissionResult()
 
   /// Decides every row in order, so that a key given twice is added and then revised.
   ///
-  /// Throws ``StoreError/refused(_:rows:)`` for the first org's period and rule that refuses a
-  /// row, naming the lines of every row it refuses there.
+  /// A row that a submission may not write files a change request when the submission gives a
+  /// reason (``ReviewRules/filesChangeRequest(_:status:reason:)``), unless the same change is
+  /// pending already, which leaves it unchanged. Throws ``StoreError/refused(_:rows:)`` for the
+  /// first org's period and rule that refuses a row, naming the lines of every row it refuses there.
   package init(submission: Submission, current stored: CurrentObservations) throws {
     var current = stored.observations
+    var pending = stored.pending
     writes.reserveCapacity(submission.rows.count)
     var refused: [RefusedKey: (refusal: ReviewRefusal, lines: [Int])] = [:]
     var firstRefused: RefusedKey?
@@ -101,9 +108,25 @@ package struct SubmissionDecision: Sendable {
       let old = current[key]
       let change = ReviewRules.submission(
         current: old?.status, sameValue: old.map { $0.value == row.value && $0.note == row.note } ?? false,
-        as: submission.status, locked: stored.locked[orgPeriod] ?? false, reason: submission.reason, org: row.org,
-        period: row.period)
+        as: submission.status, locked: stored.locked[orgPeriod] ?? false, org: row.org, period: row.period)
       switch change {
+      case .failure(let refusal)
+      where ReviewRules.filesChangeRequest(refusal, status: submission.status, reason: submission.reason):
+        let seen = old?.revision ?? 0
+        if pending[key]?.contains(where: { $0.proposes(row.value, note: row.note, seen: seen) }) == true {
+          result.unchanged += 1
+          continue
+        }
+        pending[key, default: []].append(PendingChange(id: 0, value: row.value, note: row.note, seenRevision: seen))
+        changes.append(
+          ChangeFiling(
+            filing: ChangeRequestFiling(
+              plan: submission.plan, indicator: row.indicator, org: row.org, period: row.period, value: row.value,
+              note: row.note, reason: submission.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+              filer: submission.submitter, role: submission.role,
+              user: submission.user, source: submission.source, time: submission.time),
+            seenRevision: seen, old: old))
+        result.changeRequests += 1
       case .failure(let refusal):
         let refusedKey = RefusedKey(orgPeriod: orgPeriod, rule: refusal.rule)
         refused[refusedKey, default: (refusal, [])].lines.append(row.line)
@@ -115,17 +138,14 @@ package struct SubmissionDecision: Sendable {
         guard var promoted = old else { continue }
         promoted.status = status
         current[key] = promoted
-        writes.append(ObservationWrite(kind: .promote, row: row, old: old, state: promoted, afterApproval: false))
-      case .success(.write(let status, let afterApproval)):
+        writes.append(ObservationWrite(kind: .promote, row: row, old: old, state: promoted))
+      case .success(.write(let status)):
         let state = ObservationState(
           value: row.value, note: row.note, status: status, revision: (old?.revision ?? 0) + 1,
-          changedAfterApproval: (old?.changedAfterApproval ?? false) || afterApproval)
+          changedAfterApproval: old?.changedAfterApproval ?? false)
         current[key] = state
-        writes.append(
-          ObservationWrite(
-            kind: old == nil ? .add : .revise, row: row, old: old, state: state, afterApproval: afterApproval))
+        writes.append(ObservationWrite(kind: old == nil ? .add : .revise, row: row, old: old, state: state))
         if old == nil { result.added += 1 } else { result.revised += 1 }
-        if afterApproval { result.changedAfterApproval += 1 }
       }
     }
     if let firstRefused, let refusal = refused[firstRefused] {

@@ -67,7 +67,9 @@ struct APIWrites: Sendable {
         status: .created,
         [
           "added": result.added, "revised": result.revised, "unchanged": result.unchanged,
-          "changed_after_approval": result.changedAfterApproval,
+          // No submission changes an approved figure any more (that takes a change request); the
+          // field stays, since the API's fields are never removed.
+          "changed_after_approval": 0,
         ])
     } catch StoreError.refused(let refusal, let rows) {
       return Self.errors(

@@ -166,7 +166,9 @@ struct IngestCommandTests {
     #expect(backup.output.hasPrefix("Backed up "), "\(backup.output)")
   }
 
-  @Test("A changed approved figure needs a reason, is flagged, needs review again and stays in the history")
+  @Test(
+    "A changed approved figure is refused without a reason, filed as a change request with one, and once accepted is flagged and kept in the history"
+  )
   func approvedFigureChanges() throws {
     let run = try Executable()
     defer { run.cleanUp() }
@@ -184,19 +186,27 @@ struct IngestCommandTests {
     let refused = try run.run(["ingest", file, "--db", db])
     #expect(refused.status == 1)
     #expect(refused.errors.contains("（第 2 行）"), "\(refused.errors)")
-    #expect(refused.errors.contains("用 --reason 说明修改已审核数据的理由"), "\(refused.errors)")
+    #expect(refused.errors.contains("用 --reason 说明理由，即可提交变更申请"), "\(refused.errors)")
     let refusedEn = try run.run(["ingest", file, "--db", db, "--lang", "en"])
-    #expect(refusedEn.errors.contains("are approved; an approved figure changes only with a reason"))
-    #expect(refusedEn.errors.contains("(lines 2) Give the reason with --reason."), "\(refusedEn.errors)")
-    let changed = try run.run(["ingest", file, "--db", db, "--reason", "统计局反馈核实修正"])
-    #expect(changed.status == 0, "\(changed.errors)")
-    #expect(changed.output.contains("审核后修改 1"))
+    #expect(refusedEn.errors.contains("are approved and cannot change directly; file a change request with a reason"))
+    #expect(
+      refusedEn.errors.contains("(lines 2) Give the reason with --reason to file change requests."),
+      "\(refusedEn.errors)")
+    let draft = try run.run(["ingest", file, "--db", db, "--draft", "--reason", "x"])
+    #expect(draft.status == 64, "\(draft.errors)")
+    let filed = try run.run(["ingest", file, "--db", db, "--reason", "统计局反馈核实修正"])
+    #expect(filed.status == 0, "\(filed.errors)")
+    #expect(filed.output.contains("未变 0，提交变更申请 1"), "\(filed.output)")
+    let twice = try run.run(["ingest", file, "--db", db, "--reason", "统计局反馈核实修正", "--lang", "en"])
+    #expect(twice.output.contains("0 revised, 1 unchanged."), "\(twice.output)")
+    #expect(try run.run(["changes", "accept", "1", "--db", db]).status == 0)
     let history = try run.run([
       "history", "--indicator", "finance.finance_va", "--org", "district.xihu", "--period", "2024年1-3月", "--db", db,
     ])
     #expect(history.output.contains("50.5"))
     #expect(history.output.contains("52"))
     #expect(history.output.contains("统计局反馈核实修正"))
+    #expect(history.output.contains("change-request #1"))
     #expect(history.output.contains("审核后修改"))
   }
 

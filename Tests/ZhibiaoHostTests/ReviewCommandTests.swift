@@ -38,7 +38,8 @@ struct ReviewCommandTests {
     return rows.map { "\($0["indicator"]!) \($0["status"]!) \($0["value"]!)" }
   }
 
-  @Test("A changed approved figure needs a reason and goes back to submitted; once locked it cannot change")
+  @Test(
+    "A changed approved figure is a change request the commission accepts, then reviewed again; so is one once locked")
   func approvedFigureChanged() throws {
     let run = try Executable()
     defer { run.cleanUp() }
@@ -48,24 +49,38 @@ struct ReviewCommandTests {
     try Self.write(run, "fix.csv", "logistics.logistics_va,district.fuyang,2024Q1,14.2,亿元,")
     let refused = try run.run(["ingest", run.path("fix.csv"), "--db", db, "--as", "district.fuyang"])
     #expect(refused.status == 1)
-    #expect(refused.errors.contains("修改已审核数据须说明理由"), "\(refused.errors)")
-    #expect(refused.errors.contains("用 --reason 说明修改已审核数据的理由"))
-    let changed = try run.run([
+    #expect(refused.errors.contains("的数据已审核，不能直接修改；请提交说明理由的变更申请"), "\(refused.errors)")
+    #expect(refused.errors.contains("用 --reason 说明理由，即可提交变更申请"))
+    // With a reason the change is filed, and the commission's approval stands until it decides.
+    let filed = try run.run([
       "ingest", run.path("fix.csv"), "--db", db, "--as", "district.fuyang", "--reason", "统计局反馈修正",
     ])
-    #expect(changed.output.contains("审核后修改 1（须重新审核）"), "\(changed.output)\(changed.errors)")
+    #expect(filed.output.contains("提交变更申请 1（待市发改委处理）"), "\(filed.output)\(filed.errors)")
+    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va approved 13.9"))
+    let accepted = try run.run(["changes", "accept", "1", "--db", db])
+    #expect(accepted.status == 0, "\(accepted.errors)")
     #expect(try Self.figures(run, db: db).contains("logistics.logistics_va submitted 14.2"))
-    // Reviewed and locked, it cannot change even with a reason.
+    // Reviewed and locked, it changes again only through a request, which the commission accepts
+    // into the locked period; the figure is then reviewed again there.
     _ = try run.run(["approve", "--org", "富阳区", "--period", "2024Q1", "--db", db])
     #expect(try run.run(["lock", "--period", "2024Q1", "--org", "富阳区", "--db", db]).status == 0)
     try Self.write(run, "fix.csv", "logistics.logistics_va,district.fuyang,2024Q1,14.5,亿元,")
     let locked = try run.run([
-      "ingest", run.path("fix.csv"), "--db", db, "--as", "district.fuyang", "--reason", "再次修正", "--lang", "en",
+      "ingest", run.path("fix.csv"), "--db", db, "--as", "district.fuyang", "--lang", "en",
     ])
     #expect(locked.status == 1)
-    #expect(locked.errors.contains("are locked by the commission and cannot change"), "\(locked.errors)")
-    #expect(locked.errors.contains("only the commission can reopen the period"))
+    #expect(locked.errors.contains("are locked by the commission and cannot change directly"), "\(locked.errors)")
+    #expect(locked.errors.contains("Give the reason with --reason to file change requests."))
+    let again = try run.run([
+      "ingest", run.path("fix.csv"), "--db", db, "--as", "district.fuyang", "--reason", "再次修正", "--lang", "en",
+    ])
+    #expect(again.output.contains("1 change requests filed (for the commission to decide)"), "\(again.output)")
     #expect(try Self.figures(run, db: db).contains("logistics.logistics_va approved 14.2"))
+    #expect(try run.run(["changes", "accept", "2", "--db", db]).status == 0)
+    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va submitted 14.5"))
+    let reviewed = try run.run(["approve", "--org", "富阳区", "--period", "2024Q1", "--db", db])
+    #expect(reviewed.output.contains("1 项数据"), "\(reviewed.output)\(reviewed.errors)")
+    #expect(try Self.figures(run, db: db).contains("logistics.logistics_va approved 14.5"))
   }
 
   @Test("A bureau approves only the indicators it owns, never its own city figures")
@@ -161,8 +176,8 @@ struct ReviewCommandTests {
   func asHelp() throws {
     let run = try Executable()
     defer { run.cleanUp() }
-    for command in ["ingest", "review", "approve", "lock"] {
-      let help = try run.run([command, "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for command in [["ingest"], ["review"], ["approve"], ["lock"], ["changes", "accept"], ["changes", "reject"]] {
+      let help = try run.run(command + ["--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       #expect(help.contains("for a trusted local operator only"), "\(command)")
     }
     #expect(try run.run(["approve", "--help"]).output.contains("review --decision approve"))

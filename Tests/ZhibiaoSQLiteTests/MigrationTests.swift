@@ -16,7 +16,7 @@ struct MigrationTests {
   @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
   func fromEmptyFile() async throws {
     let store = try SQLiteStore(path: directory.path("new.sqlite"))
-    #expect(try await store.schemaVersion() == 5)
+    #expect(try await store.schemaVersion() == 6)
     #expect(try await store.schemaVersion() == Schema.migrations.count)
     let (tables, indexes, journalMode, readerForeignKeys) = try await store.writer.read { db in
       (
@@ -29,7 +29,7 @@ struct MigrationTests {
     #expect(
       Set([
         "observation", "revision", "period_lock", "audit_log", "register_entry", "account", "api_token", "session",
-        "login_failure",
+        "login_failure", "change_request",
       ]).isSubset(of: tables))
     #expect(!tables.contains("approval"))
     #expect(indexes.contains("observation_by_org_period"))
@@ -105,6 +105,7 @@ struct MigrationTests {
       #expect(tables.contains("approval") == (2...3).contains(version))
       #expect(tables.contains("period_lock") == (version >= 4))
       #expect(tables.contains("observation") == (version >= 1))
+      #expect(!tables.contains("change_request"))
       try await old.writer.write { db in try Self.seed(db, atVersion: version) }
     }
 
@@ -149,6 +150,47 @@ struct MigrationTests {
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "$2b$12$x",
         createdAt: Fixture.wednesday, updatedAt: Fixture.wednesday))
     await #expect(try store.accounts().map(\.name) == ["binjiang.wang"])
+  }
+
+  @Test("Version 6 rebuilds the audit log with its entries, numbering and append-only triggers kept")
+  func auditLogRebuilt() async throws {
+    let path = directory.path("v5.sqlite")
+    do {
+      let old = try SQLiteStore(path: path, schemaVersion: 5)
+      try await old.writer.write { db in
+        try Self.seed(db, atVersion: 5)
+        try db.execute(
+          sql: """
+            INSERT INTO audit_log (at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter,
+              old_value, new_value, old_status, new_status, reason, source)
+            VALUES
+              ('2024-04-15T00:00:00.000Z', 'district.binjiang', 'district', NULL, 'submit', 'hangzhou.producer_services',
+                'digital.ict_revenue', 'district.binjiang', 2024, 1, NULL, '0.1', NULL, 'submitted', NULL, 'q1.csv'),
+              ('2024-04-16T00:00:00.000Z', 'district.binjiang', 'district', 'binjiang.wang', 'submit',
+                'hangzhou.producer_services', 'digital.ict_revenue', 'district.binjiang', 2024, 1, '0.1',
+                '12345678901234.5678', 'submitted', 'submitted', '更正', 'q1-fixed.csv');
+            """)
+      }
+    }
+    let store = try SQLiteStore(path: path)
+    let kept = try await store.auditLog(plan: Fixture.plan, org: nil)
+    #expect(kept.map(\.sequence) == [1, 2])
+    #expect(kept.map(\.newValue) == [Fixture.decimal("0.1"), Fixture.decimal("12345678901234.5678")])
+    #expect(kept.last?.user == "binjiang.wang" && kept.last?.reason == "更正" && kept.last?.changeRequest == nil)
+    // The numbering goes on after the entries kept, and the new actions are allowed.
+    _ = try await store.review([Fixture.revenue], at: Fixture.wednesday)
+    let request = try await store.fileChangeRequest(Fixture.filing(value: "1"))
+    #expect(request.id == 1)
+    let after = try await store.auditLog(plan: Fixture.plan, org: nil)
+    #expect(after.map(\.sequence) == [1, 2, 3, 4])
+    #expect(after.map(\.action) == [.submit, .submit, .approve, .changeRequest])
+    for sql in ["UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log"] {
+      #expect(throws: StoreError.self) {
+        try store.guarded { try store.writer.write { db in try db.execute(sql: sql) } }
+      }
+    }
+    let indexes = try await store.writer.read { db in try db.indexes(on: "audit_log").map(\.name) }
+    #expect(indexes.contains("audit_log_by_org"))
   }
 
   @Test("Migrating an up-to-date store again changes nothing")

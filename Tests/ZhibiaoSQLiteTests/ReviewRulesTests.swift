@@ -86,46 +86,107 @@ struct ReviewRulesTests {
     let q1 = Period.quarter(1, of: 2024)
     func change(
       _ current: ObservationStatus?, same: Bool = false, as status: ObservationStatus = .submitted,
-      locked: Bool = false, reason: String? = nil
+      locked: Bool = false
     ) -> FigureChange? {
       try? ReviewRules.submission(
-        current: current, sameValue: same, as: status, locked: locked, reason: reason, org: fuyang, period: q1
+        current: current, sameValue: same, as: status, locked: locked, org: fuyang, period: q1
       ).get()
     }
     func rule(
       _ current: ObservationStatus?, same: Bool = false, as status: ObservationStatus = .submitted,
-      locked: Bool = false, reason: String? = nil
+      locked: Bool = false
     ) -> ReviewRefusal.Rule? {
       guard
         case .failure(let refusal) = ReviewRules.submission(
-          current: current, sameValue: same, as: status, locked: locked, reason: reason, org: fuyang, period: q1)
+          current: current, sameValue: same, as: status, locked: locked, org: fuyang, period: q1)
       else { return nil }
       return refusal.rule
     }
-    #expect(change(nil) == .write(.submitted, afterApproval: false))
-    #expect(change(nil, as: .draft) == .write(.draft, afterApproval: false))
-    #expect(change(nil, as: .approved) == .write(.submitted, afterApproval: false))
-    #expect(change(.draft) == .write(.submitted, afterApproval: false))
+    #expect(change(nil) == .write(.submitted))
+    #expect(change(nil, as: .draft) == .write(.draft))
+    #expect(change(nil, as: .approved) == .write(.submitted))
+    #expect(change(.draft) == .write(.submitted))
     #expect(change(.draft, same: true) == .promote(.submitted))
-    #expect(change(.draft, as: .draft) == .write(.draft, afterApproval: false))
-    #expect(change(.submitted) == .write(.submitted, afterApproval: false))
+    #expect(change(.draft, as: .draft) == .write(.draft))
+    #expect(change(.submitted) == .write(.submitted))
     #expect(change(.submitted, same: true) == .unchanged)
-    #expect(change(.returned) == .write(.submitted, afterApproval: false))
+    #expect(change(.returned) == .write(.submitted))
     #expect(change(.returned, same: true) == .promote(.submitted))
     #expect(change(.approved, same: true) == .unchanged)
-    #expect(rule(.approved) == .approvedNeedsReason)
-    #expect(rule(.approved, reason: " ") == .approvedNeedsReason)
-    #expect(change(.approved, reason: "更正") == .write(.submitted, afterApproval: true))
+    // A changed approved figure is never written over the approval: it takes a change request.
+    #expect(rule(.approved) == .approvedNeedsChangeRequest)
+    #expect(ReviewRules.approvedRefusal(org: fuyang, period: q1).kind == .conflict)
+    #expect(ReviewRules.approvedRefusal(org: fuyang, period: q1).text.zh.contains("变更申请"))
+    #expect(ReviewRules.approvedRefusal(org: fuyang, period: q1).text.en.contains("file a change request"))
     for status in [ObservationStatus.submitted, .returned, .approved] {
       #expect(rule(status, as: .draft) == .draftOverReported)
       #expect(change(status, same: true, as: .draft) == .unchanged)
-      #expect(rule(status, locked: true, reason: "更正") == .locked)
+      #expect(rule(status, locked: true) == .locked)
     }
     #expect(rule(nil, locked: true) == .locked)
     #expect(rule(.draft, same: true, locked: true) == .locked)
     #expect(change(.approved, same: true, locked: true) == .unchanged)
     #expect(ReviewRules.lockedRefusal(org: fuyang, period: q1).kind == .conflict)
-    #expect(ReviewRules.lockedRefusal(org: fuyang, period: q1).text.zh.contains("重新开放"))
+    #expect(ReviewRules.lockedRefusal(org: fuyang, period: q1).text.zh.contains("变更申请"))
+    #expect(!ReviewRules.lockedRefusal(org: fuyang, period: q1).text.en.contains("not available"))
+  }
+
+  @Test("A change request is for approved and locked figures only, with a reason")
+  func changeRequestRules() {
+    let q1 = Period.quarter(1, of: 2024)
+    func refusal(
+      _ current: ObservationStatus?, same: Bool = false, locked: Bool = false, reason: String? = "统计局反馈修正"
+    ) -> ReviewRefusal.Rule? {
+      ReviewRules.changeRequest(
+        current: current, sameValue: same, locked: locked, reason: reason, org: fuyang, period: q1)?.rule
+    }
+    #expect(refusal(.approved) == nil)
+    for status in [ObservationStatus?.none, .draft, .submitted, .returned, .approved] {
+      #expect(refusal(status, locked: true) == nil)
+      #expect(refusal(status, locked: true, reason: nil) == .changeNeedsReason)
+      #expect(refusal(status, locked: true, reason: " \n　") == .changeNeedsReason)
+    }
+    // A draft or returned figure of a locked period sent as it stands is a move: it takes a request too.
+    #expect(refusal(.returned, same: true, locked: true) == nil)
+    for status in [ObservationStatus?.none, .draft, .submitted, .returned] {
+      #expect(refusal(status) == .changeNotNeeded)
+    }
+    #expect(refusal(.approved, same: true) == .changeNotNeeded)
+    #expect(refusal(.approved, same: true, locked: true) == .changeNotNeeded)
+    // A submission's rows become requests only with a reason, and never as drafts.
+    let approved = ReviewRules.approvedRefusal(org: fuyang, period: q1)
+    let locked = ReviewRules.lockedRefusal(org: fuyang, period: q1)
+    #expect(ReviewRules.filesChangeRequest(approved, status: .submitted, reason: "修正"))
+    #expect(ReviewRules.filesChangeRequest(locked, status: .submitted, reason: "修正"))
+    #expect(!ReviewRules.filesChangeRequest(locked, status: .draft, reason: "修正"))
+    #expect(!ReviewRules.filesChangeRequest(approved, status: .submitted, reason: "  "))
+    #expect(!ReviewRules.filesChangeRequest(approved, status: .submitted, reason: nil))
+    let draft = ReviewRules.submission(
+      current: .approved, sameValue: false, as: .draft, locked: false, org: fuyang, period: q1)
+    if case .failure(let refusal) = draft {
+      #expect(!ReviewRules.filesChangeRequest(refusal, status: .submitted, reason: "修正"))
+    } else {
+      Issue.record("a draft over an approved figure is refused")
+    }
+    #expect(ReviewRules.rejectNeedsComment(nil)?.rule == .rejectNeedsComment)
+    #expect(ReviewRules.rejectNeedsComment(" ")?.kind == .conflict)
+    #expect(ReviewRules.rejectNeedsComment("口径无误") == nil)
+    #expect(ReviewRules.staleChangeRefusal(id: 3, seen: 2, current: 3).rule == .stale)
+    #expect(ReviewRules.staleChangeRefusal(id: 3, seen: 2, current: 3).kind == .conflict)
+    #expect(ReviewRules.decidedRefusal(id: 3, state: .accepted).kind == .conflict)
+    #expect(ReviewRules.unknownChangeRefusal(id: 3).kind == .notFound)
+  }
+
+  @Test("Who decides change requests: the commission only")
+  func decideChange() {
+    #expect(rules.decideChange(by: plan.commission, as: .commission) == nil)
+    #expect(rules.decideChange(by: plan.commission, as: .bureau)?.rule == .changeDecision)
+    #expect(rules.decideChange(by: econ, as: .bureau)?.rule == .changeDecision)
+    #expect(rules.decideChange(by: econ, as: .commission)?.rule == .actorRole)
+    for role in [Role.district, .viewer] {
+      #expect(rules.decideChange(by: fuyang, as: role)?.kind == .forbidden)
+    }
+    #expect(rules.decideChange(by: fuyang, as: .district)?.text.zh.contains("只有市发改委") == true)
   }
 
   @Test("Transitions of a review: only submitted figures move; a return needs a comment")

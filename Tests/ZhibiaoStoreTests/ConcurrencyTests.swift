@@ -116,4 +116,35 @@ struct ConcurrencyTests {
     // Which one wins is the scheduler's to decide; either is correct.
     #expect(!outcomes.isEmpty)
   }
+
+  @Test(
+    "Change requests of one figure decided at once: one is accepted, the others are stale or decided, never two values",
+    arguments: StoreBackend.available)
+  func decisionsAtOnce(_ backend: StoreBackend) async throws {
+    let store = try await backend.store()
+    _ = try await store.submit(Fixture.submission([Fixture.row(value: "100")]))
+    _ = try await store.review([Fixture.revenue])
+    var ids: [Int] = []
+    for value in 101...105 { ids.append(try await store.fileChangeRequest(Fixture.filing(value: "\(value)")).id) }
+    // Each request accepted twice at once: ten decisions racing for one figure.
+    let accepted = try await withThrowingTaskGroup(of: Int?.self) { group in
+      for id in ids + ids {
+        group.addTask {
+          do {
+            return try await store.decide(id).id
+          } catch StoreError.refused(let refusal, _) where refusal.rule == .stale || refusal.rule == .changeDecided {
+            return nil
+          }
+        }
+      }
+      return try await group.reduce(into: [Int]()) { if let id = $1 { $0.append(id) } }
+    }
+    #expect(accepted.count == 1)
+    let figure = try #require(try await store.observations(plan: Fixture.plan).first)
+    let requests = try await store.changeRequests(plan: Fixture.plan)
+    #expect(requests.filter { $0.state == .accepted }.map(\.id) == accepted)
+    #expect(requests.filter { $0.state == .accepted }.map(\.value) == [figure.value])
+    #expect(figure.revision == 3 && figure.status == .submitted)
+    await #expect(try store.auditLog(plan: Fixture.plan, org: nil).filter { $0.action == .acceptChange }.count == 1)
+  }
 }

@@ -97,42 +97,55 @@ final class ReviewTests {
   }
 
   @Test(
-    "A changed approved figure needs a reason, goes back to submitted and is flagged", arguments: StoreBackend.available
-  )
+    "A changed approved figure is never written over the approval: without a reason it is refused, with one it is a change request",
+    arguments: StoreBackend.available)
   func approvedChanged(_ backend: StoreBackend) async throws {
     try await open(backend)
     _ = try await store.review([Fixture.revenue, Fixture.incubators])
     let before = try await store.snapshot()
-    await #expect(throws: StoreError.self) {
+    await #expect(
+      throws: StoreError.refused(ReviewRules.approvedRefusal(org: Fixture.binjiang, period: Fixture.q1), rows: [3])
+    ) {
       _ = try await store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)]))
+    }
+    await refusal(.approvedNeedsChangeRequest) {
+      _ = try await store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)], reason: " \n"))
     }
     #expect(try await store.snapshot() == before)
-    await refusal(.approvedNeedsReason) {
-      _ = try await store.submit(Fixture.submission([Fixture.row(value: "101", line: 3)]))
-    }
     // Unchanged, it needs no reason and stays approved.
     await #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
     await #expect(try revenue().status == .approved)
+    // With a reason the row files a change request beside the rows a submission may write; the
+    // approved figure stays as it is until the commission decides.
     let changed = Fixture.submission(
-      [Fixture.row(value: "101")], source: "fix.csv", at: Fixture.wednesday, reason: "统计局反馈修正")
-    await #expect(try store.submit(changed) == SubmissionResult(revised: 1, changedAfterApproval: 1))
-    let record = try await revenue()
-    #expect(record.status == .submitted)
-    #expect(record.changedAfterApproval)
-    let history = try await revenueHistory()
-    #expect(history.map(\.status) == [.submitted, .approved, .submitted])
-    #expect(history.map(\.reason) == [nil, nil, "统计局反馈修正"])
-    let entry = try await #require(try audit().last)
-    #expect(entry.oldStatus == .approved && entry.newStatus == .submitted)
+      [Fixture.row(value: "101"), Fixture.row(org: Fixture.xihu, value: "51")], source: "fix.csv",
+      at: Fixture.wednesday, reason: "统计局反馈修正")
+    await #expect(try store.submit(changed) == SubmissionResult(revised: 1, changeRequests: 1))
+    await #expect(try revenue().status == .approved)
+    await #expect(try revenue().value == 100)
+    await #expect(try revenueHistory().count == 2)
+    let request = try #require(try await store.changeRequests(plan: Fixture.plan).first)
+    #expect(request.value == 101 && request.seenRevision == 2 && request.state == .pending)
+    #expect(request.reason == "统计局反馈修正" && request.filedBy == Fixture.binjiang && request.filedAt == Fixture.wednesday)
+    let entry = try #require(try await audit().last)
+    #expect(entry.action == .changeRequest && entry.changeRequest == request.id)
+    #expect(entry.oldStatus == .approved && entry.newStatus == nil)
     #expect(entry.oldValue == 100 && entry.newValue == 101)
-    #expect(entry.reason == "统计局反馈修正")
-    #expect(entry.source == "fix.csv")
-    // It must be reviewed again.
+    #expect(entry.reason == "统计局反馈修正" && entry.source == "fix.csv")
+    // The same file again files nothing more.
+    let again = Fixture.submission(
+      [Fixture.row(value: "101")], source: "fix.csv", at: Fixture.wednesday, reason: "统计局反馈修正")
+    await #expect(try store.submit(again) == SubmissionResult(unchanged: 1))
+    await #expect(try store.changeRequests(plan: Fixture.plan).count == 1)
+    // Accepted, it is submitted again, flagged, and must be reviewed again.
+    try await store.decide(request.id)
+    let record = try await revenue()
+    #expect(record.status == .submitted && record.value == 101 && record.changedAfterApproval)
     await #expect(try store.review([Fixture.revenue]) == 1)
   }
 
   @Test(
-    "Nothing in a locked period changes, even with a reason; the lock is audited once",
+    "Nothing in a locked period changes but through a change request; the lock is audited once",
     arguments: StoreBackend.available)
   func locked(_ backend: StoreBackend) async throws {
     try await open(backend)
@@ -151,15 +164,26 @@ final class ReviewTests {
     await #expect(
       throws: StoreError.refused(ReviewRules.lockedRefusal(org: Fixture.binjiang, period: Fixture.q1), rows: [3, 5])
     ) {
-      _ = try await store.submit(Fixture.submission(rows, reason: "修正"))
+      _ = try await store.submit(Fixture.submission(rows))
     }
     await refusal(.locked) { _ = try await store.review([Fixture.revenue]) }
     await refusal(.locked) {
-      _ = try await store.submit(Fixture.submission([Fixture.row("digital.cloud_revenue", value: "9")], status: .draft))
+      _ = try await store.submit(
+        Fixture.submission([Fixture.row("digital.cloud_revenue", value: "9")], status: .draft, reason: "修正"))
     }
     #expect(try await store.snapshot() == before)
     // Unchanged figures are no change.
     await #expect(try store.submit(Fixture.submission([Fixture.row(value: "100")])) == SubmissionResult(unchanged: 1))
+    // With a reason, the locked rows are change requests — a figure never reported among them —
+    // and the unlocked one is written, all in one transaction.
+    await #expect(
+      try store.submit(Fixture.submission(rows, reason: "修正"))
+        == SubmissionResult(revised: 1, unchanged: 1, changeRequests: 2))
+    let requests = try await store.changeRequests(plan: Fixture.plan)
+    #expect(requests.map(\.indicator) == [Fixture.revenue, "digital.cloud_revenue"])
+    #expect(requests.map(\.seenRevision) == [1, 0])
+    await #expect(try revenue().value == 100)
+    await #expect(try audit().suffix(3).map(\.action) == [.submit, .changeRequest, .changeRequest])
   }
 
   @Test("A draft is never read as a reported figure and never replaces one", arguments: StoreBackend.available)

@@ -12,8 +12,9 @@ struct StoreCopyTests {
     StoreBackend.available.flatMap { from in StoreBackend.available.map { (from, $0) } }
   }
 
-  /// A store holding something of every table: figures through the workflow, a register, an
-  /// account with a token and a session, a failed sign-in.
+  /// A store holding something of every table: figures through the workflow, change requests
+  /// accepted, rejected and pending, a register, an account with a token and a session, a failed
+  /// sign-in.
   static func filled(_ backend: StoreBackend) async throws -> any TableStore {
     let store = try #require(try await backend.store() as? any TableStore)
     _ = try await store.submit(
@@ -25,6 +26,11 @@ struct StoreCopyTests {
     _ = try await store.submit(Fixture.submission([Fixture.row(value: "0.1")], at: Fixture.tuesday))
     _ = try await store.review([Fixture.revenue, Fixture.incubators], at: Fixture.wednesday)
     try await store.lock()
+    let accepted = try await store.fileChangeRequest(Fixture.filing(value: "0.2", note: #"改"为"\0.2"#))
+    try await store.decide(accepted.id)
+    let rejected = try await store.fileChangeRequest(Fixture.filing(Fixture.incubators, value: "8"))
+    try await store.decide(rejected.id, .reject, comment: "维持原值")
+    _ = try await store.fileChangeRequest(Fixture.filing(value: "0.3", reason: "再次核实"))
     _ = try await store.submitRegister(
       RegisterSubmission(
         plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
@@ -59,6 +65,9 @@ struct StoreCopyTests {
     _ = try await target.submit(Fixture.submission([Fixture.row(org: Fixture.xihu, value: "1")]))
     let after = try await target.auditLog(plan: Fixture.plan, org: nil).map(\.sequence)
     #expect(after == before + [(before.max() ?? 0) + 1])
+    // So do the change requests' numbers.
+    let request = try await target.fileChangeRequest(Fixture.filing(Fixture.incubators, value: "9"))
+    #expect(request.id == 4)
   }
 
   @Test("A target that holds data is refused unless replaced; a replacement is whole", arguments: pairs)

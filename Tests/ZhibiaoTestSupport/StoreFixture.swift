@@ -20,6 +20,17 @@ public enum StoreFixture {
 
   public static func decimal(_ text: String) -> Decimal { Decimal(string: text, locale: nil)! }
 
+  /// 滨江区's change request of its 2024Q1 revenue, by default.
+  public static func filing(
+    _ indicator: IndicatorID = revenue, org: OrgID = binjiang, period: Period = q1, value: String,
+    note: String? = nil, reason: String = "统计局反馈修正", by filer: OrgID = binjiang, role: Role = .district,
+    source: String = "fix.csv", at time: Date = wednesday
+  ) -> ChangeRequestFiling {
+    ChangeRequestFiling(
+      plan: plan, indicator: indicator, org: org, period: period, value: decimal(value), note: note, reason: reason,
+      filer: filer, role: role, source: source, time: time)
+  }
+
   public static func row(
     _ indicator: IndicatorID = revenue, org: OrgID = binjiang, period: Period = q1, value: String,
     note: String? = nil, line: Int = 0
@@ -58,6 +69,17 @@ extension Store {
       by: StoreFixture.bureau, role: .bureau, at: time)
   }
 
+  /// The commission decides a change request of the plan.
+  @discardableResult
+  public func decide(
+    _ id: Int, _ decision: ChangeRequest.Decision = .accept, comment: String? = nil,
+    at time: Date = StoreFixture.wednesday
+  ) async throws -> ChangeRequest {
+    try await decideChangeRequest(
+      plan: StoreFixture.plan, id: id, decision: decision, comment: comment, by: StoreFixture.commission, user: nil,
+      at: time)
+  }
+
   /// The commission locks an org's 2024Q1.
   @discardableResult
   public func lock(_ org: OrgID = StoreFixture.binjiang, at time: Date = StoreFixture.tuesday) async throws -> Bool {
@@ -67,8 +89,9 @@ extension Store {
 
 extension Store {
   /// Everything the store would ever tell a user about `plans`, as text: every figure reported
-  /// or drafted with its history and whether its period is locked, the audit log, the registers,
-  /// the accounts and tokens. Two stores with the same snapshot are the same to their users.
+  /// or drafted with its history and whether its period is locked, the audit log, the change
+  /// requests, the registers, the accounts and tokens. Two stores with the same snapshot are the
+  /// same to their users.
   public func snapshot(plans: [PlanID] = [StoreFixture.plan, StoreFixture.otherPlan]) async throws -> [String] {
     var lines: [String] = []
     for plan in plans {
@@ -81,6 +104,7 @@ extension Store {
         lines += revisions.map { "  \($0)" }
       }
       lines += try await auditLog(plan: plan, org: nil).map { "\($0)" }
+      lines += try await changeRequests(plan: plan).map { "\($0)" }
       lines += try await registerEntries(plan: plan, register: nil).map { "\($0)" }
     }
     lines += try await accounts().map { "\($0)" }

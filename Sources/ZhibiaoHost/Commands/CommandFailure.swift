@@ -7,7 +7,7 @@ import ZhibiaoKernel
 /// without usage by one renderer, in the language the user asked for.
 enum CommandFailure: Error {
   /// Something the plan or its rules do not allow: a period outside the plan, an unknown org,
-  /// an approved figure changed without a reason. One sentence.
+  /// an approved or locked figure changed without a change request. One sentence.
   case domain(LocalizedText)
   /// A file or store that cannot be read or written, named by its path.
   case file(path: String, LocalizedText)

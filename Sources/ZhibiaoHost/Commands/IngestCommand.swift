@@ -47,8 +47,19 @@ struct IngestCommand: AsyncParsableCommand {
   var draft = false
 
   @Option(
-    name: .long, help: "修改已审核数据的理由，修改后须重新审核 (why approved figures change; they then need review again).")
+    name: .long,
+    help: """
+      变更理由：修改已审核或已锁定数据的行作为变更申请提交，经市发改委同意后修改，修改后须重新审核 \
+      (rows that change approved figures or figures of a locked period are filed as change requests with this reason, \
+      for the commission to accept; see zhibiao changes).
+      """)
   var reason: String?
+
+  func validate() throws {
+    if draft, reason != nil {
+      throw ValidationError("--reason 不能与 --draft 同用：草稿不提交变更申请 (a draft files no change request).")
+    }
+  }
 
   func run() async throws {
     let plan = try CommandPlan.load(options)
@@ -107,12 +118,12 @@ struct IngestCommand: AsyncParsableCommand {
     if options.lang == .zh {
       print(
         "已导入 \(file)：\(rowCount) 行，新增 \(result.added)，修订 \(result.revised)，未变 \(result.unchanged)"
-          + (result.changedAfterApproval > 0 ? "，审核后修改 \(result.changedAfterApproval)（须重新审核）" : "") + "。")
+          + (result.changeRequests > 0 ? "，提交变更申请 \(result.changeRequests)（待市发改委处理）" : "") + "。")
     } else {
       print(
         "Imported \(file): \(rowCount) rows, \(result.added) added, \(result.revised) revised, \(result.unchanged) unchanged"
-          + (result.changedAfterApproval > 0
-            ? ", \(result.changedAfterApproval) changed after approval (to be reviewed again)" : "") + ".")
+          + (result.changeRequests > 0
+            ? ", \(result.changeRequests) change requests filed (for the commission to decide)" : "") + ".")
     }
   }
 
@@ -159,8 +170,9 @@ struct IngestCommand: AsyncParsableCommand {
         throw CommandFailure.file(path: file, LocalizedText(zh: "\(error)", en: "\(error)"))
       }
       let hint =
-        refusal.rule == .approvedNeedsReason
-        ? LocalizedText(zh: "用 --reason 说明修改已审核数据的理由。", en: "Give the reason with --reason.")
+        refusal.rule == .approvedNeedsChangeRequest || refusal.rule == .locked
+        ? LocalizedText(
+          zh: "用 --reason 说明理由，即可提交变更申请。", en: "Give the reason with --reason to file change requests.")
         : LocalizedText(zh: "", en: "")
       let lines = rows.map(String.init)
       throw CommandFailure.file(

@@ -9,7 +9,7 @@ public struct ZhibiaoCommand: AsyncParsableCommand {
     discussion: "Zhibiao carries a city plan's target system: indicators, tasks and responsible units.",
     subcommands: [
       ValidateCommand.self, ListCommand.self, DecomposeCommand.self, IngestCommand.self, ReviewCommand.self,
-      ApproveCommand.self, LockCommand.self,
+      ApproveCommand.self, LockCommand.self, ChangesCommand.self,
       HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
       ReportCommand.self, DemoCommand.self,
       LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self, StoreCommand.self,
