@@ -168,7 +168,7 @@ struct Upload: Sendable {
       let stored = current["\(row.indicator)|\(row.org)|\(row.period)"]
       let same = stored.map { $0.value == row.value && ($0.note ?? "") == (row.note ?? "") } ?? false
       let decision = ReviewRules.submission(
-        current: stored?.status, sameValue: same, as: .submitted, locked: locks[lockKey] ?? false, reason: nil,
+        current: stored?.status, sameValue: same, as: .submitted, locked: locks[lockKey] ?? false,
         org: row.org, period: row.period)
       let (change, refused): (String, Bool) =
         switch decision {
