@@ -74,29 +74,19 @@ struct DataEntry: Sendable {
     guard !filled.isEmpty else { return again(.unprocessableContent, problem: text["nothing_filled"] ?? "") }
 
     // The filled-in rows as an import table: line n + 1 is the n-th filled row.
-    let file = "form"
-    let columns = ["indicator", "org", "period", "value", "note"]
-    func record(_ line: Int, _ fields: [String]) -> ImportTable.Record {
-      ImportTable.Record(
-        line: line, fields: fields,
-        starts: fields.indices.map { SourceLocation(file: file, line: line, column: $0 + 1) })
-    }
-    var records = [record(1, columns)]
-    for (offset, index) in filled.enumerated() {
-      let row = sheet.rows[index]
-      records.append(
-        record(
-          offset + 2, [row.indicator.id.rawValue, account.org.rawValue, row.period.description, row.value, row.note]))
-    }
-    let table = try ImportTable(records: records, errors: [], start: SourceLocation(file: file, line: 1, column: 1))
-    let (checked, diagnostics) = try await ImportFile.check(
-      table, plan: plan, submitter: plan.commission, store: store)
+    let (checked, diagnostics) = try await FormRows.check(
+      filled.map { index in
+        let row = sheet.rows[index]
+        return FormRows.Row(
+          indicator: row.indicator.id, org: account.org, period: row.period, value: row.value, note: row.note)
+      }, workspace: workspace, store: store)
     let problems =
-      checked.refusals(file: file, plan: plan, submitter: account.org, role: account.role, language: context.language)
+      checked.refusals(
+        file: FormRows.file, plan: plan, submitter: account.org, role: account.role, language: context.language)
       + diagnostics.filter { $0.severity == .error }
     if !problems.isEmpty {
       for problem in problems {
-        let offset = problem.location.line - 2
+        let offset = FormRows.index(of: problem)
         guard filled.indices.contains(offset) else { continue }
         let index = filled[offset]
         sheet.rows[index].error = [sheet.rows[index].error, problem.message].compactMap { $0 }.joined(separator: " ")
@@ -132,6 +122,8 @@ struct DataEntry: Sendable {
       var note: String
       var comment: String?
       var editable: Bool
+      /// Whether it changes only through a change request (approved, or its period locked).
+      var changeable: Bool
       var error: String?
     }
 
@@ -166,7 +158,7 @@ struct DataEntry: Sendable {
           lastYear: current["\(indicator.id)|\(earlier)"].flatMap { $0.status == .draft ? nil : $0.value },
           state: state, revision: record?.revision, value: PageNumber.text(record?.value), note: record?.note ?? "",
           comment: record?.status == .returned ? record?.reviewComment : nil,
-          editable: state != .approved && state != .locked)
+          editable: state != .approved && state != .locked, changeable: state == .approved || state == .locked)
       }
       return Sheet(org: org, period: period, rows: rows, plan: plan)
     }
@@ -188,6 +180,9 @@ struct DataEntry: Sendable {
             "history":
               "/figure?indicator=\(row.indicator.id)&org=\(org.id)&period=\(row.period)",
           ]
+          if row.changeable {
+            values["change"] = "/changes/new?indicator=\(row.indicator.id)&period=\(row.period)"
+          }
           if let comment = row.comment { values["comment"] = comment }
           if let error = row.error { values["error"] = error }
           return values
@@ -195,4 +190,41 @@ struct DataEntry: Sendable {
       ]
     }
   }
+}
+
+/// Figures typed into a form, checked exactly as a CSV import checks its rows: row n of the form
+/// is line n + 1 of an import table named `form`, so that each error finds its row again.
+enum FormRows {
+  struct Row {
+    var indicator: IndicatorID
+    var org: OrgID
+    var period: Period
+    var value: String
+    var note: String
+  }
+
+  static let file = "form"
+
+  /// The rows checked against the plan and the store, with the commission's reach: what the
+  /// account may report is for the caller to check with `ImportFile.refusals`.
+  static func check(
+    _ rows: [Row], workspace: Workspace, store: any Store
+  ) async throws -> (file: ImportFile, diagnostics: [Diagnostic]) {
+    let columns = ["indicator", "org", "period", "value", "note"]
+    func record(_ line: Int, _ fields: [String]) -> ImportTable.Record {
+      ImportTable.Record(
+        line: line, fields: fields,
+        starts: fields.indices.map { SourceLocation(file: file, line: line, column: $0 + 1) })
+    }
+    let records =
+      [record(1, columns)]
+      + rows.enumerated().map { offset, row in
+        record(offset + 2, [row.indicator.rawValue, row.org.rawValue, row.period.description, row.value, row.note])
+      }
+    let table = try ImportTable(records: records, errors: [], start: SourceLocation(file: file, line: 1, column: 1))
+    return try await ImportFile.check(table, plan: workspace.plan, submitter: workspace.plan.commission, store: store)
+  }
+
+  /// The index of the form's row that `diagnostic` is about.
+  static func index(of diagnostic: Diagnostic) -> Int { diagnostic.location.line - 2 }
 }

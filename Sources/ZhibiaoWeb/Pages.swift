@@ -72,11 +72,12 @@ struct Pages: Sendable {
     let review = Section(path: "/review", label: "review")
     let board = Section(path: "/board", label: "board")
     let audit = Section(path: "/audit", label: "audit")
+    let changes = Section(path: "/changes", label: "changes")
     switch role {
-    case .district: return [home, entry, upload]
-    case .bureau: return [home, entry, upload, review]
-    case .commission: return [home, board, review, audit]
-    case .admin: return [home, board, audit]
+    case .district: return [home, entry, upload, changes]
+    case .bureau: return [home, entry, upload, review, changes]
+    case .commission: return [home, board, review, changes, audit]
+    case .admin: return [home, board, changes, audit]
     case .viewer: return [home]
     }
   }

@@ -66,6 +66,7 @@ public struct WebServer: Sendable {
     ReviewQueue(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     Board(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     Upload(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
+    ChangeRequests(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     events.add(to: router)
     FigurePages(workspace: workspace, store: store, pages: pages).add(to: router)
     let api = API(workspace: workspace, store: store, standing: standing)

@@ -365,4 +365,60 @@ struct PageTests: SignedInPages {
       #expect(home.page.contains(#"id="scorecard""#))
     }
   }
+
+  @Test("An approved figure changes only through a change request the commission accepts; it then needs review again")
+  func changeRequests() async throws {
+    try await application().test(.router) { client in
+      _ = try await post(
+        client, "/entry", [("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "120")], as: "xihu"
+      )
+      let revision = try #require(
+        offeredRevision(try await get(client, "/review?period=2024Q1", as: "econ").page, "digital.ict_revenue"))
+      _ = try await post(
+        client, "/review",
+        [
+          ("org", "district.xihu"), ("period", "2024Q1"), ("figure", "digital.ict_revenue@\(revision)"),
+          ("decision", "approve"),
+        ], as: "econ")
+      #expect(try await status("digital.ict_revenue") == .approved)
+      let entry = try await get(client, "/entry?period=2024Q1", as: "xihu")
+      #expect(entry.page.contains(#"href="/changes/new?indicator=digital.ict_revenue&amp;period=2024Q1""#))
+      #expect(
+        try await get(client, "/changes/new?indicator=digital.ict_revenue&period=2024Q1", as: "xihu").status == .ok)
+      #expect(
+        try await get(client, "/changes/new?indicator=digital.ict_revenue&period=2024Q1", as: "drc").status
+          == .forbidden)
+
+      let figure = [("indicator", "digital.ict_revenue"), ("period", "2024Q1")]
+      let mistaken = try await post(client, "/changes", figure + [("value", "13o"), ("reason", "统计口径调整")], as: "xihu")
+      #expect(mistaken.status == .unprocessableContent && mistaken.page.contains("field-error"))
+      let unexplained = try await post(client, "/changes", figure + [("value", "130"), ("reason", " ")], as: "xihu")
+      #expect(unexplained.status == .conflict)
+      let filed = try await post(client, "/changes", figure + [("value", "130"), ("reason", "统计口径调整")], as: "xihu")
+      #expect(filed.status == .seeOther && filed.location == "/changes?filed=1")
+      #expect(try await status("digital.ict_revenue") == .approved, "filing changes nothing yet")
+
+      #expect(try await get(client, "/changes", as: "xihu").page.contains(#"data-id="1" data-state="pending""#))
+      #expect(!(try await get(client, "/changes", as: "binjiang").page.contains(#"data-id="1""#)))
+      let board = try await get(client, "/changes", as: "drc")
+      #expect(board.page.contains(#"action="/changes/decide""#))
+      #expect(try await get(client, "/changes", as: "viewer").status == .forbidden)
+
+      let decision = [("id", "1")]
+      #expect(
+        try await post(client, "/changes/decide", decision + [("decision", "accept")], as: "econ").status == .forbidden)
+      #expect(
+        try await post(client, "/changes/decide", decision + [("decision", "reject")], as: "drc").status == .conflict)
+      let accepted = try await post(client, "/changes/decide", decision + [("decision", "accept")], as: "drc")
+      #expect(accepted.status == .seeOther && accepted.location == "/changes?decided=1")
+      let record = try await temporary.store.observations(
+        plan: plan.id, indicator: "digital.ict_revenue", org: "district.xihu", period: q1
+      ).first
+      #expect(record?.value == 130 && record?.status == .submitted && record?.changedAfterApproval == true)
+      #expect(
+        try await post(client, "/changes/decide", decision + [("decision", "accept")], as: "drc").status == .conflict)
+      #expect(
+        offeredRevision(try await get(client, "/review?period=2024Q1", as: "econ").page, "digital.ict_revenue") != nil)
+    }
+  }
 }

@@ -14,6 +14,8 @@ COMMISSION locks periods. PERIOD (default 2024Q1) must be open and empty. The ch
 - the corrected, resubmitted figure cannot be approved;
 - a second browser's board does not show the submission without a reload (server-sent events);
 - the commission's lock (after its confirm dialog) does not stop the district from editing;
+- a change request for the locked figure, accepted by the commission, does not bring the new value
+  back to the bureau's review queue;
 - the language switch does not give the English page;
 - the browser logs a console warning or error on any page (a blocked script or style included).
 
@@ -127,6 +129,7 @@ def main(argv=None):
         # The district enters two figures, one with a mistake: nothing is saved, the error sits
         # beside its input, the other input keeps what was typed.
         entering.get(f"{base}/entry?period={period}")
+        org_id = entering_org(entering)
         fill(entering, ICT, "12o.5")
         fill(entering, SOFTWARE, "100", MARKUP)
         click(entering, "#submit")
@@ -161,7 +164,7 @@ def main(argv=None):
         # The bureau returns it with a comment; the district sees the comment.
         reviewing.get(f"{base}/review?period={period}")
         no_alert(reviewing, "the review queue")
-        form = review_form(reviewing, entering_org(entering))
+        form = review_form(reviewing, org_id)
         if form is None:
             fail("the review queue has no form for the district's figures")
         else:
@@ -183,7 +186,7 @@ def main(argv=None):
         console(entering)
 
         reviewing.get(f"{base}/review?period={period}")
-        form = review_form(reviewing, entering_org(entering))
+        form = review_form(reviewing, org_id)
         if form is None:
             fail("the resubmitted figures are not in the review queue")
         else:
@@ -196,7 +199,7 @@ def main(argv=None):
 
         # The commission locks the district's quarter (after confirming); editing ends.
         board.get(f"{base}/board?year={year}")
-        cell = f'tr[data-org="{entering_org(entering)}"] td[data-period="{period}"]'
+        cell = f'tr[data-org="{org_id}"] td[data-period="{period}"]'
         click(board, f"{cell} button.lock", confirm=True)
         if not board.find_elements(By.CSS_SELECTOR, f'{cell}[data-state="locked"]'):
             fail("the board does not show the locked quarter")
@@ -205,6 +208,33 @@ def main(argv=None):
         if value_input(entering, ICT) is not None or entering.find_elements(By.ID, "submit"):
             fail("the district can still edit a locked quarter")
 
+        # A change request for the locked figure: the commission accepts it (after confirming),
+        # and the figure waits for the bureau's review again.
+        change = row(entering, ICT).find_elements(By.CSS_SELECTOR, "a.change-request")
+        if not change:
+            fail("a locked figure offers no change request")
+        else:
+            old = entering.find_element(By.TAG_NAME, "html")
+            change[0].click()
+            WebDriverWait(entering, 10).until(lambda d: old != d.find_element(By.TAG_NAME, "html"))
+            entering.find_element(By.NAME, "value").send_keys("125")
+            entering.find_element(By.NAME, "reason").send_keys("统计口径调整，按局里复核数更正")
+            click(entering, "#file-change")
+            if not entering.find_elements(By.ID, "done"):
+                fail("the change request was not filed")
+            console(entering)
+            board.get(f"{base}/changes?state=pending")
+            click(board, "tr[data-state=pending] button.accept", confirm=True)
+            if not board.find_elements(By.ID, "done"):
+                fail("the change request was not accepted")
+            console(board)
+            reviewing.get(f"{base}/review?period={period}")
+            form = review_form(reviewing, org_id)
+            if form is None or "125" not in form.text:
+                fail("the accepted change does not wait for the bureau's review")
+            console(reviewing)
+
+        entering.get(f"{base}/entry?period={period}")
         click(entering, "#switch-language")
         if "Data entry" not in entering.title:
             fail(f"the language switch gives the title {entering.title!r}")
