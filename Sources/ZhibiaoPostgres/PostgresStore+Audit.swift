@@ -70,3 +70,16 @@ extension PostgresStore {
     }
   }
 }
+
+extension PostgresStore {
+  /// The last audit entry's number (every figure, review, lock and change request writes one)
+  /// and the register entries' count and latest write.
+  public func changeMark() async throws -> String {
+    let query: PostgresQuery = """
+      SELECT (SELECT coalesce(max(sequence), 0) FROM audit_log)::text || '|'
+        || (SELECT count(*) FROM register_entry)::text || '|'
+        || coalesce((SELECT max(submitted_at) FROM register_entry)::text, '')
+      """
+    return try await reading { try await rows(query) { try $0.text(0) }.first ?? "" }
+  }
+}

@@ -83,3 +83,21 @@ extension SQLiteStore {
     }
   }
 }
+
+extension SQLiteStore {
+  /// The last audit entry's number (every figure, review, lock and change request writes one)
+  /// and the register entries' count and latest write.
+  public func changeMark() async throws -> String {
+    try await guarded {
+      try await writer.read { db in
+        try String.fetchOne(
+          db,
+          sql: """
+            SELECT (SELECT coalesce(max(sequence), 0) FROM audit_log) || '|'
+              || (SELECT count(*) FROM register_entry) || '|'
+              || (SELECT coalesce(max(submitted_at), '') FROM register_entry)
+            """) ?? ""
+      }
+    }
+  }
+}

@@ -92,6 +92,11 @@ public protocol Store: AccountStore, SessionStore {
   /// The entries of a register (or of every register when nil).
   func registerEntries(plan: PlanID, register: RegisterID?) async throws -> [RegisterEntry]
 
+  /// A short text that changes whenever anything is written to the store — a figure, a review, a
+  /// lock, a change request, a register entry — and stays the same while nothing is, so that a
+  /// reader can tell cheaply whether what it computed from the store still holds.
+  func changeMark() async throws -> String
+
   /// Writes a consistent copy of the whole store to `path` while it stays in use.
   func backup(to path: String) async throws
 }

@@ -70,10 +70,15 @@ struct API: Sendable {
       guard let text = request.uri.queryParameters["period"], let period = PeriodText.parse(String(text)),
         workspace.plan.years.contains(period.year)
       else { throw HTTPError(.badRequest, message: "give a period of the plan, e.g. period=2025Q2") }
-      let report = try await standing.readable(try await standing.monitoring(at: period), by: account)
+      let everything = account.role == .commission || account.role == .admin
+      let scope = everything ? "all" : "\(account.role.rawValue)|\(account.org)"
+      let data = try await standing.cached("monitoring.json|\(period)|\(scope)") {
+        try JSONViews.monitoring(
+          try await standing.readable(try await standing.monitoring(at: period), by: account), pretty: false)
+      }
       return Response(
         status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONViews.monitoring(report, pretty: false))))
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
     router.get("/api/v1/assessment") { request, context -> Response in
       let account = try Self.account(context)

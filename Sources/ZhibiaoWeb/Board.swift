@@ -18,6 +18,7 @@ struct Board: Sendable {
   let store: any Store
   let pages: Pages
   let events: LiveEvents
+  let standing: Standing
   let clock: @Sendable () -> Date
 
   static let roles: Set<Role> = [.commission, .admin]
@@ -27,13 +28,17 @@ struct Board: Sendable {
       guard context.account != nil else { return SignIn.redirect(to: "/login") }
       let account = try PageAccess.account(context, roles: Self.roles)
       let year = try Home.year(request, plan: workspace.plan, now: clock())
-      var values = try await matrix(year: year, language: context.language)
-      values["can_lock"] = account.role == .commission
-      if let locked = request.uri.queryParameters["locked"].flatMap({ Int(String($0)) }) {
-        values["done"] = (PageText.catalog(context.language)["locked_count"] ?? "{n}")
-          .replacingOccurrences(of: "{n}", with: "\(locked)")
+      let language = context.language
+      let done = request.uri.queryParameters["locked"].flatMap({ Int(String($0)) })
+      return try await pages.rendered("board", standing: standing, request: request, context: context) {
+        var values = try await matrix(year: year, language: language)
+        values["can_lock"] = account.role == .commission
+        if let done {
+          values["done"] = (PageText.catalog(language)["locked_count"] ?? "{n}")
+            .replacingOccurrences(of: "{n}", with: "\(done)")
+        }
+        return PageValues(values: values)
       }
-      return pages.render("board", values, request: request, context: context)
     }
     router.post("/board/locks") { request, context -> Response in
       var request = request

@@ -24,14 +24,18 @@ struct Home: Sendable {
       if request.uri.queryParameters["year"] == nil, let latest = try await standing.latestYear(), latest < year {
         year = latest
       }
-      var values = try await standingValues(for: account, year: year, language: context.language)
-      values.merge(
-        [
-          "year": year, "years": plan.years.map { ["year": $0, "current": $0 == year] },
-          "title": PageText.catalog(context.language)["home"] ?? "",
-          "targets": targets(for: account, year: year, language: context.language),
-        ], uniquingKeysWith: { _, new in new })
-      return pages.render("home", values, request: request, context: context)
+      let language = context.language
+      let shown = year
+      return try await pages.rendered("home", standing: standing, request: request, context: context) {
+        var values = try await standingValues(for: account, year: shown, language: language)
+        values.merge(
+          [
+            "year": shown, "years": plan.years.map { ["year": $0, "current": $0 == shown] },
+            "title": PageText.catalog(language)["home"] ?? "",
+            "targets": targets(for: account, year: shown, language: language),
+          ], uniquingKeysWith: { _, new in new })
+        return PageValues(values: values)
+      }
     }
     router.get("/api/v1/me") { _, context -> Response in
       guard let account = context.account else {

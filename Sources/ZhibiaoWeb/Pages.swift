@@ -30,6 +30,13 @@ struct Pages: Sendable {
     _ template: String, _ values: [String: Any], request: Request, context: WebContext,
     status: HTTPResponse.Status = .ok
   ) -> Response {
+    Response(
+      status: status, headers: [.contentType: "text/html; charset=utf-8"],
+      body: ResponseBody(byteBuffer: ByteBuffer(string: html(template, values, request: request, context: context))))
+  }
+
+  /// The HTML of the page `template` for `values`, as `render` answers it.
+  func html(_ template: String, _ values: [String: Any], request: Request, context: WebContext) -> String {
     var object = values
     let language = context.language
     let text = PageText.catalog(language)
@@ -52,11 +59,41 @@ struct Pages: Sendable {
       }
     }
     if let session = context.session { object["csrf"] = session.csrfToken }
-    let html = library.render(object, withTemplate: template) ?? ""
-    return Response(
-      status: status, headers: [.contentType: "text/html; charset=utf-8"],
-      body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    return library.render(object, withTemplate: template) ?? ""
   }
+
+  /// The page `template` as `render` makes it, kept in `standing` for the account, the language
+  /// and the address until the figures change: a page that many open at once (the board, a
+  /// district's home) is rendered once, not once per request. The session's CSRF token is put in
+  /// per request, so that no session's token is ever served to another.
+  func rendered(
+    _ template: String, standing: Standing, request: Request, context: WebContext,
+    _ values: @escaping @Sendable () async throws -> PageValues
+  ) async throws -> Response {
+    let account = context.account?.name ?? ""
+    let address = request.uri.path + "?" + (request.uri.query ?? "")
+    let key = "page|\(template)|\(account)|\(context.language.rawValue)|\(address)"
+    var shared = context
+    shared.session?.csrfToken = Self.tokenMark
+    let sharedContext = shared
+    // The page is kept cut at its token marks, and joined with the session's token per request.
+    let pieces = try await standing.cached(key) {
+      html(template, try await values().values, request: request, context: sharedContext)
+        .components(separatedBy: Self.tokenMark).map { ByteBuffer(string: $0) }
+    }
+    let token = ByteBuffer(string: context.session?.csrfToken ?? "")
+    var page = ByteBuffer()
+    page.reserveCapacity(pieces.reduce(0) { $0 + $1.readableBytes } + token.readableBytes * pieces.count)
+    for (index, piece) in pieces.enumerated() {
+      if index > 0 { page.writeImmutableBuffer(token) }
+      page.writeImmutableBuffer(piece)
+    }
+    return Response(
+      status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: page))
+  }
+
+  /// Where a kept page's CSRF token goes: letters that escaping leaves alone and no page holds.
+  static let tokenMark = "ZHIBIAOCSRFTOKENMARK0000000000000000"
 
   /// A page of the navigation: its path and the key of its label in `PageText`.
   struct Section {

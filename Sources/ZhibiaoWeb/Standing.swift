@@ -9,10 +9,12 @@ import ZhibiaoWorkspace
 /// Monitoring and the assessment as the pages and the API read them: computed from the store's
 /// figures once and kept until the figures change.
 ///
-/// A write through this app (a submission, a review, a lock) makes the next read compute afresh
-/// at once; a write by the command line or another instance is seen once the reading is older
-/// than `maximumAge` and the next one has been read. Each period's monitoring and each year's
-/// assessment is computed once per reading of the store, however many requests ask at once.
+/// A write through this app (a submission, a review, a lock) makes the next read check the store
+/// at once. Otherwise a reading is checked when it is older than `maximumAge`, beside the requests
+/// it goes on answering: the store's change mark (`Store.changeMark`) tells whether anything was
+/// written — by the command line or another instance — and only then is the store read again and
+/// everything computed afresh. Each period's monitoring, each year's assessment and each kept
+/// page is computed once per reading, however many requests ask at once.
 final class Standing: Sendable {
   let workspace: Workspace
   let store: any Store
@@ -31,15 +33,20 @@ final class Standing: Sendable {
   /// One reading of the store and what has been computed from it.
   private final class Reading: Sendable {
     let pipeline: Pipeline
-    let generation: Int
-    let readAt: Date
+    /// The store's change mark when it was read.
+    let mark: String
+    /// The generation it holds for and when it was last found current; a check that finds the
+    /// store unchanged renews these and keeps everything computed.
+    let stamp: Mutex<(generation: Int, checkedAt: Date)>
     let monitoring = Mutex<[Period: Task<MonitoringReport, any Error>]>([:])
     let assessments = Mutex<[Int: Task<ReportInputs.Assessment, any Error>]>([:])
+    /// What pages and API answers computed from this reading, by key.
+    let views = Mutex<[String: Task<any Sendable, any Error>]>([:])
 
-    init(pipeline: Pipeline, generation: Int, readAt: Date) {
+    init(pipeline: Pipeline, mark: String, generation: Int, checkedAt: Date) {
       self.pipeline = pipeline
-      self.generation = generation
-      self.readAt = readAt
+      self.mark = mark
+      self.stamp = Mutex((generation, checkedAt))
     }
   }
 
@@ -64,11 +71,14 @@ final class Standing: Sendable {
   private func reading() async throws -> Reading {
     let now = clock()
     let (ready, pending) = state.withLock { state -> (Reading?, Task<Reading, any Error>?) in
-      if let current = state.reading, current.generation == state.generation {
-        if now.timeIntervalSince(current.readAt) >= maximumAge, state.loading == nil {
-          state.loading = (load(generation: state.generation), state.generation)
+      if let current = state.reading {
+        let stamp = current.stamp.withLock { $0 }
+        if stamp.generation == state.generation {
+          if now.timeIntervalSince(stamp.checkedAt) >= maximumAge, state.loading == nil {
+            state.loading = (load(generation: state.generation), state.generation)
+          }
+          return (current, nil)
         }
-        return (current, nil)
       }
       if let loading = state.loading, loading.generation == state.generation { return (nil, loading.task) }
       let task = load(generation: state.generation)
@@ -79,22 +89,36 @@ final class Standing: Sendable {
     return try await pending!.value
   }
 
-  /// Reads the store for `generation` and keeps the reading as the latest.
+  /// Checks the store for `generation`: when its change mark is the one read last, the last
+  /// reading is renewed with all that was computed from it; else the store is read afresh.
   private func load(generation: Int) -> Task<Reading, any Error> {
     Task {
       let started = clock()
-      do {
-        let reading = Reading(
-          pipeline: try await Pipeline(workspace: workspace, store: store), generation: generation, readAt: started)
+      func finish(_ reading: Reading?) {
         state.withLock { state in
-          if state.reading.map({ $0.readAt <= started }) ?? true { state.reading = reading }
+          // A check that started before a later one must not put back an older reading.
+          let latest = state.reading?.stamp.withLock { $0.generation } ?? -1
+          if let reading, state.reading !== reading, latest <= generation { state.reading = reading }
           if state.loading?.generation == generation { state.loading = nil }
         }
+      }
+      do {
+        // The mark is read first: a write landing during the reading moves it, and the next check reads again.
+        let mark = try await store.changeMark()
+        if let current = state.withLock({ $0.reading }), current.mark == mark {
+          current.stamp.withLock { stamp in
+            if stamp.generation <= generation { stamp = (generation, started) }
+          }
+          finish(current)
+          return current
+        }
+        let reading = Reading(
+          pipeline: try await Pipeline(workspace: workspace, store: store), mark: mark, generation: generation,
+          checkedAt: started)
+        finish(reading)
         return reading
       } catch {
-        state.withLock { state in
-          if state.loading?.generation == generation { state.loading = nil }
-        }
+        finish(nil)
         throw error
       }
     }
@@ -136,6 +160,20 @@ final class Standing: Sendable {
     return try await task.value
   }
 
+  /// What `make` computes from the current reading, computed once per reading under `key`
+  /// however many requests ask at once: a page's content, an API's answer.
+  func cached<T: Sendable>(_ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+    let reading = try await reading()
+    let task = reading.views.withLock { views in
+      if let task = views[key] { return task }
+      let task = Task<any Sendable, any Error> { try await make() }
+      views[key] = task
+      return task
+    }
+    guard let value = try await task.value as? T else { throw HTTPError(.internalServerError) }
+    return value
+  }
+
   /// The rows of `report` that `account` may read: the city's rows for every account but a
   /// viewer, an org's rows by the rules for its figures (`ReviewRules.read`).
   func readable(_ report: MonitoringReport, by account: AccountRecord) async throws -> MonitoringReport {
@@ -157,4 +195,10 @@ final class Standing: Sendable {
     }
     return MonitoringReport(period: report.period, asOf: report.asOf, rows: rows)
   }
+}
+
+/// A page's values, computed once and then only read: strings, numbers, and arrays and
+/// dictionaries of them, which no one changes after they are made.
+struct PageValues: @unchecked Sendable {
+  let values: [String: Any]
 }

@@ -64,7 +64,8 @@ public struct WebServer: Sendable {
     Home(workspace: workspace, pages: pages, standing: standing, clock: clock).add(to: router)
     DataEntry(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     ReviewQueue(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
-    Board(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
+    Board(workspace: workspace, store: store, pages: pages, events: events, standing: standing, clock: clock).add(
+      to: router)
     Upload(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     ChangeRequests(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     events.add(to: router)

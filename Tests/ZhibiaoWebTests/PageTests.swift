@@ -421,4 +421,58 @@ struct PageTests: SignedInPages {
         offeredRevision(try await get(client, "/review?period=2024Q1", as: "econ").page, "digital.ict_revenue") != nil)
     }
   }
+
+  @Test("A page kept for many requests carries each session's own CSRF token, never another's")
+  func keptPages() async throws {
+    let now = Date()
+    try await temporary.store.addSession(
+      SessionRecord(
+        idHash: Tokens.hash("session-xihu2"), account: "xihu", csrfToken: "csrf-xihu2", createdAt: now, lastSeenAt: now,
+        address: "127.0.0.1"))
+    try await application().test(.router) { client in
+      for _ in 0..<2 {
+        let first = try await get(client, "/?year=2024", as: "xihu")
+        let second = try await get(client, "/?year=2024", as: "xihu2")
+        #expect(first.page.contains(#"value="csrf-xihu""#) && !first.page.contains("csrf-xihu2"))
+        #expect(second.page.contains(#"value="csrf-xihu2""#))
+        #expect(!first.page.contains(Pages.tokenMark) && !second.page.contains(Pages.tokenMark))
+        let board = try await get(client, "/board?year=2024", as: "drc")
+        #expect(board.page.contains(#"value="csrf-drc""#) && !board.page.contains(Pages.tokenMark))
+      }
+    }
+  }
+
+  @Test("Readings follow writes made elsewhere once checked, and a write of the app at once")
+  func readings() async throws {
+    let workspace = try HangzhouPlan.workspace()
+    let value = { (report: MonitoringReport) in
+      report.rows.first { $0.org == "district.xihu" && $0.indicator == "digital.ict_revenue" }?.value
+    }
+    func submit(_ text: String) async throws {
+      _ = try await temporary.store.submit(
+        Submission(
+          plan: plan.id, submitter: "district.xihu", role: .district, source: "elsewhere.csv", time: Date(),
+          rows: [
+            ObservationInput(
+              indicator: "digital.ict_revenue", org: "district.xihu", period: q1, value: Decimal(string: text)!)
+          ]))
+    }
+    // Checked at every read: a write elsewhere shows once the check beside the answers has run.
+    let checking = Standing(workspace: workspace, store: temporary.store, maximumAge: 0)
+    #expect(value(try await checking.monitoring(at: q1)) == nil)
+    try await submit("600")
+    var seen: Decimal?
+    for _ in 0..<100 where seen != 600 {
+      seen = value(try await checking.monitoring(at: q1))
+      try await Task.sleep(for: .milliseconds(10))
+    }
+    #expect(seen == 600)
+    // Kept an hour: a write elsewhere does not show, until the app says the figures changed.
+    let keeping = Standing(workspace: workspace, store: temporary.store, maximumAge: 3600)
+    #expect(value(try await keeping.monitoring(at: q1)) == 600)
+    try await submit("610")
+    #expect(value(try await keeping.monitoring(at: q1)) == 600)
+    keeping.changed()
+    #expect(value(try await keeping.monitoring(at: q1)) == 610)
+  }
 }
