@@ -14,6 +14,8 @@ struct PeriodLocks: Sendable {
   private let keys: RowBatch
   private let plan: String
   private let exclusive: Bool
+  /// The periods, told to other processes when the write commits.
+  let change: StoreChange
 
   init(_ periods: [OrgPeriod], plan: PlanID, exclusive: Bool) {
     var keys = RowBatch([("org", "text"), ("year", "integer"), ("quarter", "integer")])
@@ -23,6 +25,12 @@ struct PeriodLocks: Sendable {
     self.keys = keys
     self.plan = plan.rawValue
     self.exclusive = exclusive
+    change = StoreChange(
+      isLock: exclusive,
+      periods: Set(periods).compactMap { key in
+        guard let period = try? Stored.period(year: key.year, quarter: key.quarter) else { return nil }
+        return StoreChange.OrgPeriodKey(org: OrgID(key.org), period: period)
+      })
   }
 
   /// The statement that takes the locks, or lets them go.

@@ -83,3 +83,38 @@ extension PostgresStore {
     return try await reading { try await rows(query) { try $0.text(0) }.first ?? "" }
   }
 }
+
+extension PostgresStore {
+  /// The writes other processes commit, from `LISTEN zhibiao_change` on a connection of its own;
+  /// when the connection is lost, listening starts again after a pause (a change made meanwhile
+  /// is then only seen through ``changeMark()``).
+  public func changesElsewhere() -> AsyncStream<StoreChange> {
+    let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .bufferingNewest(256))
+    let listening = Task {
+      var pause = Duration.seconds(1)
+      while !Task.isCancelled {
+        do {
+          try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+              pause = .seconds(1)
+              for try await notification in notifications {
+                guard let (sender, change) = StoreChange.parse(notification.payload), sender != instance else {
+                  continue
+                }
+                continuation.yield(change)
+              }
+            }
+          }
+        } catch {
+          if Task.isCancelled { break }
+          logger.warning("listening for changes failed; trying again", metadata: ["error": "\(error)"])
+        }
+        try? await Task.sleep(for: pause)
+        pause = min(pause * 2, .seconds(30))
+      }
+      continuation.finish()
+    }
+    continuation.onTermination = { _ in listening.cancel() }
+    return stream
+  }
+}

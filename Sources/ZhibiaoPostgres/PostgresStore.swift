@@ -19,6 +19,10 @@ public final class PostgresStore: Store {
 
   let client: PostgresClient
   let logger: Logger
+  /// This process's name in the notifications it sends, so that it skips its own.
+  let instance = UUID().uuidString
+  /// The channel writes are told on: one per schema, as notifications go to the whole database.
+  var channel: String { "zhibiao_change" + (address.schema.map { "_\($0.lowercased())" } ?? "") }
   private let running: Task<Void, Never>
 
   /// Connects to the server of `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`), checks
@@ -89,7 +93,7 @@ public final class PostgresStore: Store {
         return try await client.withConnection { connection in
           if let periods { try await connection.query(periods.query(taking: true), logger: self.logger) }
           do {
-            let value = try await self.run(body, on: connection)
+            let value = try await self.run(body, on: connection, telling: periods?.change)
             if let periods { try await connection.query(periods.query(taking: false), logger: self.logger) }
             return value
           } catch {
@@ -106,12 +110,18 @@ public final class PostgresStore: Store {
     }
   }
 
-  private func run<T>(_ body: (PostgresConnection) async throws -> T, on connection: PostgresConnection) async throws
-    -> T
-  {
+  /// Runs `body` in a transaction on `connection`; with `change`, tells the other processes
+  /// listening (``changesElsewhere()``) when it commits.
+  private func run<T>(
+    _ body: (PostgresConnection) async throws -> T, on connection: PostgresConnection, telling change: StoreChange?
+  ) async throws -> T {
     try await connection.query("BEGIN ISOLATION LEVEL SERIALIZABLE", logger: logger)
     do {
       let value = try await body(connection)
+      if let change {
+        let payload = change.payload(from: instance)
+        try await connection.query("SELECT pg_notify(\(channel), \(payload))", logger: logger)
+      }
       try await connection.query("COMMIT", logger: logger)
       return value
     } catch {

@@ -101,3 +101,8 @@ extension SQLiteStore {
     }
   }
 }
+
+extension SQLiteStore {
+  /// None: the embedded store is served by one process.
+  public func changesElsewhere() -> AsyncStream<StoreChange> { AsyncStream { $0.finish() } }
+}

@@ -97,6 +97,11 @@ public protocol Store: AccountStore, SessionStore {
   /// reader can tell cheaply whether what it computed from the store still holds.
   func changeMark() async throws -> String
 
+  /// The writes other processes make to the store from now on, for as long as the stream is
+  /// read: a shared store tells of them as they commit; the embedded store, which one process
+  /// serves, tells of none (readers rely on ``changeMark()`` instead).
+  func changesElsewhere() -> AsyncStream<StoreChange>
+
   /// Writes a consistent copy of the whole store to `path` while it stays in use.
   func backup(to path: String) async throws
 }

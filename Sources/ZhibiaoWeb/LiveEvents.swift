@@ -113,3 +113,28 @@ final class LiveEvents: Sendable {
     }
   }
 }
+
+/// Tells this instance's open pages and computed standing of the writes other instances make to
+/// a shared store (PostgreSQL's notifications), until the app shuts down.
+struct ChangesElsewhere: Service {
+  let store: any Store
+  let events: LiveEvents
+
+  func run() async throws {
+    for await change in store.changesElsewhere().cancelOnGracefulShutdown() {
+      events.publish(change)
+    }
+  }
+}
+
+extension LiveEvents {
+  /// Tells of a write another instance made: each of its periods, or every page when it named none.
+  func publish(_ change: StoreChange) {
+    let kind: FigureEvent.Kind = change.isLock ? .lock : .submit
+    guard let periods = change.periods else {
+      publish(FigureEvent(kind, org: "*", period: .quarter(1, of: 2000)))
+      return
+    }
+    publish(kind, periods.map { ($0.org, $0.period) })
+  }
+}

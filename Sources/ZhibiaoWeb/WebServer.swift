@@ -47,7 +47,10 @@ public struct WebServer: Sendable {
 
   /// The routes, behind the middlewares every request passes through: the request log, the
   /// security headers, who is signed in, and the CSRF guard.
-  public func router() async throws -> Router<WebContext> {
+  public func router() async throws -> Router<WebContext> { try await routerAndEvents().router }
+
+  /// The routes, and the live events their writes tell of.
+  func routerAndEvents() async throws -> (router: Router<WebContext>, events: LiveEvents) {
     let pages = try await Pages.load(plan: workspace.plan)
     let router = Router(context: WebContext.self)
     let standing = Standing(workspace: workspace, store: store, maximumAge: standingAge, clock: clock)
@@ -74,15 +77,17 @@ public struct WebServer: Sendable {
     api.add(to: router)
     api.addStanding(to: router)
     APIWrites(workspace: workspace, store: store, events: events, clock: clock).add(to: router)
-    return router
+    return (router, events)
   }
 
-  /// The application, logging through `logger`.
+  /// The application, logging through `logger`, with the service that tells its pages of the
+  /// writes other instances make to a shared store.
   public func application(logger: Logger) async throws -> some ApplicationProtocol {
-    Application(
-      router: try await router(),
+    let (router, events) = try await routerAndEvents()
+    return Application(
+      router: router,
       configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
-      logger: logger)
+      services: [ChangesElsewhere(store: store, events: events)], logger: logger)
   }
 
   /// Serves until SIGTERM or SIGINT, then lets requests in flight finish.

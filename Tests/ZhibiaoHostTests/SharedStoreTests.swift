@@ -160,6 +160,52 @@ struct SharedStoreTests {
     #expect(status == "429")
   }
 
+  @Test(
+    "A submission through one instance reaches the open pages of another, through PostgreSQL's notifications",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+  func liveAcrossInstances() async throws {
+    let db = try await StoreBackend.emptySchema()
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let added = try run.run(
+      ["users", "add", "xihu.li", "--org", "district.xihu", "--role", "district", "--password-stdin", "--db", db],
+      input: "西湖龙井-2025-春\n")
+    #expect(added.status == 0, "\(added.errors)")
+    let token = try run.run(["tokens", "create", "script", "--user", "xihu.li", "--db", db]).output
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let first = try await RunningServer(db: db)
+    let second = try await RunningServer(db: db)
+    defer {
+      first.stop()
+      second.stop()
+    }
+    let headers = try Self.curl([
+      "-D", "-", "-o", "/dev/null", "--data-urlencode", "name=xihu.li", "--data-urlencode", "password=西湖龙井-2025-春",
+      second.url("/login").absoluteString,
+    ])
+    let cookie = try #require(
+      headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("set-cookie: __host-zhibiao=") }
+    ).dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+    // The district's page on the second instance listens …
+    let listening = Process()
+    listening.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    listening.arguments = ["-sN", "--max-time", "6", "-H", "Cookie: \(cookie)", second.url("/events").absoluteString]
+    let output = Pipe()
+    listening.standardOutput = output
+    try listening.run()
+    try await Task.sleep(for: .milliseconds(700))
+    // … while a script submits through the first.
+    let answer = try Self.curl([
+      "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: text/csv",
+      "--data-binary", "indicator,org,period,value\ndigital.ict_revenue,district.xihu,2024Q1,120\n",
+      first.url("/api/v1/submissions").absoluteString,
+    ])
+    #expect(answer == "201")
+    let heard = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    listening.waitUntilExit()
+    #expect(heard.contains(#"data: {"kind":"submit","org":"district.xihu","period":"2024Q1"}"#), "\(heard)")
+  }
+
   @Test("zhibiao backup on PostgreSQL writes a pg_dump archive")
   func backup() async throws {
     let db = try await StoreBackend.emptySchema()
