@@ -124,6 +124,9 @@ struct ChangesElsewhere: Service {
     for await change in store.changesElsewhere().cancelOnGracefulShutdown() {
       events.publish(change)
     }
+    // A store that tells of nothing (SQLite) ends the stream at once: a service that returns
+    // would stop the app, so this one waits for the app's own shutdown.
+    try? await gracefulShutdown()
   }
 }
 
