@@ -110,11 +110,12 @@ struct Pages: Sendable {
     let board = Section(path: "/board", label: "board")
     let audit = Section(path: "/audit", label: "audit")
     let changes = Section(path: "/changes", label: "changes")
+    let users = Section(path: "/admin/users", label: "users")
     switch role {
     case .district: return [home, entry, upload, changes]
     case .bureau: return [home, entry, upload, review, changes]
     case .commission: return [home, board, review, changes, audit]
-    case .admin: return [home, board, changes, audit]
+    case .admin: return [home, board, changes, audit, users]
     case .viewer: return [home]
     }
   }

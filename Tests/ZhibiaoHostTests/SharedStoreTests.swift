@@ -120,6 +120,25 @@ struct SharedStoreTests {
     return String(decoding: data, as: UTF8.self)
   }
 
+  /// Adds 西湖's district account `xihu.li` to `db`.
+  static func addDistrict(_ run: Executable, db: String) throws {
+    let added = try run.run(
+      ["users", "add", "xihu.li", "--org", "district.xihu", "--role", "district", "--password-stdin", "--db", db],
+      input: "西湖龙井-2025-春\n")
+    #expect(added.status == 0, "\(added.errors)")
+  }
+
+  /// Signs `xihu.li` in on `server` and returns the session cookie, `__Host-zhibiao=…`.
+  static func signIn(on server: RunningServer) throws -> String {
+    let headers = try curl([
+      "-D", "-", "-o", "/dev/null", "--data-urlencode", "name=xihu.li", "--data-urlencode", "password=西湖龙井-2025-春",
+      server.url("/login").absoluteString,
+    ])
+    let line = try #require(
+      headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("set-cookie: __host-zhibiao=") })
+    return String(line.dropFirst("set-cookie: ".count).prefix { $0 != ";" })
+  }
+
   @Test(
     "Two instances on one database share sessions and sign-in throttling",
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
@@ -127,10 +146,7 @@ struct SharedStoreTests {
     let db = try await StoreBackend.emptySchema()
     let run = try Executable()
     defer { run.cleanUp() }
-    let added = try run.run(
-      ["users", "add", "xihu.li", "--org", "district.xihu", "--role", "district", "--password-stdin", "--db", db],
-      input: "西湖龙井-2025-春\n")
-    #expect(added.status == 0, "\(added.errors)")
+    try Self.addDistrict(run, db: db)
     let first = try await RunningServer(db: db)
     let second = try await RunningServer(db: db)
     defer {
@@ -138,13 +154,7 @@ struct SharedStoreTests {
       second.stop()
     }
     // Signed in on the first instance, the session works on the second.
-    let headers = try Self.curl([
-      "-D", "-", "-o", "/dev/null", "--data-urlencode", "name=xihu.li", "--data-urlencode", "password=西湖龙井-2025-春",
-      first.url("/login").absoluteString,
-    ])
-    let cookie = try #require(
-      headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("set-cookie: __host-zhibiao=") }
-    ).dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+    let cookie = try Self.signIn(on: first)
     let me = try Self.curl(["-H", "Cookie: \(cookie)", second.url("/api/v1/me").absoluteString])
     #expect(me.contains("\"xihu.li\""), "\(me)")
     // Five failures on the first instance, and the second refuses the next attempt.
@@ -167,10 +177,7 @@ struct SharedStoreTests {
     let db = try await StoreBackend.emptySchema()
     let run = try Executable()
     defer { run.cleanUp() }
-    let added = try run.run(
-      ["users", "add", "xihu.li", "--org", "district.xihu", "--role", "district", "--password-stdin", "--db", db],
-      input: "西湖龙井-2025-春\n")
-    #expect(added.status == 0, "\(added.errors)")
+    try Self.addDistrict(run, db: db)
     let token = try run.run(["tokens", "create", "script", "--user", "xihu.li", "--db", db]).output
       .trimmingCharacters(in: .whitespacesAndNewlines)
     let first = try await RunningServer(db: db)
@@ -179,13 +186,7 @@ struct SharedStoreTests {
       first.stop()
       second.stop()
     }
-    let headers = try Self.curl([
-      "-D", "-", "-o", "/dev/null", "--data-urlencode", "name=xihu.li", "--data-urlencode", "password=西湖龙井-2025-春",
-      second.url("/login").absoluteString,
-    ])
-    let cookie = try #require(
-      headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("set-cookie: __host-zhibiao=") }
-    ).dropFirst("set-cookie: ".count).prefix { $0 != ";" }
+    let cookie = try Self.signIn(on: second)
     // The district's page on the second instance listens …
     let listening = Process()
     listening.executableURL = URL(fileURLWithPath: "/usr/bin/curl")

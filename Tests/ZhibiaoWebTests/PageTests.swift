@@ -16,9 +16,17 @@ import ZhibiaoTestSupport
 
 /// Page requests as a signed-in account: every account of `APITests.accounts` and 滨江's district
 /// account has the session `session-NAME` with the CSRF token `csrf-NAME`.
-protocol SignedInPages {}
+protocol SignedInPages {
+  var temporary: TemporaryStore { get }
+}
 
 extension SignedInPages {
+  /// The app over the test's store.
+  func application() async throws -> some ApplicationProtocol {
+    let server = WebServer(port: 0, workspace: try HangzhouPlan.workspace(), store: temporary.store)
+    return try await server.application(logger: Logger(label: "test"))
+  }
+
   /// Adds the accounts and their sessions to `store`.
   static func prepare(_ store: any Store) async throws {
     let now = Date()
@@ -74,11 +82,6 @@ struct PageTests: SignedInPages {
     try await Self.prepare(temporary.store)
   }
 
-  func application() async throws -> some ApplicationProtocol {
-    let server = WebServer(port: 0, workspace: try HangzhouPlan.workspace(), store: temporary.store)
-    return try await server.application(logger: Logger(label: "test"))
-  }
-
   /// The revision a review form offers for `indicator`, read from the page as a reviewer sees it.
   func offeredRevision(_ page: String, _ indicator: String) -> String? {
     guard let range = page.range(of: "value=\"\(indicator)@") else { return nil }
@@ -92,16 +95,22 @@ struct PageTests: SignedInPages {
   @Test("Every page answers each role as the rules say; signed out, a page leads to sign-in")
   func matrix() async throws {
     let figure = "/figure?indicator=digital.ict_revenue&org=district.xihu&period=2024Q1"
-    let paths = ["/entry?period=2024Q1", "/review?period=2024Q1", "/board?year=2024", "/audit", figure]
+    let paths = [
+      "/entry?period=2024Q1", "/review?period=2024Q1", "/board?year=2024", "/audit", figure, "/upload?period=2024Q1",
+      "/changes", "/admin/users", "/changes/new?indicator=digital.ict_revenue&period=2024Q1",
+    ]
     // The expected status of each path above, per account; the figure is 西湖's, unlocked.
     let expected: [(String, [HTTPResponse.Status])] = [
-      ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok]),
-      ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound]),
-      ("econ", [.ok, .ok, .forbidden, .forbidden, .ok]),
-      ("scitech", [.ok, .ok, .forbidden, .forbidden, .notFound]),
-      ("drc", [.forbidden, .ok, .ok, .ok, .ok]),
-      ("admin", [.forbidden, .forbidden, .ok, .ok, .ok]),
-      ("viewer", [.forbidden, .forbidden, .forbidden, .forbidden, .notFound]),
+      ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok]),
+      ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .ok]),
+      ("econ", [.ok, .ok, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok]),
+      ("scitech", [.ok, .ok, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .forbidden]),
+      ("drc", [.forbidden, .ok, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden]),
+      ("admin", [.forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden]),
+      (
+        "viewer",
+        [.forbidden, .forbidden, .forbidden, .forbidden, .notFound, .forbidden, .forbidden, .forbidden, .forbidden]
+      ),
     ]
     try await application().test(.router) { client in
       for path in paths {
@@ -123,10 +132,19 @@ struct PageTests: SignedInPages {
         ("/board/locks", [("period", "2024Q1")], "econ"),
         ("/board/locks", [("period", "2024Q1")], "admin"),
         ("/board/locks", [("period", "2024Q1")], "xihu"),
+        ("/changes/decide", [("id", "1"), ("decision", "accept")], "econ"),
+        ("/changes/decide", [("id", "1"), ("decision", "accept")], "admin"),
+        (
+          "/changes", [("indicator", "digital.ict_revenue"), ("period", "2024Q1"), ("value", "1"), ("reason", "x")],
+          "drc"
+        ),
+        ("/upload/confirm", [("period", "2024Q1"), ("filename", "a.csv"), ("content", "")], "drc"),
+        ("/admin/users/state", [("name", "xihu"), ("disabled", "true")], "drc"),
       ]
       for (path, fields, account) in writes {
         #expect(try await post(client, path, fields, as: account).status == .forbidden, "\(path) as \(account)")
       }
+      #expect(try await get(client, "/events", as: nil).status == .unauthorized)
       let withoutToken = try await post(client, "/board/locks", [("period", "2024Q1")], as: "drc", csrf: false)
       #expect(withoutToken.status == .forbidden)
       // A bureau ticking a figure it does not own is refused whole.
@@ -474,5 +492,54 @@ struct PageTests: SignedInPages {
     #expect(value(try await keeping.monitoring(at: q1)) == 600)
     keeping.changed()
     #expect(value(try await keeping.monitoring(at: q1)) == 610)
+  }
+
+  @Test("An administrator manages users by the account rules; no one else can; disabling ends the sessions")
+  func users() async throws {
+    try await application().test(.router) { client in
+      for account in ["xihu", "econ", "drc", "viewer"] {
+        #expect(try await get(client, "/admin/users", as: account).status == .forbidden, "\(account)")
+        let add = [("name", "intruder"), ("org", "district.xihu"), ("role", "admin"), ("password", "西湖-龙井-春茶-2025")]
+        #expect(try await post(client, "/admin/users", add, as: account).status == .forbidden, "\(account)")
+      }
+      let page = try await get(client, "/admin/users", as: "admin")
+      #expect(page.status == .ok && page.page.contains(#"data-account="xihu""#))
+
+      func add(_ name: String, _ org: String, _ role: String, _ password: String) async throws -> HTTPResponse.Status {
+        try await post(
+          client, "/admin/users", [("name", name), ("org", org), ("role", role), ("password", password)], as: "admin"
+        ).status
+      }
+      #expect(try await add("张 三", "district.xihu", "district", "西湖-龙井-春茶-2025") == .unprocessableContent)
+      #expect(try await add("xihu.zhang", "bureau.econ_info", "district", "西湖-龙井-春茶-2025") == .unprocessableContent)
+      #expect(try await add("xihu.zhang", "district.xihu", "district", "password") == .unprocessableContent)
+      #expect(try await add("xihu.zhang", "district.xihu", "district", "西湖-龙井-春茶-2025") == .seeOther)
+      #expect(try await add("xihu.zhang", "district.xihu", "district", "西湖-龙井-春茶-2026") == .conflict)
+      let added = try #require(try await temporary.store.account(named: "xihu.zhang"))
+      #expect(added.org == "district.xihu" && added.role == .district)
+      #expect(Passwords.verify("西湖-龙井-春茶-2025", hash: added.passwordHash))
+
+      // Disabling ends the account's sessions at once; the administrator cannot disable itself.
+      #expect(try await get(client, "/", as: "xihu").status == .ok)
+      let disabled = try await post(
+        client, "/admin/users/state", [("name", "xihu"), ("disabled", "true")], as: "admin")
+      #expect(disabled.status == .seeOther)
+      #expect(try await get(client, "/", as: "xihu").location == "/login")
+      #expect(
+        try await post(client, "/admin/users/state", [("name", "admin"), ("disabled", "true")], as: "admin").status
+          == .conflict)
+      #expect(
+        try await post(client, "/admin/users/state", [("name", "nobody"), ("disabled", "true")], as: "admin").status
+          == .notFound)
+      #expect(
+        try await post(client, "/admin/users/password", [("name", "econ"), ("password", "123")], as: "admin").status
+          == .unprocessableContent)
+      let reset = try await post(
+        client, "/admin/users/password", [("name", "econ"), ("password", "钱塘-潮涌-2025-秋")], as: "admin")
+      #expect(reset.status == .seeOther)
+      #expect(
+        Passwords.verify(
+          "钱塘-潮涌-2025-秋", hash: try #require(try await temporary.store.account(named: "econ")).passwordHash))
+    }
   }
 }

@@ -66,11 +66,6 @@ struct UploadTests: SignedInPages {
     try await Self.prepare(temporary.store)
   }
 
-  func application() async throws -> some ApplicationProtocol {
-    let server = WebServer(port: 0, workspace: try HangzhouPlan.workspace(), store: temporary.store)
-    return try await server.application(logger: Logger(label: "test"))
-  }
-
   /// Uploads `content` as the file `filename`, as `account`.
   func upload(
     _ client: some TestClientProtocol, _ filename: String, _ content: [UInt8], as account: String, csrf: Bool = true

@@ -25,7 +25,7 @@ struct TokensCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-      guard AccountName.isValid(name) else {
+      guard AccountRules.isValidName(name) else {
         throw ValidationError("令牌名称须为 1–64 个字母、数字、'.'、'_' 或 '-' (letters, digits, . _ -): '\(name)'")
       }
     }

@@ -30,7 +30,7 @@ struct UsersCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-      guard AccountName.isValid(name) else {
+      guard AccountRules.isValidName(name) else {
         throw ValidationError("用户名须为 1–64 个字母、数字、'.'、'_' 或 '-' (letters, digits, . _ -): '\(name)'")
       }
     }
@@ -38,7 +38,7 @@ struct UsersCommand: AsyncParsableCommand {
     func run() async throws {
       let plan = try CommandPlan.load(options)
       let org = try CommandPlan.org(self.org, in: plan)
-      try AccountRules.check(role: role, org: org, plan: plan)
+      try AccountFit.check(role: role, org: org, plan: plan)
       let password = try PasswordInput.read(account: name)
       let now = Date()
       let record = AccountRecord(
@@ -167,33 +167,11 @@ struct PasswordOnStandardInput: ParsableArguments {
 }
 
 /// Login names: what may be typed on a sign-in form and in a log without quoting.
-enum AccountName {
-  static func isValid(_ name: String) -> Bool {
-    (1...64).contains(name.count)
-      && name.unicodeScalars.allSatisfy {
-        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
-      }
-  }
-}
-
-/// Which orgs a role fits: a district account belongs to a district, a bureau account to a bureau,
-/// a commission account to the plan's commission; administrators and viewers to any org.
-enum AccountRules {
+/// Which orgs a role fits, as the account rules say, as a command's failure.
+enum AccountFit {
   static func check(role: Role, org: Org, plan: Plan) throws {
-    let fits =
-      switch role {
-      case .district: org.kind == .district
-      case .bureau: org.kind == .bureau
-      case .commission: org.id == plan.commission
-      case .admin, .viewer: true
-      }
-    guard fits else {
-      let commission =
-        plan.org(plan.commission)?.name ?? LocalizedText(zh: "\(plan.commission)", en: "\(plan.commission)")
-      throw CommandFailure.domain(
-        "角色 \(role.rawValue) 与单位 \(org.name.zh) 不符：区县市用户属于区县市，牵头部门用户属于部门，市发改委用户属于\(commission.zh)。",
-        "The role \(role.rawValue) does not fit \(org.name.en): district accounts belong to a district, bureau "
-          + "accounts to a bureau, commission accounts to \(commission.en).")
+    if let misfit = AccountRules.misfit(role: role, org: org, plan: plan) {
+      throw CommandFailure.domain(misfit.zh, misfit.en)
     }
   }
 }
