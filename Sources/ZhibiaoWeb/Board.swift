@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ZhibiaoKernel
+import ZhibiaoReport
 import ZhibiaoStore
 import ZhibiaoWorkspace
 
@@ -32,6 +33,7 @@ struct Board: Sendable {
       let done = request.uri.queryParameters["locked"].flatMap({ Int(String($0)) })
       return try await pages.rendered("board", standing: standing, request: request, context: context) {
         var values = try await matrix(year: year, language: language)
+        values.merge(try await summary(year: year, language: language)) { _, new in new }
         values["can_lock"] = account.role == .commission
         if let done {
           values["done"] = (PageText.catalog(language)["locked_count"] ?? "{n}")
@@ -71,6 +73,46 @@ struct Board: Sendable {
       }
       return SignIn.redirect(to: "/board?year=\(period.year)&locked=\(locked)")
     }
+  }
+
+  /// The report's summary for the board: its headline figures, the 1+4+3 goals, the ranking,
+  /// and where the full report and the districts' letters are.
+  func summary(year: Int, language: Language) async throws -> [String: Any] {
+    let plan = workspace.plan
+    let scope = Documents.boardScope(year: year, plan: plan, now: clock())
+    let document = try await Documents(workspace: workspace, standing: standing).summary(scope, language: language)
+    func table(in section: String) -> [String: Any]? {
+      guard let found = document.sections.first(where: { $0.id == section }),
+        let table = found.blocks.lazy.compactMap({ block -> ReportTable? in
+          if case .table(let table) = block { return table }
+          return nil
+        }).first
+      else { return nil }
+      return [
+        "headings": table.columns.map { ["heading": $0.heading, "numeric": $0.numeric] },
+        "rows": table.rows.map { row in
+          [
+            "cells": zip(table.columns, row).map { column, cell in
+              ["text": cell.text, "numeric": column.numeric, "light": cell.light?.rawValue ?? ""] as [String: Any]
+            }
+          ]
+        },
+      ]
+    }
+    let period = Documents.isYear(scope) ? "\(year)" : scope.period.description
+    var values: [String: Any] = [
+      "report_title": document.title, "report_period": period,
+      "figures": document.figures.map {
+        ["label": $0.label, "display": $0.display, "light": $0.status?.rawValue ?? ""] as [String: Any]
+      },
+      "letters": plan.districts.map {
+        ["org": $0.id.rawValue, "name": $0.name.text(in: language), "year": min(year + 1, plan.years.upperBound - 1)]
+          as [String: Any]
+      },
+    ]
+    if let goals = table(in: "summary") { values["goals"] = goals }
+    if let ranking = table(in: "ranking") { values["ranking"] = ranking }
+    return values
   }
 
   /// The orgs that report figures: the districts, then the bureaus.

@@ -33,6 +33,8 @@ struct Home: Sendable {
             "year": shown, "years": plan.years.map { ["year": $0, "current": $0 == shown] },
             "title": PageText.catalog(language)["home"] ?? "",
             "targets": targets(for: account, year: shown, language: language),
+            "is_district": account.role == .district,
+            "template_period": PageQuarter.current(plan: plan, now: clock()).description,
           ], uniquingKeysWith: { _, new in new })
         return PageValues(values: values)
       }

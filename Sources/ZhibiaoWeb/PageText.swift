@@ -146,6 +146,13 @@ enum PageText {
     "users_bad_name": "用户名须为 1–64 个字母、数字、“.”“_”或“-”。",
     "users_exists": "该用户名已存在。",
     "users_not_self": "不能停用自己正在使用的账号。",
+    "report_view": "查看报告",
+    "report_download": "下载报告（HTML）",
+    "goals": "“1+4+3”目标体系",
+    "tile_map": "区县序时进度方位图",
+    "ranking": "考核排名（不含加减分事项）",
+    "letters": "区县目标责任书",
+    "my_letter": "本区目标责任书",
     "live_changed": "数据刚有更新，刷新页面可查看最新情况。",
   ]
 
@@ -296,6 +303,13 @@ enum PageText {
     "users_bad_name": "A name is 1–64 letters, digits, '.', '_' or '-'.",
     "users_exists": "That name is taken.",
     "users_not_self": "An administrator cannot disable the account in use.",
+    "report_view": "View the report",
+    "report_download": "Download the report (HTML)",
+    "goals": "The 1+4+3 goals",
+    "tile_map": "Districts against pace, by position",
+    "ranking": "Assessment ranking (before bonuses and deductions)",
+    "letters": "Districts' target letters",
+    "my_letter": "The district's target letter",
     "live_changed": "The figures have just changed; reload the page to see them.",
   ]
 }

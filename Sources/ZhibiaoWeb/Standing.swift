@@ -124,6 +124,9 @@ final class Standing: Sendable {
     }
   }
 
+  /// The figures of the current reading.
+  func pipeline() async throws -> Pipeline { try await reading().pipeline }
+
   /// The latest year of the plan with any reported figure; nil when there is none.
   func latestYear() async throws -> Int? {
     try await reading().pipeline.observations.lazy.map(\.period.year).filter(workspace.plan.years.contains).max()

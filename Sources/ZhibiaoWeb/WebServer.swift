@@ -72,6 +72,7 @@ public struct WebServer: Sendable {
     Upload(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     ChangeRequests(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     UserAdmin(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
+    Documents(workspace: workspace, standing: standing).add(to: router)
     events.add(to: router)
     FigurePages(workspace: workspace, store: store, pages: pages).add(to: router)
     let api = API(workspace: workspace, store: store, standing: standing)

@@ -542,4 +542,42 @@ struct PageTests: SignedInPages {
           "钱塘-潮涌-2025-秋", hash: try #require(try await temporary.store.account(named: "econ")).passwordHash))
     }
   }
+
+  @Test("The report, its tile map and the target letters are handed to those who may have them, under a strict policy")
+  func documents() async throws {
+    try await application().test(.router) { client in
+      _ = try await post(
+        client, "/entry", [("period", "2024Q1"), ("action", "submit"), ("value.digital.ict_revenue", "640.5")],
+        as: "xihu")
+      func fetch(_ path: String, as account: String) async throws -> TestResponse {
+        try await client.execute(uri: path, method: .get, headers: [.cookie: "__Host-zhibiao=session-\(account)"]) {
+          $0
+        }
+      }
+      let report = try await fetch("/report?period=2024", as: "drc")
+      #expect(report.status == .ok)
+      #expect(report.headers[.contentSecurityPolicy] == Documents.documentPolicy)
+      let page = String(buffer: report.body)
+      #expect(page.contains("<h1>") && page.contains("不含年度加分、扣分与否决事项") && !page.contains("<script"))
+      let download = try await fetch("/report?period=2024Q1&download=1", as: "admin")
+      #expect(download.headers[.contentDisposition] == #"attachment; filename="report-2024Q1.html""#)
+      #expect(try await fetch("/report?period=2024", as: "xihu").status == .forbidden)
+      #expect(try await fetch("/report?period=2024", as: "econ").status == .forbidden)
+      #expect(try await fetch("/report?period=2031", as: "drc").status == .badRequest)
+
+      let tiles = try await fetch("/board/tiles.svg?year=2024", as: "drc")
+      #expect(tiles.status == .ok && tiles.headers[.contentType] == "image/svg+xml")
+      #expect(String(buffer: tiles.body).hasPrefix("<svg"))
+      #expect(try await fetch("/board/tiles.svg?year=2024", as: "xihu").status == .forbidden)
+      let board = try await get(client, "/board?year=2024", as: "drc")
+      #expect(board.page.contains(#"id="goals""#) && board.page.contains(#"id="tile-map""#))
+
+      let own = try await fetch("/letter?year=2025", as: "xihu")
+      #expect(own.status == .ok && String(buffer: own.body).contains("西湖区"))
+      #expect(try await fetch("/letter?year=2025&org=district.binjiang", as: "xihu").status == .forbidden)
+      #expect(try await fetch("/letter?year=2025&org=district.binjiang", as: "drc").status == .ok)
+      #expect(try await fetch("/letter?year=2025&org=district.xihu", as: "econ").status == .forbidden)
+      #expect(try await fetch("/letter?year=2025&org=bureau.econ_info", as: "drc").status == .notFound)
+    }
+  }
 }

@@ -39,6 +39,18 @@ public struct ReportBuilder {
       facts: facts)
   }
 
+  /// The summary and the ranking alone — the headline figures, the 1+4+3 goals, the tile map and
+  /// the assessment's ranking — for a page that shows only those (the web app's board): the
+  /// domain, district and bureau pages are left out, and so is the data of the whole report.
+  public func buildSummary() -> ReportDocument {
+    let figures = summaryFigures()
+    var sections = [summarySection(figures)]
+    if let ranking = rankingSection() { sections.append(ranking) }
+    return ReportDocument(
+      title: title, subtitle: subtitle, caveat: inputs.caveat?.text(in: language), language: language,
+      figures: figures, sections: sections, data: [], facts: facts)
+  }
+
   // MARK: - Words
 
   func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
