@@ -127,13 +127,14 @@ struct ObservationWrites {
       let status = state.status.rawValue
       // A figure sent earlier than its import (a date in the file) keeps the day it was sent.
       let time = row.reportedAt.map(Timestamp.text) ?? self.time
+      // The value's text, made once for the observation, its revision and its audit entry.
+      let value = Stored.text(state.value)
       switch write.kind {
       case .add, .revise:
         // NaN would be written as text that no longer reads as a number, making the store unreadable.
         guard !state.value.isNaN else {
           throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
         }
-        let value = Stored.text(state.value)
         if write.kind == .add {
           try insertObservation.execute(arguments: [
             plan, indicator, org, year, quarter, value, status, state.revision, submitter, time, source, state.note,
@@ -155,7 +156,7 @@ struct ObservationWrites {
       try audit.append(
         state.status == .draft ? .draft : .submit, indicator: indicator, org: org, year: year, quarter: quarter,
         old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
-        new: (Stored.text(state.value), status), reason: reason, source: source)
+        new: (value, status), reason: reason, source: source)
     }
   }
 }

@@ -42,6 +42,9 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
         + "rows_per_second_stored, peak_rss_bytes, …)."))
   var json = false
 
+  @Flag(name: .long, help: "Only the store writes (for profiling them).")
+  var onlyStore = false
+
   func validate() throws {
     guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
   }
@@ -53,6 +56,15 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
     let book = Decomposer(plan: plan, baselines: baselines).targetBook()
 
     print("Zhibiao benchmarks — \(runs) runs each, configuration '\(config)'")
+    if onlyStore {
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-bench-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      _ = try await StoreBenchmark(
+        rows: BenchmarkData.storeRows(count: storeRows), plan: plan.id, postgres: postgres, folder: folder
+      ).run()
+      return
+    }
     report("load and check the plan", try measure(runs) { _ = try PlanLoader.load(source: source) })
     report(
       "read baselines.csv", try measure(runs) { _ = try ConfigBaselineSource(source: source).baselines(for: plan) })
@@ -82,7 +94,8 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
     let rows = BenchmarkData.storeRows(count: 100_000)
     var writes: [Double] = []
     for attempt in 0..<3 {
-      let store = try SQLiteStore(path: folder.appendingPathComponent("bench-\(attempt).sqlite").path)
+      // A new file each run: the store benchmark above has filled bench-N.sqlite with these rows already.
+      let store = try SQLiteStore(path: folder.appendingPathComponent("new-\(attempt).sqlite").path)
       let submission = Submission(
         plan: plan.id, submitter: plan.commission, role: .commission, source: "bench.csv", time: Date(), rows: rows)
       writes.append(try await milliseconds { _ = try await store.submit(submission) })
