@@ -17,9 +17,13 @@ struct LettersCommand: AsyncParsableCommand {
   @Option(name: .long, help: "输出目录，不存在则创建 (the folder to write; created if missing).")
   var out: String
 
+  @Flag(name: .long, help: "同时用 Chromium 把每份责任书打印为 PDF (also print each letter to PDF with headless Chromium).")
+  var pdf = false
+
   @OptionGroup var options: CommonOptions
 
   func run() async throws {
+    let chromium = pdf ? try PDFPrinter.chromium() : nil
     let workspace = try CommandWorkspace.load(options)
     let (plan, book) = (workspace.plan, workspace.book)
     try CommandPlan.year(year, in: plan)
@@ -33,6 +37,12 @@ struct LettersCommand: AsyncParsableCommand {
       options.lang == .zh
         ? "已写入 \(year) 年区县目标责任书 \(letters) 份及索引：\(index)"
         : "Wrote \(letters) district target letters for \(year) and their index: \(index)")
+    if let chromium {
+      for page in written where page.lastPathComponent != DistrictLetters.indexName {
+        try PDFPrinter.print(page, to: page.deletingPathExtension().appendingPathExtension("pdf"), chromium: chromium)
+      }
+      print(options.lang == .zh ? "已打印 PDF \(letters) 份。" : "Printed \(letters) PDFs.")
+    }
   }
 
   /// Writes the letters of `year` into `folder` (created if missing), each page replaced

@@ -26,6 +26,9 @@ struct ReportCommand: AsyncParsableCommand {
   @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD (judge lateness as of this day; default today).")
   var asOf: String?
 
+  @Flag(name: .long, help: "同时用 Chromium 打印 report.pdf（A4，页眉页码）(also print report.pdf with headless Chromium).")
+  var pdf = false
+
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
@@ -42,12 +45,20 @@ struct ReportCommand: AsyncParsableCommand {
     } else {
       scope = .quarter(Workspace.yearToDate(try CommandPlan.period(self.period ?? "")))
     }
+    // Chromium is looked for first: a missing one is said before any work is done.
+    let chromium = pdf ? try PDFPrinter.chromium() : nil
     let workspace = try CommandWorkspace.load(options)
     let inputs = try await ReportRun.inputs(
       CommandWorkspace.pipeline(workspace, store), scope: scope, events: events, asOf: try CommandPlan.day(asOf),
       caveat: nil)
     let written = try ReportRun.write(inputs, language: options.lang, to: URL(fileURLWithPath: out))
     print(options.lang == .zh ? "报告已写入 \(written.path)/report.html" : "Report written to \(written.path)/report.html")
+    if let chromium {
+      let page = written.appendingPathComponent("report.html")
+      let printed = written.appendingPathComponent("report.pdf")
+      try PDFPrinter.print(page, to: printed, chromium: chromium)
+      print(options.lang == .zh ? "PDF 已写入 \(printed.path)" : "PDF written to \(printed.path)")
+    }
   }
 }
 

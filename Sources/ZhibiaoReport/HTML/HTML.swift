@@ -35,6 +35,7 @@ public enum HTML {
       <style>
       \(baseStyle)
       \(style)
+      \(printedPages(title))
       </style>
       </head>
       <body>
@@ -43,6 +44,34 @@ public enum HTML {
       </html>
 
       """
+  }
+
+  /// The printed page's running header (the title) and its number of the whole, e.g. "3 / 12",
+  /// in the page's margins.
+  static func printedPages(_ title: String) -> String {
+    """
+    @page {
+      @top-center { content: "\(cssString(title))"; font-size: 8pt; color: #5f6b73; }
+      @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5f6b73; }
+    }
+    """
+  }
+
+  /// `text` inside a CSS string in double quotes: a backslash, a quote, an apostrophe, a line
+  /// break or a `<` (which could close the style element) written as CSS escapes.
+  static func cssString(_ text: String) -> String {
+    var escaped = ""
+    for character in text {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\"": escaped += "\\\""
+      case "\n", "\r": escaped += "\\A "
+      case "<": escaped += "\\3C "
+      case "'": escaped += "\\27 "
+      default: escaped.append(character)
+      }
+    }
+    return escaped
   }
 
   /// The styles every page shares: CJK fonts first, readable tables, A4 print with page breaks
@@ -72,7 +101,7 @@ public enum HTML {
     figure { margin: 0.8em 0 1.2em; break-inside: avoid; }
     figure svg { width: 100%; height: auto; display: block; }
     .caveat { border: 1px dashed var(--muted); background: var(--band); padding: 6px 10px; margin: 0.6em 0 1em; }
-    @page { size: A4; margin: 16mm 14mm; }
+    @page { size: A4; margin: 18mm 14mm 16mm; }
     @media print {
       html { font-size: 11pt; }
       body { max-width: none; padding: 0; }
