@@ -14,6 +14,8 @@ public struct ObservationImport {
   public static let requiredColumns = ["indicator", "org", "period", "value"]
   /// Columns that hold a number.
   public static let numberColumns = ["value"]
+  /// The read-only columns a data-entry template sets beside the import's: the import leaves them alone.
+  public static let contextColumns = ["name", "target", "target_basis", "last_year"]
   /// Columns that hold a day, written `YYYY-MM-DD`.
   public static let dateColumns = ["reported_on"]
 
@@ -57,6 +59,7 @@ public struct ObservationImport {
 
   private func check(_ table: ImportTable, log: DiagnosticLog) -> (rows: [ObservationInput], diagnostics: [Diagnostic])
   {
+    table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
     var rows: [ObservationInput] = []
     var firstRow: [String: SourceLocation] = [:]
     for row in table.rows {

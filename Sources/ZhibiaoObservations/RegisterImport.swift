@@ -46,6 +46,7 @@ public struct RegisterImport {
 
   private func check(_ table: ImportTable, log: DiagnosticLog) -> (entries: [RegisterEntry], diagnostics: [Diagnostic])
   {
+    table.refuseUnknownColumns(known: Self.columns, log: log)
     var entries: [RegisterEntry] = []
     var firstRow: [String: SourceLocation] = [:]
     for row in table.rows {

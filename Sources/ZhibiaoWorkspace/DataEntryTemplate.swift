@@ -10,9 +10,7 @@ import ZhibiaoKernel
 /// sheet is protected but for the cells to fill in.
 public struct DataEntryTemplate {
   /// The header of the data sheet: the import's columns, then the read-only context.
-  public static let columns = [
-    "indicator", "org", "period", "value", "unit", "note", "name", "target", "target_basis", "last_year",
-  ]
+  public static let columns = Array(ObservationImport.columns.prefix(6)) + ObservationImport.contextColumns
   /// The Chinese labels above the header.
   static let labels = ["指标编号", "填报单位", "期间", "数值（填写）", "单位", "备注（可填）", "指标名称", "累计目标", "目标口径", "上年同期"]
   /// The rows (0-based) of the data sheet above its figures: title, labels, header.

@@ -106,6 +106,30 @@ struct CSVTableTests {
     #expect(Self.errors("a,,b\n1,2,3\n") == ["f.csv:1:3: error: Column 2 of the header has no name."])
   }
 
+  @Test(
+    "A column the import does not read is refused at its header cell; a template's read-only columns are left alone")
+  func unknownColumns() throws {
+    let plan = try HangzhouPlan.plan()
+    let observations = ObservationImport(plan: plan, submitter: plan.commission)
+    let misspelt = observations.check(
+      "indicator,org,period,value,valeu\nfinance.finance_va,district.xihu,2024Q1,20.5,21\n", file: "f.csv")
+    #expect(misspelt.rows.isEmpty)
+    #expect(misspelt.diagnostics.count == 1)
+    #expect(
+      misspelt.diagnostics.first?.description.hasPrefix("f.csv:1:28: error: The header names a column 'valeu'") == true)
+    #expect(misspelt.diagnostics.first?.hint?.contains("value") == true)
+    let template = observations.check(
+      "indicator,org,period,value,unit,note,name,target,target_basis,last_year\n"
+        + "finance.finance_va,district.xihu,2024Q1,20.5,亿元,,金融业增加值,19,≥,18\n", file: "f.csv")
+    #expect(template.diagnostics.filter { $0.severity == .error }.isEmpty)
+    #expect(template.rows.count == 1)
+    let registers = RegisterImport(plan: plan, submitter: plan.commission).check(
+      "register,name,org,level,recognised_on,evidence,remark\ntech.national_incubators,浙大科技园,district.xihu,国家级,2023-06-01,,x\n",
+      file: "r.csv")
+    #expect(registers.entries.isEmpty)
+    #expect(registers.diagnostics.first?.description.contains("'remark'") == true)
+  }
+
   @Test("A NUL character anywhere is refused at its position")
   func nul() {
     #expect(

@@ -61,6 +61,8 @@ public struct ImportTable: Sendable {
   public let header: [String]
   /// Where the header row starts.
   public let headerLocation: SourceLocation
+  /// Where each column's name starts in the header row.
+  public let headerStarts: [SourceLocation]
   /// The data rows, without blank and comment lines.
   public let rows: [Row]
 
@@ -77,6 +79,7 @@ public struct ImportTable: Sendable {
     }
     header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     self.headerLocation = headerLocation
+    headerStarts = first.starts
     if !first.isBad {
       var seen: [String: Int] = [:]
       for (index, name) in header.enumerated() {
@@ -102,6 +105,20 @@ public struct ImportTable: Sendable {
     if !errors.isEmpty { throw ConfigurationErrors(errors.sorted { $0.location < $1.location }) }
     let names = header
     rows = records.dropFirst().map { Row(line: $0.line, fields: $0.fields, starts: $0.starts, header: names) }
+  }
+
+  /// Refuses every column of the header that is neither in `known` (the columns an import reads)
+  /// nor in `context` (read-only columns a template sets beside them, which the import leaves
+  /// alone): a misspelt `valeu` is never silently skipped while its figures are lost.
+  public func refuseUnknownColumns(known: [String], context: [String] = [], log: DiagnosticLog) {
+    for (index, name) in header.enumerated() where !known.contains(name) && !context.contains(name) && !name.isEmpty {
+      log.error(
+        "The header names a column '\(name)' that the import does not read; its columns are \(known.joined(separator: ","))"
+          + (context.isEmpty ? "." : ", beside the template's read-only \(context.joined(separator: ",")).")
+          + " Remove the column or give it one of those names.",
+        at: index < headerStarts.count ? headerStarts[index] : headerLocation,
+        hint: Suggestion.hint(for: name, among: known))
+    }
   }
 
   /// Whether the header has every column in `required`; the missing ones are reported in `log`
