@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoReport
 import ZhibiaoStore
@@ -53,6 +54,16 @@ struct Documents: Sendable {
         status: .ok, headers: [.contentType: "image/svg+xml"], body: ResponseBody(byteBuffer: ByteBuffer(string: svg)))
       response.headers[.contentSecurityPolicy] = Self.documentPolicy
       return response
+    }
+    router.get("/downloads/monitoring.xlsx") { request, context -> Response in
+      guard let account = context.account else { return SignIn.redirect(to: "/login") }
+      guard account.role != .viewer else { throw HTTPError(.forbidden) }
+      guard let text = request.uri.queryParameters["period"], let period = PeriodText.parse(String(text)),
+        workspace.plan.years.contains(period.year)
+      else { throw HTTPError(.badRequest, message: "give a period of the plan") }
+      let report = try await standing.readable(try await standing.monitoring(at: period), by: account)
+      let content = MonitoringWorkbook(plan: workspace.plan, report: report, language: context.language).content()
+      return try Self.workbook(content, name: "monitoring-\(period).xlsx")
     }
     router.get("/letter") { request, context -> Response in
       guard let account = context.account else { return SignIn.redirect(to: "/login") }
@@ -137,6 +148,22 @@ struct Documents: Sendable {
       if case .chart(let svg, _) = block { return svg }
       return nil
     }
+  }
+
+  /// `content` as an .xlsx file named `name`.
+  static func workbook(_ content: WorkbookContent, name: String) throws -> Response {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-download-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent(name).path
+    try XLSXWriter.write(content, to: path)
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    return Response(
+      status: .ok,
+      headers: [
+        .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        .contentDisposition: "attachment; filename=\"\(name)\"",
+      ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
   }
 
   /// A self-contained page, under its own policy; with `download`, as a file of that name.

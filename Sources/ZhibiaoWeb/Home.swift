@@ -79,7 +79,7 @@ struct Home: Sendable {
       }
     }
     var values: [String: Any] = [
-      "quarter": language == .zh ? quarter.zh : quarter.description,
+      "quarter": language == .zh ? quarter.zh : quarter.description, "quarter_id": quarter.description,
       "counts": PaceStatus.allCases.map { status in
         [
           "state": status.rawValue, "label": text["light_\(status.rawValue)"] ?? "",

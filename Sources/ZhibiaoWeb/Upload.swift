@@ -196,18 +196,6 @@ struct Upload: Sendable {
       let template = DataEntryTemplate(
         workspace: workspace, org: org, period: period, lastYear: { stored.value($0, $1, $2) })
     else { throw HTTPError(.notFound) }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-template-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("template.xlsx").path
-    try XLSXWriter.write(template.content(), to: path)
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    let filename = "\(org.id)-\(period).xlsx"
-    return Response(
-      status: .ok,
-      headers: [
-        .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        .contentDisposition: "attachment; filename=\"\(filename)\"",
-      ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    return try Documents.workbook(template.content(), name: "\(org.id)-\(period).xlsx")
   }
 }

@@ -50,6 +50,8 @@ enum OpenPyXL {
       var type: String
       var format: String
       var locked: Bool
+      /// The solid fill as openpyxl gives it (ARGB hex), if any.
+      var fill: String?
     }
     var sheets: [Sheet]
   }
@@ -136,4 +138,30 @@ enum DataEntryColumns {
   static let names = [
     "indicator", "org", "period", "value", "unit", "note", "name", "target", "target_basis", "last_year",
   ]
+}
+
+extension TemplateRoundTripTests {
+  @Test(
+    "monitor --xlsx writes the monitoring workbook: exact figures at their precision, lights as filled cells, a frozen filtered header"
+  )
+  func monitoringWorkbook() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let demo = try run.run(["demo", "--out", run.path("demo")])
+    try #require(demo.status == 0, "\(demo.errors)")
+    let written = try run.run([
+      "monitor", "--period", "2024Q4", "--db", run.path("demo/zhibiao.sqlite"), "--xlsx", run.path("m.xlsx"),
+    ])
+    try #require(written.status == 0, "\(written.errors)")
+    let book = try OpenPyXL.describe(run.path("m.xlsx"))
+    #expect(book.sheets.map(\.name) == ["全市 City", "区县 Districts"])
+    let city = try #require(book.sheets.first)
+    #expect(city.freeze == "A2" && city.autofilter?.hasPrefix("A1:J") == true)
+    #expect(city.rows.first?.map { $0.value ?? "" }.first == "指标编号")
+    let va = try #require(city.rows.first { $0.first?.value == "plan.producer_services_va" })
+    #expect(va[4].value == "9198.1" && va[4].format == "#,##0.0")
+    #expect(va[8].value == "绿" && va[8].fill == "FFD6F0E7")
+    let lights = Set(book.sheets[1].rows.dropFirst().compactMap { $0[8].fill })
+    #expect(lights.isSubset(of: ["FFD6F0E7", "FFFBE9C6", "FFF6D5C3", "FFEEEEEE"]) && !lights.isEmpty)
+  }
 }

@@ -8,6 +8,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 import ZhibiaoAccounts
+import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoStore
 import ZhibiaoTestSupport
@@ -571,6 +572,15 @@ struct PageTests: SignedInPages {
       #expect(try await fetch("/board/tiles.svg?year=2024", as: "xihu").status == .forbidden)
       let board = try await get(client, "/board?year=2024", as: "drc")
       #expect(board.page.contains(#"id="goals""#) && board.page.contains(#"id="tile-map""#))
+
+      // The monitoring workbook holds only the rows the account may read.
+      let workbook = try await fetch("/downloads/monitoring.xlsx?period=2024Q1", as: "xihu")
+      #expect(
+        workbook.status == .ok && workbook.headers[.contentDisposition]?.contains("monitoring-2024Q1.xlsx") == true)
+      let sheet = try Workbook(data: Data(buffer: workbook.body), file: "m.xlsx").table(
+        sheet: "区县 Districts", columns: WorkbookColumns(headerNames: ["指标编号"], numbers: [], dates: []))
+      #expect(!sheet.rows.isEmpty && Set(sheet.rows.compactMap { $0["单位（组织）"] }) == ["西湖区"])
+      #expect(try await fetch("/downloads/monitoring.xlsx?period=2024Q1", as: "viewer").status == .forbidden)
 
       let own = try await fetch("/letter?year=2025", as: "xihu")
       #expect(own.status == .ok && String(buffer: own.body).contains("西湖区"))

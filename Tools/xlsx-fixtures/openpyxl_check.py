@@ -58,6 +58,7 @@ def describe(path):
                         "type": type(c.value).__name__,
                         "format": c.number_format,
                         "locked": c.protection.locked,
+                        "fill": c.fill.fgColor.rgb if c.fill is not None and c.fill.fill_type == "solid" else None,
                     }
                     for c in row
                 ]

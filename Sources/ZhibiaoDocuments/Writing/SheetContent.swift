@@ -86,6 +86,24 @@ public struct SheetCell: Sendable, Hashable {
     case input
     /// A date to fill in, shown `yyyy-mm-dd`: unlocked, on a pale yellow fill.
     case inputDate
+    /// A traffic light (红绿灯): the cell filled in its colour, the text saying it too, so that it
+    /// reads in print and to a colour-blind reader.
+    case light(Light)
+  }
+
+  /// The monitoring lights, each with its fill.
+  public enum Light: String, Sendable, Hashable, CaseIterable {
+    case green, yellow, red, grey
+
+    /// The fill, as 0xRRGGBB: the report's light colours, pale enough for black text.
+    public var fill: UInt32 {
+      switch self {
+      case .green: 0xD6F0E7
+      case .yellow: 0xFBE9C6
+      case .red: 0xF6D5C3
+      case .grey: 0xEEEEEE
+      }
+    }
   }
 
   /// The value.

@@ -33,6 +33,10 @@ final class CellFormats {
       format_set_unlocked(format)
       format_set_bg_color(format, 0xFFF2CC)
       format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+    case .light(let light):
+      format_set_bg_color(format, light.fill)
+      format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+      format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
     }
     if style == .inputDate {
       format_set_num_format(format, "yyyy-mm-dd")

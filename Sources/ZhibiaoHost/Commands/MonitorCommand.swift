@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ZhibiaoKernel
 import ZhibiaoStore
+import ZhibiaoWorkspace
 
 /// `zhibiao monitor --period 2024Q3`: progress against pace, traffic lights, projections and
 /// data-quality flags for every indicator × org.
@@ -31,6 +32,9 @@ struct MonitorCommand: AsyncParsableCommand {
   @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD (judge lateness as of this day; default today).")
   var asOf: String?
 
+  @Option(name: .long, help: "同时写出 .xlsx 监测表 (also write the monitoring workbook to this file).")
+  var xlsx: String?
+
   func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let plan = workspace.plan
@@ -48,6 +52,10 @@ struct MonitorCommand: AsyncParsableCommand {
     let filtered = monitoring.filtered(
       orgs: org.map { [$0] }, statuses: status.isEmpty ? nil : Set(status), domains: domain.map { [DomainID($0)] })
     print(MonitoringListing(plan: plan, report: filtered, language: options.lang).render(format), terminator: "")
+    if let xlsx {
+      try WorkbookOutput.write(
+        MonitoringWorkbook(plan: plan, report: filtered, language: options.lang).content(), to: xlsx)
+    }
   }
 }
 
