@@ -54,17 +54,8 @@ struct MultipartFormTests {
   }
 }
 
-@Suite("Uploading files")
-struct UploadTests: SignedInPages {
-  let temporary: TemporaryStore
-  let plan: Plan
-  let q1 = Period.quarter(1, of: 2024)
-
-  init() async throws {
-    temporary = try TemporaryStore()
-    plan = try HangzhouPlan.plan()
-    try await Self.prepare(temporary.store)
-  }
+/// Uploading files, in the pages' suite: the same accounts and sessions.
+extension PageTests {
 
   /// Uploads `content` as the file `filename`, as `account`.
   func upload(
