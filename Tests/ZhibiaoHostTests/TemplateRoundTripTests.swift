@@ -165,3 +165,32 @@ extension TemplateRoundTripTests {
     #expect(lights.isSubset(of: ["FFD6F0E7", "FFFBE9C6", "FFF6D5C3", "FFEEEEEE"]) && !lights.isEmpty)
   }
 }
+
+extension TemplateRoundTripTests {
+  @Test("assess --xlsx writes the ranking and every scorecard item, with the totals the JSON gives")
+  func assessmentWorkbook() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let demo = try run.run(["demo", "--out", run.path("demo")])
+    try #require(demo.status == 0, "\(demo.errors)")
+    let events = Repository.url("Config/sample/assessment-events-2024.yaml").path
+    let arguments = ["assess", "--year", "2024", "--db", run.path("demo/zhibiao.sqlite"), "--events", events]
+    let json = try run.run(arguments + ["--format", "json", "--xlsx", run.path("a.xlsx")])
+    try #require(json.status == 0, "\(json.errors)")
+    let cards = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+    let book = try OpenPyXL.describe(run.path("a.xlsx"))
+    #expect(book.sheets.map(\.name) == ["排名 Ranking", "评分明细 Items"])
+    let ranking = try #require(book.sheets.first)
+    #expect(ranking.freeze == "A2" && ranking.autofilter?.hasPrefix("A1:H") == true)
+    #expect(ranking.rows.count == cards.count + 1)
+    // The first district's total, exact to two decimals, as the JSON gives it.
+    let first = try #require(cards.first)
+    // JSONSerialization reads numbers as doubles: their shortest text is the figure written.
+    let number = try #require(first["total"] as? NSNumber)
+    let total = try #require(Decimal(string: "\(number)"))
+    #expect(ranking.rows[1][3].value.flatMap { Decimal(string: $0) } == total)
+    #expect(ranking.rows[1][3].format == "#,##0.00" && ranking.rows[1][1].value == "1")
+    let items = book.sheets[1].rows.count - 1
+    #expect(items == cards.reduce(0) { $0 + (($1["items"] as? [Any])?.count ?? 0) })
+  }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ZhibiaoKernel
 import ZhibiaoStore
+import ZhibiaoWorkspace
 
 /// `zhibiao assess --year 2024`: scorecards and ranking of districts and bureaus, every
 /// score explained.
@@ -25,6 +26,9 @@ struct AssessCommand: AsyncParsableCommand {
   @Option(name: .long, help: "table | json | csv | md")
   var format: OutputFormat = .table
 
+  @Option(name: .long, help: "同时写出 .xlsx 考核表 (also write the ranking and every scorecard item to this workbook).")
+  var xlsx: String?
+
   func run() async throws {
     let workspace = try CommandWorkspace.load(options)
     let plan = workspace.plan
@@ -35,6 +39,9 @@ struct AssessCommand: AsyncParsableCommand {
       try pipeline.assessment(year: year, events: events, asOf: Date())
     }
     let result = assessment.result
+    if let xlsx {
+      try WorkbookOutput.write(AssessmentWorkbook(result: result, language: options.lang).content(), to: xlsx)
+    }
     let listing = AssessmentListing(plan: plan, result: result, language: options.lang)
     if let org {
       let id = try CommandPlan.org(org, in: plan).id
