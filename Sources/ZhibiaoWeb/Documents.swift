@@ -41,7 +41,7 @@ struct Documents: Sendable {
       let scope = try Self.scope(request.uri.queryParameters["period"].map(String.init), plan: workspace.plan)
       let document = try await report(scope, language: context.language)
       let name =
-        "report-\(scope.period.quarter == 4 && Self.isYear(scope) ? "\(scope.period.year)" : "\(scope.period)").html"
+        "report-\(Self.isYear(scope) ? "\(scope.period.year)" : "\(scope.period)").html"
       return Self.page(document.html(), download: request.uri.queryParameters["download"] == "1" ? name : nil)
     }
     router.get("/board/tiles.svg") { request, context -> Response in

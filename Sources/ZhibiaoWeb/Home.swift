@@ -97,14 +97,13 @@ struct Home: Sendable {
         ]
       },
     ]
-    let assessed = year
     if account.role == .district || account.role == .bureau, quarter == .quarter(4, of: year),
-      let card = try await standing.assessment(year: assessed)?.result.scorecard(for: account.org)
+      let result = try await standing.assessment(year: year)?.result,
+      let card = result.scorecard(for: account.org)
     {
-      let section = try await standing.assessment(year: assessed)?.result.section(for: card.orgKind)
       values["scorecard"] = [
-        "year": assessed, "total": "\(card.total)", "grade": card.grade.name.text(in: language), "rank": card.rank,
-        "of": section?.scorecards.count ?? 0,
+        "year": year, "total": "\(card.total)", "grade": card.grade.name.text(in: language), "rank": card.rank,
+        "of": result.section(for: card.orgKind)?.scorecards.count ?? 0,
       ]
     }
     return values

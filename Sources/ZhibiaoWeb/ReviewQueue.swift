@@ -47,6 +47,7 @@ struct ReviewQueue: Sendable {
     let rules = ReviewRules(plan: plan)
     let text = PageText.catalog(language)
     let periods = period.quarter == 4 ? [period, .year(period.year)] : [period]
+    let order = Dictionary(uniqueKeysWithValues: plan.indicators.enumerated().map { ($1.id, $0) })
     var groups: [[String: Any]] = []
     for figurePeriod in periods {
       let submitted = try await store.observations(plan: plan.id, indicator: nil, org: nil, period: figurePeriod)
@@ -60,7 +61,6 @@ struct ReviewQueue: Sendable {
         let reviewable = Set(rules.reviewable(org: org.id, by: account.org, as: account.role))
         let figures = submitted.filter { $0.org == org.id && reviewable.contains($0.indicator) }
         guard !figures.isEmpty else { continue }
-        let order = Dictionary(uniqueKeysWithValues: plan.indicators.enumerated().map { ($1.id, $0) })
         groups.append([
           "org": org.id.rawValue, "org_name": org.name.text(in: language), "period": figurePeriod.description,
           "form_id": "review-\(org.id)-\(figurePeriod)".replacingOccurrences(of: ".", with: "-"),

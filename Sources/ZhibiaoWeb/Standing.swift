@@ -38,9 +38,7 @@ final class Standing: Sendable {
     /// The generation it holds for and when it was last found current; a check that finds the
     /// store unchanged renews these and keeps everything computed.
     let stamp: Mutex<(generation: Int, checkedAt: Date)>
-    let monitoring = Mutex<[Period: Task<MonitoringReport, any Error>]>([:])
-    let assessments = Mutex<[Int: Task<ReportInputs.Assessment, any Error>]>([:])
-    /// What pages and API answers computed from this reading, by key.
+    /// What was computed from this reading — monitoring, assessments, pages, API answers — by key.
     let views = Mutex<[String: Task<any Sendable, any Error>]>([:])
 
     init(pipeline: Pipeline, mark: String, generation: Int, checkedAt: Date) {
@@ -134,42 +132,35 @@ final class Standing: Sendable {
 
   /// Monitoring at `period` (year to date).
   func monitoring(at period: Period) async throws -> MonitoringReport {
-    let reading = try await reading()
     let clock = self.clock
-    let task = reading.monitoring.withLock { memo in
-      if let task = memo[period] { return task }
-      let task = Task { try reading.pipeline.monitoring(at: period, asOf: clock()) }
-      memo[period] = task
-      return task
-    }
-    return try await task.value
+    return try await memo("monitoring|\(period)") { try $0.monitoring(at: period, asOf: clock()) }
   }
 
   /// The consolidated assessment of `year` (without the year's bonus and deduction events,
   /// which are not entered in the app); nil when the configuration has no assessment scheme.
   func assessment(year: Int) async throws -> ReportInputs.Assessment? {
     guard workspace.scheme != nil else { return nil }
-    let reading = try await reading()
     let clock = self.clock
-    let task = reading.assessments.withLock { memo in
-      if let task = memo[year] { return task }
-      let task = Task {
-        let monitoring = try reading.pipeline.monitoring(at: .quarter(4, of: year), asOf: clock())
-        return try reading.pipeline.assessment(of: monitoring, events: AssessmentEvents(), provisional: false)
-      }
-      memo[year] = task
-      return task
+    return try await memo("assessment|\(year)") { pipeline in
+      let monitoring = try pipeline.monitoring(at: .quarter(4, of: year), asOf: clock())
+      return try pipeline.assessment(of: monitoring, events: AssessmentEvents(), provisional: false)
     }
-    return try await task.value
   }
 
   /// What `make` computes from the current reading, computed once per reading under `key`
   /// however many requests ask at once: a page's content, an API's answer.
   func cached<T: Sendable>(_ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await memo("view|" + key) { _ in try await make() }
+  }
+
+  /// What `make` computes from the current reading's figures, once per reading under `key`.
+  private func memo<T: Sendable>(
+    _ key: String, _ make: @escaping @Sendable (Pipeline) async throws -> T
+  ) async throws -> T {
     let reading = try await reading()
     let task = reading.views.withLock { views in
       if let task = views[key] { return task }
-      let task = Task<any Sendable, any Error> { try await make() }
+      let task = Task<any Sendable, any Error> { try await make(reading.pipeline) }
       views[key] = task
       return task
     }

@@ -562,6 +562,8 @@ struct PageTests: SignedInPages {
       #expect(page.contains("<h1>") && page.contains("不含年度加分、扣分与否决事项") && !page.contains("<script"))
       let download = try await fetch("/report?period=2024Q1&download=1", as: "admin")
       #expect(download.headers[.contentDisposition] == #"attachment; filename="report-2024Q1.html""#)
+      let annual = try await fetch("/report?period=2024&download=1", as: "admin")
+      #expect(annual.headers[.contentDisposition] == #"attachment; filename="report-2024.html""#)
       #expect(try await fetch("/report?period=2024", as: "xihu").status == .forbidden)
       #expect(try await fetch("/report?period=2024", as: "econ").status == .forbidden)
       #expect(try await fetch("/report?period=2031", as: "drc").status == .badRequest)

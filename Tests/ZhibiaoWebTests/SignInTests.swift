@@ -156,6 +156,20 @@ struct SignInTests {
     }
   }
 
+  @Test("A session's last use is written at most once a minute, not on every request")
+  func touchedOncePerMinute() async throws {
+    try await application().test(.router) { client in
+      let id = try #require(try await signIn(client))
+      let signedIn = try #require(try await temporary.store.session(idHash: Tokens.hash(id))).lastSeenAt
+      clock.advance(30)
+      try await client.execute(uri: "/", method: .get, headers: cookie(id)) { #expect($0.status == .ok) }
+      #expect(try await temporary.store.session(idHash: Tokens.hash(id))?.lastSeenAt == signedIn)
+      clock.advance(31)
+      try await client.execute(uri: "/", method: .get, headers: cookie(id)) { #expect($0.status == .ok) }
+      #expect(try await temporary.store.session(idHash: Tokens.hash(id))?.lastSeenAt == clock.read())
+    }
+  }
+
   @Test("Signing in again gives a new session id and ends the one the browser carried")
   func newIDAtSignIn() async throws {
     try await application().test(.router) { client in
