@@ -16,7 +16,7 @@ struct PostgresMigration: Sendable {
 enum PostgresSchema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [PostgresMigration] = [
-    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests,
+    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
   ]
 
   /// The table that records which migrations ran.
@@ -255,5 +255,63 @@ enum PostgresSchema {
           'reject_change'))
       """,
       "ALTER TABLE audit_log ADD COLUMN change_request BIGINT",
+    ])
+
+  /// Issued target versions and their targets, never updated (see the SQLite store's version 7).
+  static let targetIssues = PostgresMigration(
+    identifier: "v7-target-issues",
+    statements: [
+      """
+      CREATE TABLE target_issue (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        document TEXT NOT NULL CHECK (document <> ''),
+        issued_on TEXT NOT NULL CHECK (length(issued_on) = 10),
+        reason TEXT CHECK (reason <> ''),
+        hash TEXT NOT NULL CHECK (length(hash) = 64),
+        entry_count INTEGER NOT NULL CHECK (entry_count >= 1),
+        issued_by TEXT NOT NULL CHECK (issued_by <> ''),
+        issued_role TEXT NOT NULL CHECK (issued_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        issued_user TEXT,
+        recorded_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (plan, version),
+        UNIQUE (plan, document)
+      )
+      """,
+      """
+      CREATE TABLE issued_target (
+        plan TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        value NUMERIC,
+        comparator TEXT CHECK (comparator IN ('at_least', 'at_most', 'parity')),
+        measure TEXT NOT NULL,
+        partner TEXT,
+        method TEXT NOT NULL,
+        seasonal_share NUMERIC,
+        is_city BOOLEAN NOT NULL,
+        PRIMARY KEY (plan, version, indicator, org, year, quarter),
+        FOREIGN KEY (plan, version) REFERENCES target_issue (plan, version)
+      )
+      """,
+      """
+      CREATE FUNCTION issued_targets_unchanged() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'an issued target version cannot be changed';
+      END
+      $$
+      """,
+      """
+      CREATE TRIGGER target_issue_unchanged BEFORE UPDATE ON target_issue
+      FOR EACH STATEMENT EXECUTE FUNCTION issued_targets_unchanged()
+      """,
+      """
+      CREATE TRIGGER issued_target_unchanged BEFORE UPDATE ON issued_target
+      FOR EACH STATEMENT EXECUTE FUNCTION issued_targets_unchanged()
+      """,
     ])
 }

@@ -78,7 +78,8 @@ extension PostgresStore {
     let query: PostgresQuery = """
       SELECT (SELECT coalesce(max(sequence), 0) FROM audit_log)::text || '|'
         || (SELECT count(*) FROM register_entry)::text || '|'
-        || coalesce((SELECT max(submitted_at) FROM register_entry)::text, '')
+        || coalesce((SELECT max(submitted_at) FROM register_entry)::text, '') || '|'
+        || (SELECT count(*) FROM target_issue)::text
       """
     return try await reading { try await rows(query) { try $0.text(0) }.first ?? "" }
   }

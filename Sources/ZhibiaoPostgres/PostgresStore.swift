@@ -83,9 +83,11 @@ public final class PostgresStore: Store {
   /// keys it has just read as absent); errors become ``StoreError``.
   ///
   /// With `periods`, the transaction first takes their locks (see ``PeriodLocks``), before its
-  /// snapshot, and lets them go after it ends.
+  /// snapshot, and lets them go after it ends. The periods' change, or else `change`, is told to
+  /// the other processes listening when it commits.
   func transaction<T: Sendable>(
-    periods: PeriodLocks? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    periods: PeriodLocks? = nil, notifying change: StoreChange? = nil,
+    _ body: @escaping @Sendable (PostgresConnection) async throws -> T
   ) async throws -> T {
     var attempt = 0
     while true {
@@ -93,7 +95,7 @@ public final class PostgresStore: Store {
         return try await client.withConnection { connection in
           if let periods { try await connection.query(periods.query(taking: true), logger: self.logger) }
           do {
-            let value = try await self.run(body, on: connection, telling: periods?.change)
+            let value = try await self.run(body, on: connection, telling: periods?.change ?? change)
             if let periods { try await connection.query(periods.query(taking: false), logger: self.logger) }
             return value
           } catch {

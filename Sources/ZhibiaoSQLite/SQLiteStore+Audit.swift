@@ -95,7 +95,8 @@ extension SQLiteStore {
           sql: """
             SELECT (SELECT coalesce(max(sequence), 0) FROM audit_log) || '|'
               || (SELECT count(*) FROM register_entry) || '|'
-              || (SELECT coalesce(max(submitted_at), '') FROM register_entry)
+              || (SELECT coalesce(max(submitted_at), '') FROM register_entry) || '|'
+              || (SELECT count(*) FROM target_issue)
             """) ?? ""
       }
     }

@@ -20,7 +20,7 @@ struct SchemaMigration: Sendable {
 enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [SchemaMigration] = [
-    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests,
+    observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
   ]
 
   /// Version 1: the current value of each observation and every value it ever had.
@@ -319,5 +319,53 @@ enum Schema {
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be updated'); END;
       \(auditLogNoDelete);
+      """)
+
+  /// Version 7: issued target versions (下达的目标版本).
+  ///
+  /// - `target_issue` keeps each version: its year, document number (one version per number),
+  ///   date, the reason of an adjustment, the SHA-256 of its canonical content and who issued it.
+  /// - `issued_target` keeps its targets, as exact text like every other value.
+  /// - Neither is ever updated: a trigger refuses it, since an issued figure must not move.
+  static let targetIssues = SchemaMigration(
+    identifier: "v7-target-issues",
+    sql: """
+      CREATE TABLE target_issue (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        document TEXT NOT NULL CHECK (document <> ''),
+        issued_on TEXT NOT NULL CHECK (length(issued_on) = 10),
+        reason TEXT CHECK (reason <> ''),
+        hash TEXT NOT NULL CHECK (length(hash) = 64),
+        entry_count INTEGER NOT NULL CHECK (entry_count >= 1),
+        issued_by TEXT NOT NULL CHECK (issued_by <> ''),
+        issued_role TEXT NOT NULL CHECK (issued_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        issued_user TEXT,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (plan, version),
+        UNIQUE (plan, document)
+      );
+      CREATE TABLE issued_target (
+        plan TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        value TEXT,
+        comparator TEXT CHECK (comparator IN ('at_least', 'at_most', 'parity')),
+        measure TEXT NOT NULL,
+        partner TEXT,
+        method TEXT NOT NULL,
+        seasonal_share TEXT,
+        is_city INTEGER NOT NULL CHECK (is_city IN (0, 1)),
+        PRIMARY KEY (plan, version, indicator, org, year, quarter),
+        FOREIGN KEY (plan, version) REFERENCES target_issue (plan, version)
+      );
+      CREATE TRIGGER target_issue_no_update BEFORE UPDATE ON target_issue
+      BEGIN SELECT RAISE(ABORT, 'an issued target version cannot be changed'); END;
+      CREATE TRIGGER issued_target_no_update BEFORE UPDATE ON issued_target
+      BEGIN SELECT RAISE(ABORT, 'an issued target cannot be changed'); END;
       """)
 }

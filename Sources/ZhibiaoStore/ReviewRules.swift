@@ -21,6 +21,8 @@ public struct ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible 
     /// filed twice, decided once, and one that exists.
     case changeDecision, changeNeedsReason, rejectNeedsComment, changeNotNeeded, changeDuplicate, changeDecided,
       changeUnknown
+    /// Issuing a year's targets: by the commission, with a document number, once per change.
+    case issueTargets
   }
 
   /// Forbidden or a conflict.

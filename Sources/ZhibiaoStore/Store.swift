@@ -92,8 +92,20 @@ public protocol Store: AccountStore, SessionStore {
   /// The entries of a register (or of every register when nil).
   func registerEntries(plan: PlanID, register: RegisterID?) async throws -> [RegisterEntry]
 
+  /// Issues a year's targets as the plan's next version, in one transaction, after
+  /// ``TargetIssueFiling/check(against:)`` has passed against the versions issued before;
+  /// refused with ``StoreError/refused(_:rows:)`` otherwise. An issued version is never changed.
+  func issueTargets(_ filing: TargetIssueFiling) async throws -> TargetIssue
+
+  /// Every version issued of `plan`, oldest first.
+  func targetIssues(plan: PlanID) async throws -> [TargetIssue]
+
+  /// The targets of version `version` of `plan`, ordered as ``TargetIssue/canonicalText(plan:year:entries:)``
+  /// orders them; empty for a version never issued.
+  func issuedTargets(plan: PlanID, version: Int) async throws -> [TargetBook.Entry]
+
   /// A short text that changes whenever anything is written to the store — a figure, a review, a
-  /// lock, a change request, a register entry — and stays the same while nothing is, so that a
+  /// lock, a change request, a register entry, an issued target version — and stays the same while nothing is, so that a
   /// reader can tell cheaply whether what it computed from the store still holds.
   func changeMark() async throws -> String
 

@@ -87,6 +87,19 @@ package struct StoreTable: Hashable, Sendable {
         ("decided_user", .text), ("decided_at", .time), ("decision_comment", .text),
       ]),
     StoreTable(
+      "target_issue", key: ["plan", "version"],
+      [
+        ("plan", .text), ("version", .integer), ("year", .integer), ("document", .text), ("issued_on", .text),
+        ("reason", .text), ("hash", .text), ("entry_count", .integer), ("issued_by", .text), ("issued_role", .text),
+        ("issued_user", .text), ("recorded_at", .time),
+      ]),
+    StoreTable(
+      "issued_target", key: ["plan", "version", "indicator", "org", "year", "quarter"],
+      [("plan", .text), ("version", .integer), ("indicator", .text), ("org", .text)] + period + [
+        ("value", .decimal), ("comparator", .text), ("measure", .text), ("partner", .text), ("method", .text),
+        ("seasonal_share", .decimal), ("is_city", .flag),
+      ]),
+    StoreTable(
       "audit_log", key: ["sequence"], identity: "sequence",
       [
         ("sequence", .integer), ("at", .time), ("actor_org", .text), ("actor_role", .text), ("actor_user", .text),

@@ -32,6 +32,27 @@ package enum Stored {
     return value
   }
 
+  /// An issued target from its columns' text (see ``TargetIssue``).
+  package static func issuedTarget(
+    indicator: String, org: String, period: Period, value: String?, comparator: String?, measure: String,
+    partner: String?, method: String, seasonalShare: String?, isCity: Bool
+  ) throws -> TargetBook.Entry {
+    func coded<T: RawRepresentable<String>>(_ text: String, _ column: String, _ expected: String) throws -> T {
+      guard let value = T(rawValue: text) else {
+        throw MalformedColumn(column: "issued_target.\(column)", text: text, expected: expected)
+      }
+      return value
+    }
+    return TargetBook.Entry(
+      indicator: IndicatorID(indicator), org: OrgID(org), period: period,
+      value: try value.map { try decimal($0, column: "issued_target.value") },
+      comparator: try comparator.map { try coded($0, "comparator", "at_least, at_most or parity") },
+      measure: try coded(measure, "measure", "a target's measure"), partner: partner.map { IndicatorID($0) },
+      method: try coded(method, "method", "a decomposition method"),
+      seasonalShare: try seasonalShare.map { try decimal($0, column: "issued_target.seasonal_share") },
+      isCity: isCity)
+  }
+
   /// The quarter column: 0 for a whole year, so that the key holds no NULL.
   package static func quarter(_ period: Period) -> Int { period.quarter ?? 0 }
 

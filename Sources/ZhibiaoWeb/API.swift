@@ -21,7 +21,7 @@ struct API: Sendable {
     router.get("/api/v1/targets") { request, context -> Response in
       _ = try Self.account(context)
       let query = try Query(request, plan: workspace.plan)
-      let entries = workspace.book.entries(indicator: query.indicator, org: query.org).filter { entry in
+      let entries = try await standing.book().entries(indicator: query.indicator, org: query.org).filter { entry in
         query.period.map { entry.period == $0 } ?? true
       }
       return try Self.json(

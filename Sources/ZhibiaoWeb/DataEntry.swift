@@ -20,6 +20,7 @@ struct DataEntry: Sendable {
   let store: any Store
   let pages: Pages
   let events: LiveEvents
+  let standing: Standing
   let clock: @Sendable () -> Date
 
   static let roles: Set<Role> = [.district, .bureau]
@@ -29,7 +30,8 @@ struct DataEntry: Sendable {
       guard context.account != nil else { return SignIn.redirect(to: "/login") }
       let account = try PageAccess.account(context, roles: Self.roles)
       let period = try PageQuarter.parse(request, plan: workspace.plan, now: clock())
-      let sheet = try await Sheet.load(workspace: workspace, store: store, org: account.org, period: period)
+      let sheet = try await Sheet.load(
+        workspace: try await standing.current(), store: store, org: account.org, period: period)
       var values = sheet.values(text: PageText.catalog(context.language), language: context.language)
       let saved = request.uri.queryParameters["saved"].map(String.init)
       values["saved_draft"] = saved == "draft"
@@ -51,7 +53,8 @@ struct DataEntry: Sendable {
   ) async throws -> Response {
     let plan = workspace.plan
     let text = PageText.catalog(context.language)
-    var sheet = try await Sheet.load(workspace: workspace, store: store, org: account.org, period: period)
+    var sheet = try await Sheet.load(
+      workspace: try await standing.current(), store: store, org: account.org, period: period)
     let status: ObservationStatus = form["action"] == "submit" ? .submitted : .draft
     // The form's entries replace what the page would show, so that a page with errors keeps them.
     for index in sheet.rows.indices where sheet.rows[index].editable {

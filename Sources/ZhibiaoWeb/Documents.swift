@@ -80,8 +80,8 @@ struct Documents: Sendable {
       default: throw HTTPError(.forbidden)
       }
       let letters = DistrictLetters(
-        plan: plan, book: workspace.book, scheme: workspace.scheme, year: year, language: context.language,
-        caveat: nil)
+        plan: plan, book: try await standing.book(), scheme: workspace.scheme, year: year, language: context.language,
+        caveat: nil, citation: try await standing.current().issue(of: year)?.citation)
       guard let file = letters.files().first(where: { $0.name == DistrictLetters.fileName(of: org) }) else {
         throw HTTPError(.notFound)
       }
@@ -134,7 +134,8 @@ struct Documents: Sendable {
           of: monitoring, events: AssessmentEvents(), provisional: provisional)
       }
       let inputs = ReportInputs(
-        plan: workspace.plan, book: workspace.book, scope: scope, monitoring: monitoring, yearEnds: [monitoring],
+        plan: workspace.plan, book: try await standing.book(), scope: scope, monitoring: monitoring,
+        yearEnds: [monitoring],
         assessment: assessment, tiles: workspace.layout.tiles, subject: workspace.layout.subject,
         caveat: Self.caveat, asOf: monitoring.asOf)
       return ReportBuilder(inputs, language: language).buildSummary()

@@ -16,6 +16,7 @@ struct FigurePages: Sendable {
   let workspace: Workspace
   let store: any Store
   let pages: Pages
+  let standing: Standing
 
   static let limit = 500
 
@@ -37,7 +38,7 @@ struct FigurePages: Sendable {
         "title": indicator.name.text(in: language), "name": indicator.name.text(in: language),
         "indicator": indicatorID.rawValue, "org_name": plan.org(org)?.name.text(in: language) ?? org.rawValue,
         "period": period.description, "unit": indicator.unit ?? "",
-        "target": PageNumber.text(workspace.book.target(indicatorID, org, period)?.value),
+        "target": PageNumber.text(try await standing.book().target(indicatorID, org, period)?.value),
         "locked": locked,
         "revisions": revisions.map { revision -> [String: Any] in
           [

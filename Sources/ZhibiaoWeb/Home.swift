@@ -32,7 +32,7 @@ struct Home: Sendable {
           [
             "year": shown, "years": plan.years.map { ["year": $0, "current": $0 == shown] },
             "title": PageText.catalog(language)["home"] ?? "",
-            "targets": targets(for: account, year: shown, language: language),
+            "targets": targets(for: account, year: shown, language: language, book: try await standing.book()),
             "is_district": account.role == .district,
             "template_period": PageQuarter.current(plan: plan, now: clock()).description,
           ], uniquingKeysWith: { _, new in new })
@@ -110,9 +110,9 @@ struct Home: Sendable {
   }
 
   /// The rows of the targets table: one per indicator the account answers for.
-  func targets(for account: AccountRecord, year: Int, language: Language) -> [[String: Any]] {
+  func targets(for account: AccountRecord, year: Int, language: Language, book: TargetBook) -> [[String: Any]] {
     let plan = workspace.plan
-    let entries = workspace.book.entries(year: year).filter { entry in
+    let entries = book.entries(year: year).filter { entry in
       switch account.role {
       case .district: entry.org == account.org
       case .bureau: entry.isCity && plan.indicator(entry.indicator)?.owner == account.org

@@ -17,6 +17,7 @@ struct ReviewQueue: Sendable {
   let store: any Store
   let pages: Pages
   let events: LiveEvents
+  let standing: Standing
   let clock: @Sendable () -> Date
 
   static let roles: Set<Role> = [.bureau, .commission]
@@ -44,6 +45,7 @@ struct ReviewQueue: Sendable {
   /// The figures of `period` that `account` may review, grouped by org and period.
   func queue(account: AccountRecord, period: Period, language: Language) async throws -> [String: Any] {
     let plan = workspace.plan
+    let book = try await standing.book()
     let rules = ReviewRules(plan: plan)
     let text = PageText.catalog(language)
     let periods = period.quarter == 4 ? [period, .year(period.year)] : [period]
@@ -71,7 +73,7 @@ struct ReviewQueue: Sendable {
               "indicator": record.indicator.rawValue,
               "name": indicator?.name.text(in: language) ?? record.indicator.rawValue,
               "unit": indicator?.unit ?? "", "value": "\(record.value)", "revision": record.revision,
-              "target": PageNumber.text(workspace.book.target(record.indicator, org.id, figurePeriod)?.value),
+              "target": PageNumber.text(book.target(record.indicator, org.id, figurePeriod)?.value),
               "last_year": PageNumber.text(previous["\(record.indicator)|\(org.id)"]),
               "note": record.note ?? "", "changed_after_approval": record.changedAfterApproval,
               "history": "/figure?indicator=\(record.indicator)&org=\(org.id)&period=\(figurePeriod)",

@@ -125,6 +125,13 @@ final class Standing: Sendable {
   /// The figures of the current reading.
   func pipeline() async throws -> Pipeline { try await reading().pipeline }
 
+  /// The target book in force at the current reading: the configuration's, with every year
+  /// issued in the store as its version in force holds it.
+  func book() async throws -> TargetBook { try await reading().pipeline.workspace.book }
+
+  /// The workspace at the current reading, with the issued target versions in force.
+  func current() async throws -> Workspace { try await reading().pipeline.workspace }
+
   /// The latest year of the plan with any reported figure; nil when there is none.
   func latestYear() async throws -> Int? {
     try await reading().pipeline.observations.lazy.map(\.period.year).filter(workspace.plan.years.contains).max()

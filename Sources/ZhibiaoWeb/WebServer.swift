@@ -65,8 +65,10 @@ public struct WebServer: Sendable {
     try OpenAPIDocument.load().add(to: router)
     SignIn(store: store, pages: pages, clock: clock).add(to: router)
     Home(workspace: workspace, pages: pages, standing: standing, clock: clock).add(to: router)
-    DataEntry(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
-    ReviewQueue(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
+    DataEntry(workspace: workspace, store: store, pages: pages, events: events, standing: standing, clock: clock).add(
+      to: router)
+    ReviewQueue(workspace: workspace, store: store, pages: pages, events: events, standing: standing, clock: clock).add(
+      to: router)
     Board(workspace: workspace, store: store, pages: pages, events: events, standing: standing, clock: clock).add(
       to: router)
     Upload(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
@@ -74,7 +76,7 @@ public struct WebServer: Sendable {
     UserAdmin(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
     Documents(workspace: workspace, standing: standing).add(to: router)
     events.add(to: router)
-    FigurePages(workspace: workspace, store: store, pages: pages).add(to: router)
+    FigurePages(workspace: workspace, store: store, pages: pages, standing: standing).add(to: router)
     let api = API(workspace: workspace, store: store, standing: standing)
     api.add(to: router)
     api.addStanding(to: router)

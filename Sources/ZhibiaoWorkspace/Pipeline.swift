@@ -6,17 +6,17 @@ import ZhibiaoStore
 /// From the store's figures to what people read: monitoring at a period, the assessment of a
 /// year and the inputs of a report, over one workspace. The store is read once per pipeline.
 public struct Pipeline: Sendable {
-  /// The configuration.
+  /// The configuration, with the target versions issued in the store in force.
   public let workspace: Workspace
   /// The reported figures, as monitoring reads them.
   public let observations: [ReportedValue]
   /// The register entries that count indicators are counted from.
   public let registerEntries: [RegisterEntry]
 
-  /// Reads the plan's figures from `store`.
+  /// Reads the plan's figures, and the target versions issued, from `store`.
   public init(workspace: Workspace, store: any Store) async throws {
-    self.workspace = workspace
     let plan = workspace.plan.id
+    self.workspace = workspace.issuing(try await IssuedTargets.read(plan: plan, from: store))
     observations = try await store.observations(plan: plan).map {
       ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
     }
@@ -30,7 +30,9 @@ public struct Pipeline: Sendable {
       plan: plan, book: workspace.book, observations: observations, registerEntries: registerEntries,
       baselines: workspace.baselines, period: Workspace.yearToDate(period), settings: plan.monitoringSettings,
       asOf: asOf)
-    return monitor.report()
+    var report = monitor.report()
+    report.targets = workspace.issue(of: period.year)?.citation
+    return report
   }
 
   /// The consolidated assessment of `year` from its 1–12月 figures against the annual targets.

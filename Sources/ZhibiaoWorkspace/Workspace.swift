@@ -1,6 +1,7 @@
 import Foundation
 import ZhibiaoKernel
 import ZhibiaoReport
+import ZhibiaoStore
 
 /// A configuration folder loaded once — the plan with its domains, the base-year figures, the
 /// target book, the assessment scheme and the report's layout — as one immutable value that every
@@ -8,8 +9,13 @@ import ZhibiaoReport
 public struct Workspace: Sendable {
   /// The frozen plan.
   public let plan: Plan
-  /// The target book (目标分解表), decomposed from the plan and its baselines.
-  public let book: TargetBook
+  /// The target book (目标分解表) in force: decomposed from the plan and its baselines, with
+  /// every year issued from the store (see ``issuing(_:)``) as its version in force holds it.
+  public private(set) var book: TargetBook
+  /// The book as the configuration decomposes it, whatever was issued.
+  public let configuredBook: TargetBook
+  /// The versions in force, by year; empty until ``issuing(_:)``.
+  public private(set) var issued: [Int: TargetIssue] = [:]
   /// The base-year figures the book was decomposed from.
   public let baselines: Baselines?
   /// The assessment scheme, when the configuration has one.
@@ -35,12 +41,25 @@ public struct Workspace: Sendable {
     }
     self.plan = plan
     self.book = book
+    self.configuredBook = book
     self.baselines = report.baselines
     self.scheme = report.scheme
     self.layout = report.layout ?? ReportLayout()
     self.schemeFile = source.displayName(of: ValidationReport.schemeFile)
     self.warnings = report.diagnostics
   }
+
+  /// The workspace with the targets issued in the store in force: each issued year's latest
+  /// version replaces the configuration's targets of that year.
+  public func issuing(_ targets: IssuedTargets) -> Workspace {
+    var workspace = self
+    workspace.book = targets.applied(to: configuredBook)
+    workspace.issued = targets.inForce
+    return workspace
+  }
+
+  /// The version in force of `year`, if it was issued.
+  public func issue(of year: Int) -> TargetIssue? { issued[year] }
 
   /// The assessment scheme; an error at its file when the configuration has none.
   public func requireScheme() throws(ConfigurationErrors) -> AssessmentScheme {

@@ -16,7 +16,7 @@ struct MigrationTests {
   @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
   func fromEmptyFile() async throws {
     let store = try SQLiteStore(path: directory.path("new.sqlite"))
-    #expect(try await store.schemaVersion() == 6)
+    #expect(try await store.schemaVersion() == 7)
     #expect(try await store.schemaVersion() == Schema.migrations.count)
     let (tables, indexes, journalMode, readerForeignKeys) = try await store.writer.read { db in
       (
@@ -29,7 +29,7 @@ struct MigrationTests {
     #expect(
       Set([
         "observation", "revision", "period_lock", "audit_log", "register_entry", "account", "api_token", "session",
-        "login_failure", "change_request",
+        "login_failure", "change_request", "target_issue", "issued_target",
       ]).isSubset(of: tables))
     #expect(!tables.contains("approval"))
     #expect(indexes.contains("observation_by_org_period"))
@@ -105,7 +105,8 @@ struct MigrationTests {
       #expect(tables.contains("approval") == (2...3).contains(version))
       #expect(tables.contains("period_lock") == (version >= 4))
       #expect(tables.contains("observation") == (version >= 1))
-      #expect(!tables.contains("change_request"))
+      #expect(tables.contains("change_request") == (version >= 6))
+      #expect(!tables.contains("target_issue"))
       try await old.writer.write { db in try Self.seed(db, atVersion: version) }
     }
 

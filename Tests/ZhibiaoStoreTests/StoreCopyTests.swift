@@ -14,7 +14,7 @@ struct StoreCopyTests {
 
   /// A store holding something of every table: figures through the workflow, change requests
   /// accepted, rejected and pending, a register, an account with a token and a session, a failed
-  /// sign-in.
+  /// sign-in, an issued target version.
   static func filled(_ backend: StoreBackend) async throws -> any TableStore {
     let store = try #require(try await backend.store() as? any TableStore)
     _ = try await store.submit(
@@ -35,6 +35,7 @@ struct StoreCopyTests {
       RegisterSubmission(
         plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
         entries: [Fixture.registerEntry("浙大科技园"), Fixture.registerEntry("西湖园", evidence: nil)]))
+    _ = try await store.issueTargets(Fixture.issue())
     try await store.addAccount(
       AccountRecord(
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "x", createdAt: Fixture.monday,

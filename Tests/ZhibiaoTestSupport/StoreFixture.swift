@@ -47,6 +47,33 @@ public enum StoreFixture {
       register: register, name: name, org: org, level: level, recognisedOn: "2023-12-01", evidence: evidence)
   }
 
+  /// Three hand-made 2025 targets: the city's revenue and its first quarter, and 滨江区's count.
+  public static func targets(revenue cityRevenue: String = "1200.5") -> [TargetBook.Entry] {
+    [
+      TargetBook.Entry(
+        indicator: revenue, org: bureau, period: .year(2025), value: decimal(cityRevenue), comparator: .atLeast,
+        measure: .level, partner: nil, method: .compound, seasonalShare: nil, isCity: true),
+      TargetBook.Entry(
+        indicator: revenue, org: bureau, period: .quarter(1, of: 2025), value: decimal("276.12"),
+        comparator: .atLeast, measure: .level, partner: nil, method: .seasonal, seasonalShare: decimal("0.23"),
+        isCity: true),
+      TargetBook.Entry(
+        indicator: incubators, org: binjiang, period: .year(2025), value: 4, comparator: .atLeast, measure: .increase,
+        partner: nil, method: .webster, seasonalShare: nil, isCity: false),
+    ]
+  }
+
+  /// The commission's issue of `entries` as the 2025 targets.
+  public static func issue(
+    _ entries: [TargetBook.Entry] = targets(), year: Int = 2025, document: String = "杭服领〔2025〕1号",
+    on day: String = "2025-03-01", reason: String? = nil, plan: PlanID = plan, by issuer: OrgID = commission,
+    role: Role = .commission, at time: Date = monday
+  ) -> TargetIssueFiling {
+    TargetIssueFiling(
+      plan: plan, year: year, document: document, issuedOn: day, reason: reason, entries: entries, by: issuer,
+      role: role, at: time)
+  }
+
   public static func submission(
     _ rows: [ObservationInput], plan: PlanID = plan, by submitter: OrgID = binjiang, source: String = "q1.csv",
     at time: Date = monday, status: ObservationStatus = .submitted, reason: String? = nil, role: Role = .district
@@ -106,6 +133,10 @@ extension Store {
       lines += try await auditLog(plan: plan, org: nil).map { "\($0)" }
       lines += try await changeRequests(plan: plan).map { "\($0)" }
       lines += try await registerEntries(plan: plan, register: nil).map { "\($0)" }
+      for issue in try await targetIssues(plan: plan) {
+        lines.append("\(issue)")
+        lines += try await issuedTargets(plan: plan, version: issue.version).map { "  \($0)" }
+      }
     }
     lines += try await accounts().map { "\($0)" }
     lines += try await tokens().map { "\($0)" }

@@ -55,5 +55,8 @@ struct AssessCommand: AsyncParsableCommand {
         print("\n" + listing.consolidated(assessment.view), terminator: "")
       }
     }
+    if format == .table || format == .md, let citation = pipeline.workspace.issue(of: year)?.citation {
+      print("\n" + citation.text.text(in: options.lang))
+    }
   }
 }

@@ -21,16 +21,18 @@ struct LettersCommand: AsyncParsableCommand {
   var pdf = false
 
   @OptionGroup var options: CommonOptions
+  @OptionGroup var store: StoreOptions
 
   func run() async throws {
     let chromium = pdf ? try PDFPrinter.chromium() : nil
-    let workspace = try CommandWorkspace.load(options)
+    let workspace = try await store.issuing(CommandWorkspace.load(options))
     let (plan, book) = (workspace.plan, workspace.book)
     try CommandPlan.year(year, in: plan)
     let scheme = try CommandWorkspace.scheme(workspace)
     let folder = URL(fileURLWithPath: out)
     let written = try Self.write(
-      plan: plan, book: book, scheme: scheme, year: year, language: options.lang, to: folder)
+      plan: plan, book: book, scheme: scheme, year: year, language: options.lang,
+      citation: workspace.issue(of: year)?.citation, to: folder)
     let letters = written.count - 1
     let index = folder.appendingPathComponent(DistrictLetters.indexName).path
     print(
@@ -50,10 +52,10 @@ struct LettersCommand: AsyncParsableCommand {
   @discardableResult
   static func write(
     plan: Plan, book: TargetBook, scheme: AssessmentScheme?, year: Int, language: Language,
-    caveat: LocalizedText? = nil, to folder: URL
+    caveat: LocalizedText? = nil, citation: TargetCitation? = nil, to folder: URL
   ) throws -> [URL] {
     let letters = DistrictLetters(
-      plan: plan, book: book, scheme: scheme, year: year, language: language, caveat: caveat)
+      plan: plan, book: book, scheme: scheme, year: year, language: language, caveat: caveat, citation: citation)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return try letters.files().map { file in
       let url = folder.appendingPathComponent(file.name)

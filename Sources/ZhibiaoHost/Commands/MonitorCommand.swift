@@ -52,6 +52,9 @@ struct MonitorCommand: AsyncParsableCommand {
     let filtered = monitoring.filtered(
       orgs: org.map { [$0] }, statuses: status.isEmpty ? nil : Set(status), domains: domain.map { [DomainID($0)] })
     print(MonitoringListing(plan: plan, report: filtered, language: options.lang).render(format), terminator: "")
+    if format == .table || format == .md, let citation = filtered.targets {
+      print("\n" + citation.text.text(in: options.lang))
+    }
     if let xlsx {
       try WorkbookOutput.write(
         MonitoringWorkbook(plan: plan, report: filtered, language: options.lang).content(), to: xlsx)

@@ -36,6 +36,27 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
+  /// Opens the store when there is one to read: one named by `--db` or `ZHIBIAO_DB`, or the
+  /// default file when it exists; nil otherwise, so that a command that only may read issued
+  /// targets does not create an empty store.
+  func openIfPresent() async throws -> (any Store)? {
+    guard
+      db != nil || ProcessInfo.processInfo.environment["ZHIBIAO_DB"] != nil
+        || FileManager.default.fileExists(atPath: location)
+    else { return nil }
+    return try await open()
+  }
+
+  /// The workspace with the target versions issued in the store in force, when there is a store.
+  func issuing(_ workspace: Workspace) async throws -> Workspace {
+    guard let store = try await openIfPresent() else { return workspace }
+    do {
+      return workspace.issuing(try await IssuedTargets.read(plan: workspace.plan.id, from: store))
+    } catch {
+      throw failure(error)
+    }
+  }
+
   /// Opens the store, waiting for a database server that cannot be reached yet — a server
   /// started before its database — and saying so on standard error at each try, with back-off
   /// from 1 to 30 seconds. A store that refuses this build (a newer schema) fails at once.

@@ -13,6 +13,7 @@ struct DistrictLetter {
   let year: Int
   let language: Language
   let caveat: LocalizedText?
+  let citation: TargetCitation?
 
   /// The text in the letter's language.
   func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
@@ -51,7 +52,8 @@ struct DistrictLetter {
         + "targets, key tasks and assessment rules of \(district.name.en) for \(year) are set out below. "
         + "\(district.name.en) reports its year-to-date figures every quarter; the \(office.name.en) monitors them "
         + "quarterly and runs the annual consolidated assessment.")
-    return "<p class=\"issuing\">\(HTML.escape(text))</p>"
+    let issued = citation.map { "\n<p class=\"issued\">\(HTML.escape($0.text.text(in: language)))</p>" } ?? ""
+    return "<p class=\"issuing\">\(HTML.escape(text))</p>" + issued
   }
 
   /// The standing warning on illustrative base data, and the caller's own.

@@ -19,12 +19,15 @@ public struct DistrictLetters: Sendable {
   public let language: Language
   /// A warning printed at the top of every page besides the one on illustrative base data.
   public let caveat: LocalizedText?
+  /// The issued target version the letters carry, when the year's targets were issued.
+  public let citation: TargetCitation?
 
   /// Letters of `year` in `language`.
   public init(
     plan: Plan, book: TargetBook, scheme: AssessmentScheme?, year: Int, language: Language,
-    caveat: LocalizedText? = nil
+    caveat: LocalizedText? = nil, citation: TargetCitation? = nil
   ) {
+    self.citation = citation
     self.plan = plan
     self.book = book
     self.scheme = scheme
@@ -45,7 +48,7 @@ public struct DistrictLetters: Sendable {
     let letters = plan.districts.map { district in
       DistrictLetter(
         plan: plan, book: book, scheme: scheme, weights: weights, district: district, year: year,
-        language: language, caveat: caveat)
+        language: language, caveat: caveat, citation: citation)
     }
     let index = LetterIndex(plan: plan, letters: letters, year: year, language: language, caveat: caveat)
     return [LetterFile(name: Self.indexName, html: index.html())]

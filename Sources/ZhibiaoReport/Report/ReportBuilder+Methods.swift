@@ -75,6 +75,10 @@ extension ReportBuilder {
           "目标值来自《\(plan.name.zh)》；区县目标由目标分解表按配置的分解方法计算；实际值为各区县、部门报送的年初至季末累计数。",
           "Targets come from the \(plan.name.en); district targets from the target book's configured methods; actuals "
             + "are the year-to-date figures the districts and bureaus report.")))
+    blocks.append(
+      .paragraph(
+        inputs.monitoring.targets.map { $0.text.text(in: language) }
+          ?? TargetCitation.unissued(period.year).text(in: language)))
     if let caveat = inputs.caveat { blocks.append(.note(caveat.text(in: language))) }
     return ReportSection(id: "methods", title: t("附录：方法说明", "Appendix: methods"), newPage: true, blocks: blocks)
   }

@@ -121,6 +121,9 @@ public struct ReportBuilder {
       ReportFact(key: "as_of", value: inputs.asOf.map { .text($0) } ?? .null),
       ReportFact(key: "language", value: .text(language.rawValue)),
       ReportFact(key: "title", value: .text(title)),
+      ReportFact(key: "targets_version", value: inputs.monitoring.targets.map { .text("\($0.version)") } ?? .null),
+      ReportFact(key: "targets_document", value: inputs.monitoring.targets.map { .text($0.document) } ?? .null),
+      ReportFact(key: "targets_sha256", value: inputs.monitoring.targets.map { .text($0.hash) } ?? .null),
     ]
   }
 

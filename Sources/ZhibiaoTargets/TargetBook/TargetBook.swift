@@ -27,6 +27,24 @@ public struct TargetBook: Sendable {
 
     /// Whether this is the city figure (held by the owner bureau) rather than a district's.
     public var isCity: Bool
+
+    /// Creates a target, as the decomposition derives it or as an issued version keeps it.
+    public init(
+      indicator: IndicatorID, org: OrgID, period: Period, value: Decimal?, comparator: Target.Comparator?,
+      measure: Target.Measure, partner: IndicatorID?, method: DecompositionMethod, seasonalShare: Decimal?,
+      isCity: Bool
+    ) {
+      self.indicator = indicator
+      self.org = org
+      self.period = period
+      self.value = value
+      self.comparator = comparator
+      self.measure = measure
+      self.partner = partner
+      self.method = method
+      self.seasonalShare = seasonalShare
+      self.isCity = isCity
+    }
   }
 
   /// Every target, ordered by indicator (plan order), period, then org (city first, then
