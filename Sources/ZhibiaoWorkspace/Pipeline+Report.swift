@@ -22,4 +22,14 @@ extension Pipeline {
       assessment: standing, tiles: workspace.layout.tiles, subject: workspace.layout.subject, caveat: caveat,
       asOf: current.asOf)
   }
+
+  /// The plan's evaluation at the end of `year`: final at the target year, mid-term before it.
+  public func evaluation(year: Int, asOf: Date) throws -> PlanEvaluation {
+    let plan = workspace.plan
+    let yearEnds = try plan.years.filter { $0 <= year }.map { try monitoring(at: .quarter(4, of: $0), asOf: asOf) }
+    return PlanEvaluation(
+      plan: plan, book: workspace.book, baselines: workspace.baselines,
+      kind: year >= plan.targetYear ? .final : .midterm, yearEnds: yearEnds, bands: workspace.layout.evaluation,
+      citation: workspace.issue(of: plan.targetYear)?.citation)
+  }
 }

@@ -12,13 +12,15 @@ public struct ReportLayout: Sendable {
   public var subject: LocalizedText?
   /// The tile positions.
   public var tiles: [OrgID: ReportInputs.TilePosition] = [:]
+  /// Where the plan evaluation's categories divide.
+  public var evaluation = PlanEvaluation.Bands()
 
   /// The layout, or an empty one when there is no file; every problem is reported to `log` at
   /// its line.
   public static func decode(_ reader: NodeReader, plan: Plan) -> ReportLayout {
     var layout = ReportLayout()
     guard let root = reader.mapping() else { return layout }
-    root.allowOnly(["subject", "tiles"], in: "the report layout")
+    root.allowOnly(["subject", "tiles", "evaluation"], in: "the report layout")
     if let subject = root.optional("subject")?.mapping() {
       subject.allowOnly(["zh", "en"], in: "the report's subject")
       if let zh = subject.required("zh", in: "the report's subject")?.string(),
@@ -28,6 +30,16 @@ public struct ReportLayout: Sendable {
       }
     }
     layout.tiles = tiles(root.optional("tiles"), plan: plan)
+    if let evaluation = root.optional("evaluation")?.mapping() {
+      evaluation.allowOnly(["basically_completed"], in: "the evaluation's categories")
+      if let band = evaluation.required("basically_completed", in: "the evaluation's categories") {
+        if let value = band.decimal(), value > 0, value < 1 {
+          layout.evaluation.basicallyCompleted = value
+        } else {
+          band.error("basically_completed is a share between 0 and 1, e.g. 0.90 for 90%.")
+        }
+      }
+    }
     return layout
   }
 

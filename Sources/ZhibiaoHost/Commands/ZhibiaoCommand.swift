@@ -13,7 +13,7 @@ public struct ZhibiaoCommand: AsyncParsableCommand {
       HistoryCommand.self, ExportCommand.self, BackupCommand.self, MonitorCommand.self, AssessCommand.self,
       ReportCommand.self, DemoCommand.self,
       LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self, StoreCommand.self,
-      TemplateCommand.self, TargetsCommand.self,
+      TemplateCommand.self, TargetsCommand.self, EvaluateCommand.self,
     ]
   )
 
