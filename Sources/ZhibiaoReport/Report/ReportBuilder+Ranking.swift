@@ -60,7 +60,7 @@ extension ReportBuilder {
       rows: section.scorecards.map { card in
         [
           ReportCell("\(card.rank)", value: .integer(card.rank)),
-          ReportCell(name(card.org), value: .text(card.org.rawValue)), totalCell(card), decimalCell(card.basic),
+          ReportCell(name(card.org), value: .text(card.org.rawValue)), decimalCell(card.total), decimalCell(card.basic),
           decimalCell(card.bonus.counted), decimalCell(card.deduction.counted),
           ReportCell(card.grade.name.text(in: language), value: .text(card.grade.id)),
           ReportCell(card.previousRank.map(String.init) ?? "—", value: card.previousRank.map { .integer($0) } ?? .null),
@@ -72,12 +72,7 @@ extension ReportBuilder {
       })
   }
 
-  /// The total, marked "（暂估）" when it rests on figures not reported; the data keep the number.
-  func totalCell(_ card: Scorecard) -> ReportCell {
-    ReportCell("\(card.total)" + (card.isProvisional ? provisionalMark : ""), value: .decimal(card.total))
-  }
-
-  /// The mark of a provisional score.
+  /// The mark of a provisional score (the ranking table keeps its totals numeric; its note says why).
   var provisionalMark: String { t("（暂估）", " (provisional)") }
 
   func decimalCell(_ value: Decimal) -> ReportCell {
