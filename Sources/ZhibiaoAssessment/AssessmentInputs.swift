@@ -11,11 +11,15 @@ public struct AssessmentFigure: Hashable, Sendable {
   public var actual: Decimal?
   /// The target; nil when there is none.
   public var target: Decimal?
+  /// Why the actual figure is missing (not reported by its due day, or not yet due), and what was
+  /// reported before it; nil for a figure that is in. The scheme's `missing:` rule reads it.
+  public var missing: MissingFigure?
 
   /// Creates a figure.
-  public init(actual: Decimal?, target: Decimal?) {
+  public init(actual: Decimal?, target: Decimal?, missing: MissingFigure? = nil) {
     self.actual = actual
     self.target = target
+    self.missing = missing
   }
 }
 

@@ -85,11 +85,20 @@ extension AssessmentSection {
   /// (an indicator for other districts; in the city's view, an item that is no indicator) weigh 0
   /// and give their weight to the others in proportion, in hundredths adding up to the basic
   /// points exactly.
-  func lines(for org: Org, indicators: AssessedIndicators, indicatorsOnly: Bool = false) -> [AssessmentLine] {
+  ///
+  /// `excluded` holds the indicators left out for the org, each with why (figures not reported,
+  /// under the scheme's `missing: reweight`): their weight is shared out in the same way.
+  func lines(
+    for org: Org, indicators: AssessedIndicators, indicatorsOnly: Bool = false,
+    excluded: [IndicatorID: LocalizedText] = [:]
+  ) -> [AssessmentLine] {
     var lines = items.map { item -> AssessmentLine in
       let indicator = item.indicator.flatMap { indicators[$0] }
       let eligible = org.kind != .district || indicator?.eligible.map { $0.contains(org.id) } ?? true
-      let reason = !eligible ? Self.notEligible : indicatorsOnly && indicator == nil ? Self.notAnIndicator : nil
+      let reason =
+        !eligible
+        ? Self.notEligible
+        : indicatorsOnly && indicator == nil ? Self.notAnIndicator : item.indicator.flatMap { excluded[$0] }
       return AssessmentLine(
         item: item, indicator: indicator, weight: item.weight, applicable: reason == nil, notApplicable: reason)
     }
@@ -106,18 +115,24 @@ extension AssessmentSection {
         let item = AssessmentItem(
           id: indicator.id.rawValue, indicator: indicator.id, name: indicator.name, weight: owned.points,
           rule: owned.rules[indicator.kind]!, location: location)
+        let reason = excluded[indicator.id]
         lines.append(
           AssessmentLine(
-            item: item, indicator: indicator, weight: share, applicable: true, weightNotes: [note], owned: position))
+            item: item, indicator: indicator, weight: share, applicable: reason == nil, weightNotes: [note],
+            notApplicable: reason, owned: position))
       }
     }
     let applicableWeight = AssessmentMath.sum(lines.filter(\.applicable).map(\.weight))
     if applicableWeight > 0, applicableWeight != basicPoints {
       let applicable = lines.indices.filter { lines[$0].applicable }
       let shares = Self.shares(of: basicPoints, in: applicable.map { lines[$0].weight })
+      let left = lines.filter { !$0.applicable }.map { $0.item.indicator.flatMap { excluded[$0] } != nil }
+      let cause: WeightNote.Cause =
+        left.allSatisfy { $0 } ? .unreported : left.contains(true) ? .notApplicableOrUnreported : .notApplicable
       for (index, share) in zip(applicable, shares) {
         lines[index].weightNotes.append(
-          .rescaled(before: lines[index].weight, basic: basicPoints, applicable: applicableWeight, after: share))
+          .rescaled(
+            before: lines[index].weight, basic: basicPoints, applicable: applicableWeight, after: share, cause: cause))
         lines[index].weight = share
       }
     }

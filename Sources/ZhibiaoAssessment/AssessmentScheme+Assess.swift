@@ -17,7 +17,7 @@ extension AssessmentScheme {
   /// each scorecard then explains them.
   public func assess(_ inputs: AssessmentInputs, plan: Plan) -> AssessmentResult {
     let indicators = AssessedIndicators(plan: plan)
-    let grid = Self.grid(inputs, plan: plan)
+    let grid = self.grid(inputs, plan: plan)
     let engine: Assessor
     do {
       engine = try Assessor(
@@ -35,8 +35,9 @@ extension AssessmentScheme {
   }
 
   /// The figures of `inputs` laid out for the engine: each district's own, and each indicator's
-  /// city figure in the column of its owner, which every non-district org is scored on.
-  static func grid(_ inputs: AssessmentInputs, plan: Plan) -> AssessmentGrid {
+  /// city figure in the column of its owner, which every non-district org is scored on — a figure
+  /// not reported as the scheme's `missing:` rule scores it (`AssessmentFigure.scored(under:)`).
+  public func grid(_ inputs: AssessmentInputs, plan: Plan) -> AssessmentGrid {
     let orgs = plan.orgs.map(\.id)
     let column = Dictionary(orgs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     let row = Dictionary(plan.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -46,14 +47,28 @@ extension AssessmentScheme {
     for org in plan.orgs where org.kind == .district {
       guard let o = column[org.id] else { continue }
       for (indicator, figure) in inputs.orgFigures[org.id] ?? [:] {
-        if let i = row[indicator] { grid.set(indicator: i, org: o, figure: figure) }
+        if let i = row[indicator] { grid.set(indicator: i, org: o, figure: figure.scored(under: missing)) }
       }
     }
     for (indicator, figure) in inputs.cityFigures {
       guard let i = row[indicator] else { continue }
-      grid.set(indicator: i, org: grid.city[i], figure: figure)
+      grid.set(indicator: i, org: grid.city[i], figure: figure.scored(under: missing))
     }
     return grid
+  }
+
+  /// The indicators left out for the org whose figures (in a cell of `figures`) were not
+  /// reported, each with why — under `missing: reweight` only; none under the other rules.
+  func excluded(_ figures: [IndicatorID: AssessmentFigure]?) -> [IndicatorID: LocalizedText] {
+    guard missing == .reweight, let figures else { return [:] }
+    var excluded: [IndicatorID: LocalizedText] = [:]
+    for (indicator, figure) in figures where figure.actual == nil {
+      guard let note = figure.missing else { continue }
+      excluded[indicator] = AssessmentText.text(
+        "\(note.reason.zh)，按方案不计此项，其权重按比例分摊到其他项目",
+        "\(note.reason.en); the scheme leaves the item out and shares its weight among the other items")
+    }
+    return excluded
   }
 }
 
@@ -134,7 +149,9 @@ struct SectionAssessment {
   // MARK: - One org
 
   func lines(for org: Org) -> [AssessmentLine] {
-    section.lines(for: org, indicators: indicators, indicatorsOnly: indicatorsOnly)
+    let figures = org.kind == .district ? inputs.orgFigures[org.id] : inputs.cityFigures
+    return section.lines(
+      for: org, indicators: indicators, indicatorsOnly: indicatorsOnly, excluded: scheme.excluded(figures))
   }
 
   /// The scorecard of `slot` with the engine's points, totals and band; rank and grade are set by
@@ -189,9 +206,20 @@ struct SectionAssessment {
       completion: nil, gap: nil, grade: nil, points: 0, headline: item.headline, status: .notApplicable,
       scoringRule: item.rule, weightNotes: line.weightNotes, figure: figure, gradeGiven: nil,
       fixedExplanation: line.notApplicable ?? AssessmentSection.notEligible)
-    guard line.applicable else { return scored }
+    var missing: MissingFigure?
+    if let indicator = line.indicator, let given = inputs.figure(for: org, indicator: indicator.id),
+      given.actual == nil, let note = given.missing
+    {
+      missing = note
+      scored.missing = note
+      scored.missingRule = scheme.missing
+    }
+    guard line.applicable else {
+      if missing != nil, scheme.missing == .reweight, line.notApplicable != nil { scored.status = .excluded }
+      return scored
+    }
     if let indicator = line.indicator {
-      let given = inputs.figure(for: org, indicator: indicator.id)
+      let given = inputs.figure(for: org, indicator: indicator.id)?.scored(under: scheme.missing)
       figure = RuleFigure(
         actual: given?.actual, target: given?.target, direction: indicator.direction, precision: indicator.precision)
     }
@@ -209,6 +237,11 @@ struct SectionAssessment {
     scored.status = outcome.status
     // Texts that need no numbers (missing data, no grade) are kept as they are.
     scored.fixedExplanation = outcome.status == .missing ? outcome.explanation : nil
+    if missing != nil {
+      if outcome.status == .scored { scored.status = .provisional }
+      // A figure not reported scores 0 under `zero` (or `last_quarter` with nothing reported) for that reason.
+      if outcome.status == .missing, figure.actual == nil { scored.fixedExplanation = scored.missingNote }
+    }
     return scored
   }
 

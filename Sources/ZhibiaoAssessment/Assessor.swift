@@ -161,11 +161,29 @@ public struct Assessor: Sendable {
   }
 
   /// Sets the figure of an indicator for an org as decimals, and recomputes what it touches, as
-  /// `update(indicator:org:actual:target:)` does. Returns the lines rescored.
+  /// `update(indicator:org:actual:target:)` does. Returns the lines rescored. A figure not
+  /// reported is scored under the scheme's `missing:` rule; under `reweight`, a figure that goes
+  /// missing or comes in changes the weights of its orgs' items, and everything is assessed anew.
   @discardableResult
   public mutating func update(indicator: Int, org: Int, figure: AssessmentFigure) -> Int {
-    grid.set(indicator: indicator, org: org, figure: figure)
-    return rescore(indicator: indicator, org: org)
+    let rule = compiled.scheme.missing
+    let scored = figure.scored(under: rule)
+    let cell = indicator * compiled.orgCount + org
+    let leftOut = { (figure: AssessmentFigure?) in rule == .reweight && figure?.actual == nil && figure?.missing != nil
+    }
+    let weightsChange = leftOut(grid.exact[cell]) != leftOut(scored)
+    grid.set(indicator: indicator, org: org, figure: scored)
+    guard weightsChange else { return rescore(indicator: indicator, org: org) }
+    do {
+      self = try Assessor(
+        compiled: CompiledScheme(
+          scheme: compiled.scheme, orgs: compiled.orgs, indicators: compiled.indicators, grid: grid),
+        grid: grid)
+    } catch {
+      // The same scheme compiled before, and the events are the grid's own.
+      preconditionFailure("\(error)")
+    }
+    return compiled.lineCount
   }
 
   /// Rescores the lines that read the figure of an indicator for an org, then their orgs' totals,

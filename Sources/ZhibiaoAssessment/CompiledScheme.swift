@@ -41,6 +41,10 @@ public struct CompiledScheme: Sendable {
 
   /// The scheme.
   public let scheme: AssessmentScheme
+  /// The orgs and indicators it was compiled for, to compile it again when the items an org is
+  /// scored on change (a figure not reported under `missing: reweight`).
+  let orgs: [Org]
+  let indicators: AssessedIndicators
   /// The grid's layout.
   let orgCount: Int
   let cellCount: Int
@@ -91,6 +95,8 @@ public struct CompiledScheme: Sendable {
 
   init(scheme: AssessmentScheme, orgs: [Org], indicators: AssessedIndicators, grid: AssessmentGrid) throws(Failure) {
     self.scheme = scheme
+    self.orgs = orgs
+    self.indicators = indicators
     orgCount = grid.orgs.count
     cellCount = grid.indicators.count * grid.orgs.count
     let column = Dictionary(grid.orgs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -144,7 +150,8 @@ public struct CompiledScheme: Sendable {
       var orgLines: [[Line]] = []
       for org in sectionOrgs {
         var lines: [Line] = []
-        for line in section.lines(for: org, indicators: indicators) {
+        let excluded = scheme.excluded(Self.figures(of: org, in: grid, column: column))
+        for line in section.lines(for: org, indicators: indicators, excluded: excluded) {
           let rule: Int
           if let f = line.owned {
             if let known = ownedRules[f] {
@@ -186,7 +193,9 @@ public struct CompiledScheme: Sendable {
         }
       }
       for (j, org) in sectionOrgs.enumerated() {
-        for line in orgLines[j].dropFirst(section.items.count) { emit(line, slot: first + j, org: org) }
+        for line in orgLines[j].dropFirst(section.items.count) where line.applicable {
+          emit(line, slot: first + j, org: org)
+        }
       }
 
       var from: [Int64] = []
@@ -221,6 +230,19 @@ public struct CompiledScheme: Sendable {
     self.lineCell = lineCell
     self.lineRule = lineRule
     self.lineWeight = lineWeight
+  }
+
+  /// The figures given as decimals that `org` is scored on, by indicator: a district's own, the
+  /// city's for anyone else; nil when the grid holds none (figures in units are never missing
+  /// for a reason). What `missing: reweight` reads to leave items out.
+  static func figures(of org: Org, in grid: AssessmentGrid, column: [OrgID: Int]) -> [IndicatorID: AssessmentFigure]? {
+    guard grid.exact.contains(where: { $0.value.missing != nil }) else { return nil }
+    var figures: [IndicatorID: AssessmentFigure] = [:]
+    for (i, indicator) in grid.indicators.enumerated() {
+      let o = org.kind == .district ? column[org.id] : grid.city[i]
+      if let o, let figure = grid.exact[i * grid.orgs.count + o] { figures[indicator] = figure }
+    }
+    return figures
   }
 
   /// The lines of `slot`, in the order of its `AssessmentSection.lines(for:indicators:)` that apply.

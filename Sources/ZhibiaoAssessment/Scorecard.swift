@@ -104,6 +104,51 @@ public struct Scorecard: Hashable, Sendable {
   public var previousRank: Int?
   /// Places gained since the previous assessment (positive: up), if it is known.
   public var rankChange: Int? { previousRank.map { $0 - rank } }
+
+  /// The items whose figures were not reported, whatever the scheme made of them.
+  public var unreportedItems: [ScoredItem] { items.filter { $0.missing != nil } }
+  /// Whether the total is provisional: some item is scored on an earlier quarter's figure.
+  public var isProvisional: Bool { items.contains { $0.status == .provisional } }
+
+  /// What a reader must know first when figures were not reported: which, by when they were due,
+  /// and what the scheme made of them, e.g. "缺2024年第四季度（1-12月）数据：4 项未报（截止
+  /// 2025-01-20），按本年最近一个已报季度暂估，得分为暂估分"; nil when every figure is in.
+  public var missingNote: LocalizedText? {
+    let unreported = unreportedItems
+    guard let first = unreported.first?.missing else { return nil }
+    let periods = unreported.compactMap(\.missing?.period).reduce(into: [Period]()) { periods, period in
+      if !periods.contains(period) { periods.append(period) }
+    }
+    let names = periods.map(MissingFigure.name(of:))
+    let (zhPeriods, enPeriods) = (names.map(\.zh).joined(separator: "、"), names.map(\.en).joined(separator: ", "))
+    let count = unreported.count
+    let state =
+      unreported.allSatisfy { $0.missing?.reporting == .notYetDue }
+      ? ("待报", "not yet due") : ("未报", "not reported")
+    let head = AssessmentText.text(
+      "缺\(zhPeriods)数据：\(count) 项\(state.0)（截止 \(first.dueDay)）",
+      "missing \(enPeriods) figures: \(count) item\(count == 1 ? "" : "s") \(state.1) (due \(first.dueDay))")
+    let provisional = unreported.filter { $0.status == .provisional }.count
+    let excluded = unreported.filter { $0.status == .excluded }.count
+    let zero = count - provisional - excluded
+    var zh: [String] = []
+    var en: [String] = []
+    if provisional > 0 {
+      zh.append("\(provisional) 项按本年最近一个已报季度暂估")
+      en.append("\(provisional) scored provisionally on the last quarter reported")
+    }
+    if excluded > 0 {
+      zh.append("\(excluded) 项不计、权重分摊到其他项目")
+      en.append("\(excluded) left out with their weight shared among the other items")
+    }
+    if zero > 0 {
+      zh.append("\(zero) 项计0分")
+      en.append("\(zero) scored 0")
+    }
+    let tail = isProvisional ? ("，得分为暂估分", "; the score is provisional") : ("", "")
+    return AssessmentText.text(
+      "\(head.zh)，\(zh.joined(separator: "，"))\(tail.0)", "\(head.en); \(en.joined(separator: ", "))\(tail.1)")
+  }
 }
 
 /// One item of a scorecard.
@@ -151,15 +196,56 @@ public struct ScoredItem: Hashable, Sendable {
   var gradeGiven: AssessmentTaskGrade?
   /// The text of an item that was not scored by its rule (not applicable).
   var fixedExplanation: LocalizedText?
+  /// For an item whose figure was not reported: why, and what the org reported before it.
+  public var missing: MissingFigure?
+  /// The scheme's rule for missing figures, as applied to this item when `missing` is set.
+  public var missingRule: MissingFigureRule?
+
+  /// For an item whose figure was not reported, why and what the scheme made of it: "暂估：未报
+  /// 2024年第四季度（1-12月）数据（截止 2025-01-20），按2024年1-9月累计 52.3 推算：52.3 ÷ 0.73 = 71.6";
+  /// nil for an item whose figure is in.
+  public var missingNote: LocalizedText? {
+    guard let missing, let missingRule else { return nil }
+    let reason = missing.reason
+    switch (missingRule, status) {
+    case (.reweight, _):
+      return AssessmentText.text(
+        "\(reason.zh)，按方案不计此项，其权重按比例分摊到其他项目",
+        "\(reason.en); the scheme leaves the item out and shares its weight among the other items")
+    case (.lastQuarter, .provisional):
+      guard let last = missing.lastReported, let provisional = missing.provisional else { break }
+      let name = MissingFigure.name(of: last.period)
+      let (c, p) = (figure.text(last.actual), figure.text(provisional))
+      guard let projection = missing.projection else {
+        return AssessmentText.text(
+          "暂估：\(reason.zh)，暂按\(name.zh)数据 \(c) 计", "provisional: \(reason.en); taken as the \(name.en) figure \(c)")
+      }
+      let (from, to) = (AssessmentText.plain(projection.from), AssessmentText.plain(projection.to))
+      let formula = projection.to == 1 ? "\(c) ÷ \(from) = \(p)" : "\(c) × \(to) ÷ \(from) = \(p)"
+      return AssessmentText.text(
+        "暂估：\(reason.zh)，按\(name.zh)累计数与季节占比推算：\(formula)",
+        "provisional: \(reason.en); projected from the \(name.en) figure by the seasonal shares: \(formula)")
+    case (.lastQuarter, _):
+      return AssessmentText.text(
+        "\(reason.zh)，本年无已报季度数据可作暂估，计0分",
+        "\(reason.en); no quarter of the year was reported to score it on provisionally: 0 points")
+    case (.zero, _):
+      break
+    }
+    return AssessmentText.text("\(reason.zh)，按方案缺报计0分", "\(reason.en); the scheme scores a missing figure 0")
+  }
 
   /// The numbers and the rule that produced the points, e.g.
   /// "完成率 = 231.2 ÷ 240.0 = 96.33%，得分 = 10 × 0.9633 = 9.63", after the weight note if
   /// there is one. Written when read, so that a full assessment spends no time on text nobody
   /// reads.
   public var explanation: LocalizedText {
-    let text =
+    var text =
       fixedExplanation ?? scoringRule.score(figure, grade: gradeGiven, weight: weight, explain: true).explanation
-    guard status != .notApplicable, let weightNote else { return text }
+    if status == .provisional, let missingNote {
+      text = AssessmentText.text("\(missingNote.zh)；\(text.zh)", "\(missingNote.en); \(text.en)")
+    }
+    guard status != .notApplicable, status != .excluded, let weightNote else { return text }
     return AssessmentText.text("\(weightNote.zh)；\(text.zh)", "\(weightNote.en); \(text.en)")
   }
 
@@ -190,8 +276,28 @@ public struct AssessmentAdjustmentTotal: Hashable, Sendable {
 enum WeightNote: Hashable, Sendable {
   /// An equal share of `points` over the `count` indicators a bureau owns.
   case ownedShare(points: Decimal, count: Int)
-  /// `before` scaled by `basic ÷ applicable` to `after`, because some items do not apply.
-  case rescaled(before: Decimal, basic: Decimal, applicable: Decimal, after: Decimal)
+  /// `before` scaled by `basic ÷ applicable` to `after`, because some items do not apply or were
+  /// left out for figures not reported.
+  case rescaled(before: Decimal, basic: Decimal, applicable: Decimal, after: Decimal, cause: Cause)
+
+  /// Why some items weigh nothing.
+  enum Cause: Hashable, Sendable {
+    /// They do not apply to the org.
+    case notApplicable
+    /// Their figures were not reported (the scheme's `missing: reweight`).
+    case unreported
+    /// Both.
+    case notApplicableOrUnreported
+
+    var text: LocalizedText {
+      switch self {
+      case .notApplicable: AssessmentText.text("有不适用项目", "some items do not apply")
+      case .unreported: AssessmentText.text("有未报项目不计", "items not reported are left out")
+      case .notApplicableOrUnreported:
+        AssessmentText.text("有不适用或未报不计的项目", "some items do not apply or are left out as not reported")
+      }
+    }
+  }
 
   var text: LocalizedText {
     switch self {
@@ -200,13 +306,13 @@ enum WeightNote: Hashable, Sendable {
       return AssessmentText.text(
         "权重 = \(p) ÷ \(count)（本单位牵头的 \(count) 项指标等权，取到0.01分）",
         "weight = \(p) ÷ \(count) (the \(count) indicators it owns, equally, in 0.01 points)")
-    case .rescaled(let before, let basic, let applicable, let after):
+    case .rescaled(let before, let basic, let applicable, let after, let cause):
       let (b, r, a) = (
         AssessmentText.plain(before), "\(AssessmentText.plain(basic)) ÷ \(AssessmentText.plain(applicable))",
         AssessmentText.plain(after)
       )
       return AssessmentText.text(
-        "权重按比例折算：\(b) × \(r) ≈ \(a)（有不适用项目）", "weight rescaled: \(b) × \(r) ≈ \(a) (some items do not apply)")
+        "权重按比例折算：\(b) × \(r) ≈ \(a)（\(cause.text.zh)）", "weight rescaled: \(b) × \(r) ≈ \(a) (\(cause.text.en))")
     }
   }
 }

@@ -54,7 +54,10 @@ extension Monitor {
       yoyGrowth: Self.number(state.growth), scoreAcrossDistricts: Self.number(state.scoreAcrossDistricts),
       scoreOverTime: Self.number(state.scoreOverTime),
       reportedOn: reported.isNaN ? nil : settings.day(of: Date(timeIntervalSinceReferenceDate: reported)),
-      dueDay: dueDay, flags: flags, warnings: [])
+      dueDay: dueDay,
+      reporting: ReportingState.of(
+        hasFigure: value != nil, reportedAt: reported, due: due, asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan),
+      lastReported: value == nil ? lastReported(i, o) : nil, flags: flags, warnings: [])
     let text = ReasonText(spec: spec, settings: settings)
     if state.status == .yellow || state.status == .red {
       result.warnings.append(
@@ -90,13 +93,38 @@ extension Monitor {
   /// A figure, or nil for NaN.
   static func number(_ value: Double) -> Double? { value.isNaN ? nil : value }
 
-  /// The actual figure of indicator `i` for org `o` in the target's measure, exactly.
-  func exactActual(_ i: Int, _ o: Int) -> Decimal? {
+  /// The actual figure of indicator `i` for org `o` in the target's measure, exactly, at `slot`
+  /// (the monitored one when nil).
+  func exactActual(_ i: Int, _ o: Int, slot: Int? = nil) -> Decimal? {
     let series = (i * targets.orgs.count + o) * targets.axis.count
     let units = actuals.figures.units.withUnsafeBufferPointer {
-      FigureGrid.actual($0, measure: facts[i].measure, series: series, slot: slot)
+      FigureGrid.actual($0, measure: facts[i].measure, series: series, slot: slot ?? self.slot)
     }
     return FigureGrid.decimal(units, places: actuals.figures.places[i])
+  }
+
+  /// The last figure of indicator `i` for org `o` reported in the monitored year before the
+  /// monitored quarter, with its actual in the target's measure and, for a seasonal flow, the
+  /// share S_p of its quarter; nil when there is none (an annual indicator has no quarters).
+  ///
+  /// The share is the book's decimal S_p, stated to at most four decimals, read back from the
+  /// double monitoring keeps it in: any decimal of at most 15 significant digits survives that
+  /// round trip exactly.
+  func lastReported(_ i: Int, _ o: Int) -> MonitoringRow.LastReported? {
+    guard !facts[i].isAnnual else { return nil }
+    let slots = targets.axis.count
+    let cell = (i * targets.orgs.count + o) * slots
+    var earlier = slot - 1
+    while earlier >= slot / 4 * 4 {
+      if let value = actuals.figures.decimal(at: cell + earlier), let actual = exactActual(i, o, slot: earlier) {
+        let share = targets.shares[i * slots + earlier]
+        return MonitoringRow.LastReported(
+          period: targets.axis.period(ofSlot: earlier), value: value, actual: actual,
+          seasonalShare: facts[i].isSeasonal && share.isFinite ? Decimal(string: "\(share)", locale: nil) : nil)
+      }
+      earlier -= 1
+    }
+    return nil
   }
 
   /// The milestone and the annual target of indicator `i` for org `o`, exactly: the book's, or for

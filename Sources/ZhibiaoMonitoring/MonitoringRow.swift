@@ -38,6 +38,43 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
     }
   }
 
+  /// The last figure an org reported in the same year before the monitored quarter, kept on a row
+  /// that has no figure of its own: what a provisional assessment can read instead.
+  public struct LastReported: Hashable, Sendable, Encodable {
+    /// The quarter reported, year to date (`2024Q3` is 1–9月).
+    public var period: Period
+    /// The figure reported.
+    public var value: Decimal
+    /// The figure in the target's measure, as `MonitoringRow.actual` states it.
+    public var actual: Decimal
+    /// The cumulative seasonal share S_p of that quarter, for a flow with a seasonal profile; nil
+    /// otherwise.
+    public var seasonalShare: Decimal?
+
+    /// Creates the figure.
+    public init(period: Period, value: Decimal, actual: Decimal, seasonalShare: Decimal?) {
+      self.period = period
+      self.value = value
+      self.actual = actual
+      self.seasonalShare = seasonalShare
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case period, value
+      case actual = "actual_ytd"
+      case seasonalShare = "seasonal_share"
+    }
+
+    /// Encodes every key, null where there is no share.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(period.description, forKey: .period)
+      try container.encode(value, forKey: .value)
+      try container.encode(actual, forKey: .actual)
+      try container.encode(seasonalShare, forKey: .seasonalShare)
+    }
+  }
+
   /// The indicator.
   public var indicator: IndicatorID
   /// Its domain, for filtering (`--domain`); nil for a plan-level indicator.
@@ -106,10 +143,18 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
   public var reportedOn: String?
   /// The last day the figure was due (`YYYY-MM-DD`).
   public var dueDay: String
+  /// Whether the figure is in: reported, late, not yet due, or 未报 once its due day has passed.
+  public var reporting: ReportingState
+  /// For a row without a figure, the last one reported in the same year before it.
+  public var lastReported: LastReported?
   /// The data-quality flags.
   public var flags: [DataQualityFlag]
   /// Every warning with its reason: the light when yellow or red, then each flag.
   public var warnings: [MonitoringWarning]
+
+  /// The reporting state with its due day, "未报（截止 2025-01-20）", for a row whose figure is not
+  /// in on time; nil when it is.
+  public var reportingNote: LocalizedText? { reporting.note(dueDay: dueDay) }
 
   /// Whether its pace is a gap in percentage points (`pointsBehind`) rather than a ratio (`pace`).
   public var isRate: Bool { MonitoredIndicator.isRate(kind: kind, measure: measure) }
@@ -141,6 +186,9 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
     case scoreOverTime = "score_over_time"
     case reportedOn = "reported_on"
     case dueDay = "due_day"
+    case reporting
+    case reportingNote = "reporting_note"
+    case lastReported = "last_reported"
     case flags, warnings
   }
 
@@ -180,6 +228,9 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
     try container.encode(scoreOverTime, forKey: .scoreOverTime)
     try container.encode(reportedOn, forKey: .reportedOn)
     try container.encode(dueDay, forKey: .dueDay)
+    try container.encode(reporting, forKey: .reporting)
+    try container.encode(reportingNote, forKey: .reportingNote)
+    try container.encode(lastReported, forKey: .lastReported)
     try container.encode(flags, forKey: .flags)
     try container.encode(warnings, forKey: .warnings)
   }

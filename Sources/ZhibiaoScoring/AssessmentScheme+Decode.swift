@@ -4,7 +4,7 @@ import ZhibiaoPlan
 extension AssessmentScheme {
   /// The keys of `assessment.yaml`: the scheme's header, the grade scale of qualitative items,
   /// and one section per kind of org assessed.
-  static let fileKeys = ["scheme", "task_grades"] + sectionKinds.map(\.rawValue)
+  static let fileKeys = ["scheme", "task_grades", "missing"] + sectionKinds.map(\.rawValue)
   /// The kinds of org that can have a section; the leading group is not assessed.
   static let sectionKinds: [Org.Kind] = Org.Kind.allCases.filter { $0 != .leadingGroup }
   static let schemeKeys = ["name", "note"]
@@ -47,6 +47,9 @@ struct SchemeDecoder {
       _ = header.optional("note")?.string()
     }
     let grades = mapping.optional("task_grades").map(taskGrades) ?? AssessmentTaskGrade.standard
+    // Absent, a missing figure scores 0, as schemes did before the key existed; a wrong value is
+    // logged as an error, which fails the whole decoding.
+    let missing = mapping.optional("missing").flatMap { $0.oneOf(MissingFigureRule.self) } ?? .zero
     var sections: [AssessmentSection] = []
     for kind in AssessmentScheme.sectionKinds {
       guard let reader = mapping.optional(kind.rawValue) else { continue }
@@ -63,7 +66,8 @@ struct SchemeDecoder {
     sections.sort {
       (order.firstIndex(of: $0.orgKind.rawValue) ?? 0) < (order.firstIndex(of: $1.orgKind.rawValue) ?? 0)
     }
-    return AssessmentScheme(name: name, taskGrades: grades, sections: sections, location: root.location)
+    return AssessmentScheme(
+      name: name, taskGrades: grades, sections: sections, missing: missing, location: root.location)
   }
 
   // MARK: - Task grades

@@ -12,17 +12,20 @@ public struct AssessmentScheme: Sendable {
   public var taskGrades: [AssessmentTaskGrade]
   /// One section per kind of org assessed, in the order written.
   public var sections: [AssessmentSection]
+  /// What is done with an item whose figure was not reported (`missing:`; `zero` when absent).
+  public var missing: MissingFigureRule
   /// Where the scheme was read from.
   public var location: SourceLocation
 
   /// Creates a scheme.
   public init(
     name: LocalizedText, taskGrades: [AssessmentTaskGrade] = AssessmentTaskGrade.standard,
-    sections: [AssessmentSection], location: SourceLocation
+    sections: [AssessmentSection], missing: MissingFigureRule = .zero, location: SourceLocation
   ) {
     self.name = name
     self.taskGrades = taskGrades
     self.sections = sections
+    self.missing = missing
     self.location = location
   }
 

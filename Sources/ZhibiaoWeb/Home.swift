@@ -103,7 +103,8 @@ struct Home: Sendable {
     {
       values["scorecard"] = [
         "year": year, "total": "\(card.total)", "grade": card.grade.name.text(in: language), "rank": card.rank,
-        "of": result.section(for: card.orgKind)?.scorecards.count ?? 0,
+        "of": result.section(for: card.orgKind)?.scorecards.count ?? 0, "provisional": card.isProvisional,
+        "missing_note": card.missingNote?.text(in: language) ?? "",
       ]
     }
     return values

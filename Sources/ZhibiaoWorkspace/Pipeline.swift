@@ -60,14 +60,15 @@ public struct Pipeline: Sendable {
   /// The figures each org is scored on, from monitoring: the city's for bureaus, each district's
   /// own — actual in the target's own measure (an increase, a cumulative addition, a derived
   /// rate, a register count) against the book's annual target, or, for a quarter's provisional
-  /// standing, against the year-to-date milestone.
+  /// standing, against the year-to-date milestone. A figure not reported carries why, and the last
+  /// quarter reported, for the scheme's rule for missing figures.
   public static func inputs(
     year: Int, monitoring: MonitoringReport, events: AssessmentEvents,
     against target: KeyPath<MonitoringRow, Decimal?> = \.annualTarget
   ) -> AssessmentInputs {
     var inputs = AssessmentInputs(year: year, events: events)
     for row in monitoring.rows {
-      let figure = AssessmentFigure(actual: row.actual, target: row[keyPath: target])
+      let figure = AssessmentFigure(row, target: row[keyPath: target])
       if row.isCity {
         inputs.setCity(row.indicator, figure)
       } else {

@@ -31,14 +31,30 @@ struct AssessCommandTests {
       .sorted { ($0["rank"] as? Int ?? 0) < ($1["rank"] as? Int ?? 0) }
     #expect(districts.count == 13)
     let order = districts.compactMap { $0["org"] as? String }
-    // 建德市 has not sent 2024's 1–12月 figures; 富阳区 falls behind on purpose.
-    #expect(order.last == "district.jiande")
-    #expect(order.firstIndex(of: "district.fuyang")! >= 10)
+    // 建德市 has not sent 2024's 1–12月 figures: under the scheme's `missing: last_quarter` it is
+    // scored, provisionally, on its 1–9月 figures, and says so; 富阳区 falls behind on purpose.
+    let jiande = try #require(districts.first { $0["org"] as? String == "district.jiande" })
+    #expect(jiande["provisional"] as? Bool == true)
+    let note = try #require((jiande["missing_note"] as? [String: String])?["zh"])
+    #expect(note.hasPrefix("缺2024年第四季度（1-12月）数据"))
+    let jiandeItems = try #require(jiande["items"] as? [[String: Any]])
+    let provisional = jiandeItems.filter { $0["status"] as? String == "provisional" }
+    #expect(!provisional.isEmpty)
+    #expect(
+      provisional.allSatisfy {
+        ($0["missing"] as? [String: Any])?["rule"] as? String == "last_quarter"
+          && (($0["missing"] as? [String: Any])?["last_reported"] as? [String: Any])?["period"] as? String == "2024Q3"
+      })
+    #expect(districts.filter { $0["provisional"] as? Bool == true }.count == 1)
+    #expect(order.last == "district.fuyang")
     #expect(order.firstIndex(of: "district.binjiang")! < order.firstIndex(of: "district.fuyang")!)
     let items = try #require(districts.first?["items"] as? [[String: Any]])
     #expect(items.allSatisfy { (($0["explanation"] as? [String: String])?["zh"] ?? "").isEmpty == false })
     let scorecard = try run.run(["assess", "--year", "2024", "--db", db, "--org", "富阳区"])
     #expect(scorecard.output.contains("完成率"))
+    let jiandeCard = try run.run(["assess", "--year", "2024", "--db", db, "--org", "建德市"])
+    #expect(jiandeCard.output.contains("得分为暂估分"))
+    #expect(jiandeCard.output.contains("暂估：未报2024年第四季度（1-12月）数据（截止 2025-01-20）"))
     let table = try run.run(["assess", "--year", "2024", "--db", db])
     #expect(table.output.contains("目标体系（1+4+3）2024年完成情况"))
     #expect(table.output.contains("全国金融创新中心："))

@@ -90,6 +90,24 @@ struct DemoReportTests {
     #expect(laggards.contains(try #require(plan.org(OrgID(last))?.name.zh)))
   }
 
+  @Test("建德市, which sent no 1–12月 figures, reads as missing fourth-quarter figures, with its provisional score")
+  func jiandeIsMissingTheFourthQuarter() throws {
+    let line = try #require(demo.output.split(separator: "\n").first { $0.hasPrefix("缺报：建德市") })
+    #expect(line.contains("缺2024年第四季度（1-12月）数据"))
+    #expect(line.contains("未报（截止 2025-01-20）"))
+    #expect(line.contains("得分为暂估分"))
+    let ranking = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.url("report/data/ranking.json")))
+    let rows = try #require(ranking as? [[String: Any]])
+    let jiande = try #require(rows.first { $0["org"] as? String == "district.jiande" })
+    #expect((jiande["note"] as? String)?.hasPrefix("缺2024年第四季度（1-12月）数据") == true)
+    // Only 建德 is missing figures.
+    #expect(rows.filter { $0["note"] as? String != nil }.count == 1)
+    let report = try markdown()
+    let page = try #require(report.sections.first { $0.title.hasSuffix("、建德市") })
+    #expect(page.text.contains("（暂估）"))
+    #expect(page.text.contains("灰·未报（截止 2025-01-20）"))
+  }
+
   @Test("every data-figure on the page equals summary.json, and every figure is on the page")
   func pageFiguresMatchJSON() throws {
     let html = try demo.text("report/report.html")

@@ -52,8 +52,12 @@ struct MonitorCommandTests {
     let jiande = report.rows.filter { $0.org == "district.jiande" && quarterly.contains($0.indicator) }
     #expect(!jiande.isEmpty)
     #expect(jiande.allSatisfy { $0.status == .grey && $0.flags.contains(.missing) && $0.flags.contains(.late) })
+    // 未报, with the due day, and the 1–9月 figure it reported last.
+    #expect(jiande.allSatisfy { $0.reporting == .notReported && $0.reportingNote?.zh == "未报（截止 2025-01-20）" })
+    #expect(jiande.allSatisfy { $0.lastReported?.period == .quarter(3, of: 2024) })
     let others = report.rows.filter { $0.org == "district.xihu" && quarterly.contains($0.indicator) }
     #expect(others.allSatisfy { !$0.flags.contains(.missing) && !$0.flags.contains(.late) })
+    #expect(others.allSatisfy { !$0.reporting.isAbsent })
   }
 
   @Test("Filters by org, light and domain, and JSON carries the contract's fields")

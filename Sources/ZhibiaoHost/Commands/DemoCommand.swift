@@ -129,12 +129,21 @@ struct DemoSummary {
     if let section = inputs.assessment?.result.section(for: .district), section.scorecards.count >= 2 {
       func describe(_ cards: ArraySlice<Scorecard>) -> String {
         cards.map {
-          "\($0.orgName.text(in: language)) \($0.total)" + t("（\($0.grade.name.zh)）", " (\($0.grade.name.en))")
+          let mark = $0.isProvisional ? t("暂估，", "provisional, ") : ""
+          return "\($0.orgName.text(in: language)) \($0.total)"
+            + t("（\(mark)\($0.grade.name.zh)）", " (\(mark)\($0.grade.name.en))")
         }
         .joined(separator: t("、", ", "))
       }
       lines.append(t("领先区县：", "Leading districts: ") + describe(section.scorecards.prefix(3)))
       lines.append(t("落后区县：", "Lagging districts: ") + describe(section.scorecards.suffix(3).reversed()[...]))
+      for card in section.scorecards {
+        guard let note = card.missingNote else { continue }
+        lines.append(
+          t("缺报：", "Missing figures: ") + "\(card.orgName.text(in: language))" + t("，", ", ")
+            + note.text(in: language)
+            + t("（\(card.total) 分，\(card.grade.name.zh)）", " (\(card.total), \(card.grade.name.en))"))
+      }
     }
     let red = inputs.monitoring.rows.filter { $0.status == .red }.count
     lines.append(t("红灯预警：\(red) 项", "Red warnings: \(red)"))

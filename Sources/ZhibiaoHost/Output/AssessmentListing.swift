@@ -15,6 +15,12 @@ struct AssessmentListing {
     return change > 0 ? "↑\(change)" : change < 0 ? "↓\(-change)" : "="
   }
 
+  /// The total, marked "（暂估）" for people when it rests on figures not reported (CSV keeps
+  /// the number alone; its note column says why).
+  private func total(_ card: Scorecard, _ format: OutputFormat) -> String {
+    card.isProvisional && format != .csv ? "\(card.total)" + text("（暂估）", " (provisional)") : "\(card.total)"
+  }
+
   func render(_ format: OutputFormat) -> String {
     if format == .json { return json(result.sections.flatMap(\.scorecards)) }
     return result.sections.map { section in
@@ -25,11 +31,14 @@ struct AssessmentListing {
           .init(key: "total", heading: text("实得分", "Total")), .init(key: "basic", heading: text("基本分", "Basic")),
           .init(key: "bonus", heading: text("加分", "Bonus")), .init(key: "deduction", heading: text("扣分", "Deduction")),
           .init(key: "grade", heading: text("等次", "Grade")), .init(key: "change", heading: text("名次变化", "Change")),
+          .init(key: "note", heading: text("说明", "Note"), maximumWidth: 48),
         ],
         rows: section.scorecards.map { card in
           [
-            "\(card.rank)", card.orgName.text(in: language), "\(card.total)", "\(card.basic)", "\(card.bonus.counted)",
+            "\(card.rank)", card.orgName.text(in: language), total(card, format), "\(card.basic)",
+            "\(card.bonus.counted)",
             "\(card.deduction.counted)", card.grade.name.text(in: language), change(card),
+            card.missingNote?.text(in: language) ?? "",
           ]
         })
       let notes = (section.quotas.map(\.formula) + section.notes.map { $0.text(in: language) })
@@ -68,6 +77,7 @@ struct AssessmentListing {
         [item.name.text(in: language), "\(item.weight)", "\(item.points)", item.explanation.text(in: language)]
       })
     var lines = ["\(card.orgName.text(in: language))  \(card.totalExplanation.text(in: language))"]
+    if let note = card.missingNote { lines.append(note.text(in: language)) }
     lines.append(listing.render(format))
     lines.append(card.bonus.explanation.text(in: language))
     lines.append(card.deduction.explanation.text(in: language))

@@ -19,11 +19,18 @@ struct MonitoringListing {
     var output = listing().render(format)
     if format != .csv {
       let counts = report.counts
+      let unreported = report.rows.filter { $0.reporting == .notReported }
+      let overdue =
+        unreported.first.map { row in
+          text(
+            "，其中逾期未报 \(unreported.count) 项（截止 \(row.dueDay)）",
+            ", of which \(unreported.count) not reported by the due day \(row.dueDay)")
+        } ?? ""
       output +=
         "\n"
         + text(
-          "\(report.period.zh)：绿 \(counts[.green] ?? 0)，黄 \(counts[.yellow] ?? 0)，红 \(counts[.red] ?? 0)，灰（无数据）\(counts[.grey] ?? 0)。",
-          "\(report.period): green \(counts[.green] ?? 0), yellow \(counts[.yellow] ?? 0), red \(counts[.red] ?? 0), grey (no data) \(counts[.grey] ?? 0)."
+          "\(report.period.zh)：绿 \(counts[.green] ?? 0)，黄 \(counts[.yellow] ?? 0)，红 \(counts[.red] ?? 0)，灰（无数据）\(counts[.grey] ?? 0)\(overdue)。",
+          "\(report.period): green \(counts[.green] ?? 0), yellow \(counts[.yellow] ?? 0), red \(counts[.red] ?? 0), grey (no data) \(counts[.grey] ?? 0)\(overdue)."
         )
         + "\n"
     }
@@ -46,6 +53,14 @@ struct MonitoringListing {
   private func percent(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "—" }
     return String(format: "%.1f%%", value * 100)
+  }
+
+  /// The light, with the reporting state and due day of a figure that is not in: "灰·未报（截止
+  /// 2025-01-20）".
+  private func light(_ row: MonitoringRow) -> String {
+    let light = language == .zh ? row.status.zh : row.status.rawValue
+    guard row.reporting.isAbsent, let note = row.reportingNote else { return light }
+    return "\(light)·\(note.text(in: language))"
   }
 
   func listing() -> Listing {
@@ -77,7 +92,7 @@ struct MonitoringListing {
           number(row.actual, indicator), number(row.milestone, indicator), number(row.annualTarget, indicator),
           row.isRate
             ? row.pointsBehind.map { String(format: "%+.2f pt", -$0) } ?? "—" : percent(row.pace),
-          language == .zh ? row.status.zh : row.status.rawValue,
+          light(row),
           language == .zh ? row.statusChange.zh : row.statusChange.rawValue,
           row.midTerm.map { language == .zh ? $0.zh : $0.rawValue } ?? "—",
           projection,

@@ -79,7 +79,7 @@ extension ReportBuilder {
         cells += [
           ReportCell(name(row.indicator), value: .text(row.indicator.rawValue)), ReportCell(unit(row)),
           figureCell(row.actual, row), figureCell(row.milestone, row), figureCell(row.annualTarget, row),
-          ReportCell(paceText(row), value: paceValue(row)), lightCell(row.status),
+          ReportCell(paceText(row), value: paceValue(row)), lightCell(row),
           ReportCell(projection ?? "—", value: projection.map { .text($0) } ?? .null),
           ReportCell(row.warnings.map { $0.reason.text(in: language) }.joined(separator: t("；", "; "))),
         ]

@@ -21,10 +21,12 @@ extension ReportBuilder {
         "Overall: \(lightWord(districtLight(district.id))) (\(tally)).")
       if let card = inputs.assessment?.result.scorecard(for: district.id) {
         summary += t(
-          "考核得分 \(card.total) 分，\(card.grade.name.zh)，第 \(card.rank) 名（\(rankChange(card))）。",
-          " Score \(card.total), \(card.grade.name.en), rank \(card.rank) (\(rankChange(card))).")
+          "考核得分 \(card.total) 分\(card.isProvisional ? "（暂估）" : "")，\(card.grade.name.zh)，第 \(card.rank) 名（\(rankChange(card))）。",
+          " Score \(card.total)\(card.isProvisional ? " (provisional)" : ""), \(card.grade.name.en), rank \(card.rank) "
+            + "(\(rankChange(card))).")
       }
       blocks.append(.paragraph(summary))
+
       let behind = rows.filter { $0.status == .red || $0.status == .yellow }
       if !behind.isEmpty {
         blocks.append(
@@ -56,7 +58,11 @@ extension ReportBuilder {
         ]
       })
     return [
-      .heading(t("考核评分表", "Scorecard")), .paragraph(card.totalExplanation.text(in: language)), .table(table),
+      .heading(t("考核评分表", "Scorecard")),
+      .paragraph(
+        card.totalExplanation.text(in: language)
+          + (card.missingNote.map { t("（", " (") + $0.text(in: language) + t("）", ")") } ?? "")),
+      .table(table),
       .bullets(
         [card.bonus.explanation, card.deduction.explanation, card.gradeExplanation].map { $0.text(in: language) }
           + (card.rankNote.map { [$0.text(in: language)] } ?? [])),

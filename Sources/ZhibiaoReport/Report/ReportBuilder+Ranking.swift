@@ -55,6 +55,7 @@ extension ReportBuilder {
         ReportColumn("grade", t("等次", "Grade"), compact: true),
         ReportColumn("previous_rank", t("上次名次", "Previous rank"), numeric: true),
         ReportColumn("change", t("名次变化", "Change"), compact: true),
+        ReportColumn("note", t("说明", "Note")),
       ],
       rows: section.scorecards.map { card in
         [
@@ -64,9 +65,15 @@ extension ReportBuilder {
           ReportCell(card.grade.name.text(in: language), value: .text(card.grade.id)),
           ReportCell(card.previousRank.map(String.init) ?? "—", value: card.previousRank.map { .integer($0) } ?? .null),
           ReportCell(rankChange(card), value: card.rankChange.map { .integer($0) } ?? .null),
+          ReportCell(
+            card.missingNote?.text(in: language) ?? "",
+            value: card.missingNote.map { .text($0.text(in: language)) } ?? .null),
         ]
       })
   }
+
+  /// The mark of a provisional score (the ranking table keeps its totals numeric; its note says why).
+  var provisionalMark: String { t("（暂估）", " (provisional)") }
 
   func decimalCell(_ value: Decimal) -> ReportCell {
     ReportCell("\(value)", value: .decimal(value))
@@ -87,7 +94,9 @@ extension ReportBuilder {
       bars: section.scorecards.map { card in
         RankingChart.Bar(
           label: "\(card.rank). \(name(card.org))", value: DecimalArithmetic.double(card.total),
-          note: "\(card.grade.name.text(in: language)) \(rankChange(card))", status: status(card))
+          note: "\(card.grade.name.text(in: language)) \(rankChange(card))"
+            + (card.isProvisional ? provisionalMark : ""),
+          status: status(card))
       }, maximum: maximum,
       statusNames: StatusNames([
         .green: t("最高等次", "best grade"), .yellow: t("中间等次", "middle grades"), .red: t("最低等次", "lowest grade"),

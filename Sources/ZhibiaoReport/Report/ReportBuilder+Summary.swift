@@ -207,7 +207,7 @@ extension ReportBuilder {
         if let row {
           cells += [
             figureCell(row.actual, row), figureCell(row.annualTarget, row), ReportCell(unit(row)),
-            ReportCell(paceText(row), value: paceValue(row)), lightCell(row.status),
+            ReportCell(paceText(row), value: paceValue(row)), lightCell(row),
           ]
         } else {
           cells += [

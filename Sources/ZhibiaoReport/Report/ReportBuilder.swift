@@ -154,6 +154,16 @@ public struct ReportBuilder {
     ReportCell(lightWord(status), value: .text(status.rawValue), light: chartStatus(status))
   }
 
+  /// A row's light; grey for a figure not in, with its reporting state and due day: "灰·未报（截止
+  /// 2025-01-20）".
+  func lightCell(_ row: MonitoringRow) -> ReportCell {
+    guard row.status == .grey, row.reporting.isAbsent, let note = row.reportingNote else {
+      return lightCell(row.status)
+    }
+    return ReportCell(
+      "\(t("灰", "grey"))·\(note.text(in: language))", value: .text(row.status.rawValue), light: chartStatus(row.status))
+  }
+
   // MARK: - Row figures
 
   /// Pace as people read it: a percentage of the year-to-date expectation for amounts, points
