@@ -5,13 +5,13 @@ public struct Org: Hashable, Sendable {
   public enum Kind: String, Sendable, CaseIterable, Codable {
     /// A municipal bureau (市直部门), which may lead a domain.
     case bureau
-    /// A municipal bureau that co-operates on key tasks (配合部门): named after a task's lead where
-    /// the task's text names its remit, it owns no indicator and is not assessed with the lead bureaus.
-    case cooperatingBureau = "cooperating_bureau"
     /// A district, county or county-level city (区、县(市)).
     case district
     /// The leading group that coordinates the plan (领导小组).
     case leadingGroup = "leading_group"
+    /// A municipal bureau that co-operates on key tasks (配合部门): named after a task's lead where
+    /// the task's text names its remit, it owns no indicator and is not assessed with the lead bureaus.
+    case cooperatingBureau = "cooperating_bureau"
   }
 
   /// The id, e.g. `district.binjiang`.
