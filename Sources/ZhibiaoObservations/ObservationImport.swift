@@ -170,6 +170,8 @@ public struct ObservationImport {
       return "'\(sender.id)' does not own '\(indicator.id)'; its owner '\(indicator.owner)' or the districts submit it."
     case .leadingGroup:
       return "The leading group does not submit figures."
+    case .cooperatingBureau:
+      return "'\(sender.id)' co-operates on key tasks and owns no indicator; it does not submit figures."
     default:
       return nil
     }

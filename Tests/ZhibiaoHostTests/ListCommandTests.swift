@@ -47,9 +47,45 @@ struct ListCommandTests {
   func csv() throws {
     let text = PlanListing(plan: plan).render(.tasks, as: .csv)
     let lines = text.components(separatedBy: "\r\n")
-    #expect(lines.first == "id,lead,partners,text")
+    #expect(lines.first == "id,lead,partners,text,milestones")
     #expect(lines.count == plan.tasks.count + 2)
     #expect(text.contains("\"") == plan.tasks.contains { $0.text.contains(",") || $0.text.contains("\"") })
+  }
+
+  @Test("JSON of tasks gives each milestone's kind, period, indicator and exact value")
+  func taskMilestonesJSON() throws {
+    let text = PlanListing(plan: plan).render(.tasks, as: .json)
+    let records = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    #expect(records.count == plan.tasks.count)
+    func milestones(_ id: String) throws -> [[String: Any]] {
+      let record = try #require(records.first { $0["id"] as? String == id }, "no task \(id)")
+      return try #require(record["milestones"] as? [[String: Any]])
+    }
+    let creative = try #require(try milestones("business.creative.integration").first)
+    #expect(creative["kind"] as? String == "outcome")
+    #expect(creative["due"] as? String == "2025")
+    #expect(creative["year"] as? Int == 2025)
+    #expect(creative["text"] as? String == "力争培育创意设计龙头领军企业10家")
+    #expect(creative["indicator"] as? String == "business.design_leaders")
+    #expect((creative["value"] as? NSNumber)?.intValue == 10)
+    let cargo = try #require(try milestones("logistics.green.waterways").first)
+    #expect(cargo["indicator"] as? String == "logistics.inland_port_cargo")
+    #expect((cargo["value"] as? NSNumber)?.decimalValue == Decimal(string: "1.5"))
+    let venues = try milestones("business.exhibition.venues")
+    #expect(venues.count == 1)
+    #expect(venues.first?["kind"] as? String == "yearly")
+    #expect(venues.first?["text"] as? String == "年度推进")
+    #expect(venues.first.map { Set($0.keys) } == ["kind", "text"], "a yearly milestone has no period or value")
+  }
+
+  @Test("Tables of tasks say when each milestone is due, in the listing's language")
+  func taskMilestonesTable() throws {
+    let zh = PlanListing(plan: plan).render(.tasks, as: .csv)
+    let en = PlanListing(plan: plan, language: .en).render(.tasks, as: .csv)
+    #expect(zh.contains("business.hq.recognition,市商务局,市财政局,每年开展总部企业认定，对符合标准的总部企业予以一定的财政补助,"))
+    #expect(zh.contains("2025年：力争总部企业数量新增100家以上；每年：开展总部企业认定\r\n"))
+    #expect(en.contains("2025: 力争总部企业数量新增100家以上; Every year: 开展总部企业认定\r\n"))
+    #expect(en.contains("Every year: 年度推进"))
   }
 
   @Test("Table columns line up when cells mix Chinese and Latin text")

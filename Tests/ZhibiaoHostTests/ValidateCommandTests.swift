@@ -15,7 +15,26 @@ struct ValidateCommandTests {
     #expect(
       report.summary(in: .zh)
         == "配置有效：5 个重点领域，44 项目标指标（另有 7 项支撑指标），83 项重点任务，8 个目标组，"
-        + "19 个责任单位（含 13 个区县市）；0 个警告。")
+        + "28 个责任单位（含 13 个区县市）；0 个警告。")
+  }
+
+  @Test("A task with neither an indicator nor a milestone is warned about at the task; the configuration stays valid")
+  func taskWithNeitherIndicatorNorMilestone() throws {
+    var files = try HangzhouPlan.files(
+      editing: "domains/finance.yaml", replacing: "    milestones:\n      - { every: year, text: 年度推进 }\n",
+      with: "", after: "id: finance.green.funds\n")
+    files["baselines.csv"] = try HangzhouPlan.text("baselines.csv")
+    let report = ValidationReport(source: InMemoryConfigSource(files, root: "Config"))
+    #expect(report.isValid)
+    let finance = HangzhouPlan.fixture("domains/finance.yaml", in: files)
+    #expect(
+      report.diagnostics.map(\.description) == [
+        "\(finance.position(of: "id: finance.green.funds")): warning: The task 'finance.green.funds' has neither an "
+          + "indicator nor a milestone, so nothing tells when it is done (link the indicators it drives "
+          + "('indicators'), add the plan's dated milestones ('due'), or add yearly progress: "
+          + "'{ every: year, text: 年度推进 }')"
+      ])
+    #expect(report.summary(in: .en).hasSuffix("; 1 warning(s)."))
   }
 
   /// A copy of the real configuration with one mistake of each common kind, in three files.

@@ -47,7 +47,7 @@ enum Fixture {
     """
 
   /// `domains/test.yaml`: one area, a flow with a target, a ratio level with a supporting
-  /// ratio, and one task.
+  /// ratio, and one task with a dated milestone and yearly progress.
   static let domain = """
     domain:
       id: test
@@ -104,7 +104,8 @@ enum Fixture {
         orgs: [bureau.a, district.east]
         indicators: [test.output]
         milestones:
-          - { year: 2024, text: 完成 }
+          - { due: 2025, text: 产出突破100亿元, indicator: test.output }
+          - { every: year, text: 年度推进 }
 
     """
 

@@ -80,7 +80,8 @@ struct RegistryTests {
     let task = try #require(plan.tasks.first)
     #expect(task.lead == "bureau.a")
     #expect(task.orgs == ["bureau.a", "district.east"])
-    #expect(task.milestones == [KeyTask.Milestone(year: 2024, text: "完成")])
+    #expect(task.milestones.map(\.kind) == [.outcome, .yearly])
+    #expect(task.milestones.map(\.text) == ["产出突破100亿元", "年度推进"])
   }
 
   @Test("The derivation computes from its inputs, and gives nil for a zero denominator")

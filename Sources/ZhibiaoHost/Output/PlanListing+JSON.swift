@@ -141,8 +141,25 @@ struct IndicatorRecord: Encodable {
 
 struct TaskRecord: Encodable {
   struct MilestoneRecord: Encodable {
-    var year: Int
+    /// `outcome` (dated) or `yearly`.
+    var kind: String
+    /// The period it is due by, `2025` or `2024Q2`; absent for yearly progress.
+    var due: String?
+    /// The year it is due in; absent for yearly progress.
+    var year: Int?
     var text: String
+    var indicator: String?
+    /// The indicator's value that settles it, exact.
+    var value: Decimal?
+
+    init(_ milestone: KeyTask.Milestone) {
+      kind = milestone.kind.rawValue
+      due = milestone.due?.description
+      year = milestone.due?.year
+      text = milestone.text
+      indicator = milestone.indicator?.rawValue
+      value = milestone.value
+    }
   }
   var id: String
   var domain: String
@@ -161,7 +178,7 @@ struct TaskRecord: Encodable {
     lead = task.lead?.rawValue
     orgs = task.orgs.map(\.rawValue)
     indicators = task.indicators.map(\.rawValue)
-    milestones = task.milestones.map { MilestoneRecord(year: $0.year, text: $0.text) }
+    milestones = task.milestones.map(MilestoneRecord.init)
   }
 }
 

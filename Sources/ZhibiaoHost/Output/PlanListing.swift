@@ -97,11 +97,12 @@ public struct PlanListing {
           Column(key: "id", heading: "id"), Column(key: "lead", heading: text("牵头", "Lead")),
           Column(key: "partners", heading: text("协同", "With")),
           Column(key: "text", heading: text("任务", "Task"), maximumWidth: 56),
+          Column(key: "milestones", heading: text("节点", "Milestones"), maximumWidth: 40),
         ],
         rows: plan.tasks.map { task in
           [
             task.id.rawValue, orgName(task.lead), task.orgs.dropFirst().map(orgName).joined(separator: list),
-            task.text,
+            task.text, task.milestones.map(milestone).joined(separator: text("；", "; ")),
           ]
         })
     case .goals:
@@ -120,9 +121,21 @@ public struct PlanListing {
     }
   }
 
+  /// `2025：力争培育创意设计龙头领军企业10家`, `每年：年度推进` (`Every year: 年度推进`); the text
+  /// is the plan's own words.
+  private func milestone(_ milestone: KeyTask.Milestone) -> String {
+    let when =
+      switch milestone.kind {
+      case .outcome: milestone.due.map { language == .zh ? $0.zh : $0.description } ?? ""
+      case .yearly: text("每年", "Every year")
+      }
+    return when + text("：", ": ") + milestone.text
+  }
+
   private func orgKind(_ kind: Org.Kind) -> String {
     switch kind {
     case .bureau: text("市直部门", "bureau")
+    case .cooperatingBureau: text("配合部门", "co-operating bureau")
     case .district: text("区县（市）", "district")
     case .leadingGroup: text("领导小组", "leading group")
     }

@@ -1,19 +1,5 @@
 /// A key task (重点任务): an action the plan assigns, its lead and co-operating orgs.
 public struct KeyTask: Hashable, Sendable {
-  /// A dated outcome of a task.
-  public struct Milestone: Hashable, Sendable {
-    /// The year by which it is due.
-    public var year: Int
-    /// What is due.
-    public var text: String
-
-    /// Creates a milestone.
-    public init(year: Int, text: String) {
-      self.year = year
-      self.text = text
-    }
-  }
-
   /// The id, `<area>.<name>` or `<domain>.<name>`.
   public var id: TaskID
   /// The domain.
@@ -26,7 +12,7 @@ public struct KeyTask: Hashable, Sendable {
   public var orgs: [OrgID]
   /// The indicators the task drives.
   public var indicators: [IndicatorID]
-  /// Dated outcomes.
+  /// What counts as done, and when: the plan's dated outcomes, or yearly progress.
   public var milestones: [Milestone]
   /// Where it was defined.
   public var location: SourceLocation

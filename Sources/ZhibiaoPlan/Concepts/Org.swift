@@ -1,4 +1,5 @@
-/// A responsible organisation (责任单位): a bureau, a district or the leading group.
+/// A responsible organisation (责任单位): a bureau (leading or co-operating), a district or the
+/// leading group.
 public struct Org: Hashable, Sendable {
   /// What kind of organisation it is.
   public enum Kind: String, Sendable, CaseIterable, Codable {
@@ -8,6 +9,9 @@ public struct Org: Hashable, Sendable {
     case district
     /// The leading group that coordinates the plan (领导小组).
     case leadingGroup = "leading_group"
+    /// A municipal bureau that co-operates on key tasks (配合部门): named after a task's lead where
+    /// the task's text names its remit, it owns no indicator and is not assessed with the lead bureaus.
+    case cooperatingBureau = "cooperating_bureau"
   }
 
   /// The id, e.g. `district.binjiang`.

@@ -22,7 +22,7 @@ package struct ConfigDecoder {
     static let goal = ["id", "kind", "name", "indicators"]
     static let area = ["id", "name", "lead"]
     static let task = ["id", "area", "text", "orgs", "indicators", "milestones"]
-    static let milestone = ["year", "text"]
+    static let milestone = ["due", "every", "text", "indicator", "value"]
   }
 
   package func localizedText(_ reader: NodeReader?, in context: String) -> LocalizedText? {
@@ -140,37 +140,5 @@ package struct ConfigDecoder {
     guard let id, let name else { return nil }
     return Area(
       id: id, domain: domain, name: name, lead: lead, location: reader.location, positions: positions)
-  }
-
-  func task(_ reader: NodeReader, domain: DomainID) -> KeyTask? {
-    guard let mapping = reader.mapping() else { return nil }
-    let id: TaskID? = identifier(mapping.required("id", in: "a task"))
-    let context = "task '\(id?.rawValue ?? "?")'"
-    mapping.allowOnly(Keys.task, in: context)
-    var positions: [String: SourceLocation] = [:]
-    let areaReader = mapping.optional("area")
-    let area: AreaID? = identifier(areaReader)
-    positions["area"] = areaReader?.location
-    let text = mapping.required("text", in: context)?.string()
-    let orgs: [OrgID]? = identifiers(mapping.required("orgs", in: context), field: "orgs", positions: &positions)
-    if let orgs, orgs.isEmpty {
-      reader.error("The \(context) names no org; the first org listed leads it.")
-    }
-    let indicators: [IndicatorID] =
-      identifiers(mapping.optional("indicators"), field: "indicators", positions: &positions) ?? []
-    var milestones: [KeyTask.Milestone] = []
-    for item in mapping.optional("milestones")?.sequence() ?? [] {
-      guard let entry = item.mapping() else { continue }
-      entry.allowOnly(Keys.milestone, in: "a milestone of \(context)")
-      if let year = entry.required("year", in: "a milestone of \(context)")?.int(),
-        let text = entry.required("text", in: "a milestone of \(context)")?.string()
-      {
-        milestones.append(KeyTask.Milestone(year: year, text: text))
-      }
-    }
-    guard let id, let text, let orgs, !orgs.isEmpty else { return nil }
-    return KeyTask(
-      id: id, domain: domain, area: area, text: text, orgs: orgs, indicators: indicators,
-      milestones: milestones, location: reader.location, positions: positions)
   }
 }

@@ -7,7 +7,7 @@ struct CrossReferenceChecker {
 
   private var orgs: [OrgID: Org] = [:]
   private var indicators: [IndicatorID: Indicator] = [:]
-  private var areas: [AreaID: Area] = [:]
+  private(set) var areas: [AreaID: Area] = [:]
 
   init(plan: Plan, log: DiagnosticLog, settings: PlanSettings) {
     self.plan = plan
@@ -29,6 +29,7 @@ struct CrossReferenceChecker {
     plan.indicators.forEach(checkDecomposition)
     plan.indicators.forEach(checkRegisterCount)
     plan.tasks.forEach(check)
+    plan.tasks.forEach(checkMilestones)
     plan.goals.forEach(check)
     check(derivationOwners)
     checkDerivedRatiosAreWeightedByDenominator()
@@ -55,12 +56,18 @@ struct CrossReferenceChecker {
 
   private func check(_ indicator: Indicator) {
     let context = "indicator '\(indicator.id)'"
-    if let owner = org(indicator.owner, at: indicator.position(of: "owner"), for: context),
-      owner.kind == .district
-    {
-      log.error(
-        "The owner of \(context) is the district '\(owner.id)'; the city figure is owned by a bureau.",
-        at: indicator.position(of: "owner"))
+    if let owner = org(indicator.owner, at: indicator.position(of: "owner"), for: context) {
+      switch owner.kind {
+      case .district:
+        log.error(
+          "The owner of \(context) is the district '\(owner.id)'; the city figure is owned by a bureau.",
+          at: indicator.position(of: "owner"))
+      case .cooperatingBureau:
+        log.error(
+          "The owner of \(context) is the co-operating bureau '\(owner.id)', which owns no indicator.",
+          at: indicator.position(of: "owner"), hint: "make it 'kind: bureau' if it answers for a city figure")
+      case .bureau, .leadingGroup: break
+      }
     }
     if let areaID = indicator.area {
       let location = indicator.position(of: "area")
@@ -117,38 +124,6 @@ struct CrossReferenceChecker {
     }
   }
 
-  private func check(_ task: KeyTask) {
-    let context = "task '\(task.id)'"
-    if let areaID = task.area {
-      let location = task.positions["area"] ?? task.location
-      if let area = areas[areaID] {
-        if area.domain != task.domain {
-          log.error(
-            "The \(context) is in domain '\(task.domain)' but its area '\(areaID)' is in '\(area.domain)'.",
-            at: location)
-        }
-      } else {
-        log.error(
-          "The \(context) names the unknown area '\(areaID)'.", at: location,
-          hint: suggestion(areaID.rawValue, among: areas.keys.map(\.rawValue)))
-      }
-    }
-    for (index, orgID) in task.orgs.enumerated() {
-      org(orgID, at: task.positions["orgs[\(index)]"] ?? task.location, for: context)
-    }
-    if Set(task.orgs).count != task.orgs.count {
-      log.warning("The \(context) lists an org twice.", at: task.location)
-    }
-    for (index, indicatorID) in task.indicators.enumerated() {
-      indicator(indicatorID, at: task.positions["indicators[\(index)]"] ?? task.location, for: context)
-    }
-    for milestone in task.milestones where !plan.years.contains(milestone.year) {
-      log.error(
-        "A milestone of \(context) is due in \(milestone.year), outside the plan's years \(plan.baseYear + 1)–\(plan.targetYear).",
-        at: task.location)
-    }
-  }
-
   private func check(_ goal: GoalGroup) {
     for (index, indicatorID) in goal.indicators.enumerated() {
       let location = goal.positions["indicators[\(index)]"] ?? goal.location
@@ -198,7 +173,7 @@ struct CrossReferenceChecker {
   // MARK: - Look-ups that report
 
   @discardableResult
-  private func org(_ id: OrgID, at location: SourceLocation, for context: String) -> Org? {
+  func org(_ id: OrgID, at location: SourceLocation, for context: String) -> Org? {
     if let org = orgs[id] { return org }
     log.error(
       "Unknown org '\(id)' in \(context).", at: location,
@@ -207,7 +182,7 @@ struct CrossReferenceChecker {
   }
 
   @discardableResult
-  private func indicator(_ id: IndicatorID, at location: SourceLocation, for context: String) -> Indicator? {
+  func indicator(_ id: IndicatorID, at location: SourceLocation, for context: String) -> Indicator? {
     if let indicator = indicators[id] { return indicator }
     log.error(
       "Unknown indicator '\(id)' in \(context).", at: location,
@@ -215,7 +190,7 @@ struct CrossReferenceChecker {
     return nil
   }
 
-  private func suggestion(_ word: String, among candidates: [String]) -> String? {
+  func suggestion(_ word: String, among candidates: [String]) -> String? {
     Suggestion.hint(for: word, among: candidates.sorted())
   }
 

@@ -23,7 +23,7 @@ extension DistrictLetter {
     let graded = assessedTasks
     for task in tasks {
       let orgs = task.orgs.map { id in plan.org(id).map { name($0.name) } ?? id.rawValue }
-      let milestones = task.milestones.filter { $0.year == year }.map(\.text).joined(separator: "；")
+      let milestones = task.milestones.filter { $0.isDue(in: year) }.map(\.text).joined(separator: "；")
       table.append(
         [
           task.text, plan.domain(task.domain).map { name($0.name) } ?? "", orgs.first ?? "",
