@@ -182,6 +182,18 @@ let package = Package(
       ],
       path: "Tools/Benchmarks",
       swiftSettings: swiftSettings),
+    // Fuzzing: the readers of files people send, fed arbitrary bytes (see Tools/fuzz.sh).
+    .target(
+      name: "ZhibiaoFuzzing",
+      dependencies: [
+        "ZhibiaoKernel", "ZhibiaoDocuments", "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain",
+        "BusinessDomain",
+      ],
+      path: "Tools/Fuzz/Harness", swiftSettings: swiftSettings),
+    .target(name: "CFuzzer", path: "Tools/Fuzz/CFuzzer"),
+    .executableTarget(
+      name: "zhibiao-fuzz", dependencies: ["ZhibiaoFuzzing", "CFuzzer"], path: "Tools/Fuzz/Main",
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "monitor-benchmark",
       dependencies: ["ZhibiaoKernel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -197,6 +209,9 @@ let package = Package(
       path: "Tests/ZhibiaoTestSupport",
       swiftSettings: swiftSettings),
     .testTarget(name: "ZhibiaoYAMLTests", dependencies: ["ZhibiaoYAML"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "ZhibiaoFuzzingTests", dependencies: ["ZhibiaoFuzzing", "ZhibiaoTestSupport"],
+      exclude: ["Regressions"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ZhibiaoKernelTests",
       dependencies: [

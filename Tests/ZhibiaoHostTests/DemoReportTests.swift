@@ -60,6 +60,7 @@ struct DemoReportTests {
     for table in Self.dataTables { paths += ["report/data/\(table).csv", "report/data/\(table).json"] }
     let plan = try HangzhouPlan.plan()
     paths += ["letters/index.html"] + plan.districts.map { "letters/\(DistrictLetters.fileName(of: $0.id))" }
+    paths += ["evaluation/report.html", "evaluation/report.md", "evaluation/data/evaluation.json"]
     for path in paths {
       #expect(FileManager.default.fileExists(atPath: demo.url(path).path), "missing \(path)")
     }
@@ -69,6 +70,16 @@ struct DemoReportTests {
       let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: demo.url("report/data/\(table).json")))
       #expect(rows is [[String: Any]], "\(table).json is not an array of objects")
     }
+  }
+
+  @Test("the demo issues the years it shows: letters and the report cite their versions; the evaluation is mid-term")
+  func issuedAndEvaluated() throws {
+    let letter = try demo.text("letters/district.binjiang.html")
+    #expect(letter.contains("2025 年目标依据：第2版《示例〔2025〕1号》（2024-12-20下达"))
+    #expect(try demo.text("report/report.md").contains("2024 年目标依据：第1版《示例〔2024〕1号》"))
+    let evaluation = try demo.text("evaluation/report.md")
+    #expect(evaluation.hasPrefix("# 《杭州市生产性服务业创新发展实施方案》中期评估报告"))
+    #expect(evaluation.contains("评估 2024 年末数据"))
   }
 
   @Test("the printed summary names the goal groups, leaders, laggards, red warnings and the report")

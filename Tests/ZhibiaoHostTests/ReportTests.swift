@@ -156,6 +156,22 @@ struct ReportLayoutTests {
     #expect(text.contains { $0.hasPrefix(takenTile) && $0.contains("district.shangcheng") }, "\(text)")
   }
 
+  @Test("the evaluation's band is read exactly; one that is not a share is refused at its line")
+  func evaluationBand() throws {
+    let (shipped, _) = try decode(try HangzhouPlan.text("report.yaml"))
+    #expect(shipped.evaluation.basicallyCompleted == Decimal(string: "0.90", locale: nil))
+    let (strict, none) = try decode("evaluation:\n  basically_completed: 0.955\n")
+    #expect(none.isEmpty && strict.evaluation.basicallyCompleted == Decimal(string: "0.955", locale: nil))
+    let yaml = FixtureText("evaluation:\n  basically_completed: 90\n  completed: 1\n", file: "Config/report.yaml")
+    let (kept, problems) = try decode(yaml.text)
+    let text = problems.map(\.description)
+    #expect(kept.evaluation.basicallyCompleted == Decimal(string: "0.9", locale: nil))
+    #expect(
+      text.contains { $0.hasPrefix(yaml.linePrefix(of: "  basically_completed")) && $0.contains("between 0 and 1") },
+      "\(text)")
+    #expect(text.contains { $0.contains("completed") && $0.hasPrefix(yaml.linePrefix(of: "  completed")) }, "\(text)")
+  }
+
   @Test("validate checks report.yaml too")
   func validateChecksTheLayout() throws {
     let layout = try ConfigEdit.replacing(

@@ -190,21 +190,55 @@ struct SharedStoreTests {
     // The district's page on the second instance listens …
     let listening = Process()
     listening.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-    listening.arguments = ["-sN", "--max-time", "6", "-H", "Cookie: \(cookie)", second.url("/events").absoluteString]
+    listening.arguments = ["-sN", "--max-time", "120", "-H", "Cookie: \(cookie)", second.url("/events").absoluteString]
     let output = Pipe()
     listening.standardOutput = output
+    let heard = Heard()
+    output.fileHandleForReading.readabilityHandler = { heard.append($0.availableData) }
     try listening.run()
-    try await Task.sleep(for: .milliseconds(700))
-    // … while a script submits through the first.
-    let answer = try Self.curl([
-      "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: text/csv",
-      "--data-binary", "indicator,org,period,value\ndigital.ict_revenue,district.xihu,2024Q1,120\n",
-      first.url("/api/v1/submissions").absoluteString,
-    ])
-    #expect(answer == "201")
-    let heard = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    listening.waitUntilExit()
-    #expect(heard.contains(#"data: {"kind":"submit","org":"district.xihu","period":"2024Q1"}"#), "\(heard)")
+    defer {
+      listening.terminate()
+      output.fileHandleForReading.readabilityHandler = nil
+    }
+    // … once its stream has begun (the reconnection delay comes first) …
+    #expect(try await heard.wait(for: "retry: 5000", seconds: 60), "\(heard.text)")
+    // … while a script submits through the first. The second instance starts listening to the
+    // database when it starts; on a slow machine it may not be listening yet, so the script
+    // submits again, with another value, until the page hears of a submission or a minute passes.
+    let event = #"data: {"kind":"submit","org":"district.xihu","period":"2024Q1"}"#
+    var submitted = 0
+    while submitted < 6, !heard.text.contains(event) {
+      let answer = try Self.curl([
+        "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer \(token)", "-H",
+        "Content-Type: text/csv", "--data-binary",
+        "indicator,org,period,value\ndigital.ict_revenue,district.xihu,2024Q1,\(120 + submitted)\n",
+        first.url("/api/v1/submissions").absoluteString,
+      ])
+      #expect(answer == "201")
+      submitted += 1
+      _ = try await heard.wait(for: event, seconds: 10)
+    }
+    #expect(heard.text.contains(event), "\(heard.text)")
+  }
+
+  /// What a listening page has received so far, appended from the pipe's reading thread.
+  final class Heard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    /// Whether `needle` arrives within `seconds`.
+    func wait(for needle: String, seconds: Double) async throws -> Bool {
+      let deadline = Date().addingTimeInterval(seconds)
+      while Date() < deadline {
+        if text.contains(needle) { return true }
+        try await Task.sleep(for: .milliseconds(50))
+      }
+      return text.contains(needle)
+    }
   }
 
   @Test("zhibiao backup on PostgreSQL writes a pg_dump archive")

@@ -65,7 +65,20 @@ struct DemoCommand: AsyncParsableCommand {
     let entries = try await SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
     progress.done("实际值 \(observations) 行，名录 \(entries) 条", "\(observations) observations, \(entries) register entries")
 
-    progress.step(4, "监测预警与综合考核", "Monitoring and assessment")
+    progress.step(4, "下达年度目标", "Issuing the year's targets")
+    // Illustrative document numbers: the demo's versions cite them as a real issue would.
+    var issued: [String] = []
+    for target in Set([year, min(year + 1, plan.targetYear)]).sorted() {
+      let issue = try await store.issueTargets(
+        TargetIssueFiling(
+          plan: plan.id, year: target, document: "示例〔\(target)〕1号", issuedOn: "\(target - 1)-12-20", reason: nil,
+          entries: book.entries(year: target), by: plan.commission, role: .commission, at: Date()))
+      issued.append("第\(issue.version)版《\(issue.document)》")
+    }
+    let issuedWorkspace = try await Pipeline(workspace: workspace, store: store).workspace
+    progress.done(issued.joined(separator: "、"), "\(issued.count) versions")
+
+    progress.step(5, "监测预警与综合考核", "Monitoring and assessment")
     let events = sample.appendingPathComponent("assessment-events-\(year).yaml")
     let inputs = try ReportRun.inputs(
       await Pipeline(workspace: workspace, store: store), scope: .year(year),
@@ -77,20 +90,40 @@ struct DemoCommand: AsyncParsableCommand {
           + "official statistic and must not be cited."))
     progress.done("\(inputs.monitoring.rows.count) 项监测", "\(inputs.monitoring.rows.count) rows monitored")
 
-    progress.step(5, "撰写年度报告", "Writing the annual report")
+    progress.step(6, "撰写年度报告", "Writing the annual report")
     let reportFolder = folder.appendingPathComponent("report")
     try? FileManager.default.removeItem(at: reportFolder)
     try ReportRun.write(inputs, language: options.lang, to: reportFolder)
     progress.done("report/", "report/")
 
-    progress.step(6, "下达目标责任书", "Writing the district target letters")
+    progress.step(7, "下达目标责任书", "Writing the district target letters")
     let lettersFolder = folder.appendingPathComponent("letters")
     try? FileManager.default.removeItem(at: lettersFolder)
     let letterYear = min(year + 1, plan.targetYear)
     let letters = try LettersCommand.write(
-      plan: plan, book: book, scheme: inputs.assessment?.scheme, year: letterYear, language: options.lang,
-      to: lettersFolder)
+      plan: plan, book: issuedWorkspace.book, scheme: inputs.assessment?.scheme, year: letterYear,
+      language: options.lang, citation: issuedWorkspace.issue(of: letterYear)?.citation, to: lettersFolder)
     progress.done("letters/（\(letters.count - 1) 份）", "letters/ (\(letters.count - 1) letters)")
+
+    progress.step(8, "规划评估", "Evaluating the plan")
+    let evaluationFolder = folder.appendingPathComponent("evaluation")
+    try? FileManager.default.removeItem(at: evaluationFolder)
+    let evaluation = try await Pipeline(workspace: workspace, store: store).evaluation(
+      year: year, asOf: try CommandPlan.day(String(format: "%04d-02-15", year + 1)))
+    let document = EvaluationBuilder(
+      evaluation, language: options.lang,
+      caveat: LocalizedText(
+        zh: "示例数据：本评估的实际值均为演示用的示意数据，不是官方统计，不得引用。",
+        en: "Illustrative data: every actual figure in this evaluation is invented for demonstration.")
+    )
+    .build()
+    try FileManager.default.createDirectory(
+      at: evaluationFolder.appendingPathComponent("data"), withIntermediateDirectories: true)
+    for file in document.files() {
+      try file.contents.write(to: evaluationFolder.appendingPathComponent(file.path), options: .atomic)
+    }
+    progress.done(
+      "evaluation/（\(evaluation.kind.name.zh)，\(year) 年末）", "evaluation/ (\(evaluation.kind.name.en), end of \(year))")
 
     print(
       DemoSummary(inputs: inputs, language: options.lang, folder: out, letterYear: letterYear).text, terminator: "")
@@ -170,7 +203,7 @@ final class Progress {
   func step(_ number: Int, _ zh: String, _ en: String) {
     started = Date()
     guard enabled else { return }
-    FileHandle.standardError.write(Data("[\(number)/6] \(language == .zh ? zh : en) … ".utf8))
+    FileHandle.standardError.write(Data("[\(number)/8] \(language == .zh ? zh : en) … ".utf8))
   }
 
   func done(_ zh: String, _ en: String) {
