@@ -9,7 +9,8 @@ import ZhibiaoWorkspace
 /// (`ReadScope`), whatever the query asks:
 ///
 /// - `GET /downloads/observations.csv` and `.xlsx` (`?org=&period=&indicator=` narrow it): the
-///   reported figures in the export layout (`ObservationTable`).
+///   reported figures in the export layout (`ObservationTable`) — a district's own only; for
+///   every other role those the read rules allow.
 /// - `GET /downloads/targets.xlsx?year=`: the year's target book in force — the issued version
 ///   when the year was issued, else the configuration's — as the command line's workbook.
 /// - `GET /downloads/registers.csv`: the register entries in the import layout; a viewer reads
@@ -59,8 +60,12 @@ struct Downloads: Sendable {
   func observations(_ request: Request, account: AccountRecord) async throws -> [ObservationRecord] {
     let plan = workspace.plan
     let query = try API.Query(request, plan: plan)
+    // A district's export is its own figures only: other districts' locked figures stay readable
+    // one by one (the API, a figure's history), not handed out in bulk.
+    let org = account.role == .district ? account.org : query.org
+    guard query.org == nil || query.org == org else { return [] }
     let records = try await store.observations(
-      plan: plan.id, indicator: query.indicator, org: query.org, period: query.period)
+      plan: plan.id, indicator: query.indicator, org: org, period: query.period)
     return try await ReadScope.observations(records, plan: plan, store: store, account: account)
   }
 
