@@ -39,14 +39,7 @@ struct API: Sendable {
       let rules = ReviewRules(plan: workspace.plan)
       let records = try await store.observations(
         plan: workspace.plan.id, indicator: query.indicator, org: query.org, period: query.period)
-      var locks: [OrgPeriod: Bool] = [:]
-      for key in Set(records.map { OrgPeriod(org: $0.org, period: $0.period) }) {
-        locks[key] = try await store.isLocked(plan: workspace.plan.id, org: key.org, period: key.period)
-      }
-      let readable = records.filter { record in
-        let locked = locks[OrgPeriod(org: record.org, period: record.period)] ?? false
-        return rules.read(record.indicator, org: record.org, locked: locked, by: account.org, as: account.role)
-      }
+      let readable = try await ReadScope.observations(records, plan: workspace.plan, store: store, account: account)
       if let org = query.org, readable.isEmpty, !records.isEmpty,
         !rules.readsAll(of: org, by: account.org, as: account.role)
       {

@@ -110,6 +110,9 @@ struct Board: Sendable {
           as [String: Any]
       },
     ]
+    if let issue = try await standing.current().issue(of: year) {
+      values["citation"] = issue.citation.text.text(in: language)
+    }
     if let goals = table(in: "summary") { values["goals"] = goals }
     if let ranking = table(in: "ranking") { values["ranking"] = ranking }
     return values

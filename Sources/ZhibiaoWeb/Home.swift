@@ -33,9 +33,14 @@ struct Home: Sendable {
             "year": shown, "years": plan.years.map { ["year": $0, "current": $0 == shown] },
             "title": PageText.catalog(language)["home"] ?? "",
             "targets": targets(for: account, year: shown, language: language, book: try await standing.book()),
+            "reads_registers": ReadScope.readsRegisters(account),
             "is_district": account.role == .district,
             "template_period": PageQuarter.current(plan: plan, now: clock()).description,
           ], uniquingKeysWith: { _, new in new })
+        // The year's targets as issued are cited under their table; a year never issued cites nothing.
+        if let issue = try await standing.current().issue(of: shown) {
+          values["citation"] = issue.citation.text.text(in: language)
+        }
         return PageValues(values: values)
       }
     }

@@ -111,12 +111,13 @@ struct Pages: Sendable {
     let audit = Section(path: "/audit", label: "audit")
     let changes = Section(path: "/changes", label: "changes")
     let users = Section(path: "/admin/users", label: "users")
+    let targets = Section(path: "/targets", label: "issued_targets")
     switch role {
-    case .district: return [home, entry, upload, changes]
-    case .bureau: return [home, entry, upload, review, changes]
-    case .commission: return [home, board, review, changes, audit]
-    case .admin: return [home, board, changes, audit, users]
-    case .viewer: return [home]
+    case .district: return [home, entry, upload, changes, targets]
+    case .bureau: return [home, entry, upload, review, changes, targets]
+    case .commission: return [home, board, review, changes, targets, audit]
+    case .admin: return [home, board, changes, targets, audit, users]
+    case .viewer: return [home, targets]
     }
   }
 

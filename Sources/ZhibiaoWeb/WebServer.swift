@@ -75,6 +75,8 @@ public struct WebServer: Sendable {
     ChangeRequests(workspace: workspace, store: store, pages: pages, events: events, clock: clock).add(to: router)
     UserAdmin(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
     Documents(workspace: workspace, standing: standing).add(to: router)
+    Downloads(workspace: workspace, store: store, standing: standing).add(to: router)
+    TargetVersions(workspace: workspace, store: store, pages: pages, standing: standing, clock: clock).add(to: router)
     events.add(to: router)
     FigurePages(workspace: workspace, store: store, pages: pages, standing: standing).add(to: router)
     let api = API(workspace: workspace, store: store, standing: standing)

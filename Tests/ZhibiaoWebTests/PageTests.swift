@@ -99,20 +99,30 @@ struct PageTests: SignedInPages {
     let paths = [
       "/entry?period=2024Q1", "/review?period=2024Q1", "/board?year=2024", "/audit", figure, "/upload?period=2024Q1",
       "/changes", "/admin/users", "/changes/new?indicator=digital.ict_revenue&period=2024Q1",
+      // Issued target versions and the exports (version 1 is issued below).
+      "/targets", "/targets/show?version=1", "/targets/diff?from=1&to=config", "/downloads/observations.csv",
+      "/downloads/observations.xlsx", "/downloads/targets.xlsx?year=2025", "/downloads/registers.csv",
     ]
     // The expected status of each path above, per account; the figure is 西湖's, unlocked.
+    let everyone = [HTTPResponse.Status](repeating: .ok, count: 7)
     let expected: [(String, [HTTPResponse.Status])] = [
-      ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok]),
-      ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .ok]),
-      ("econ", [.ok, .ok, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok]),
-      ("scitech", [.ok, .ok, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .forbidden]),
-      ("drc", [.forbidden, .ok, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden]),
-      ("admin", [.forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden]),
+      ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok] + everyone),
+      ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .ok] + everyone),
+      ("econ", [.ok, .ok, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok] + everyone),
+      ("scitech", [.ok, .ok, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .forbidden] + everyone),
+      ("drc", [.forbidden, .ok, .ok, .ok, .ok, .forbidden, .ok, .forbidden, .forbidden] + everyone),
+      ("admin", [.forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok, .ok, .forbidden] + everyone),
       (
         "viewer",
         [.forbidden, .forbidden, .forbidden, .forbidden, .notFound, .forbidden, .forbidden, .forbidden, .forbidden]
+          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden]
       ),
     ]
+    _ = try await temporary.store.issueTargets(
+      TargetIssueFiling(
+        plan: plan.id, year: 2025, document: "杭服领〔2025〕1号", issuedOn: "2025-02-20", reason: nil,
+        entries: try HangzhouPlan.workspace().configuredBook.entries(year: 2025), by: "bureau.drc", role: .commission,
+        at: Date()))
     try await application().test(.router) { client in
       for path in paths {
         let answer = try await get(client, path, as: nil)
@@ -125,7 +135,7 @@ struct PageTests: SignedInPages {
         }
       }
       // Writes: each form refuses the roles that may not send it, and any form without the token.
-      let writes: [(String, [(String, String)], String)] = [
+      var writes: [(String, [(String, String)], String)] = [
         ("/entry", [("period", "2024Q1"), ("value.digital.ict_revenue", "1")], "drc"),
         ("/entry", [("period", "2024Q1"), ("value.digital.ict_revenue", "1")], "viewer"),
         ("/review", [("org", "district.xihu"), ("period", "2024Q1"), ("decision", "approve")], "xihu"),
@@ -142,6 +152,10 @@ struct PageTests: SignedInPages {
         ("/upload/confirm", [("period", "2024Q1"), ("filename", "a.csv"), ("content", "")], "drc"),
         ("/admin/users/state", [("name", "xihu"), ("disabled", "true")], "drc"),
       ]
+      // Only the commission issues targets.
+      let issue = [("year", "2024"), ("document", "杭服领〔2024〕9号"), ("date", "2024-02-01")]
+      let issuers = ["xihu", "binjiang", "econ", "scitech", "admin", "viewer"]
+      writes += issuers.map { ("/targets", issue, $0) }
       for (path, fields, account) in writes {
         #expect(try await post(client, path, fields, as: account).status == .forbidden, "\(path) as \(account)")
       }
@@ -157,6 +171,7 @@ struct PageTests: SignedInPages {
     }
     #expect(try await temporary.store.observations(plan: plan.id).isEmpty)
     #expect(try await temporary.store.isLocked(plan: plan.id, org: "district.xihu", period: q1) == false)
+    #expect(try await temporary.store.targetIssues(plan: plan.id).map(\.version) == [1])
   }
 
   @Test("A form with one mistake saves nothing and shows the error beside its row; corrected, it saves and submits")

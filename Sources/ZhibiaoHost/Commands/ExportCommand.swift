@@ -46,26 +46,17 @@ struct ExportCommand: AsyncParsableCommand {
   }
 }
 
-/// Observations as rows: the import layout plus status, revision and who reported them.
+/// Observations as rows: the import layout plus status, revision and who reported them
+/// (``ObservationTable``, which the web app's downloads write too).
 struct ObservationExport {
   let plan: Plan
   let records: [ObservationRecord]
 
-  static let columns = [
-    "indicator", "org", "period", "value", "unit", "note", "status", "revision", "reported_by", "reported_at", "source",
-    "changed_after_approval",
-  ]
-
   func render(_ format: OutputFormat) -> String {
-    let rows = records.map { record -> [String] in
-      [
-        record.indicator.rawValue, record.org.rawValue, record.period.description, "\(record.value)",
-        plan.indicator(record.indicator)?.unit ?? "", record.note ?? "", record.status.rawValue, "\(record.revision)",
-        record.reportedBy.rawValue, ISO8601DateFormatter().string(from: record.reportedAt), record.source,
-        record.changedAfterApproval ? "true" : "false",
-      ]
-    }
-    return DataTable(columns: Self.columns, rows: rows, numeric: ["value", "revision"]).render(format)
+    DataTable(
+      columns: ObservationTable.columns, rows: ObservationTable(plan: plan, records: records).rows,
+      numeric: ObservationTable.numeric
+    ).render(format)
   }
 }
 

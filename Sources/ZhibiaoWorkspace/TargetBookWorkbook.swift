@@ -5,15 +5,24 @@ import ZhibiaoKernel
 /// The target book (目标分解表) as a workbook: a sheet of annual targets, a sheet of year-to-date
 /// quarterly milestones and a sheet of notes, each with a frozen header, an autofilter, columns
 /// wide enough for Chinese text and every target at its indicator's precision.
-struct TargetBookWorkbook {
+public struct TargetBookWorkbook {
   let plan: Plan
   let book: TargetBook
   let entries: [TargetBook.Entry]
   let language: Language
 
+  /// The workbook of `entries` of `book` (whose notes it shows for the indicators listed), in `language`.
+  public init(plan: Plan, book: TargetBook, entries: [TargetBook.Entry], language: Language) {
+    self.plan = plan
+    self.book = book
+    self.entries = entries
+    self.language = language
+  }
+
   private func text(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-  func content() -> WorkbookContent {
+  /// The sheets: annual targets, quarterly milestones, and the notes when there are any.
+  public func content() -> WorkbookContent {
     let annual = entries.filter { $0.period.quarter == nil }
     let quarterly = entries.filter { $0.period.quarter != nil }
     var sheets = [
