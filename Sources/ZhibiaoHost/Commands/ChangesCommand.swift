@@ -76,12 +76,7 @@ struct ChangesCommand: AsyncParsableCommand {
           "编号", "状态", "指标", "单位", "期间", "申请时版本", "现值", "现版本", "申请值", "备注", "理由", "申请单位", "申请时间", "处理单位",
           "处理时间", "处理说明",
         ] : columns
-      let wide: Set = ["note", "reason", "comment"]
-      let listing = Listing(
-        columns: zip(columns, headings).map { key, heading in
-          Listing.Column(key: key, heading: heading, maximumWidth: wide.contains(key) ? 30 : nil)
-        },
-        rows: rows)
+      let listing = Listing(keys: columns, headings: headings, wide: ["note", "reason", "comment"], rows: rows)
       print(listing.render(format), terminator: "")
     }
   }

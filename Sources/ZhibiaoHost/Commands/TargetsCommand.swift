@@ -108,11 +108,7 @@ struct TargetsCommand: AsyncParsableCommand {
       }
       let headings =
         zh ? ["版本", "年度", "文号", "下达日期", "状态", "目标数", "SHA-256", "调整理由", "下达单位", "记录时间"] : columns
-      let listing = Listing(
-        columns: zip(columns, headings).map {
-          Listing.Column(key: $0, heading: $1, maximumWidth: $0 == "reason" ? 30 : nil)
-        },
-        rows: rows)
+      let listing = Listing(keys: columns, headings: headings, wide: ["reason"], rows: rows)
       print(listing.render(format), terminator: "")
     }
   }
@@ -278,11 +274,7 @@ struct TargetDiffListing {
     if diff.isEmpty, readable { return text("两者目标完全相同。\n", "The targets are the same.\n") }
     let headings =
       language == .zh ? ["指标", "名称", "责任单位", "期间", "变化", "原目标", "新目标", "增减", "单位", "变化项"] : columns
-    let listing = Listing(
-      columns: zip(columns, headings).map {
-        Listing.Column(key: $0, heading: $1, maximumWidth: $0 == "name" ? 24 : nil)
-      },
-      rows: rows)
+    let listing = Listing(keys: columns, headings: headings, wide: ["name"], width: 24, rows: rows)
     let summary =
       readable ? text("共 \(diff.changes.count) 项不同。\n", "\(diff.changes.count) targets differ.\n") : ""
     return listing.render(format) + summary

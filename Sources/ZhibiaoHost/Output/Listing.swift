@@ -13,6 +13,18 @@ struct Listing {
   var columns: [Column]
   var rows: [[String]]
 
+  init(columns: [Column], rows: [[String]]) {
+    self.columns = columns
+    self.rows = rows
+  }
+
+  /// Columns of `keys` headed by `headings`, those in `wide` cut at `width`.
+  init(keys: [String], headings: [String], wide: Set<String> = [], width: Int = 30, rows: [[String]]) {
+    self.init(
+      columns: zip(keys, headings).map { Column(key: $0, heading: $1, maximumWidth: wide.contains($0) ? width : nil) },
+      rows: rows)
+  }
+
   func render(_ format: OutputFormat) -> String {
     switch format {
     case .table: table()
