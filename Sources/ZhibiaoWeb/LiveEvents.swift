@@ -6,9 +6,12 @@ import ZhibiaoKernel
 import ZhibiaoStore
 
 /// A change of the figures' state that open pages should learn of: a submission, a review or a
-/// lock of one org's quarter.
+/// lock of one org's quarter, or a year's targets issued (of every org, `*`).
 struct FigureEvent: Sendable, Hashable {
-  enum Kind: String, Sendable { case submit, review, lock }
+  enum Kind: String, Sendable { case submit, review, lock, targets }
+
+  /// The org of a change that concerns every org.
+  static let everyOrg: OrgID = "*"
   var kind: Kind
   var org: OrgID
   /// The quarter (an annual figure's change is told as its year's fourth quarter).
@@ -21,9 +24,11 @@ struct FigureEvent: Sendable, Hashable {
   }
 
   /// Whether an account of `org` in `role` learns of it: the commission, administrators and
-  /// bureaus of every change, a district of its own org's, a viewer of locks.
+  /// bureaus of every change, a district of its own org's, a viewer of locks; everyone of a
+  /// change of every org.
   func isVisible(to account: AccountRecord) -> Bool {
-    switch account.role {
+    guard org != Self.everyOrg else { return true }
+    return switch account.role {
     case .commission, .admin, .bureau: true
     case .district: org == account.org
     case .viewer: kind == .lock
@@ -135,7 +140,7 @@ extension LiveEvents {
   func publish(_ change: StoreChange) {
     let kind: FigureEvent.Kind = change.isLock ? .lock : .submit
     guard let periods = change.periods else {
-      publish(FigureEvent(kind, org: "*", period: .quarter(1, of: 2000)))
+      publish(FigureEvent(kind, org: FigureEvent.everyOrg, period: .quarter(1, of: 2000)))
       return
     }
     publish(kind, periods.map { ($0.org, $0.period) })

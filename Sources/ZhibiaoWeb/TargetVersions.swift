@@ -26,6 +26,7 @@ struct TargetVersions: Sendable {
   let workspace: Workspace
   let store: any Store
   let pages: Pages
+  let events: LiveEvents
   let standing: Standing
   let clock: @Sendable () -> Date
 
@@ -131,7 +132,8 @@ struct TargetVersions: Sendable {
     }
     do {
       let issued = try await store.issueTargets(filing)
-      standing.changed()
+      // Every open page measures against the new version from now on.
+      events.publish(FigureEvent(.targets, org: FigureEvent.everyOrg, period: .year(issued.year)))
       return SignIn.redirect(to: "/targets?issued=\(issued.version)")
     } catch StoreError.refused(let refusal, _) {
       return try await refused(

@@ -353,6 +353,10 @@ struct PageTests: SignedInPages {
     #expect(await iterators[2].next()?.contains(submitted) == true)
     #expect(await iterators[2].next()?.contains(locked) == true)
     #expect(await iterators[3].next()?.contains(locked) == true)
+    // Targets issued concern every org: every page hears of them, the viewer's and districts' too.
+    events.publish(FigureEvent(.targets, org: FigureEvent.everyOrg, period: .year(2025)))
+    let issued = #"data: {"kind":"targets","org":"*","period":"2025Q4"}"#
+    for index in iterators.indices { #expect(await iterators[index].next()?.contains(issued) == true) }
   }
 
   @Test("Monitoring and the assessment through the API are scoped like the figures, and a write shows at once")
