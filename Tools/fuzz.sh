@@ -13,6 +13,10 @@
 # than 2 GB is written to .build-fuzz/crashes/TARGET/ and the script exits 1: copy it into
 # Tests/ZhibiaoFuzzingTests/Regressions/TARGET/, fix the cause, and the regression test keeps it
 # fixed. Prints the executions and findings of each target.
+#
+# Leaks are not looked for (-detect_leaks=0): ZIPFoundation's in-memory archive and FoundationXML's
+# parse errors leak a few hundred bytes on some malformed workbooks, in code that is not ours;
+# those inputs are kept as regression inputs all the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,7 +51,7 @@ for target in "${targets[@]}"; do
   log="$build/$target.log"
   set +e
   ZHIBIAO_FUZZ_TARGET="$target" ZHIBIAO_CONFIG=Config "$binary" "$corpus" "$seedDir" \
-    -max_total_time="$seconds" -max_len="$maxLength" -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -max_len="$maxLength" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
     -artifact_prefix="$crashes/" -print_final_stats=1 > "$log" 2>&1
   result=$?
   set -e
