@@ -21,8 +21,20 @@ struct WorkbookArchive {
   }
 
   /// Opens the archive held in `data` and checks the sizes its central directory declares.
+  ///
+  /// The bytes are read from a temporary file, removed as soon as it is open, rather than from
+  /// memory: ZIPFoundation's in-memory archive traps on a seek past the end of the bytes (an
+  /// offset in a damaged directory), which would stop the whole process on one crafted upload,
+  /// and it leaks on archives it cannot open. Read from a file, such an offset reads nothing.
   init(data: Data) throws(WorkbookError) {
-    try self.init { try Archive(data: data, accessMode: .read) }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("zhibiao-\(UUID().uuidString).zip")
+    do {
+      try data.write(to: url, options: .withoutOverwriting)
+    } catch {
+      throw .notAWorkbook(reason: "it could not be held for reading (\(error.localizedDescription))")
+    }
+    defer { try? FileManager.default.removeItem(at: url) }
+    try self.init { try Archive(url: url, accessMode: .read) }
   }
 
   private init(opening: () throws -> Archive) throws(WorkbookError) {
