@@ -40,7 +40,8 @@ public struct DataEntryTemplate {
   }
 
   /// The registers whose entries the org sends: a district those counted by indicators that apply
-  /// to it, a bureau those of the domains it leads, the commission every one.
+  /// to it, a bureau those of the domains it leads (and a plan-level one that counts an indicator it
+  /// owns), the commission every one.
   var registers: [Register] {
     if org.id == plan.commission { return plan.registers }
     switch org.kind {
@@ -50,7 +51,13 @@ public struct DataEntryTemplate {
           indicator.aggregation != .cityOnly && (indicator.eligible?.contains(org.id) ?? true)
         }
       }
-    case .bureau: return plan.registers.filter { plan.domain($0.domain)?.lead == org.id }
+    case .bureau:
+      return plan.registers.filter { register in
+        guard let domain = register.domain else {
+          return plan.indicators(countingRegister: register.id).contains { $0.owner == org.id }
+        }
+        return plan.domain(domain)?.lead == org.id
+      }
     default: return []
     }
   }
