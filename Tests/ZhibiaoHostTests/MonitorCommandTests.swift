@@ -44,23 +44,27 @@ struct MonitorCommandTests {
     #expect(report.rows.filter { $0.org == "district.binjiang" && $0.status == .red }.isEmpty)
   }
 
-  @Test(
-    "上城区's 2024 count of headquarters enterprises, and the city's, disagree with the register, which names who left")
+  @Test("余杭区's 2024 count of creative design leaders, and the city's, disagree with the register, which names who left")
   func registerDisagreement() async throws {
     let report = try await self.report(.quarter(4, of: 2024))
     let flagged = report.rows.filter { $0.flags.contains(.registerMismatch) }
-    #expect(flagged.map(\.indicator) == ["business.hq_enterprises", "business.hq_enterprises"])
-    #expect(flagged.map(\.org) == ["bureau.commerce", "district.shangcheng"])
-    let shangcheng = try #require(flagged.last)
-    let disagreement = try #require(shangcheng.registerDisagreement)
-    #expect(disagreement.registered == 106 && disagreement.reported == 107 && shangcheng.value == 106)
+    #expect(flagged.map(\.indicator) == ["business.design_leaders", "business.design_leaders"])
+    #expect(flagged.map(\.org) == ["bureau.commerce", "district.yuhang"])
+    let yuhang = try #require(flagged.last)
+    let disagreement = try #require(yuhang.registerDisagreement)
+    #expect(disagreement.registered == 1 && disagreement.reported == 2 && yuhang.value == 1)
     #expect(disagreement.withdrawn.map(\.reason) == [.movedOut])
-    let reason = try #require(shangcheng.warnings.first { $0.kind == .registerMismatch }?.reason.zh)
-    #expect(reason.hasPrefix("名录 106 家，报送 107 家；本年撤出：示例总部企业·上城001（迁出，2024-04-01）；本年认定："))
-    #expect(reason.hasSuffix("等 106 家"))
-    // Every other count reported agrees with its register, withdrawals and all.
     #expect(
-      report.rows.filter { $0.indicator == "business.design_leaders" }.allSatisfy { $0.registerDisagreement == nil })
+      yuhang.warnings.first { $0.kind == .registerMismatch }?.reason.zh
+        == "名录 1 家，报送 2 家；本年撤出：示例创意设计企业·余杭01（迁出，2024-03-16）；名录所列：示例创意设计企业·余杭02")
+    let city = try #require(flagged.first?.registerDisagreement)
+    #expect(city.registered == 9 && city.reported == 10 && city.counted.count == 9)
+    // Every other count reported agrees with its register, withdrawals and all (临平区 and 西湖区
+    // lost headquarters enterprises and 萧山区 a smart logistics park, all reflected in their figures).
+    #expect(
+      report.rows.filter { $0.indicator == "business.hq_enterprises" }.allSatisfy { $0.registerDisagreement == nil })
+    #expect(
+      report.rows.filter { $0.indicator == "logistics.smart_parks" }.allSatisfy { $0.registerDisagreement == nil })
   }
 
   @Test("建德市, late with 2024Q4, is grey and flagged missing and late; the others are not")

@@ -69,8 +69,8 @@ HOW THE VALUES ARE MADE
 * Registers: every count's register has entries that reproduce the reported counts at every
   year end (a flow's listings in every quarter), with a few entities withdrawn (撤销, 摘牌,
   迁出) and replaced within the year (CHURN). One withdrawal is on purpose not reflected in the
-  reported figures (UNREPORTED_WITHDRAWAL): 上城区's 2024 count of headquarters enterprises,
-  and the city's, are one more than the register's, and monitoring flags both.
+  reported figures (UNREPORTED_WITHDRAWAL): 余杭区's 2024 count of leading creative design
+  enterprises, and the city's, are one more than the register's, and monitoring flags both.
 """
 
 from __future__ import annotations
@@ -724,7 +724,8 @@ CHURN = [
     ("logistics.smart_demo_enterprises", "", "yuhang", 2022, "摘牌"),
 ]
 # The withdrawal the reported figures leave out on purpose, so that the demo shows the flag.
-UNREPORTED_WITHDRAWAL = ("business.hq_enterprises", "百亿以下", "shangcheng", 2024, "迁出")
+# It is on an indicator the districts are not assessed on, so that no district's score moves.
+UNREPORTED_WITHDRAWAL = ("business.design_leaders", "", "yuhang", 2024, "迁出")
 # A fall in a level's count is a withdrawal for this reason (临平区's 百亿以下 in 2024: one
 # enterprise no longer qualifies, while a new 百亿级 one is recognised).
 FALL_REASON = "撤销"
@@ -1142,8 +1143,8 @@ def render_registers(entries):
         "# ILLUSTRATIVE SAMPLE DATA, NOT OFFICIAL STATISTICS: names, dates and evidence are invented and must not be cited.",
         "# 仅2021年末各区国家级科技企业孵化器的个数（共57个）取自公开报道（见 Config/baselines.csv）；各区2021年末个数与基期值一致。",
         "# Only the number of national incubators by district at the end of 2021 (57) is a reported figure (see Config/baselines.csv); every district's count at the end of 2021 equals its baseline.",
-        "# 名录按认定日期（recognised_on）计数，撤出日期（withdrawn_on）起不再计入；撤出原因为撤销、摘牌或迁出。各区年末名录数与 observations.csv 的报送数一致，唯上城区2024年总部企业名录少1家（一家迁出未在报送数中扣除），监测将提示“报送数与名录不符”。",
-        "# An entry counts from recognised_on and no longer from withdrawn_on; the reason is 撤销 (revoked), 摘牌 (delisted) or 迁出 (moved out). Every district's year-end count equals its reported one in observations.csv, except 上城区's 2024 headquarters enterprises: one moved out and the reported count still includes it, so monitoring flags the disagreement.",
+        "# 名录按认定日期（recognised_on）计数，撤出日期（withdrawn_on）起不再计入；撤出原因为撤销、摘牌或迁出。各区年末名录数与 observations.csv 的报送数一致，唯余杭区2024年创意设计龙头领军企业名录少1家（一家迁出未在报送数中扣除），监测将提示“报送数与名录不符”。",
+        "# An entry counts from recognised_on and no longer from withdrawn_on; the reason is 撤销 (revoked), 摘牌 (delisted) or 迁出 (moved out). Every district's year-end count equals its reported one in observations.csv, except 余杭区's 2024 leading creative design enterprises: one moved out and the reported count still includes it, so monitoring flags the disagreement.",
         "# Regenerate with: python3 Tools/sample-data/generate_observations.py",
     ]
     out = io.StringIO()
