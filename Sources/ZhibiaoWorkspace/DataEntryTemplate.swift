@@ -40,8 +40,8 @@ public struct DataEntryTemplate {
   }
 
   /// The registers whose entries the org sends: a district those counted by indicators that apply
-  /// to it, a bureau those of the domains it leads (and a plan-level one that counts an indicator it
-  /// owns), the commission every one.
+  /// to it, a bureau those of the domains it leads and those that count an indicator it owns (市商务局
+  /// keeps the digital trade platforms), the commission every one.
   var registers: [Register] {
     if org.id == plan.commission { return plan.registers }
     switch org.kind {
@@ -53,10 +53,8 @@ public struct DataEntryTemplate {
       }
     case .bureau:
       return plan.registers.filter { register in
-        guard let domain = register.domain else {
-          return plan.indicators(countingRegister: register.id).contains { $0.owner == org.id }
-        }
-        return plan.domain(domain)?.lead == org.id
+        register.domain.flatMap { plan.domain($0) }?.lead == org.id
+          || plan.indicators(countingRegister: register.id).contains { $0.owner == org.id }
       }
     default: return []
     }

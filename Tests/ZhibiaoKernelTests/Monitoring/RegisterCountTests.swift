@@ -125,3 +125,42 @@ struct RegisterCountTests {
     #expect(monitor.row("mon.fairs", "district.d2")?.flags.contains(.registerMismatch) == false)
   }
 }
+
+@Suite("Registers in the configuration")
+struct RegisterConfigTests {
+  /// The monitoring fixture with a plan-level register without levels, counted by the flow of new
+  /// listings.
+  static func files(countOf: String = "{ register: plan.listed }", in id: String = "mon.listings") throws
+    -> [String: String]
+  {
+    var files = MonitoringPlanFixture.files
+    let plan = try #require(files["plan.yaml"])
+    #expect(plan.contains("\ngoals:\n"))
+    files["plan.yaml"] =
+      plan.replacingOccurrences(
+        of: "\ngoals:\n",
+        with: "\nregisters:\n  - id: plan.listed\n    name: { zh: 上市公司名录, en: Register of listed companies }\ngoals:\n")
+    let anchor = "  - id: \(id)\n"
+    let file = try #require(files.keys.sorted().first { files[$0]?.contains(anchor) == true }, "\(id)")
+    files[file] = files[file]?.replacingOccurrences(of: anchor, with: anchor + "    count_of: \(countOf)\n")
+    return files
+  }
+
+  @Test("plan.yaml may declare a register; a register may have no levels; a flow may count one")
+  func planLevelRegister() throws {
+    let result = load(try Self.files(), plugins: [MonitoringTestPlugin()])
+    let plan = try #require(result.plan, "\(result.listing)")
+    let register = try #require(plan.register("plan.listed"))
+    #expect(register.domain == nil && register.levels.isEmpty)
+    #expect(plan.indicator("mon.listings")?.countOf?.register == "plan.listed")
+  }
+
+  @Test("A rank cannot be the count of a register, and a count names a level its register has")
+  func refusals() throws {
+    let rank = load(try Self.files(in: "plan.rank"), plugins: [MonitoringTestPlugin()])
+    #expect(rank.errors.contains { $0.message.contains("Only a stock or a flow (新增) can be the count of a register") })
+    let level = load(
+      try Self.files(countOf: "{ register: plan.listed, levels: [国家级] }"), plugins: [MonitoringTestPlugin()])
+    #expect(level.errors.contains { $0.message.contains("The register 'plan.listed' has no level '国家级'") })
+  }
+}
