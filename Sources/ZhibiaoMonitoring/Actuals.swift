@@ -155,11 +155,15 @@ public struct Actuals: Sendable {
       isCounted[i] = true
       let counted = registerEntries.filter { $0.register == indicator.countOf?.register }
       self.registerEntries[i] = counted
+      // A district's count reads its own entries only.
+      let byOrg = Dictionary(grouping: counted, by: \.org)
       for org in [indicator.owner] + districts {
         guard let o = orgIndex[org] else { continue }
+        let isDistrict = org != indicator.owner
+        let own = isDistrict ? byOrg[org] ?? [] : counted
         for slot in 0..<axis.count {
           let count = RegisterEntry.count(
-            indicator, org: org, period: axis.period(ofSlot: slot), in: counted, isDistrict: org != indicator.owner)
+            indicator, org: org, period: axis.period(ofSlot: slot), in: own, isDistrict: isDistrict)
           let at = index(indicator: i, org: o, slot: slot)
           figures.set(at, count.map { Decimal($0) })
           reportedAt[at] = .nan
