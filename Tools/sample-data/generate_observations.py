@@ -770,7 +770,6 @@ NAME_STEM = {
     "business.hr_parks": "示例人力资源产业园", "business.design_leaders": "示例创意设计企业",
     "business.hq_enterprises": "示例总部企业",
 }
-REASON_ID = {"撤销": "revoked", "摘牌": "delisted", "迁出": "moved_out"}
 
 
 def reported_series(sm: Sample, i, d):
@@ -882,7 +881,7 @@ def build_reported_registers(sm: Sample, batch_date, evidence):
                         before = ytd
             continue
         if i == "digital.top_mcn_seats":
-            seats = [sm.base[i]["city"] if "city" in sm.base[i] else 3] + [CITY_ONLY_ROWS[i][y] for y in YEARS]
+            seats = [sm.base[i]["city"]] + [CITY_ONLY_ROWS[i][y] for y in YEARS]
             assert all(a <= b for a, b in zip(seats, seats[1:])), seats
             years = [BASE_YEAR] * seats[0] + [y for k, y in enumerate(YEARS) for _ in range(seats[k + 1] - seats[k])]
             assert len(years) <= len(MCN_DISTRICTS), years
@@ -925,8 +924,7 @@ def build_reported_registers(sm: Sample, batch_date, evidence):
                     recognise(y, level)
                 for _ in range(max(-delta, 0)):
                     withdraw(y, FALL_REASON)
-    # Sort the early entries' dates so that a register reads in order; ids of reasons as the
-    # import also accepts the Chinese words, the file keeps the Chinese.
+    # Reasons are written in Chinese (撤销, 摘牌, 迁出), as the import reads them.
     return out
 
 
