@@ -66,7 +66,7 @@ public struct Actuals: Sendable {
   public private(set) var reportedCounts: [Int: Decimal] = [:]
   /// The entries of the register each counted indicator counts, by indicator position.
   public private(set) var registerEntries: [Int: [RegisterEntry]] = [:]
-  /// The plan's indicators, for counting registers by name.
+  /// The indicators counted from a register, by position: what `registerDisagreement` counts.
   let countedIndicators: [Int: Indicator]
   /// The units before the last `set` of each cell it returned, in the same order.
   package private(set) var previousUnits: [Int64] = []
@@ -288,8 +288,9 @@ public struct Actuals: Sendable {
   /// read it. Returns every cell whose value may have changed: the figure's own and the derived
   /// ones. A figure for a register count is kept beside the register's count, which stays the
   /// actual (its cell is returned, so that its row is checked again). A figure for a derived
-  /// indicator, or outside the grid, changes nothing; nor does one with more decimals than the grid keeps for its indicator, which is
-  /// added to `outOfRange`. Removing a base-year figure leaves the slot empty (the baseline is not restored).
+  /// indicator, or outside the grid, changes nothing; nor does one with more decimals than the
+  /// grid keeps for its indicator, which is added to `outOfRange`. Removing a base-year figure
+  /// leaves the slot empty (the baseline is not restored).
   @discardableResult
   public mutating func set(
     _ indicator: IndicatorID, _ org: OrgID, _ period: Period, value: Decimal?, reportedAt: Date? = nil
