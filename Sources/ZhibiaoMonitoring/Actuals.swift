@@ -44,7 +44,8 @@ public struct Actuals: Sendable {
   /// (`Date.timeIntervalSinceReferenceDate`); NaN when unknown.
   public private(set) var reportedAt: ContiguousArray<Double>
   /// Figures that found no place: an unknown indicator or org, a period outside the axis, or a
-  /// figure for a derived indicator or a register count (which are always computed).
+  /// figure for a derived indicator (which is always computed). A figure for a register count is
+  /// kept in `reportedCounts` instead.
   public private(set) var unplaced: Int = 0
   /// Figures that state more than 18 significant decimals or exceed 9.2 × 10¹⁸ units: kept out
   /// of the grid, and refused by `Monitor`.
@@ -60,6 +61,13 @@ public struct Actuals: Sendable {
   let derivedPosition: [Int]
   /// For each indicator, whether it is counted from a register.
   var isCounted: [Bool]
+  /// The figures reported for indicators counted from a register, by position in `figures`: kept
+  /// beside the register's count (which is the actual) so that a disagreement can be flagged.
+  public private(set) var reportedCounts: [Int: Decimal] = [:]
+  /// The entries of the register each counted indicator counts, by indicator position.
+  public private(set) var registerEntries: [Int: [RegisterEntry]] = [:]
+  /// The indicators counted from a register, by position: what `registerDisagreement` counts.
+  let countedIndicators: [Int: Indicator]
   /// The units before the last `set` of each cell it returned, in the same order.
   package private(set) var previousUnits: [Int64] = []
 
@@ -113,7 +121,10 @@ public struct Actuals: Sendable {
     }
     self.init(
       indicators: indicatorIDs, orgs: orgIDs, axis: axis, places: places, indicatorIndex: indicatorIndex,
-      orgIndex: orgIndex, derived: derived)
+      orgIndex: orgIndex, derived: derived,
+      counted: Dictionary(
+        plan.indicators.enumerated().compactMap { $1.countOf == nil ? nil : ($0, $1) }, uniquingKeysWith: { a, _ in a })
+    )
 
     let baseEnd = axis.yearEndSlot(axis.firstYear)
     for baseline in baselines?.entries ?? [] where baseline.year == axis.firstYear {
@@ -123,12 +134,16 @@ public struct Actuals: Sendable {
     }
     for observation in observations {
       guard let i = indicatorIndex[observation.indicator], let o = orgIndex[observation.org],
-        let slot = axis.slot(of: observation.period), derivedPosition[i] < 0, plan.indicators[i].countOf == nil
+        let slot = axis.slot(of: observation.period), derivedPosition[i] < 0
       else {
         unplaced += 1
         continue
       }
       let at = index(indicator: i, org: o, slot: slot)
+      if plan.indicators[i].countOf != nil {
+        reportedCounts[at] = observation.value
+        continue
+      }
       guard figures.set(at, observation.value) else {
         outOfRange.append(observation)
         continue
@@ -139,11 +154,16 @@ public struct Actuals: Sendable {
     for (i, indicator) in plan.indicators.enumerated() where indicator.countOf != nil {
       isCounted[i] = true
       let counted = registerEntries.filter { $0.register == indicator.countOf?.register }
+      self.registerEntries[i] = counted
+      // A district's count reads its own entries only.
+      let byOrg = Dictionary(grouping: counted, by: \.org)
       for org in [indicator.owner] + districts {
         guard let o = orgIndex[org] else { continue }
+        let isDistrict = org != indicator.owner
+        let own = isDistrict ? byOrg[org] ?? [] : counted
         for slot in 0..<axis.count {
           let count = RegisterEntry.count(
-            indicator, org: org, period: axis.period(ofSlot: slot), in: counted, isDistrict: org != indicator.owner)
+            indicator, org: org, period: axis.period(ofSlot: slot), in: own, isDistrict: isDistrict)
           let at = index(indicator: i, org: o, slot: slot)
           figures.set(at, count.map { Decimal($0) })
           reportedAt[at] = .nan
@@ -177,12 +197,14 @@ public struct Actuals: Sendable {
     readers = Array(repeating: [], count: indicators.count)
     derivedPosition = Array(repeating: -1, count: indicators.count)
     isCounted = Array(repeating: false, count: indicators.count)
+    countedIndicators = [:]
   }
 
   private init(
     indicators: [IndicatorID], orgs: [OrgID], axis: PeriodAxis, places: [Int], indicatorIndex: [IndicatorID: Int],
-    orgIndex: [OrgID: Int], derived: [DerivedIndicator]
+    orgIndex: [OrgID: Int], derived: [DerivedIndicator], counted: [Int: Indicator]
   ) {
+    countedIndicators = counted
     self.indicators = indicators
     self.orgs = orgs
     self.axis = axis
@@ -264,14 +286,23 @@ public struct Actuals: Sendable {
 
   /// Sets (or, with nil, removes) one reported figure and recomputes the derived indicators that
   /// read it. Returns every cell whose value may have changed: the figure's own and the derived
-  /// ones. A figure for a derived indicator or a register count, or outside the grid, changes
-  /// nothing; nor does one with more decimals than the grid keeps for its indicator, which is
-  /// added to `outOfRange`. Removing a base-year figure leaves the slot empty (the baseline is not restored).
+  /// ones. A figure for a register count is kept beside the register's count, which stays the
+  /// actual (its cell is returned, so that its row is checked again). A figure for a derived
+  /// indicator, or outside the grid, changes nothing; nor does one with more decimals than the
+  /// grid keeps for its indicator, which is added to `outOfRange`. Removing a base-year figure
+  /// leaves the slot empty (the baseline is not restored).
   @discardableResult
   public mutating func set(
     _ indicator: IndicatorID, _ org: OrgID, _ period: Period, value: Decimal?, reportedAt: Date? = nil
   ) -> [Cell] {
     guard let i = indicatorIndex[indicator], let o = orgIndex[org], let slot = axis.slot(of: period) else { return [] }
+    if isCounted[i] {
+      // The register's count stays the actual; the reported figure is kept to be compared with it.
+      let at = index(indicator: i, org: o, slot: slot)
+      reportedCounts[at] = value
+      previousUnits = [figures.units[at]]
+      return [Cell(indicator: i, org: o, slot: slot)]
+    }
     guard let units = value.map({ FigureGrid.units($0, places: figures.places[i]) }) ?? FigureGrid.none else {
       outOfRange.append(ReportedValue(indicator: indicator, org: org, period: period, value: value ?? 0))
       return []

@@ -13,6 +13,9 @@ public enum DataQualityFlag: String, Sendable, CaseIterable, Codable {
   case outlierAcrossDistricts = "outlier_across_districts"
   /// Year-on-year growth far from the org's own earlier growth (modified z-score).
   case outlierOverTime = "outlier_over_time"
+  /// A count reported for an indicator counted from a register differs from the register's count
+  /// at the period's end.
+  case registerMismatch = "register_mismatch"
 
   /// The flag's bit in a row's flag set.
   public var bit: UInt16 {
@@ -23,6 +26,7 @@ public enum DataQualityFlag: String, Sendable, CaseIterable, Codable {
     case .sumMismatch: 8
     case .outlierAcrossDistricts: 16
     case .outlierOverTime: 32
+    case .registerMismatch: 64
     }
   }
 

@@ -30,7 +30,9 @@ extension Monitor {
     let actual = exactActual(i, o)
     let (milestone, annual) = targetFigures(i, o)
     let reported = actuals.reportedAt[cell + slot]
-    let flags = DataQualityFlag.flags(in: state.flags)
+    let disagreement = actuals.registerDisagreement(Actuals.Cell(indicator: i, org: o, slot: slot))
+    let flags = DataQualityFlag.flags(
+      in: state.flags | (disagreement == nil ? 0 : DataQualityFlag.registerMismatch.bit))
     let hasView = !state.view.timeElapsed.isNaN
     var result = MonitoringRow(
       indicator: spec.id, domain: spec.domain, org: targets.orgs[o], isCity: o == spec.city, period: period,
@@ -58,6 +60,7 @@ extension Monitor {
       reporting: ReportingState.of(
         hasFigure: value != nil, reportedAt: reported, due: due, asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan),
       lastReported: value == nil ? lastReported(i, o) : nil, flags: flags, warnings: [])
+    result.registerDisagreement = disagreement
     let text = ReasonText(spec: spec, settings: settings)
     if state.status == .yellow || state.status == .red {
       result.warnings.append(
@@ -84,6 +87,9 @@ extension Monitor {
         reason = text.outlier(growth: state.growth, score: state.scoreAcrossDistricts, acrossDistricts: true)
       case .outlierOverTime:
         reason = text.outlier(growth: state.growth, score: state.scoreOverTime, acrossDistricts: false)
+      case .registerMismatch:
+        guard let disagreement else { continue }
+        reason = disagreement.reason(unit: spec.unit)
       }
       result.warnings.append(MonitoringWarning(kind: MonitoringWarning.Kind(flag), reason: reason))
     }

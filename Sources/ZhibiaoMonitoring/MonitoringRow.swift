@@ -151,6 +151,9 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
   public var flags: [DataQualityFlag]
   /// Every warning with its reason: the light when yellow or red, then each flag.
   public var warnings: [MonitoringWarning]
+  /// For a count of a register whose reported figure differs from the register's count, the two
+  /// figures and the names behind them; nil otherwise (and then left out of JSON).
+  public var registerDisagreement: RegisterDisagreement?
 
   /// The reporting state with its due day, "未报（截止 2025-01-20）", for a row whose figure is not
   /// in on time; nil when it is.
@@ -190,6 +193,7 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
     case reportingNote = "reporting_note"
     case lastReported = "last_reported"
     case flags, warnings
+    case registerDisagreement = "register_disagreement"
   }
 
   /// Encodes every key in a stable order, null where there is no figure.
@@ -233,5 +237,6 @@ public struct MonitoringRow: Hashable, Sendable, Encodable {
     try container.encode(lastReported, forKey: .lastReported)
     try container.encode(flags, forKey: .flags)
     try container.encode(warnings, forKey: .warnings)
+    try container.encodeIfPresent(registerDisagreement, forKey: .registerDisagreement)
   }
 }

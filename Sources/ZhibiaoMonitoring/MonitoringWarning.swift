@@ -19,6 +19,8 @@ public struct MonitoringWarning: Hashable, Sendable, Encodable {
     case outlierAcrossDistricts = "outlier_across_districts"
     /// An outlier against the org's own history.
     case outlierOverTime = "outlier_over_time"
+    /// A reported count that disagrees with its register.
+    case registerMismatch = "register_mismatch"
 
     /// The kind of a data-quality flag.
     public init(_ flag: DataQualityFlag) {
@@ -30,6 +32,7 @@ public struct MonitoringWarning: Hashable, Sendable, Encodable {
         case .sumMismatch: .sumMismatch
         case .outlierAcrossDistricts: .outlierAcrossDistricts
         case .outlierOverTime: .outlierOverTime
+        case .registerMismatch: .registerMismatch
         }
     }
   }

@@ -4,7 +4,7 @@ extension ObservationImport {
   /// The figures `org` reports for `period`, in the plan's order, each at the period it is
   /// reported for: a quarterly indicator at the quarter (a year means its 1–12月 figure, Q4), an
   /// annual one only with the fourth quarter or the year, at the year. What it leaves out is what
-  /// the import refuses for the submitter (`refusal(_:for:)`): qualitative aims, register counts,
+  /// the import refuses for the submitter (`refusal(_:for:)`): qualitative aims,
   /// derived figures, city-only or inapplicable figures of a district, another bureau's.
   public func figures(of org: Org, at period: Period) -> [(indicator: Indicator, period: Period)] {
     plan.indicators.compactMap { indicator in
@@ -23,12 +23,6 @@ extension ObservationImport {
   func refusal(_ indicator: Indicator, for org: Org) -> (message: String, column: String)? {
     if indicator.kind == .qualitative {
       return ("'\(indicator.id)' is a qualitative aim; it has no figures to report.", "indicator")
-    }
-    if let count = indicator.countOf {
-      return (
-        "'\(indicator.id)' is counted from the register '\(count.register)'; import the register's entries instead.",
-        "indicator"
-      )
     }
     if plan.derivation(for: indicator.id) != nil {
       return ("'\(indicator.id)' is computed from other indicators; report those instead.", "indicator")

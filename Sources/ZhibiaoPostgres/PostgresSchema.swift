@@ -17,6 +17,7 @@ enum PostgresSchema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [PostgresMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
+    registerWithdrawals,
   ]
 
   /// The table that records which migrations ran.
@@ -312,6 +313,25 @@ enum PostgresSchema {
       """
       CREATE TRIGGER issued_target_unchanged BEFORE UPDATE ON issued_target
       FOR EACH STATEMENT EXECUTE FUNCTION issued_targets_unchanged()
+      """,
+    ])
+
+  /// The withdrawal of a register entry: its day and reason, both set or both NULL (see the SQLite
+  /// store's version 8).
+  static let registerWithdrawals = PostgresMigration(
+    identifier: "v8-register-withdrawals",
+    statements: [
+      "ALTER TABLE register_entry ADD COLUMN withdrawn_on TEXT",
+      "ALTER TABLE register_entry ADD COLUMN withdrawal_reason TEXT",
+      """
+      ALTER TABLE register_entry ADD CONSTRAINT register_entry_withdrawn_on
+        CHECK (withdrawn_on IS NULL OR (length(withdrawn_on) = 10 AND withdrawn_on > recognised_on))
+      """,
+      """
+      ALTER TABLE register_entry ADD CONSTRAINT register_entry_withdrawal CHECK (
+        (withdrawal_reason IS NULL AND withdrawn_on IS NULL)
+        OR (withdrawal_reason IS NOT NULL AND withdrawn_on IS NOT NULL
+          AND withdrawal_reason IN ('revoked', 'delisted', 'moved_out')))
       """,
     ])
 }

@@ -5,8 +5,8 @@ import ZhibiaoStore
 
 extension SQLiteStore {
   /// Writes register entries in one transaction, keyed by register and name: a new name is
-  /// added, an identical entry adds nothing, and a name whose org, level, date or evidence
-  /// differs is revised in place with the new source, submitter and time.
+  /// added, an identical entry adds nothing, and a name whose org, level, dates, withdrawal or
+  /// evidence differs is revised in place with the new source, submitter and time.
   public func submitRegister(_ submission: RegisterSubmission) async throws -> SubmissionResult {
     try await guarded {
       try await writer.write { db in
@@ -14,14 +14,14 @@ extension SQLiteStore {
         var current = try storedEntries(db, plan: plan, registers: submission.entries.map(\.register))
         let insert = try db.cachedStatement(
           sql: """
-            INSERT INTO register_entry (plan, register, name, org, level, recognised_on, evidence, source,
-              submitted_by, submitted_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO register_entry (plan, register, name, org, level, recognised_on, evidence,
+              withdrawn_on, withdrawal_reason, source, submitted_by, submitted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let update = try db.cachedStatement(
           sql: """
-            UPDATE register_entry SET org = ?, level = ?, recognised_on = ?, evidence = ?, source = ?,
-              submitted_by = ?, submitted_at = ?
+            UPDATE register_entry SET org = ?, level = ?, recognised_on = ?, evidence = ?, withdrawn_on = ?,
+              withdrawal_reason = ?, source = ?, submitted_by = ?, submitted_at = ?
             WHERE plan = ? AND register = ? AND name = ?
             """)
         let provenance: [(any DatabaseValueConvertible)?] = [
@@ -31,7 +31,8 @@ extension SQLiteStore {
         for entry in submission.entries {
           let key = EntryKey(register: entry.register, name: entry.name)
           let fields: [(any DatabaseValueConvertible)?] = [
-            entry.org.rawValue, entry.level, entry.recognisedOn, entry.evidence,
+            entry.org.rawValue, entry.level, entry.recognisedOn, entry.evidence, entry.withdrawnOn,
+            entry.withdrawal?.rawValue,
           ]
           let keyColumns: [(any DatabaseValueConvertible)?] = [plan, entry.register.rawValue, entry.name]
           switch current[key] {
@@ -57,7 +58,8 @@ extension SQLiteStore {
   /// The entries of a register (or of every register when nil), ordered by register and name.
   public func registerEntries(plan: PlanID, register: RegisterID?) async throws -> [RegisterEntry] {
     var sql = """
-      SELECT register, name, org, level, recognised_on, evidence FROM register_entry WHERE plan = ?
+      SELECT register, name, org, level, recognised_on, evidence, withdrawn_on, withdrawal_reason
+      FROM register_entry WHERE plan = ?
       """
     var arguments: StatementArguments = [plan.rawValue]
     if let register {
@@ -82,8 +84,8 @@ extension SQLiteStore {
   {
     let statement = try db.cachedStatement(
       sql: """
-        SELECT register, name, org, level, recognised_on, evidence FROM register_entry
-        WHERE plan = ? AND register = ?
+        SELECT register, name, org, level, recognised_on, evidence, withdrawn_on, withdrawal_reason
+        FROM register_entry WHERE plan = ? AND register = ?
         """)
     var entries: [EntryKey: RegisterEntry] = [:]
     for register in Set(registers) {
@@ -103,7 +105,16 @@ extension SQLiteStore {
       org: OrgID(try row.decode(String.self, atIndex: 2)),
       level: try row.decode(atIndex: 3),
       recognisedOn: try row.decode(atIndex: 4),
-      evidence: try row.decode(atIndex: 5))
+      evidence: try row.decode(atIndex: 5),
+      withdrawnOn: try row.decode(atIndex: 6),
+      withdrawal: try (row.decode(String?.self, atIndex: 7)).map { text in
+        guard let reason = RegisterEntry.Withdrawal(rawValue: text) else {
+          throw MalformedColumn(
+            column: "register_entry.withdrawal_reason", text: text,
+            expected: "one of \(RegisterEntry.Withdrawal.allCases.map(\.rawValue))")
+        }
+        return reason
+      })
   }
 }
 

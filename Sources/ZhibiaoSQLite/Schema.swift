@@ -21,6 +21,7 @@ enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [SchemaMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
+    registerWithdrawals,
   ]
 
   /// Version 1: the current value of each observation and every value it ever had.
@@ -367,5 +368,21 @@ enum Schema {
       BEGIN SELECT RAISE(ABORT, 'an issued target version cannot be changed'); END;
       CREATE TRIGGER issued_target_no_update BEFORE UPDATE ON issued_target
       BEGIN SELECT RAISE(ABORT, 'an issued target cannot be changed'); END;
+      """)
+
+  /// Version 8: an entity leaves a register (名录) on a day, for a reason, and stays in it as a
+  /// record: `withdrawn_on` (`YYYY-MM-DD`, after `recognised_on`) and `withdrawal_reason`
+  /// (`revoked` 撤销, `delisted` 摘牌, `moved_out` 迁出), both set or both NULL. Rows of earlier
+  /// versions are entities still on their register. The checks are column checks, which `ADD
+  /// COLUMN` accepts, so the table keeps its rows in place.
+  static let registerWithdrawals = SchemaMigration(
+    identifier: "v8-register-withdrawals",
+    sql: """
+      ALTER TABLE register_entry ADD COLUMN withdrawn_on TEXT
+        CHECK (withdrawn_on IS NULL OR (length(withdrawn_on) = 10 AND withdrawn_on > recognised_on));
+      ALTER TABLE register_entry ADD COLUMN withdrawal_reason TEXT
+        CHECK ((withdrawal_reason IS NULL AND withdrawn_on IS NULL)
+          OR (withdrawal_reason IS NOT NULL AND withdrawn_on IS NOT NULL
+          AND withdrawal_reason IN ('revoked', 'delisted', 'moved_out')));
       """)
 }

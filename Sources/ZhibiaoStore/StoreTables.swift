@@ -59,7 +59,7 @@ package struct StoreTable: Hashable, Sendable {
       [
         ("plan", .text), ("register", .text), ("name", .text), ("org", .text), ("level", .text),
         ("recognised_on", .text), ("evidence", .text), ("source", .text), ("submitted_by", .text),
-        ("submitted_at", .time),
+        ("submitted_at", .time), ("withdrawn_on", .text), ("withdrawal_reason", .text),
       ]),
     StoreTable(
       "account", key: ["name"],

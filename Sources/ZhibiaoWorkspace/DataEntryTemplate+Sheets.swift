@@ -15,11 +15,22 @@ extension DataEntryTemplate {
         )
       ]
         + registers.map { register in
-          (
-            "   \(register.id)：\(register.name.zh)（级别：\(register.levels.joined(separator: "、"))）",
-            "   \(register.id): \(register.name.en) (levels: \(register.levels.joined(separator: ", ")))"
-          )
+          register.levels.isEmpty
+            ? (
+              "   \(register.id)：\(register.name.zh)（无级别，级别留空）",
+              "   \(register.id): \(register.name.en) (no levels: leave the level empty)"
+            )
+            : (
+              "   \(register.id)：\(register.name.zh)（级别：\(register.levels.joined(separator: "、"))）",
+              "   \(register.id): \(register.name.en) (levels: \(register.levels.joined(separator: ", ")))"
+            )
         }
+        + [
+          (
+            "   已撤出名录的条目填写撤出日期和原因（撤销、摘牌或迁出）；在册条目两列留空。",
+            "   An entity that left its register gets the day it left and the reason (撤销 revoked, 摘牌 delisted or 迁出 moved out); leave both empty while it is on it."
+          )
+        ]
     let lines: [(String, String)] =
       [
         ("填报单位：\(org.name.zh)（\(org.id)）", "Org: \(org.name.en) (\(org.id))"),
@@ -49,36 +60,45 @@ extension DataEntryTemplate {
   }
 
   /// The register sheet: the register import's header and empty rows to fill in, with drop-downs
-  /// for the register, the org and the level and a date rule for the day of recognition.
+  /// for the register, the org, the level and the withdrawal reason, and date rules for the days of
+  /// recognition and withdrawal.
   func registerEntries() -> SheetContent {
     let columns = RegisterImport.columns
-    let labels = ["名录编号", "名称", "所在区县", "级别", "认定日期", "依据（可填）"]
+    let labels = ["名录编号", "名称", "所在区县", "级别", "认定日期", "依据（可填）", "撤出日期（可填）", "撤出原因（可填）"]
     let districts = org.kind == .district ? [org.id.rawValue] : plan.districts.map(\.id.rawValue)
     let levels = registers.flatMap(\.levels).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     let first = Self.headerRows
     let last = first + Self.registerRows - 1
-    let blank: [SheetCell] = columns.indices.map { $0 == 4 ? .empty(.inputDate) : .empty(.input) }
+    let blank: [SheetCell] = columns.indices.map { $0 == 4 || $0 == 6 ? .empty(.inputDate) : .empty(.input) }
     let rows: [[SheetCell]] =
       [
         [.text("\(org.name.zh) 名录条目 · Register entries of \(org.name.en)", .title)], labels.map { .text($0, .label) },
         columns.map { .text($0, .heading) },
       ] + Array(repeating: blank, count: Self.registerRows)
-    func list(_ column: Int, _ items: [String], _ zh: String, _ en: String) -> CellValidation {
-      CellValidation(
+    // Excel keeps a drop-down's items in one text of at most 255 characters; a longer list (the
+    // register ids of an org that keeps many registers) is left to the import's check, and the
+    // guide lists the registers.
+    func list(_ column: Int, _ items: [String], _ zh: String, _ en: String) -> CellValidation? {
+      guard !items.isEmpty, items.joined(separator: ",").count <= 255 else { return nil }
+      return CellValidation(
         rows: first...last, column: column, rule: .list(items), inputTitle: zh,
         inputMessage: "从下拉列表中选择。Choose from the list.",
         errorTitle: "不在列表中 Not in the list", errorMessage: "请从下拉列表中选择 \(zh)。Choose a \(en) from the list.")
     }
-    let validations = [
-      list(0, registers.map(\.id.rawValue), "名录", "register"), list(2, districts, "区县", "district"),
-      list(3, levels, "级别", "level"),
+    func date(_ column: Int, _ title: String) -> CellValidation {
       CellValidation(
-        rows: first...last, column: 4, rule: .date, inputTitle: "认定日期 Recognised on",
+        rows: first...last, column: column, rule: .date, inputTitle: title,
         inputMessage: "填写日期，如 2025-03-31。A date, e.g. 2025-03-31.", errorTitle: "不是日期 Not a date",
-        errorMessage: "请填写 2000-01-01 至 2099-12-31 之间的日期。A date from 2000-01-01 to 2099-12-31."),
-    ]
+        errorMessage: "请填写 2000-01-01 至 2099-12-31 之间的日期。A date from 2000-01-01 to 2099-12-31.")
+    }
+    let validations =
+      [
+        list(0, registers.map(\.id.rawValue), "名录", "register"), list(2, districts, "区县", "district"),
+        list(3, levels, "级别", "level"), date(4, "认定日期 Recognised on"), date(6, "撤出日期 Withdrawn on"),
+        list(7, RegisterEntry.Withdrawal.allCases.map(\.zh), "撤出原因", "withdrawal reason"),
+      ].compactMap { $0 }
     return SheetContent(
-      name: Self.registerSheet, rows: rows, columnWidths: [28, 36, 20, 12, 14, 36], frozenRows: Self.headerRows,
+      name: Self.registerSheet, rows: rows, columnWidths: [28, 36, 20, 12, 14, 36, 14, 12], frozenRows: Self.headerRows,
       validations: validations, isProtected: true)
   }
 }

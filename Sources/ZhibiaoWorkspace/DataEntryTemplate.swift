@@ -40,7 +40,8 @@ public struct DataEntryTemplate {
   }
 
   /// The registers whose entries the org sends: a district those counted by indicators that apply
-  /// to it, a bureau those of the domains it leads, the commission every one.
+  /// to it, a bureau those of the domains it leads and those that count an indicator it owns (市商务局
+  /// keeps the digital trade platforms), the commission every one.
   var registers: [Register] {
     if org.id == plan.commission { return plan.registers }
     switch org.kind {
@@ -50,7 +51,11 @@ public struct DataEntryTemplate {
           indicator.aggregation != .cityOnly && (indicator.eligible?.contains(org.id) ?? true)
         }
       }
-    case .bureau: return plan.registers.filter { plan.domain($0.domain)?.lead == org.id }
+    case .bureau:
+      return plan.registers.filter { register in
+        register.domain.flatMap { plan.domain($0) }?.lead == org.id
+          || plan.indicators(countingRegister: register.id).contains { $0.owner == org.id }
+      }
     default: return []
     }
   }

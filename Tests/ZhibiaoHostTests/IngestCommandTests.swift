@@ -224,7 +224,7 @@ struct IngestCommandTests {
     #expect(String(decoding: csv, as: UTF8.self).split(separator: "\r\n").count == 4341)
     let registers = try run.run(["export", "registers", "--db", db, "--format", "json"])
     let entries = try #require(JSONSerialization.jsonObject(with: Data(registers.output.utf8)) as? [[String: Any]])
-    #expect(entries.count == 236)
+    #expect(entries.count == 862)
     let copy = run.path("copy.sqlite")
     #expect(try run.run(["backup", copy, "--db", db]).status == 0)
     let fromCopy = try run.run(["export", "--db", copy, "--out", run.path("copy.csv")])

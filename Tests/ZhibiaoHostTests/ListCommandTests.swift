@@ -24,6 +24,22 @@ struct ListCommandTests {
       PlanListing(plan: plan, language: .en).render(subject, as: .md), named: "\(subject.rawValue).en.md")
   }
 
+  @Test("JSON of registers names each register, its levels and the indicators counted from it")
+  func registerJSON() throws {
+    let text = PlanListing(plan: plan).render(.registers, as: .json)
+    let records = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    #expect(records.count == plan.registers.count)
+    let hq = try #require(records.first { $0["id"] as? String == "business.hq_enterprises" })
+    let counted = try #require(hq["counted_by"] as? [[String: Any]])
+    #expect(
+      counted.compactMap { $0["indicator"] as? String } == [
+        "business.hq_enterprises", "business.hq_10bn", "business.hq_100bn",
+      ])
+    #expect(counted.compactMap { $0["levels"] as? [String] } == [[], ["百亿级"], ["千亿级"]])
+    let awards = try #require(records.first { $0["id"] as? String == "plan.service_awards" })
+    #expect(awards["domain"] is NSNull && (awards["counted_by"] as? [Any])?.isEmpty == true)
+  }
+
   @Test("JSON of indicators carries the contract's fields for every indicator")
   func indicatorJSON() throws {
     let text = PlanListing(plan: plan).render(.indicators, as: .json)

@@ -224,6 +224,28 @@ struct PlanFidelityTests {
     #expect(plan.targetYear == 2025)
   }
 
+  @Test("Every count of the plan (家, 个, 席 of recognised entities) is counted from a register it names")
+  func countsHaveRegisters() throws {
+    let plan = try FidelityFixture.plan()
+    let counts = plan.indicators.filter { $0.isCount && $0.kind != .rank }
+    #expect(counts.count == 16)
+    for indicator in counts {
+      let register = try #require(indicator.countOf.flatMap { plan.register($0.register) }, "\(indicator.id)")
+      #expect(!register.name.zh.isEmpty && !register.name.en.isEmpty)
+    }
+    // Levels where the plan names them: 国家级 demonstrations, 省级以上 parks, 百亿级 and 千亿级 headquarters.
+    #expect(plan.indicator("plan.service_manufacturing_demos")?.countOf?.levels == ["国家级"])
+    #expect(plan.indicator("business.hr_parks")?.countOf?.levels == ["国家级", "省级"])
+    #expect(
+      plan.indicator("business.hq_10bn")?.countOf == RegisterCount(register: "business.hq_enterprises", levels: ["百亿级"])
+    )
+    #expect(
+      plan.indicator("business.hq_100bn")?.countOf
+        == RegisterCount(register: "business.hq_enterprises", levels: ["千亿级"]))
+    // 评选“杭州市服务业领军型企业、创新型企业” (保障措施（三）) has its register, though no target counts it.
+    #expect(plan.register("plan.service_awards")?.levels == ["领军型企业", "创新型企业"])
+  }
+
   @Test("The 13 districts and no others")
   func districtSet() throws {
     let plan = try FidelityFixture.plan()

@@ -16,7 +16,7 @@ struct MigrationTests {
   @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
   func fromEmptyFile() async throws {
     let store = try SQLiteStore(path: directory.path("new.sqlite"))
-    #expect(try await store.schemaVersion() == 7)
+    #expect(try await store.schemaVersion() == 8)
     #expect(try await store.schemaVersion() == Schema.migrations.count)
     let (tables, indexes, journalMode, readerForeignKeys) = try await store.writer.read { db in
       (
@@ -106,7 +106,7 @@ struct MigrationTests {
       #expect(tables.contains("period_lock") == (version >= 4))
       #expect(tables.contains("observation") == (version >= 1))
       #expect(tables.contains("change_request") == (version >= 6))
-      #expect(!tables.contains("target_issue"))
+      #expect(tables.contains("target_issue") == (version >= 7))
       try await old.writer.write { db in try Self.seed(db, atVersion: version) }
     }
 
@@ -142,15 +142,50 @@ struct MigrationTests {
     let entry = RegisterEntry(
       register: "tech.incubators", name: "浙大网新孵化器", org: Fixture.binjiang, level: "国家级",
       recognisedOn: "2023-12-01", evidence: nil)
+    let withdrawn = RegisterEntry(
+      register: "tech.incubators", name: "滨江旧孵化器", org: Fixture.binjiang, level: "省级",
+      recognisedOn: "2015-11-10", evidence: nil, withdrawnOn: "2024-03-01", withdrawal: .delisted)
     _ = try await store.submitRegister(
       RegisterSubmission(
-        plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday, entries: [entry]))
-    await #expect(try store.registerEntries(plan: Fixture.plan, register: nil) == [entry])
+        plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
+        entries: [entry, withdrawn]))
+    await #expect(try store.registerEntries(plan: Fixture.plan, register: nil) == [entry, withdrawn])
     try await store.addAccount(
       AccountRecord(
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "$2b$12$x",
         createdAt: Fixture.wednesday, updatedAt: Fixture.wednesday))
     await #expect(try store.accounts().map(\.name) == ["binjiang.wang"])
+  }
+
+  @Test(
+    "Version 8 keeps the entries of version 7 on their registers and refuses a withdrawal without its day or reason")
+  func registerWithdrawals() async throws {
+    let path = directory.path("v7.sqlite")
+    do {
+      let old = try SQLiteStore(path: path, schemaVersion: 7)
+      try await old.writer.write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO register_entry (plan, register, name, org, level, recognised_on, evidence, source,
+              submitted_by, submitted_at)
+            VALUES ('hangzhou.producer_services', 'tech.incubators', '浙大科技园', 'district.xihu', '国家级',
+              '2010-12-17', NULL, 'r.csv', 'bureau.sci_tech', '2024-04-15T00:00:00.000Z')
+            """)
+      }
+    }
+    let store = try SQLiteStore(path: path)
+    let entries = try await store.registerEntries(plan: Fixture.plan, register: nil)
+    #expect(entries.map(\.name) == ["浙大科技园"])
+    #expect(entries.first?.withdrawnOn == nil && entries.first?.withdrawal == nil)
+    let update = "UPDATE register_entry SET withdrawn_on = ?, withdrawal_reason = ? WHERE name = '浙大科技园'"
+    for (day, reason) in [("2024-03-01", nil), (nil, "revoked"), ("2024-03-01", "closed"), ("2009-01-01", "revoked")] {
+      await #expect(throws: (any Error).self, "\(String(describing: day)), \(String(describing: reason))") {
+        try await store.writer.write { db in try db.execute(sql: update, arguments: [day, reason]) }
+      }
+    }
+    try await store.writer.write { db in try db.execute(sql: update, arguments: ["2024-03-01", "moved_out"]) }
+    let moved = try await store.registerEntries(plan: Fixture.plan, register: nil)
+    #expect(moved.first?.withdrawnOn == "2024-03-01" && moved.first?.withdrawal == .movedOut)
   }
 
   @Test("Version 6 rebuilds the audit log with its entries, numbering and append-only triggers kept")

@@ -56,6 +56,37 @@ struct PostgresMigrationTests {
     #expect(log.map(\.changeRequest) == [nil, nil, nil, 1])
   }
 
+  @Test("Version 8 keeps version 7's register entries on their registers and refuses a half-given withdrawal")
+  func registerWithdrawals() async throws {
+    let url = try await StoreBackend.emptySchema()
+    _ = try await PostgresStore(url: url, schemaVersion: 7, maximumConnections: 2, connectTimeout: .seconds(5))
+    let schema = url.split(separator: "=").last ?? ""
+    let server = try StoreBackend.serverURL()
+    try await PostgresAdmin.execute(
+      """
+      INSERT INTO \(schema).register_entry (plan, register, name, org, level, recognised_on, evidence, source,
+        submitted_by, submitted_at)
+      VALUES ('\(Fixture.plan)', 'tech.incubators', '浙大科技园', '\(Fixture.xihu)', '国家级', '2010-12-17', NULL,
+        'r.csv', 'bureau.sci_tech', now())
+      """, url: server)
+    let store = try await PostgresStore(url: url)
+    let entries = try await store.registerEntries(plan: Fixture.plan, register: nil)
+    #expect(entries.map(\.name) == ["浙大科技园"] && entries.first?.withdrawnOn == nil)
+    func update(_ day: String, _ reason: String) -> String {
+      "UPDATE \(schema).register_entry SET withdrawn_on = \(day), withdrawal_reason = \(reason)"
+    }
+    for (day, reason) in [
+      ("'2024-03-01'", "NULL"), ("NULL", "'revoked'"), ("'2024-03-01'", "'closed'"), ("'2009-01-01'", "'revoked'"),
+    ] {
+      await #expect(throws: (any Error).self, "\(day), \(reason)") {
+        try await PostgresAdmin.execute(update(day, reason), url: server)
+      }
+    }
+    try await PostgresAdmin.execute(update("'2024-03-01'", "'moved_out'"), url: server)
+    let moved = try await store.registerEntries(plan: Fixture.plan, register: nil)
+    #expect(moved.first?.withdrawnOn == "2024-03-01" && moved.first?.withdrawal == .movedOut)
+  }
+
   @Test("A database migrated by a newer build is refused, and left as it is")
   func newer() async throws {
     let url = try await StoreBackend.emptySchema()

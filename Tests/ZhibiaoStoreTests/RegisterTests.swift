@@ -35,6 +35,29 @@ final class RegisterTests {
     #expect(try await submit([promoted]) == SubmissionResult(unchanged: 1))
   }
 
+  @Test(
+    "A withdrawal is kept with its day and reason, revised like any field, and every reason reads back",
+    arguments: StoreBackend.available)
+  func withdrawals(_ backend: StoreBackend) async throws {
+    try await open(backend)
+    let listed = Fixture.registerEntry("浙大科技园")
+    #expect(try await submit([listed]) == SubmissionResult(added: 1))
+    let delisted = Fixture.registerEntry("浙大科技园", withdrawnOn: "2024-03-01", withdrawal: .delisted)
+    #expect(try await submit([delisted], at: Fixture.tuesday) == SubmissionResult(revised: 1))
+    #expect(try await submit([delisted], at: Fixture.tuesday) == SubmissionResult(unchanged: 1))
+    let others = [
+      Fixture.registerEntry("A 园", withdrawnOn: "2024-01-02", withdrawal: .revoked),
+      Fixture.registerEntry("B 园", org: Fixture.xihu, withdrawnOn: "2025-06-30", withdrawal: .movedOut),
+    ]
+    #expect(try await submit(others) == SubmissionResult(added: 2))
+    let stored = try await store.registerEntries(plan: Fixture.plan, register: Self.incubators)
+    #expect(stored == others + [delisted])
+    #expect(stored.map(\.withdrawal) == [.revoked, .movedOut, .delisted])
+    // Taken back onto the register: the withdrawal is cleared.
+    #expect(try await submit([listed]) == SubmissionResult(revised: 1))
+    await #expect(try store.registerEntries(plan: Fixture.plan, register: Self.incubators).last == listed)
+  }
+
   @Test("An entry given twice in one batch is added, then revised", arguments: StoreBackend.available)
   func sameNameTwice(_ backend: StoreBackend) async throws {
     try await open(backend)

@@ -34,7 +34,10 @@ struct StoreCopyTests {
     _ = try await store.submitRegister(
       RegisterSubmission(
         plan: Fixture.plan, submitter: Fixture.bureau, source: "r.csv", time: Fixture.monday,
-        entries: [Fixture.registerEntry("浙大科技园"), Fixture.registerEntry("西湖园", evidence: nil)]))
+        entries: [
+          Fixture.registerEntry("浙大科技园"),
+          Fixture.registerEntry("西湖园", evidence: nil, withdrawnOn: "2024-05-06", withdrawal: .movedOut),
+        ]))
     _ = try await store.issueTargets(Fixture.issue())
     try await store.addAccount(
       AccountRecord(

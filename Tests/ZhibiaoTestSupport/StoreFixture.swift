@@ -41,10 +41,12 @@ public enum StoreFixture {
   /// An entry of a register, by default a national incubator of 滨江区.
   public static func registerEntry(
     _ name: String, register: RegisterID = "tech.national_incubators", org: OrgID = binjiang,
-    level: String = "国家级", evidence: String? = "国科发区〔2023〕12号"
+    level: String = "国家级", evidence: String? = "国科发区〔2023〕12号", withdrawnOn: String? = nil,
+    withdrawal: RegisterEntry.Withdrawal? = nil
   ) -> RegisterEntry {
     RegisterEntry(
-      register: register, name: name, org: org, level: level, recognisedOn: "2023-12-01", evidence: evidence)
+      register: register, name: name, org: org, level: level, recognisedOn: "2023-12-01", evidence: evidence,
+      withdrawnOn: withdrawnOn, withdrawal: withdrawal)
   }
 
   /// Three hand-made 2025 targets: the city's revenue and its first quarter, and 滨江区's count.

@@ -66,7 +66,10 @@ struct RegisterExport {
 
   func render(_ format: OutputFormat) -> String {
     let rows = entries.map {
-      [$0.register.rawValue, $0.name, $0.org.rawValue, $0.level, $0.recognisedOn, $0.evidence ?? ""]
+      [
+        $0.register.rawValue, $0.name, $0.org.rawValue, $0.level, $0.recognisedOn, $0.evidence ?? "",
+        $0.withdrawnOn ?? "", $0.withdrawal?.zh ?? "",
+      ]
     }
     return DataTable(columns: RegisterImport.columns, rows: rows, numeric: []).render(format)
   }

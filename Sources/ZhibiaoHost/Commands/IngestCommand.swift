@@ -13,7 +13,9 @@ struct IngestCommand: AsyncParsableCommand {
     discussion: """
       Observations: indicator,org,period,value,unit,note — period 2024Q3, 2024 or 2024年1-9月;
       org by id or Chinese name; a value in 万元 for an indicator in 亿元 is converted.
-      Registers: register,name,org,level,recognised_on,evidence.
+      Registers: register,name,org,level,recognised_on,evidence[,withdrawn_on,withdrawal_reason] —
+      org is the district where the entity is located; a withdrawal gives its day and reason
+      (撤销, 摘牌 or 迁出).
       UTF-8, UTF-8 with BOM and GBK/GB18030 are read; every error is reported with its line.
       An .xlsx workbook (Excel, WPS, LibreOffice) is read from its first sheet with a header row
       (a template's data sheet), or --sheet, with the

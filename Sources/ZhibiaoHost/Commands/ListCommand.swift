@@ -3,13 +3,13 @@ import ZhibiaoKernel
 
 extension ListSubject: ExpressibleByArgument {}
 
-/// `zhibiao list domains|orgs|indicators|tasks|goals`: what the plan contains.
+/// `zhibiao list domains|orgs|indicators|tasks|goals|registers`: what the plan contains.
 struct ListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "列出重点领域、责任单位、指标、任务或目标 (list what the plan contains).")
+    abstract: "列出重点领域、责任单位、指标、任务、目标或名录 (list what the plan contains).")
 
-  @Argument(help: "domains | orgs | indicators | tasks | goals")
+  @Argument(help: "domains | orgs | indicators | tasks | goals | registers")
   var subject: ListSubject
 
   @OptionGroup var options: CommonOptions

@@ -14,6 +14,7 @@ extension PlanListing {
       case .indicators: data = try encoder.encode(plan.indicators.map { IndicatorRecord($0, plan: plan) })
       case .tasks: data = try encoder.encode(plan.tasks.map(TaskRecord.init))
       case .goals: data = try encoder.encode(plan.goals.map(GoalRecord.init))
+      case .registers: data = try encoder.encode(plan.registers.map { RegisterRecord($0, plan: plan) })
       }
     } catch {
       preconditionFailure("plan records always encode: \(error)")
@@ -82,10 +83,12 @@ struct IndicatorRecord: Encodable {
   var quotes: [String]
   var goals: [String]
   var derived: LocalizedText?
+  var countOf: RegisterRecord.Count?
 
   enum CodingKeys: String, CodingKey {
     case id, domain, area, name, unit, kind, direction, binding, aggregation, weight, frequency, owner
     case precision, eligible, targets, aims, quotes, goals, derived
+    case countOf = "count_of"
   }
 
   /// Every field is written, absent ones as `null`, so that the shape never depends on the data.
@@ -110,6 +113,7 @@ struct IndicatorRecord: Encodable {
     try container.encode(quotes, forKey: .quotes)
     try container.encode(goals, forKey: .goals)
     try container.encode(derived, forKey: .derived)
+    try container.encode(countOf, forKey: .countOf)
   }
 
   init(_ indicator: Indicator, plan: Plan) {
@@ -118,6 +122,7 @@ struct IndicatorRecord: Encodable {
     area = indicator.area?.rawValue
     name = indicator.name
     unit = indicator.unit
+    countOf = indicator.countOf.map { RegisterRecord.Count(register: $0.register.rawValue, levels: $0.levels) }
     kind = indicator.kind.rawValue
     direction = indicator.direction.rawValue
     binding = indicator.binding.rawValue
@@ -193,5 +198,49 @@ struct GoalRecord: Encodable {
     kind = goal.kind.rawValue
     name = goal.name
     indicators = goal.indicators.map(\.rawValue)
+  }
+}
+
+/// A register (名录) with the indicators counted from it.
+struct RegisterRecord: Encodable {
+  /// The register an indicator counts, at the levels it counts (every level when empty).
+  struct Count: Encodable {
+    var register: String
+    var levels: [String]
+  }
+  /// An indicator counted from the register.
+  struct CountedBy: Encodable {
+    var indicator: String
+    var levels: [String]
+  }
+  var id: String
+  var domain: String?
+  var name: LocalizedText
+  var levels: [String]
+  var countedBy: [CountedBy]
+
+  enum CodingKeys: String, CodingKey {
+    case id, domain, name, levels
+    case countedBy = "counted_by"
+  }
+
+  /// Every field is written, absent ones as `null`.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(domain, forKey: .domain)
+    try container.encode(name, forKey: .name)
+    try container.encode(levels, forKey: .levels)
+    try container.encode(countedBy, forKey: .countedBy)
+  }
+
+  init(_ register: Register, plan: Plan) {
+    id = register.id.rawValue
+    domain = register.domain?.rawValue
+    name = register.name
+    levels = register.levels
+    countedBy = plan.indicators(countingRegister: register.id).map {
+      CountedBy(indicator: $0.id.rawValue, levels: $0.countOf?.levels ?? [])
+    }
   }
 }

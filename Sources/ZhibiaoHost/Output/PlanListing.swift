@@ -3,7 +3,7 @@ import ZhibiaoKernel
 
 /// What `zhibiao list` can list.
 public enum ListSubject: String, CaseIterable, Sendable {
-  case domains, orgs, indicators, tasks, goals
+  case domains, orgs, indicators, tasks, goals, registers
 }
 
 /// Writes the registry's contents for people (table, Markdown), for spreadsheets (CSV) and for
@@ -103,6 +103,22 @@ public struct PlanListing {
           [
             task.id.rawValue, orgName(task.lead), task.orgs.dropFirst().map(orgName).joined(separator: list),
             task.text, task.milestones.map(milestone).joined(separator: text("；", "; ")),
+          ]
+        })
+    case .registers:
+      return Listing(
+        columns: [
+          Column(key: "id", heading: "id"), Column(key: "name", heading: text("名录", "Register"), maximumWidth: 40),
+          Column(key: "levels", heading: text("级别", "Levels")),
+          Column(key: "counted_by", heading: text("计数指标", "Counted by"), maximumWidth: 56),
+        ],
+        rows: plan.registers.map { register in
+          [
+            register.id.rawValue, name(register.name), register.levels.joined(separator: list),
+            plan.indicators(countingRegister: register.id).map { indicator in
+              let levels = indicator.countOf?.levels ?? []
+              return indicator.id.rawValue + (levels.isEmpty ? "" : "（\(levels.joined(separator: list))）")
+            }.joined(separator: ", "),
           ]
         })
     case .goals:

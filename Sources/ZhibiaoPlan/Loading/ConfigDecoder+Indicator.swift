@@ -38,8 +38,9 @@ extension ConfigDecoder {
     let note = mapping.optional("note")?.string()
     let decompose = mapping.optional("decompose").flatMap { decompositionRule($0, context: context) }
     let countOf = mapping.optional("count_of").flatMap { registerCount($0, context: context, positions: &positions) }
-    if countOf != nil, kind != nil, kind != .stock {
-      reader.error("Only a stock can be the count of a register; \(context) is '\(kind!.rawValue)'.")
+    if countOf != nil, let kind, kind != .stock, kind != .flow {
+      reader.error(
+        "Only a stock or a flow (新增) can be the count of a register; \(context) is '\(kind.rawValue)'.")
     }
     var targets: [Target] = []
     for item in mapping.optional("targets")?.sequence() ?? [] {

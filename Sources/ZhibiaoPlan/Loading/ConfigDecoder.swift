@@ -85,14 +85,21 @@ package struct ConfigDecoder {
   static let registerKeys = ["id", "name", "levels"]
   static let registerCountKeys = ["register", "levels"]
 
-  func register(_ reader: NodeReader, domain: DomainID) -> Register? {
+  func register(_ reader: NodeReader, domain: DomainID?) -> Register? {
     guard let mapping = reader.mapping() else { return nil }
     let id: RegisterID? = identifier(mapping.required("id", in: "a register"))
     let context = "register '\(id?.rawValue ?? "?")'"
     mapping.allowOnly(Self.registerKeys, in: context)
     let name = localizedText(mapping.required("name", in: context), in: context)
-    let levels = mapping.required("levels", in: context)?.strings() ?? []
-    if levels.isEmpty { reader.error("The \(context) lists no recognition levels ('levels').") }
+    // A register whose entries have no level (the plan names none) omits `levels`.
+    let levelsReader = mapping.optional("levels")
+    let levels = levelsReader?.strings() ?? []
+    if let levelsReader, levels.isEmpty {
+      levelsReader.error("The \(context) lists no recognition levels; omit 'levels' when its entries have none.")
+    }
+    if Set(levels).count != levels.count, let levelsReader {
+      levelsReader.error("The \(context) lists a recognition level twice.")
+    }
     guard let id, let name else { return nil }
     return Register(id: id, domain: domain, name: name, levels: levels, location: reader.location)
   }

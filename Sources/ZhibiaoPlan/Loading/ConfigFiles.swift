@@ -18,6 +18,7 @@ struct PlanFile {
   var goals: [GoalGroup] = []
   /// The plan's order of its domains (`domains:`), each id with where it is written.
   var domainOrder: [(id: DomainID, location: SourceLocation)] = []
+  var registers: [Register] = []
   var decomposition = DecompositionDefaults()
   var monitoring = MonitoringSettings()
 }
@@ -34,7 +35,9 @@ struct DomainFile {
 }
 
 extension ConfigDecoder {
-  static let planFileKeys = ["plan", "decomposition", "monitoring", "orgs", "indicators", "goals", "domains"]
+  static let planFileKeys = [
+    "plan", "decomposition", "monitoring", "orgs", "indicators", "goals", "domains", "registers",
+  ]
   static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
   static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks", "registers"]
   static let domainKeys = ["id", "name", "lead"]
@@ -69,6 +72,7 @@ extension ConfigDecoder {
     file.indicators = (mapping.optional("indicators")?.sequence() ?? []).compactMap {
       indicator($0, domain: nil)
     }
+    file.registers = (mapping.optional("registers")?.sequence() ?? []).compactMap { register($0, domain: nil) }
     file.goals = (mapping.required("goals", in: "the plan file")?.sequence() ?? []).compactMap(goal)
     file.domainOrder = (mapping.optional("domains")?.sequence() ?? []).compactMap { reader in
       identifier(reader).map { (id: $0, location: reader.location) }

@@ -104,7 +104,7 @@ public struct Registry {
       domains: domainFiles.compactMap(\.file.domain),
       indicators: planFile.indicators + domainFiles.flatMap(\.file.indicators),
       tasks: domainFiles.flatMap(\.file.tasks),
-      registers: domainFiles.flatMap(\.file.registers),
+      registers: planFile.registers + domainFiles.flatMap(\.file.registers),
       goals: planFile.goals,
       derivations: attached.flatMap(\.derivations),
       decompositionDefaults: planFile.decomposition, monitoringSettings: planFile.monitoring, warnings: [])

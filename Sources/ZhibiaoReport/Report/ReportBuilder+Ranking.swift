@@ -171,6 +171,7 @@ extension ReportBuilder {
     case .sumMismatch: t("区县合计与全市不符", "districts do not add up")
     case .outlierAcrossDistricts: t("增速异常（区县间）", "outlier among districts")
     case .outlierOverTime: t("增速异常（历史）", "outlier against its history")
+    case .registerMismatch: t("报送数与名录不符", "count differs from its register")
     }
   }
 }
