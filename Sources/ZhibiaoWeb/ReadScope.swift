@@ -49,7 +49,7 @@ enum ReadScope {
     case .bureau:
       let kept = Set(
         plan.registers.filter { register in
-          plan.domain(register.domain)?.lead == account.org
+          register.domain.flatMap(plan.domain)?.lead == account.org
             || plan.indicators(countingRegister: register.id).contains { $0.owner == account.org }
         }.map(\.id))
       return entries.filter { $0.org == account.org || kept.contains($0.register) }

@@ -240,11 +240,12 @@ struct DownloadTests: SignedInPages {
       #expect(xihu.status == .ok && xihu.headers[.contentDisposition] == #"attachment; filename="registers.csv""#)
       #expect(
         Data(buffer: xihu.body).starts(
-          with: [0xEF, 0xBB, 0xBF] + Array("register,name,org,level,recognised_on,evidence\r\n".utf8)))
+          with: [0xEF, 0xBB, 0xBF]
+            + Array("register,name,org,level,recognised_on,evidence,withdrawn_on,withdrawal_reason\r\n".utf8)))
       #expect(
         Set(lines(xihu)) == [
-          #"tech.incubators,西湖创新孵化器,district.xihu,国家级,2023-05-01,"'=HYPERLINK(""x"")""#,
-          "business.ufi_fairs,杭州国际博览会,district.xihu,UFI认证,2022-09-01,",
+          #"tech.incubators,西湖创新孵化器,district.xihu,国家级,2023-05-01,"'=HYPERLINK(""x"")",,"#,
+          "business.ufi_fairs,杭州国际博览会,district.xihu,UFI认证,2022-09-01,,,",
         ])
       let expected: [(String, Set<String>)] = [
         ("binjiang", ["滨江孵化器"]), ("scitech", ["西湖创新孵化器", "滨江孵化器"]), ("econ", []),
