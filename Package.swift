@@ -125,14 +125,19 @@ let package = Package(
       dependencies: ["ZhibiaoKernel", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: swiftSettings),
 
-    // Workspace: the one list of domain modules, a configuration loaded once, and the pipeline
-    // from the store's figures to monitoring, assessment and report inputs.
+    // Plan loading: the one list of domain modules, and a plan loaded from a configuration folder.
+    .target(
+      name: "ZhibiaoPlanLoading",
+      dependencies: [
+        "ZhibiaoKernel", "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
+      ],
+      swiftSettings: swiftSettings),
+
+    // Workspace: a configuration loaded once, and the pipeline from the store's figures to
+    // monitoring, assessment and report inputs.
     .target(
       name: "ZhibiaoWorkspace",
-      dependencies: [
-        "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoReport", "ZhibiaoDocuments",
-        "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain", "BusinessDomain",
-      ],
+      dependencies: ["ZhibiaoKernel", "ZhibiaoPlanLoading", "ZhibiaoStore", "ZhibiaoReport", "ZhibiaoDocuments"],
       swiftSettings: swiftSettings
     ),
 
@@ -185,10 +190,7 @@ let package = Package(
     // Fuzzing: the readers of files people send, fed arbitrary bytes (see Tools/fuzz.sh).
     .target(
       name: "ZhibiaoFuzzing",
-      dependencies: [
-        "ZhibiaoKernel", "ZhibiaoDocuments", "DigitalDomain", "TechDomain", "FinanceDomain", "LogisticsDomain",
-        "BusinessDomain",
-      ],
+      dependencies: ["ZhibiaoKernel", "ZhibiaoDocuments", "ZhibiaoPlanLoading"],
       path: "Tools/Fuzz/Harness", swiftSettings: swiftSettings),
     .target(name: "CFuzzer", path: "Tools/Fuzz/CFuzzer"),
     .executableTarget(

@@ -103,4 +103,11 @@ public struct WorkbookColumns: Sendable {
     self.numbers = numbers
     self.dates = dates
   }
+
+  /// How an import's columns are read from a sheet: the header is the row that names
+  /// `indicator` or `register`; `value` holds numbers; `reported_on` and `recognised_on` hold days.
+  public static let imports = WorkbookColumns(
+    headerNames: [ObservationImport.columns[0], RegisterImport.columns[0]],
+    numbers: Set(ObservationImport.numberColumns),
+    dates: Set(ObservationImport.dateColumns + RegisterImport.dateColumns))
 }

@@ -117,11 +117,7 @@ struct DemoCommand: AsyncParsableCommand {
         en: "Illustrative data: every actual figure in this evaluation is invented for demonstration.")
     )
     .build()
-    try FileManager.default.createDirectory(
-      at: evaluationFolder.appendingPathComponent("data"), withIntermediateDirectories: true)
-    for file in document.files() {
-      try file.contents.write(to: evaluationFolder.appendingPathComponent(file.path), options: .atomic)
-    }
+    try ReportRun.write(document, to: evaluationFolder)
     progress.done(
       "evaluation/（\(evaluation.kind.name.zh)，\(year) 年末）", "evaluation/ (\(evaluation.kind.name.en), end of \(year))")
 

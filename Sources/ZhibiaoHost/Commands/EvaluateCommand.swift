@@ -61,11 +61,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     let document = EvaluationBuilder(evaluation, language: options.lang).build()
     let folder = URL(fileURLWithPath: out)
     do {
-      try FileManager.default.createDirectory(
-        at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
-      for file in document.files() {
-        try file.contents.write(to: folder.appendingPathComponent(file.path), options: .atomic)
-      }
+      try ReportRun.write(document, to: folder)
     } catch {
       throw CommandFailure.unreadable(out, error)
     }

@@ -86,9 +86,14 @@ enum ReportRun {
   /// Writes every file of the report into `folder`, replacing an earlier report there.
   @discardableResult
   static func write(_ inputs: ReportInputs, language: Language, to folder: URL) throws -> URL {
-    let document = ReportBuilder(inputs, language: language).build()
-    let manager = FileManager.default
-    try manager.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+    try write(ReportBuilder(inputs, language: language).build(), to: folder)
+  }
+
+  /// Writes every file of `document` — a report or an evaluation — into `folder`.
+  @discardableResult
+  static func write(_ document: ReportDocument, to folder: URL) throws -> URL {
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
     for file in document.files() {
       try file.contents.write(to: folder.appendingPathComponent(file.path), options: .atomic)
     }

@@ -1,11 +1,7 @@
-import BusinessDomain
-import DigitalDomain
-import FinanceDomain
 import Foundation
-import LogisticsDomain
-import TechDomain
 import ZhibiaoDocuments
 import ZhibiaoKernel
+import ZhibiaoPlanLoading
 
 /// What the fuzzers feed arbitrary bytes to: each reader of files people send, with every check
 /// behind it. An input may be refused with any error; it must never crash, hang or exhaust
@@ -48,24 +44,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     var scheme: AssessmentScheme?
 
     init?(path: String) {
-      var files: [String: String] = [:]
-      let root = URL(fileURLWithPath: path, isDirectory: true)
-      let items = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-      while let url = items?.nextObject() as? URL {
-        guard ["yaml", "csv"].contains(url.pathExtension), let text = try? String(contentsOf: url, encoding: .utf8)
-        else { continue }
-        files[String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))] = text
-      }
-      var registry = Registry(source: InMemoryConfigSource(files, root: path))
-      for module: any DomainPlugin in [
-        DigitalDomain(), TechDomain(), FinanceDomain(), LogisticsDomain(), BusinessDomain(),
-      ] {
-        registry.register(module)
-      }
-      guard let plan = try? registry.freeze() else { return nil }
+      guard let plan = try? PlanLoader.load(configPath: path) else { return nil }
       self.plan = plan
-      scheme = files["assessment.yaml"].flatMap { text in
-        (try? YAMLParser().parse(text, file: "assessment.yaml")).flatMap { root in
+      let file = URL(fileURLWithPath: path).appendingPathComponent("assessment.yaml")
+      scheme = (try? Data(contentsOf: file)).flatMap { data in
+        (try? YAMLParser().parse(data, file: "assessment.yaml")).flatMap { root in
           AssessmentScheme.decode(NodeReader(root, log: DiagnosticLog()), plan: plan)
         }
       }
@@ -109,19 +92,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
       ? .accepted(observations.rows.count) : .refused(observations.diagnostics.count)
   }
 
-  /// The columns of an import, as the upload and the command line read a sheet.
-  static let columns = WorkbookColumns(
-    headerNames: [ObservationImport.columns[0], RegisterImport.columns[0]],
-    numbers: Set(ObservationImport.numberColumns),
-    dates: Set(ObservationImport.dateColumns + RegisterImport.dateColumns))
-
   static func xlsx(_ data: Data) -> Outcome {
     guard let workbook = try? Workbook(data: data, file: "fuzz.xlsx") else { return .unreadable }
     var outcome = Outcome.refused(0)
     for (index, sheet) in workbook.sheetNames.enumerated() {
       let checked: Outcome
       do {
-        let table = try workbook.table(sheet: sheet, columns: Self.columns)
+        let table = try workbook.table(sheet: sheet, columns: .imports)
         guard let plan = configuration?.plan else { continue }
         let result = ObservationImport(plan: plan, submitter: district, now: now).check(table)
         checked = result.diagnostics.isEmpty ? .accepted(result.rows.count) : .refused(result.diagnostics.count)
