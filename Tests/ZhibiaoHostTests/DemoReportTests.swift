@@ -60,7 +60,9 @@ struct DemoReportTests {
     for table in Self.dataTables { paths += ["report/data/\(table).csv", "report/data/\(table).json"] }
     let plan = try HangzhouPlan.plan()
     paths += ["letters/index.html"] + plan.districts.map { "letters/\(DistrictLetters.fileName(of: $0.id))" }
-    paths += ["evaluation/report.html", "evaluation/report.md", "evaluation/data/evaluation.json"]
+    for folder in ["evaluation", "final-evaluation"] {
+      paths += ["\(folder)/report.html", "\(folder)/report.md", "\(folder)/data/evaluation.json"]
+    }
     for path in paths {
       #expect(FileManager.default.fileExists(atPath: demo.url(path).path), "missing \(path)")
     }
@@ -72,7 +74,9 @@ struct DemoReportTests {
     }
   }
 
-  @Test("the demo issues the years it shows: letters and the report cite their versions; the evaluation is mid-term")
+  @Test(
+    "the demo issues the years it shows: letters and the report cite their versions; the evaluations are mid-term, then final on the target year's figures"
+  )
   func issuedAndEvaluated() throws {
     let letter = try demo.text("letters/district.binjiang.html")
     #expect(letter.contains("2025 年目标依据：第2版《示例〔2025〕1号》（2024-12-20下达"))
@@ -80,6 +84,11 @@ struct DemoReportTests {
     let evaluation = try demo.text("evaluation/report.md")
     #expect(evaluation.hasPrefix("# 《杭州市生产性服务业创新发展实施方案》中期评估报告"))
     #expect(evaluation.contains("评估 2024 年末数据"))
+    let final = try demo.text("final-evaluation/report.md")
+    #expect(final.hasPrefix("# 《杭州市生产性服务业创新发展实施方案》终期评估报告"))
+    #expect(final.contains("评估 2025 年末数据；2025 年目标依据：第2版《示例〔2025〕1号》"))
+    #expect(demo.output.contains("中期评估：out/evaluation/report.html"))
+    #expect(demo.output.contains("终期评估：out/final-evaluation/report.html"))
   }
 
   @Test("the printed summary names the goal groups, leaders, laggards, red warnings and the report")

@@ -97,34 +97,43 @@ D = gb.D
 
 SEED = "zhibiao-observations-v1"
 BASE_YEAR = 2021
-YEARS = [2022, 2023, 2024]
+YEARS = [2022, 2023, 2024, 2025]
 TARGET_YEAR = 2025
+# The years of observations.csv; the target year goes to observations-2025.csv (FINAL_FILE).
+FIRST_YEARS = [2022, 2023, 2024]
+FINAL_FILE = f"observations-{TARGET_YEAR}.csv"
+FINAL_REGISTERS = f"registers-{TARGET_YEAR}.csv"
 QUARTERS = [1, 2, 3, 4]
 PROFILE = [Fraction(23, 100), Fraction(48, 100), Fraction(73, 100), Fraction(1)]
 
 LATE_DISTRICT = "jiande"
 LATE_PERIOD = "2024Q4"
+# When the late district's rows arrive at last (in observations-2025.csv), and their note.
+LATE_REPORTED_ON = "2025-03-06"
+LATE_NOTE = "补报"
 CITY_INCLUDES_LATE = True
 
 getcontext().prec = 40
 
-# Districts that fall behind on purpose: factor on their own path in 2022, 2023, 2024.
+# Districts that fall behind on purpose: factor on their own path in 2022, 2023, 2024, 2025. In
+# the target year two of them catch up to within 10 % of their target (基本完成 in the final
+# evaluation) and three stay below it (未完成).
 LAGGARDS = {
-    ("plan.producer_services_va", "fuyang"): (Fraction("0.96"), Fraction("0.90"), Fraction("0.85")),
-    ("logistics.express_revenue", "fuyang"): (Fraction("0.95"), Fraction("0.87"), Fraction("0.80")),
-    ("digital.software_revenue", "linan"): (Fraction("0.95"), Fraction("0.88"), Fraction("0.81")),
-    ("digital.ict_revenue", "linan"): (Fraction("0.97"), Fraction("0.93"), Fraction("0.88")),
-    ("finance.finance_va", "chunan"): (Fraction("0.96"), Fraction("0.91"), Fraction("0.84")),
+    ("plan.producer_services_va", "fuyang"): (Fraction("0.96"), Fraction("0.90"), Fraction("0.85"), Fraction("0.86")),
+    ("logistics.express_revenue", "fuyang"): (Fraction("0.95"), Fraction("0.87"), Fraction("0.80"), Fraction("0.93")),
+    ("digital.software_revenue", "linan"): (Fraction("0.95"), Fraction("0.88"), Fraction("0.81"), Fraction("0.84")),
+    ("digital.ict_revenue", "linan"): (Fraction("0.97"), Fraction("0.93"), Fraction("0.88"), Fraction("0.94")),
+    ("finance.finance_va", "chunan"): (Fraction("0.96"), Fraction("0.91"), Fraction("0.84"), Fraction("0.82")),
 }
 
-# Supporting amounts built as part + rest: (part, growth of the rest in 2022, 2023, 2024).
+# Supporting amounts built as part + rest: (part, growth of the rest in 2022, 2023, 2024, 2025).
 COMPOSITES = {
-    "plan.services_va": ("plan.producer_services_va", ("0.02", "0.05", "0.05")),
-    "plan.gdp": ("plan.services_va", ("0.02", "0.05", "0.05")),
-    "plan.services_revenue": ("plan.producer_services_revenue", ("0.03", "0.08", "0.06")),
-    "digital.digital_economy_services_revenue": ("digital.ict_revenue", ("0.04", "0.07", "0.07")),
+    "plan.services_va": ("plan.producer_services_va", ("0.02", "0.05", "0.05", "0.05")),
+    "plan.gdp": ("plan.services_va", ("0.02", "0.05", "0.05", "0.05")),
+    "plan.services_revenue": ("plan.producer_services_revenue", ("0.03", "0.08", "0.06", "0.06")),
+    "digital.digital_economy_services_revenue": ("digital.ict_revenue", ("0.04", "0.07", "0.07", "0.06")),
 }
-GREEN_LOAN_GROWTH = ("0.26", "0.24", "0.22")
+GREEN_LOAN_GROWTH = ("0.26", "0.24", "0.22", "0.21")
 SUPPORTING = set(COMPOSITES) | {"tech.rd_expenditure", "finance.green_loan_balance"}
 
 # Nesting the target book cannot keep: software and ICT are both 13,000 in 2025, so where a
@@ -134,8 +143,8 @@ NEST_UP = [("digital.software_revenue", "digital.ict_revenue", Fraction(102, 100
 
 # City-only indicators that get the owner's row (annual).
 CITY_ONLY_ROWS = {
-    "plan.producer_services_va_rank": {2022: 6, 2023: 5, 2024: 5},
-    "digital.top_mcn_seats": {2022: 3, 2023: 4, 2024: 4},
+    "plan.producer_services_va_rank": {2022: 6, 2023: 5, 2024: 5, 2025: 4},
+    "digital.top_mcn_seats": {2022: 3, 2023: 4, 2024: 4, 2025: 5},
 }
 
 # District paths of counts, 2022–2025, as in the target book (`zhibiao decompose`); districts
@@ -194,17 +203,17 @@ COUNT_PATHS = {
 }
 
 # New tech listings: the target book's cumulative count since 2021 at the end of each quarter,
-# 2022Q1 … 2024Q4 (districts not named: none). Each year's listings are placed in quarters no
+# 2022Q1 … 2025Q4 (districts not named: none). Each year's listings are placed in quarters no
 # later than this path needs them, some earlier, so no district falls behind in any quarter.
 LISTING_PATHS = {
-    "shangcheng": (0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3),
-    "xihu": (1, 1, 1, 2, 3, 3, 3, 4, 5, 6, 6, 7),
-    "binjiang": (2, 3, 3, 5, 7, 7, 7, 9, 11, 11, 11, 13),
-    "xiaoshan": (0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3),
-    "yuhang": (1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10),
-    "linping": (0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3),
-    "qiantang": (0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3),
-    "fuyang": (0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3),
+    "shangcheng": (0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4),
+    "xihu": (1, 1, 1, 2, 3, 3, 3, 4, 5, 6, 6, 7, 8, 8, 8, 9),
+    "binjiang": (2, 3, 3, 5, 7, 7, 7, 9, 11, 11, 11, 13, 15, 16, 16, 18),
+    "xiaoshan": (0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4),
+    "yuhang": (1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 12, 13),
+    "linping": (0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4),
+    "qiantang": (0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4),
+    "fuyang": (0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4),
 }
 
 # A district one step ahead of its path in a year (counts only; never behind).
@@ -469,7 +478,7 @@ class Sample:
         target book's path needs it (drawn between Q1 and that deadline); YTD within a year."""
         i = "finance.new_tech_listings"
         for d in D:
-            path = LISTING_PATHS.get(d, (0,) * 12)
+            path = LISTING_PATHS.get(d, (0,) * (4 * len(YEARS)))
             assert all(a <= b for a, b in zip(path, path[1:])), d
             r = rng("listings", d)
             prev_end = 0
@@ -540,8 +549,6 @@ class Sample:
             for k in keys:
                 org = s["owner"] if k == "city" else "district." + k
                 for pp in periods:
-                    if k == LATE_DISTRICT and pp == LATE_PERIOD:
-                        continue
                     note = NOTES.get((i, k, pp), "")
                     out.append((i, org, pp, gb.fmt(self.v[(i, k, pp)], p), s["unit"], note))
         return out
@@ -671,18 +678,18 @@ def check_target_book(sm: Sample, path: str):
 # ---------------------------------------------------------------------------
 
 # Other levels of the incubator register (not counted by any indicator): end-2021 count and
-# new ones in 2022, 2023, 2024, by district.
+# new ones in 2022, 2023, 2024, 2025, by district.
 OTHER_INCUBATORS = {
-    "省级": {"shangcheng": (3, 1, 0, 0), "gongshu": (3, 0, 1, 0), "xihu": (4, 0, 1, 1),
-             "binjiang": (5, 1, 0, 1), "xiaoshan": (3, 0, 1, 0), "yuhang": (4, 1, 1, 0),
-             "linping": (2, 0, 0, 1), "qiantang": (3, 1, 0, 0), "fuyang": (2, 0, 0, 1),
-             "linan": (2, 0, 1, 0), "tonglu": (1, 0, 0, 0), "chunan": (1, 0, 0, 0),
-             "jiande": (1, 0, 0, 0)},
-    "市级": {"shangcheng": (2, 0, 1, 0), "gongshu": (2, 1, 0, 0), "xihu": (2, 0, 0, 1),
-             "binjiang": (3, 1, 0, 0), "xiaoshan": (2, 0, 1, 0), "yuhang": (3, 0, 1, 1),
-             "linping": (2, 1, 0, 0), "qiantang": (2, 0, 0, 1), "fuyang": (2, 0, 1, 0),
-             "linan": (1, 1, 0, 0), "tonglu": (1, 0, 0, 1), "chunan": (1, 0, 0, 0),
-             "jiande": (1, 0, 0, 0)},
+    "省级": {"shangcheng": (3, 1, 0, 0, 1), "gongshu": (3, 0, 1, 0, 0), "xihu": (4, 0, 1, 1, 0),
+             "binjiang": (5, 1, 0, 1, 1), "xiaoshan": (3, 0, 1, 0, 1), "yuhang": (4, 1, 1, 0, 0),
+             "linping": (2, 0, 0, 1, 0), "qiantang": (3, 1, 0, 0, 1), "fuyang": (2, 0, 0, 1, 0),
+             "linan": (2, 0, 1, 0, 0), "tonglu": (1, 0, 0, 0, 1), "chunan": (1, 0, 0, 0, 0),
+             "jiande": (1, 0, 0, 0, 0)},
+    "市级": {"shangcheng": (2, 0, 1, 0, 0), "gongshu": (2, 1, 0, 0, 1), "xihu": (2, 0, 0, 1, 0),
+             "binjiang": (3, 1, 0, 0, 1), "xiaoshan": (2, 0, 1, 0, 0), "yuhang": (3, 0, 1, 1, 0),
+             "linping": (2, 1, 0, 0, 1), "qiantang": (2, 0, 0, 1, 0), "fuyang": (2, 0, 1, 0, 0),
+             "linan": (1, 1, 0, 0, 0), "tonglu": (1, 0, 0, 1, 0), "chunan": (1, 0, 0, 0, 1),
+             "jiande": (1, 0, 0, 0, 1)},
 }
 
 REGISTER_LEVELS = {  # counted indicator -> (register, level), for the four not reported
@@ -713,7 +720,7 @@ REPORTED_COUNTS = {
 # Districts whose first human resources park is national (中国杭州人力资源服务产业园); the rest are 省级.
 NATIONAL_HR_PARKS = {"shangcheng": 1}
 # The city-only count's seats, by the district each agency is located in (2021, then new ones).
-MCN_DISTRICTS = ["binjiang", "yuhang", "xiaoshan", "binjiang"]
+MCN_DISTRICTS = ["binjiang", "yuhang", "xiaoshan", "binjiang", "xihu"]
 
 # Illustrative withdrawals that the year's reported count already reflects: (register, level,
 # district, year, reason) — one entity leaves and another is recognised in the same year.
@@ -735,6 +742,7 @@ AWARDS = [
     ("binjiang", "领军型企业", 2022), ("xihu", "领军型企业", 2022), ("shangcheng", "创新型企业", 2022),
     ("yuhang", "领军型企业", 2023), ("xiaoshan", "创新型企业", 2023), ("gongshu", "创新型企业", 2023),
     ("binjiang", "创新型企业", 2024), ("qiantang", "领军型企业", 2024), ("linping", "创新型企业", 2024),
+    ("xiaoshan", "领军型企业", 2025), ("shangcheng", "领军型企业", 2025), ("fuyang", "创新型企业", 2025),
 ]
 
 EVIDENCE = {  # (register, level) -> (document, month of the list, years of entries before 2022)
@@ -798,9 +806,9 @@ def build_registers(sm: Sample, declared, zh_names):
             base = sm.base[i][d]
             path = COUNT_PATHS[i].get(d)
             if path is None:
-                totals = (base, base, base)
+                totals = (base,) * len(YEARS)
             else:
-                totals = tuple(x + (base if measure == "increase" else 0) for x in path[:3])
+                totals = tuple(x + (base if measure == "increase" else 0) for x in path[:len(YEARS)])
             seq = (base,) + totals
             assert all(a <= b for a, b in zip(seq, seq[1:])), (i, d)
             plan[(reg, level, d)] = [base] + [b - a for a, b in zip(seq, seq[1:])]
@@ -970,7 +978,7 @@ def check_registers(sm: Sample, entries):
                 assert n == expected, (i, d, y, n, expected)
     for e in entries:
         y, m, dd = e[4].split("-")
-        assert len(y) == 4 and len(m) == 2 and len(dd) == 2 and int(y) <= 2024
+        assert len(y) == 4 and len(m) == 2 and len(dd) == 2 and int(y) <= TARGET_YEAR
         assert (e[6] == "") == (e[7] == ""), e
         assert not e[6] or e[6] > e[4], e
 
@@ -1122,6 +1130,38 @@ def render_observations(rows, zh_names, indicators):
     return out.getvalue()
 
 
+def render_final(rows, late_rows, zh_names):
+    """The target year's file: every 2025 row, and the late district's 2024Q4 rows sent at last."""
+    late_zh = zh_names["district." + LATE_DISTRICT]
+    header = [
+        f"# Zhibiao sample observations of the target year (目标年监测数据示例): {TARGET_YEAR}Q1–{TARGET_YEAR}Q4, "
+        f"and {LATE_PERIOD} sent late.",
+        "# 示例数据（ILLUSTRATIVE），不是官方统计数据：所有数值都是为演示而编造的示意值，不得引用。",
+        "# ILLUSTRATIVE SAMPLE DATA, NOT OFFICIAL STATISTICS: every value is invented for demonstration and must not be cited.",
+        f"# 与 observations.csv 同一口径，接续其后导入；{late_zh}（district.{LATE_DISTRICT}）的 {LATE_PERIOD} 行在此补报"
+        f"（补报日期 {LATE_REPORTED_ON}，备注“补报”），补报后全市 {LATE_PERIOD} 行等于13个区县之和。",
+        f"# The same measures as observations.csv, imported after it; district.{LATE_DISTRICT}'s {LATE_PERIOD} rows "
+        f"arrive here at last (sent {LATE_REPORTED_ON}, note 补报), after which the city's {LATE_PERIOD} rows equal the "
+        "sum of all 13.",
+        f"# 故意设置的未完成：落后区县中两项在{TARGET_YEAR}年追至目标的90%以上（基本完成），三项仍低于90%（未完成）；"
+        "供 `zhibiao evaluate --final` 与 `zhibiao demo` 的终期评估演示。",
+        f"# Short on purpose: of the laggards' five targets, two are within 10 % in {TARGET_YEAR} (基本完成) and three "
+        "stay below 90 % (未完成), for the final evaluation of `zhibiao evaluate --final` and `zhibiao demo`.",
+        "# Regenerate with: python3 Tools/sample-data/generate_observations.py",
+    ]
+    out = io.StringIO()
+    for line in header:
+        out.write(line + "\n")
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["indicator", "org", "period", "value", "unit", "note", "reported_on"])
+    for r in late_rows:
+        w.writerow(list(r[:5]) + [r[5] or LATE_NOTE, LATE_REPORTED_ON])
+    org_order = sorted({r[1] for r in rows})
+    for r in rows:
+        w.writerow(list(r) + [reported_on(r[2], org_order.index(r[1]))])
+    return out.getvalue()
+
+
 def reported_on(period, org_number):
     """The day a figure was sent: 12 to 18 days after its quarter ends (a year's after 31 December),
     so that every sample figure arrives before the 20-day due date; the late district simply has
@@ -1134,7 +1174,36 @@ def reported_on(period, org_number):
     return f"{year}-{quarter * 3 + 1:02d}-{day:02d}"
 
 
-def render_registers(entries):
+def split_registers(entries):
+    """The entries as they stood at the end of the last year of registers.csv, and the target year's
+    changes: entries recognised in it, and earlier entries withdrawn in it (given again, whole, with
+    the withdrawal, as a register import updates an entry of the same name)."""
+    cut = f"{FIRST_YEARS[-1]}-12-31"
+    first, final = [], []
+    for e in entries:
+        if e[4] > cut:
+            final.append(e)
+            continue
+        if e[6] and e[6] > cut:
+            first.append(e[:6] + ("", ""))
+            final.append(e)
+        else:
+            first.append(e)
+    return first, final
+
+
+def render_registers(entries, final=False):
+    if final:
+        header = [
+            f"# Zhibiao sample registers of the target year (目标年名录示例): entries recognised or withdrawn in {TARGET_YEAR}.",
+            "# 示例数据（ILLUSTRATIVE），不是官方统计数据：名称、日期和依据均为编造的示意值，不得引用。",
+            "# ILLUSTRATIVE SAMPLE DATA, NOT OFFICIAL STATISTICS: names, dates and evidence are invented and must not be cited.",
+            f"# 接续 registers.csv 导入；各区{TARGET_YEAR}年末名录数与 observations-{TARGET_YEAR}.csv 的报送数一致（余杭区创意设计龙头领军企业仍多报1家）。",
+            f"# Imported after registers.csv; every district's count at the end of {TARGET_YEAR} equals its reported one in "
+            f"observations-{TARGET_YEAR}.csv (余杭区's leading creative design enterprises are still reported one too many).",
+            "# Regenerate with: python3 Tools/sample-data/generate_observations.py",
+        ]
+        return write_registers(header, entries)
     header = [
         "# Zhibiao sample registers (名录示例): the named entities that counted indicators are counted from.",
         "# 示例数据（ILLUSTRATIVE），不是官方统计数据：名称、日期和依据均为编造的示意值，不得引用。",
@@ -1145,6 +1214,10 @@ def render_registers(entries):
         "# An entry counts from recognised_on and no longer from withdrawn_on; the reason is 撤销 (revoked), 摘牌 (delisted) or 迁出 (moved out). Every district's year-end count equals its reported one in observations.csv, except 余杭区's 2024 leading creative design enterprises: one moved out and the reported count still includes it, so monitoring flags the disagreement.",
         "# Regenerate with: python3 Tools/sample-data/generate_observations.py",
     ]
+    return write_registers(header, entries)
+
+
+def write_registers(header, entries):
     out = io.StringIO()
     for line in header:
         out.write(line + "\n")
@@ -1155,7 +1228,7 @@ def render_registers(entries):
     return out.getvalue()
 
 
-def reread_observations(text, orgs, indicators, zh_names):
+def reread_observations(text, orgs, indicators, zh_names, years=FIRST_YEARS, late=False):
     rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
     for row in rows:
         spec = indicators[row["indicator"]]
@@ -1169,8 +1242,9 @@ def reread_observations(text, orgs, indicators, zh_names):
         x = Decimal(row["value"])
         assert x >= 0 and x / p == (x / p).to_integral_value(), row
         assert row["unit"] == spec["unit"], row
-        assert period_key(row["period"])[0] in YEARS
-        assert not (row["org"] == "district." + LATE_DISTRICT and row["period"] == LATE_PERIOD)
+        is_late = row["org"] == "district." + LATE_DISTRICT and row["period"] == LATE_PERIOD
+        assert period_key(row["period"])[0] in years or (late and is_late), row
+        assert late or not is_late, row
         if spec["frequency"] == "quarterly":
             assert "Q" in row["period"], row
         else:
@@ -1207,12 +1281,21 @@ def main() -> int:
     sm = Sample(orgs, indicators)
     scope = sm.build()
     pace = check_sample(sm, scope)
-    obs_text = render_observations(sm.rows(scope), zh_names, indicators)
+    all_rows = sm.rows(scope)
+    late_rows = [r for r in all_rows if r[1] == "district." + LATE_DISTRICT and r[2] == LATE_PERIOD]
+    first_rows = [r for r in all_rows if period_key(r[2])[0] in FIRST_YEARS and r not in late_rows]
+    final_rows = [r for r in all_rows if period_key(r[2])[0] == TARGET_YEAR]
+    assert len(first_rows) + len(late_rows) + len(final_rows) == len(all_rows)
+    obs_text = render_observations(first_rows, zh_names, indicators)
     obs_rows = reread_observations(obs_text, orgs, indicators, zh_names)
+    final_text = render_final(final_rows, late_rows, zh_names)
+    final_obs = reread_observations(final_text, orgs, indicators, zh_names, years=[TARGET_YEAR], late=True)
 
     entries = build_registers(sm, declared, zh_names)
     check_registers(sm, entries)
-    reg_text = render_registers(entries)
+    first_entries, final_entries = split_registers(entries)
+    reg_text = render_registers(first_entries)
+    final_reg_text = render_registers(final_entries, final=True)
 
     mistakes = build_mistakes(sm)
     gbk_text, expected = render_mistakes(mistakes)
@@ -1226,14 +1309,18 @@ def main() -> int:
         raise AssertionError("mistakes-gbk.csv decodes as UTF-8")
 
     write(os.path.join(OUT_DIR, "observations.csv"), obs_text.encode("utf-8"))
+    write(os.path.join(OUT_DIR, FINAL_FILE), final_text.encode("utf-8"))
     write(os.path.join(OUT_DIR, "registers.csv"), reg_text.encode("utf-8"))
+    write(os.path.join(OUT_DIR, FINAL_REGISTERS), final_reg_text.encode("utf-8"))
     write(os.path.join(OUT_DIR, "mistakes-gbk.csv"), gbk)
     write(os.path.join(OUT_DIR, "mistakes-expected.txt"), expected.encode("utf-8"))
 
     rel = os.path.relpath(OUT_DIR, ROOT)
     print(f"wrote {rel}/observations.csv: {len(obs_rows)} rows, "
           f"{len({r['indicator'] for r in obs_rows})} indicators")
-    print(f"wrote {rel}/registers.csv: {len(entries)} entries")
+    print(f"wrote {rel}/{FINAL_FILE}: {len(final_obs)} rows ({len(late_rows)} of them {LATE_PERIOD} sent late)")
+    print(f"wrote {rel}/registers.csv: {len(first_entries)} entries")
+    print(f"wrote {rel}/{FINAL_REGISTERS}: {len(final_entries)} entries")
     for (reg, level), c in register_counts(entries).items():
         print(f"  {reg} {level}: " + ", ".join(f"{y} {n}" for y, n in zip([BASE_YEAR] + YEARS, c)))
     print(f"wrote {rel}/mistakes-gbk.csv: {len(mistakes)} rows (GBK, CRLF) and mistakes-expected.txt")

@@ -13,8 +13,11 @@ struct DemoCommand: AsyncParsableCommand {
     abstract: "演示：用示例数据跑通分解、监测、考核与报告 (the whole cycle on the illustrative sample data).",
     discussion: """
       Builds zhibiao.sqlite in the output folder from Config/sample (replacing an earlier demo there), \
-      then writes the annual report to report/ and the next year's district target letters to letters/. \
-      Lateness is judged as of the 15th of the second month after the year (e.g. 2025-02-15). With --serve \
+      then writes the annual report to report/, the next year's district target letters to letters/ and the \
+      plan's evaluation at the year's end to evaluation/. When the sample holds the target year's figures \
+      (observations-2025.csv, registers-2025.csv) and the year reported is earlier, it then reads them and \
+      writes the final evaluation to final-evaluation/. Lateness is judged as of the 15th of the second month \
+      after the year (e.g. 2025-02-15). With --serve \
       it then starts the web app on 127.0.0.1 over the demo store, with one account per org whose passwords \
       it prints.
       """)
@@ -22,7 +25,7 @@ struct DemoCommand: AsyncParsableCommand {
   @Option(name: .long, help: "输出目录 (the folder to write).")
   var out = "zhibiao-demo"
 
-  @Option(name: .long, help: "报告年度 (the year reported), the last year of the sample data.")
+  @Option(name: .long, help: "报告年度 (the year reported; the target year's figures are read after it).")
   var year = 2024
 
   @Flag(name: .long, help: "演示后启动网页服务，每个单位一个演示账号 (then serve the web app with one demo account per org).")
@@ -40,9 +43,9 @@ struct DemoCommand: AsyncParsableCommand {
 
   /// The whole cycle; returns the workspace and the demo store it built.
   func cycle() async throws -> (Workspace, SQLiteStore) {
-    let progress = Progress(language: options.lang)
     let folder = URL(fileURLWithPath: out)
     let sample = URL(fileURLWithPath: options.config).appendingPathComponent("sample")
+    let progress = Progress(language: options.lang, steps: Self.hasLaterYear(in: sample, than: year) ? 9 : 8)
 
     progress.step(1, "读取并校验配置", "Reading and checking the configuration")
     let workspace = try CommandWorkspace.load(options)
@@ -61,8 +64,15 @@ struct DemoCommand: AsyncParsableCommand {
       try? FileManager.default.removeItem(atPath: database.path + suffix)
     }
     let store = try SQLiteStore(path: database.path)
-    let observations = try await SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
-    let entries = try await SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
+    // The target year's figures come in files of their own: read here when the year reported is the
+    // target year, else after the report, for the final evaluation.
+    let finalYear = Self.finalYearFiles(in: sample, plan: plan)
+    var observations = try await SampleImport.run(sample.appendingPathComponent("observations.csv"), plan, store)
+    var entries = try await SampleImport.run(sample.appendingPathComponent("registers.csv"), plan, store)
+    if year >= plan.targetYear, let finalYear {
+      observations += try await SampleImport.run(finalYear.observations, plan, store)
+      entries += try await SampleImport.run(finalYear.registers, plan, store)
+    }
     progress.done("实际值 \(observations) 行，名录 \(entries) 条", "\(observations) observations, \(entries) register entries")
 
     progress.step(4, "下达年度目标", "Issuing the year's targets")
@@ -106,7 +116,53 @@ struct DemoCommand: AsyncParsableCommand {
     progress.done("letters/（\(letters.count - 1) 份）", "letters/ (\(letters.count - 1) letters)")
 
     progress.step(8, "规划评估", "Evaluating the plan")
-    let evaluationFolder = folder.appendingPathComponent("evaluation")
+    let evaluation = try await evaluate(year: year, store: store, workspace: workspace, to: folder, "evaluation")
+    progress.done(
+      "evaluation/（\(evaluation.kind.name.zh)，\(year) 年末）", "evaluation/ (\(evaluation.kind.name.en), end of \(year))")
+    var evaluations = [(folder: "evaluation", kind: evaluation.kind)]
+
+    if year < plan.targetYear, let finalYear {
+      progress.step(9, "目标年数据与终期评估", "The target year's figures and the final evaluation")
+      let added = try await SampleImport.run(finalYear.observations, plan, store)
+      let addedEntries = try await SampleImport.run(finalYear.registers, plan, store)
+      let final = try await evaluate(
+        year: plan.targetYear, store: store, workspace: workspace, to: folder, "final-evaluation")
+      evaluations.append((folder: "final-evaluation", kind: final.kind))
+      progress.done(
+        "实际值 \(added) 行，名录 \(addedEntries) 条；final-evaluation/（\(plan.targetYear) 年末）",
+        "\(added) observations, \(addedEntries) register entries; final-evaluation/ (end of \(plan.targetYear))")
+    }
+
+    print(
+      DemoSummary(
+        inputs: inputs, language: options.lang, folder: out, letterYear: letterYear, evaluations: evaluations
+      ).text, terminator: "")
+    return (workspace, store)
+  }
+
+  /// Whether the sample holds a file of figures of a year after `year` (`observations-YYYY.csv`).
+  static func hasLaterYear(in sample: URL, than year: Int) -> Bool {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: sample.path)) ?? []
+    return names.contains { name in
+      guard name.hasPrefix("observations-"), name.hasSuffix(".csv") else { return false }
+      return Int(name.dropFirst("observations-".count).dropLast(".csv".count)).map { $0 > year } ?? false
+    }
+  }
+
+  /// The sample's files of the target year's figures and register changes, when it has both.
+  static func finalYearFiles(in sample: URL, plan: Plan) -> (observations: URL, registers: URL)? {
+    let observations = sample.appendingPathComponent("observations-\(plan.targetYear).csv")
+    let registers = sample.appendingPathComponent("registers-\(plan.targetYear).csv")
+    let present = [observations, registers].allSatisfy { FileManager.default.fileExists(atPath: $0.path) }
+    return present ? (observations, registers) : nil
+  }
+
+  /// Evaluates the plan at the end of `year` (final at the target year, else mid-term) on the demo
+  /// store, as of 15 February of the next year, and writes it to `name` in `folder`.
+  func evaluate(
+    year: Int, store: SQLiteStore, workspace: Workspace, to folder: URL, _ name: String
+  ) async throws -> PlanEvaluation {
+    let evaluationFolder = folder.appendingPathComponent(name)
     try? FileManager.default.removeItem(at: evaluationFolder)
     let evaluation = try await Pipeline(workspace: workspace, store: store).evaluation(
       year: year, asOf: try CommandPlan.day(String(format: "%04d-02-15", year + 1)))
@@ -118,12 +174,7 @@ struct DemoCommand: AsyncParsableCommand {
     )
     .build()
     try ReportRun.write(document, to: evaluationFolder)
-    progress.done(
-      "evaluation/（\(evaluation.kind.name.zh)，\(year) 年末）", "evaluation/ (\(evaluation.kind.name.en), end of \(year))")
-
-    print(
-      DemoSummary(inputs: inputs, language: options.lang, folder: out, letterYear: letterYear).text, terminator: "")
-    return (workspace, store)
+    return evaluation
   }
 }
 
@@ -134,6 +185,8 @@ struct DemoSummary {
   let language: Language
   let folder: String
   let letterYear: Int
+  /// The evaluations written: their folder and kind.
+  var evaluations: [(folder: String, kind: PlanEvaluation.Kind)] = []
 
   private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
@@ -184,6 +237,13 @@ struct DemoSummary {
       t(
         "\(letterYear)年目标责任书：\(folder)/letters/index.html（\(inputs.plan.districts.count) 个区县）",
         "Target letters for \(letterYear): \(folder)/letters/index.html (\(inputs.plan.districts.count) districts)"))
+    for evaluation in evaluations {
+      lines.append(
+        t(
+          "\(evaluation.kind.name.zh)：\(folder)/\(evaluation.folder)/report.html",
+          "\(evaluation.kind.name.en.prefix(1).uppercased() + evaluation.kind.name.en.dropFirst()): "
+            + "\(folder)/\(evaluation.folder)/report.html"))
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }
@@ -191,15 +251,20 @@ struct DemoSummary {
 /// Step lines on standard error while a terminal watches; nothing otherwise.
 final class Progress {
   let language: Language
+  /// How many steps there are.
+  let steps: Int
   let enabled = isatty(STDERR_FILENO) == 1
   private var started = Date()
 
-  init(language: Language) { self.language = language }
+  init(language: Language, steps: Int) {
+    self.language = language
+    self.steps = steps
+  }
 
   func step(_ number: Int, _ zh: String, _ en: String) {
     started = Date()
     guard enabled else { return }
-    FileHandle.standardError.write(Data("[\(number)/8] \(language == .zh ? zh : en) … ".utf8))
+    FileHandle.standardError.write(Data("[\(number)/\(steps)] \(language == .zh ? zh : en) … ".utf8))
   }
 
   func done(_ zh: String, _ en: String) {

@@ -72,7 +72,7 @@ public struct PlanEvaluation: Sendable {
     public var comparator: Target.Comparator?
     /// The base-year figure, in the indicator's unit.
     public var baseline: Decimal?
-    /// The target-year target, in its measure.
+    /// The target-year target, in its measure; for a parity, the partner's figure it is to equal.
     public var target: Decimal?
     /// The actual at the evaluated year's end, in the target's measure.
     public var actual: Decimal?
@@ -125,7 +125,8 @@ public struct PlanEvaluation: Sendable {
   static func line(_ row: MonitoringRow, target entry: TargetBook.Entry, baseline: Decimal?, bands: Bands) -> Line {
     var line = Line(
       indicator: row.indicator, org: row.org, isCity: row.isCity, measure: entry.measure, comparator: entry.comparator,
-      baseline: baseline, target: entry.value, actual: row.actual, share: nil, category: nil, midTerm: row.midTerm,
+      baseline: baseline, target: entry.comparator == .parity ? row.annualTarget : entry.value, actual: row.actual,
+      share: nil, category: nil, midTerm: row.midTerm,
       progress: row.progress, timeElapsed: row.timeElapsed, growthRequired: row.growthRequired,
       growthActual: row.growthActual)
     (line.share, line.category) = Self.judge(

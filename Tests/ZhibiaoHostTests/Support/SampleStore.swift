@@ -23,8 +23,27 @@ enum SampleStore {
     return store
   }
 
+  /// The same, with the target year's figures and register changes read after them, as `zhibiao
+  /// demo` reads them for the final evaluation.
+  private static let madeThroughTargetYear = Task<SQLiteStore, any Error> {
+    guard let plan = HangzhouPlan.validation.plan else {
+      throw Unavailable(description: "Config/ does not load:\n\(HangzhouPlan.listing)")
+    }
+    let store = try SQLiteStore.inMemory()
+    let sample = Repository.config.appendingPathComponent("sample")
+    for file in ["observations.csv", "registers.csv", "observations-2025.csv", "registers-2025.csv"] {
+      _ = try await SampleImport.run(sample.appendingPathComponent(file), plan, store)
+    }
+    return store
+  }
+
   /// The store, which the suites only read.
   static func store() async throws -> SQLiteStore {
     try await made.value
+  }
+
+  /// The store with the target year's figures too, which the suites only read.
+  static func throughTargetYear() async throws -> SQLiteStore {
+    try await madeThroughTargetYear.value
   }
 }
