@@ -33,3 +33,19 @@ extension Pipeline {
       citation: workspace.issue(of: plan.targetYear)?.citation)
   }
 }
+
+extension Pipeline {
+  /// Every figure at the end of `year`, by indicator and org: monitoring's actual where the
+  /// indicator is monitored (counts of registers, derived figures, year-to-date flows), else the
+  /// reported figure of the year (`2025`) or of its fourth quarter (`2025Q4`).
+  public func yearEndFigures(year: Int, asOf: Date) throws -> [IndicatorID: [OrgID: Decimal]] {
+    var figures: [IndicatorID: [OrgID: Decimal]] = [:]
+    for value in observations where value.period == .year(year) || value.period == .quarter(4, of: year) {
+      figures[value.indicator, default: [:]][value.org] = value.value
+    }
+    for row in try monitoring(at: .quarter(4, of: year), asOf: asOf).rows {
+      if let actual = row.actual { figures[row.indicator, default: [:]][row.org] = actual }
+    }
+    return figures
+  }
+}

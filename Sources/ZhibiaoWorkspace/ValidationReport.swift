@@ -35,6 +35,13 @@ public struct ValidationReport: Sendable {
       let plan = try PlanLoader.load(source: source, modules: modules)
       self.plan = plan
       var diagnostics = plan.warnings
+      if let folder = source as? PlanFolderSource, plan.id.rawValue != folder.planID {
+        diagnostics.append(
+          Diagnostic(
+            .error, at: SourceLocation(file: source.displayName(of: "plan.yaml"), line: 1, column: 1),
+            "The plan's id '\(plan.id)' is not the name of its folder '\(folder.folder)'.",
+            hint: "a plan under \(PlanFolderSource.plansFolder)/ is kept in a folder named by its id"))
+      }
       do {
         let baselines = try ConfigBaselineSource(source: source).baselines(for: plan)
         self.baselines = baselines
@@ -66,7 +73,7 @@ public struct ValidationReport: Sendable {
   public func summary(in language: Language) -> String {
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
-    guard let plan, targetBook != nil else {
+    guard let plan, targetBook != nil, errors == 0 else {
       return language == .zh
         ? "配置无效：\(errors) 个错误，\(warnings) 个警告。"
         : "The configuration is not valid: \(errors) error(s), \(warnings) warning(s)."

@@ -19,8 +19,9 @@ struct ListCommand: AsyncParsableCommand {
 
   func run() async throws {
     let plan: Plan
+    let source = try options.configSource()
     do {
-      plan = try PlanLoader.load(configPath: options.config)
+      plan = try PlanLoader.load(source: source)
     } catch {
       throw CommandFailure.diagnostics(error.diagnostics, summary: nil)
     }

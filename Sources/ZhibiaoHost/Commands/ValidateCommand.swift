@@ -13,7 +13,7 @@ struct ValidateCommand: AsyncParsableCommand {
   @OptionGroup var store: StoreOptions
 
   func run() async throws {
-    let report = ValidationReport(configPath: options.config)
+    let report = ValidationReport(source: try options.configSource())
     let summary = report.summary(in: options.lang)
     guard report.isValid, let plan = report.plan, let book = report.targetBook else {
       throw CommandFailure.diagnostics(report.diagnostics, summary: LocalizedText(zh: summary, en: summary))

@@ -6,8 +6,9 @@ import ZhibiaoStore
 enum CommandWorkspace {
   /// The configuration of `--config`, loaded once; every problem when it is not valid.
   static func load(_ options: CommonOptions) throws -> Workspace {
+    let source = try options.configSource()
     do {
-      return try Workspace(configPath: options.config)
+      return try Workspace(source: source)
     } catch {
       throw CommandFailure.diagnostics(error.diagnostics, summary: nil)
     }

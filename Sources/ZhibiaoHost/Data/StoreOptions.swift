@@ -85,8 +85,9 @@ struct StoreOptions: ParsableArguments {
 /// Loads the plan for a command, printing every problem and failing when it does not load.
 enum CommandPlan {
   static func load(_ options: CommonOptions) throws -> Plan {
+    let source = try options.configSource()
     do {
-      return try PlanLoader.load(configPath: options.config)
+      return try PlanLoader.load(source: source)
     } catch {
       throw CommandFailure.diagnostics(error.diagnostics, summary: nil)
     }

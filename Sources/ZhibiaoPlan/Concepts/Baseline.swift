@@ -9,6 +9,9 @@ public struct Baseline: Hashable, Sendable {
     case reported
     /// A plausible stand-in for demonstration, not an official statistic.
     case illustrative
+    /// The previous plan's year-end figure in the store, carried over as this plan's starting
+    /// point (`zhibiao plan new`); `source` names the plan and the period.
+    case previousPlan = "previous_plan"
   }
 
   /// The indicator.

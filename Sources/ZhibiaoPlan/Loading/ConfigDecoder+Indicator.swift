@@ -118,6 +118,13 @@ extension ConfigDecoder {
     let comparator = mapping.required("comparator", in: targetContext)?.oneOf(Target.Comparator.self)
     let measure = mapping.optional("measure")?.oneOf(Target.Measure.self) ?? .level
     let valueReader = mapping.optional("value")
+    if valueReader == nil, mapping.has("value"), let year, comparator != nil, comparator != .parity {
+      // A target still to be set (`value: ~`: a successor plan's, before its bureau fills it in).
+      reader.warning(
+        "The \(year) target of \(context) is not set yet: until it is, the indicator has no target and is not decomposed.",
+        hint: "write the figure the plan sets, e.g. 'value: 1500'")
+      return nil
+    }
     let value = valueReader?.decimal()
     let partnerReader = mapping.optional("with")
     let partner: IndicatorID? = identifier(partnerReader)

@@ -8,6 +8,14 @@ public protocol ConfigSource: Sendable {
   func displayName(of path: String) -> String
   /// The YAML files under `folder`, relative to the root, for spotting files no module claims.
   func yamlFiles(in folder: String) -> [String]
+  /// The orgs declared once for every plan of a configuration, which this plan uses without
+  /// declaring them (a plan under `plans/` shares the configuration's own plan's orgs).
+  var sharedOrgs: [Org] { get }
+}
+
+extension ConfigSource {
+  /// None: the plan declares all its orgs.
+  public var sharedOrgs: [Org] { [] }
 }
 
 /// Configuration files held in memory, for tests and for checking a proposed change.

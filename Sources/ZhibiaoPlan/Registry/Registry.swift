@@ -100,7 +100,7 @@ public struct Registry {
       id: settings.id, name: settings.name, baseYear: settings.baseYear,
       targetYear: settings.targetYear, commission: settings.commission,
       leadingGroup: settings.leadingGroup,
-      orgs: planFile.orgs + domainFiles.flatMap(\.file.orgs),
+      orgs: sharedOrgs(besides: planFile.orgs + domainFiles.flatMap(\.file.orgs)),
       domains: domainFiles.compactMap(\.file.domain),
       indicators: planFile.indicators + domainFiles.flatMap(\.file.indicators),
       tasks: domainFiles.flatMap(\.file.tasks),
@@ -123,6 +123,13 @@ public struct Registry {
       goals: plan.goals,
       derivations: plan.derivations, decompositionDefaults: plan.decompositionDefaults,
       monitoringSettings: plan.monitoringSettings, warnings: log.sorted)
+  }
+
+  /// The source's shared orgs that the plan does not declare itself, then the plan's own: a plan
+  /// that declares an org of the shared ones (e.g. a copied domain file) keeps its own declaration.
+  private func sharedOrgs(besides own: [Org]) -> [Org] {
+    let declared = Set(own.map(\.id))
+    return source.sharedOrgs.filter { !declared.contains($0.id) } + own
   }
 
   /// Reads and parses a file; nil (with the problem logged) when it is missing, empty or

@@ -22,8 +22,8 @@ enum BaselineRules {
         fail("The year '\(entry.year)' is not a year up to \(plan.targetYear).")
         continue
       }
-      if entry.basis == .reported, entry.source == nil {
-        fail("A reported figure must name its source.")
+      if entry.basis != .illustrative, entry.source == nil {
+        fail("A \(entry.basis == .reported ? "reported" : "carried-over") figure must name its source.")
       }
       if org.kind == .district {
         if indicator.aggregation == .cityOnly {
