@@ -15,13 +15,15 @@ import ZhibiaoStore
 struct Pages: Sendable {
   let library: MustacheLibrary
   let plan: Plan
+  /// The plans a user can pick between, when the app serves more than one.
+  var choices: [PlanChoice.Item] = []
 
-  /// The templates shipped with the app, for pages about `plan`.
-  static func load(plan: Plan) async throws -> Pages {
+  /// The templates shipped with the app, for pages about `plan`; `choices` the plans to pick from.
+  static func load(plan: Plan, choices: [PlanChoice.Item] = []) async throws -> Pages {
     guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
       throw HTTPError(.internalServerError, message: "the page templates are missing")
     }
-    return Pages(library: try await MustacheLibrary(directory: folder.path), plan: plan)
+    return Pages(library: try await MustacheLibrary(directory: folder.path), plan: plan, choices: choices)
   }
 
   /// The page `template` for `values`, with the texts, the signed-in account and the navigation;
@@ -59,6 +61,14 @@ struct Pages: Sendable {
       }
     }
     if let session = context.session { object["csrf"] = session.csrfToken }
+    object["plan_name"] = plan.name.text(in: language)
+    if !choices.isEmpty {
+      object["plan_choice"] = [
+        "plans": choices.map {
+          ["id": $0.id, "name": $0.name.text(in: language), "current": $0.id == plan.id.rawValue] as [String: Any]
+        }
+      ]
+    }
     return library.render(object, withTemplate: template) ?? ""
   }
 

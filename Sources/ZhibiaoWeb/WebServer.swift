@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import ZhibiaoStore
 import ZhibiaoWorkspace
 
@@ -17,8 +18,10 @@ public struct WebServer: Sendable {
   public var host: String
   /// The port; 0 asks the system for a free one.
   public var port: Int
-  /// The configuration loaded once.
+  /// The configuration loaded once: the plan served unless the user picks another.
   public var workspace: Workspace
+  /// The configuration's other plans, which a user can pick (`?plan=ID`, kept in a cookie).
+  public var otherPlans: [Workspace]
   /// The store figures are read from and written to.
   public var store: any Store
 
@@ -34,24 +37,38 @@ public struct WebServer: Sendable {
   public init(
     host: String = "127.0.0.1", port: Int = 8080, workspace: Workspace, store: any Store,
     limits: SessionLimits = SessionLimits(), clock: @escaping @Sendable () -> Date = Date.init,
-    standingAge: TimeInterval = 1
+    standingAge: TimeInterval = 1, otherPlans: [Workspace] = []
   ) {
     self.host = host
     self.port = port
     self.workspace = workspace
+    self.otherPlans = otherPlans
     self.store = store
     self.limits = limits
     self.clock = clock
     self.standingAge = standingAge
   }
 
-  /// The routes, behind the middlewares every request passes through: the request log, the
-  /// security headers, who is signed in, and the CSRF guard.
-  public func router() async throws -> Router<WebContext> { try await routerAndEvents().router }
+  /// The routes of the plan served first, behind the middlewares every request passes through:
+  /// the request log, the security headers, who is signed in, and the CSRF guard.
+  public func router() async throws -> Router<WebContext> { try await routerAndEvents(for: workspace).router }
 
-  /// The routes, and the live events their writes tell of.
-  func routerAndEvents() async throws -> (router: Router<WebContext>, events: LiveEvents) {
-    let pages = try await Pages.load(plan: workspace.plan)
+  /// Every plan served, the first the one served unless the user picks another.
+  var plans: [Workspace] { [workspace] + otherPlans }
+
+  /// The answer to every request: the routes of the plan the request picks (`PlanChoice`).
+  public func responder() async throws -> PlanChoice {
+    var routes: [(id: String, responder: RouterResponder<WebContext>)] = []
+    for plan in plans {
+      routes.append((plan.plan.id.rawValue, try await routerAndEvents(for: plan).router.buildResponder()))
+    }
+    return PlanChoice(routes: routes)
+  }
+
+  /// The routes of `workspace`, and the live events their writes tell of.
+  func routerAndEvents(for workspace: Workspace) async throws -> (router: Router<WebContext>, events: LiveEvents) {
+    let choices = plans.map { PlanChoice.Item(id: $0.plan.id.rawValue, name: $0.plan.name) }
+    let pages = try await Pages.load(plan: workspace.plan, choices: choices.count > 1 ? choices : [])
     let router = Router(context: WebContext.self)
     let standing = Standing(workspace: workspace, store: store, maximumAge: standingAge, clock: clock)
     let events = LiveEvents(standing: standing)
@@ -90,11 +107,17 @@ public struct WebServer: Sendable {
   /// The application, logging through `logger`, with the service that tells its pages of the
   /// writes other instances make to a shared store.
   public func application(logger: Logger) async throws -> some ApplicationProtocol {
-    let (router, events) = try await routerAndEvents()
+    var routes: [(id: String, responder: RouterResponder<WebContext>)] = []
+    var services: [any Service] = []
+    for plan in plans {
+      let (router, events) = try await routerAndEvents(for: plan)
+      routes.append((plan.plan.id.rawValue, router.buildResponder()))
+      services.append(ChangesElsewhere(store: store, events: events))
+    }
     return Application(
-      router: router,
+      responder: PlanChoice(routes: routes),
       configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
-      services: [ChangesElsewhere(store: store, events: events)], logger: logger)
+      services: services, logger: logger)
   }
 
   /// Serves until SIGTERM or SIGINT, then lets requests in flight finish.

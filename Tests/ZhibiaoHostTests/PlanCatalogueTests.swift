@@ -9,35 +9,11 @@ import ZhibiaoTestSupport
 /// orgs, one of them current, and one store that keeps their figures apart.
 @Suite("Several plans in one configuration and one store")
 struct PlanCatalogueTests {
-  /// The repository's configuration with a second plan in `plans/hz_next/`: the first plan's
-  /// domains, figures and scheme under an id of its own, and no `orgs:` in its plan file (it
-  /// shares the first plan's).
+  /// The repository's configuration with a second plan in `plans/hz_next/`.
   static func twoPlans() throws -> TemporaryConfig {
     let config = try TemporaryConfig()
-    let folder = config.url.appendingPathComponent("plans/hz_next", isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for name in ["domains", "baselines.csv", "assessment.yaml", "report.yaml"] {
-      try FileManager.default.copyItem(
-        at: config.url.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-    }
-    let plan = try ConfigEdit.replacing(
-      "  id: hz_producer_services\n", with: "  id: hz_next\n", in: withoutOrgs(config.text("plan.yaml")))
-    try plan.write(to: folder.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
+    try config.addPlan("hz_next")
     return config
-  }
-
-  /// The plan file without its top-level `orgs:` section.
-  static func withoutOrgs(_ text: String) -> String {
-    var dropping = false
-    return text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
-      if line.hasPrefix("orgs:") {
-        dropping = true
-      } else if let first = line.first, first.isLetter {
-        dropping = false
-      }
-      return !dropping
-    }
-    .joined(separator: "\n")
   }
 
   static func json(_ text: String) throws -> [[String: Any]] {

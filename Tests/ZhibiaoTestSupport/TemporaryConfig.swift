@@ -37,3 +37,30 @@ public final class TemporaryConfig: Sendable {
     return edited
   }
 }
+
+extension TemporaryConfig {
+  /// Adds a second plan in `plans/<id>/`: the configuration's own domains, figures, scheme and
+  /// layout under the id `id` and the name with `（乙）` / ` (B)` appended, and no `orgs:` in its
+  /// plan file (it shares those of the configuration's own plan).
+  public func addPlan(_ id: String) throws {
+    let folder = url.appendingPathComponent("plans/\(id)", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for name in ["domains", "baselines.csv", "assessment.yaml", "report.yaml"] {
+      try FileManager.default.copyItem(at: url.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    var dropping = false
+    let lines = try text("plan.yaml").split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+      if line.hasPrefix("orgs:") {
+        dropping = true
+      } else if let first = line.first, first.isLetter {
+        dropping = false
+      }
+      return !dropping
+    }
+    var plan = lines.joined(separator: "\n")
+    plan = try ConfigEdit.replacing("  id: hz_producer_services\n", with: "  id: \(id)\n", in: plan)
+    plan = try ConfigEdit.replacing(
+      "    zh: 杭州市生产性服务业创新发展实施方案\n", with: "    zh: 杭州市生产性服务业创新发展实施方案（乙）\n", in: plan)
+    try plan.write(to: folder.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
+  }
+}

@@ -39,7 +39,31 @@ struct ServeCommand: AsyncParsableCommand {
             + "--org \(workspace.plan.commission) --role admin --password-stdin")
     }
     let logger = JSONLogHandler.serviceLogger()
-    logger.info("serving", metadata: ["address": "\(host):\(port)", "plan": "\(workspace.plan.id)"])
-    try await WebServer(host: host, port: port, workspace: workspace, store: store).run(logger: logger)
+    let others = try otherPlans(besides: workspace)
+    logger.info(
+      "serving",
+      metadata: [
+        "address": "\(host):\(port)", "plan": "\(workspace.plan.id)",
+        "other_plans": "\(others.map(\.plan.id.rawValue).joined(separator: ","))",
+      ])
+    try await WebServer(host: host, port: port, workspace: workspace, store: store, otherPlans: others)
+      .run(logger: logger)
+  }
+
+  /// The configuration's other plans that load, for the app's plan picker; each that does not is
+  /// named on standard error and left out.
+  func otherPlans(besides served: Workspace) throws -> [Workspace] {
+    let catalogue = try PlanCatalogue.load(options.config)
+    return catalogue.plans.filter { $0.id != served.plan.id.rawValue }.compactMap { entry in
+      do {
+        return try Workspace(source: catalogue.source(for: entry.id))
+      } catch {
+        StandardError.write(
+          options.lang == .zh
+            ? "规划“\(entry.id)”的配置无效，未提供（zhibiao validate --plan \(entry.id) 查看原因）。"
+            : "The plan '\(entry.id)' is not valid and is not served (zhibiao validate --plan \(entry.id) says why).")
+        return nil
+      }
+    }
   }
 }
