@@ -2,15 +2,15 @@
 # Installs what Zhibiao builds and tests against (Debian/Ubuntu), only what is missing:
 # libyaml for the YAML layer, SQLite for the embedded store, zlib for reading .xlsx workbooks,
 # libxlsxwriter for writing them, pkg-config to find them; PostgreSQL (server and client tools)
-# for the shared store's tests and `zhibiao backup` there; openpyxl, to open the written workbooks
-# as another producer would; and for the browser check of the HTML report, headless Chromium with
+# for the shared store's tests and `zhibiao backup` there; openpyxl and python-docx, to open the
+# written workbooks and Word documents as another producer would; and for the browser check of the HTML report, headless Chromium with
 # its WebDriver, a CJK font (without one every Chinese character renders as a box) and Selenium
 # for Python; and poppler's pdfinfo and pdftotext, to read the PDFs Chromium prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libyaml-dev libsqlite3-dev zlib1g-dev libxlsxwriter-dev pkg-config postgresql chromium chromium-driver fonts-noto-cjk
-  python3-openpyxl poppler-utils)
+  python3-openpyxl python3-docx poppler-utils)
 # Selenium comes from Debian where it is packaged; elsewhere from PyPI, into this venv.
 venv=.build/browser-venv
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoReport
 
@@ -20,6 +21,26 @@ struct LettersCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "同时用 Chromium 把每份责任书打印为 PDF (also print each letter to PDF with headless Chromium).")
   var pdf = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "html | docx：网页（含索引）或 Word 文档，按党政机关公文格式排版 (HTML pages with an index, or Word documents laid out "
+        + "as an official document, GB/T 9704).", valueName: "FORMAT"))
+  var format: LetterFormat = .html
+
+  /// What the letters are written as.
+  enum LetterFormat: String, ExpressibleByArgument, CaseIterable {
+    case html
+    case docx
+  }
+
+  func validate() throws {
+    if pdf && format == .docx {
+      throw ValidationError(
+        "--pdf prints the HTML letters: leave out --format docx, or --pdf (Word and WPS print a .docx).")
+    }
+  }
+
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
 
@@ -30,6 +51,16 @@ struct LettersCommand: AsyncParsableCommand {
     try CommandPlan.year(year, in: plan)
     let scheme = try CommandWorkspace.scheme(workspace)
     let folder = URL(fileURLWithPath: out)
+    if format == .docx {
+      let documents = try Self.writeWord(
+        plan: plan, book: book, scheme: scheme, year: year, language: options.lang,
+        citation: workspace.issue(of: year)?.citation, to: folder)
+      print(
+        options.lang == .zh
+          ? "已写入 \(year) 年区县目标责任书 Word 文档 \(documents.count) 份：\(folder.path)"
+          : "Wrote \(documents.count) district target letters for \(year) as Word documents: \(folder.path)")
+      return
+    }
     let written = try Self.write(
       plan: plan, book: book, scheme: scheme, year: year, language: options.lang,
       citation: workspace.issue(of: year)?.citation, to: folder)
@@ -60,6 +91,24 @@ struct LettersCommand: AsyncParsableCommand {
     return try letters.files().map { file in
       let url = folder.appendingPathComponent(file.name)
       try Data(file.html.utf8).write(to: url, options: .atomic)
+      return url
+    }
+  }
+
+  /// Writes each district's letter of `year` into `folder` as a Word document
+  /// (`district.binjiang.docx`), read from the same page as the HTML letter, and returns them.
+  @discardableResult
+  static func writeWord(
+    plan: Plan, book: TargetBook, scheme: AssessmentScheme?, year: Int, language: Language,
+    caveat: LocalizedText? = nil, citation: TargetCitation? = nil, to folder: URL
+  ) throws -> [URL] {
+    let letters = DistrictLetters(
+      plan: plan, book: book, scheme: scheme, year: year, language: language, caveat: caveat, citation: citation)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return try letters.files().filter { $0.name != DistrictLetters.indexName }.map { file in
+      let document = WordDocument(markup: file.html, title: nil, language: language == .zh ? "zh-CN" : "en-US")
+      let url = folder.appendingPathComponent(file.name).deletingPathExtension().appendingPathExtension("docx")
+      try document.write(to: url)
       return url
     }
   }
