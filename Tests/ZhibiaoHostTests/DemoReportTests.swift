@@ -230,6 +230,32 @@ struct DemoReportTests {
     #expect(try markdownProblems(try markdown())[.figures] == [])
   }
 
+  @Test(
+    "the report's tables as one workbook: a sheet per data table, exact figures, names and lights as the page shows",
+    .enabled(if: OpenPyXL.shouldRun))
+  func tablesWorkbook() throws {
+    let book = try OpenPyXL.describe(demo.url("report/data/tables.xlsx").path)
+    #expect(Set(book.sheets.map(\.name)) == Set(Self.dataTables))
+    #expect(book.sheets.allSatisfy { $0.freeze == "A2" && $0.autofilter?.hasPrefix("A1:") == true })
+    let plan = try HangzhouPlan.plan()
+    let ranking = try #require(book.sheets.first { $0.name == "ranking" })
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: demo.url("report/data/ranking.json"))) as? [[String: Any]]
+    )
+    #expect(ranking.rows.count == json.count + 1)
+    for (row, record) in zip(ranking.rows.dropFirst(), json) {
+      let org = try #require(record["org"] as? String)
+      #expect(row[1].value == plan.org(OrgID(org))?.name.zh)
+      let total = (record["total"] as? NSNumber).flatMap { Decimal(string: "\($0)") }
+      #expect(
+        row[2].type == "float" && Decimal(string: row[2].value ?? "") == total, "\(row[2]) \(String(describing: total))"
+      )
+    }
+    let warnings = try #require(book.sheets.first { $0.name == "warnings" })
+    let red = try #require(warnings.rows.dropFirst().first { $0[0].value == "红" })
+    #expect(red[0].fill == "FFF6D5C3")
+  }
+
   @Test("the Markdown ranking tables are ranking.json and ranking_bureaus.json")
   func markdownRanking() throws {
     #expect(try markdownProblems(try markdown())[.ranking] == [])

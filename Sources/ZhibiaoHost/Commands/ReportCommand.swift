@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoReport
 import ZhibiaoStore
@@ -97,6 +98,8 @@ enum ReportRun {
     for file in document.files() {
       try file.contents.write(to: folder.appendingPathComponent(file.path), options: .atomic)
     }
+    try XLSXWriter.write(
+      ReportWorkbook(document).content(), to: folder.appendingPathComponent(ReportWorkbook.path).path)
     return folder
   }
 }
