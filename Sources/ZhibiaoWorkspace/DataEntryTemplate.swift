@@ -110,6 +110,18 @@ public struct DataEntryTemplate {
     return entry.measure.prefix(in: .zh) + entry.measure.prefix(in: .en) + (entry.comparator?.symbol ?? "")
   }
 
+  /// The input's message with what the figure measures after it (口径, the producing org, 待确认),
+  /// within the 255 characters a spreadsheet shows: beside the input as it is filled in.
+  static func withStatistics(_ message: String, _ indicator: Indicator, plan: Plan) -> String {
+    let facts = indicator.statistics
+    var parts: [String] = []
+    if let definition = facts.definition { parts.append("口径：" + definition.zh) }
+    if let source = facts.source { parts.append("来源：" + (plan.org(source)?.name.zh ?? source.rawValue)) }
+    let statistics = parts.isEmpty ? "口径待确认。" : parts.joined(separator: "；") + "（\(facts.status.zh)）。"
+    let text = statistics + message
+    return text.count <= 255 ? text : String(text.prefix(254)) + "…"
+  }
+
   func valueRule(_ indicator: Indicator, row: Int, places: Int?, period: Period) -> CellValidation {
     let negative = indicator.kind == .growthRate
     let unit = indicator.unit ?? ""
@@ -118,10 +130,11 @@ public struct DataEntryTemplate {
     let placesEn = places.map { ", at most \($0) decimals" } ?? ""
     let sign = negative ? "" : "，不小于 0"
     let signEn = negative ? "" : ", not below 0"
+    let message = "填写\(span)数，单位 \(unit)\(placesZh)\(sign)。Year to date, in \(unit)\(placesEn)\(signEn)."
     return CellValidation(
       rows: row...row, column: 3, rule: .decimal(minimum: negative ? nil : 0, decimals: places),
       inputTitle: "数值 Value",
-      inputMessage: "填写\(span)数，单位 \(unit)\(placesZh)\(sign)。Year to date, in \(unit)\(placesEn)\(signEn).",
+      inputMessage: Self.withStatistics(message, indicator, plan: plan),
       errorTitle: "数值不符 Not accepted",
       errorMessage: "请填写数字\(placesZh)\(sign)，不带单位或千分位。A number\(placesEn)\(signEn), without units or separators.")
   }

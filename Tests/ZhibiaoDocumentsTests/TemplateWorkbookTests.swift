@@ -58,6 +58,12 @@ struct TemplateWorkbookTests {
     var formula = "AND(ISNUMBER(D4),D4&gt;=0"
     if let places { formula += ",ROUND(D4,\(places))=D4" }
     #expect(data.contains(formula + ")"), "the first value cell's rule")
+    // The input's message says what the figure measures and who produces it, within 255 characters.
+    let messages = try #require(template.content().sheets.first { $0.name == "数据 Data" }).validations.map(
+      \.inputMessage)
+    #expect(messages.allSatisfy { $0.count <= 255 })
+    let row = try #require(template.figures.firstIndex { $0.indicator.id == "finance.finance_va" })
+    #expect(messages[row].hasPrefix("口径：金融业（国民经济行业分类J门类）增加值，现价；来源：市统计局（待确认）。"), "\(messages[row])")
     #expect(data.contains("sqref=\"D4\""))
     let styles = try WorkbookWritingTests.part(url, "xl/styles.xml")
     #expect(styles.contains("locked=\"0\""), "the input cells' style is unlocked")

@@ -51,7 +51,9 @@ final class DemoRun: Sendable {
 struct DemoReportTests {
   let demo = DemoRun.shared
 
-  static let dataTables = ["goals", "monitoring", "next_quarter", "quality", "ranking", "ranking_bureaus", "warnings"]
+  static let dataTables = [
+    "goals", "indicators", "monitoring", "next_quarter", "quality", "ranking", "ranking_bureaus", "warnings",
+  ]
 
   @Test("demo succeeds in an empty folder and writes every file it promises")
   func everyFile() throws {

@@ -56,6 +56,18 @@ struct ListCommandTests {
     #expect(target["comparator"] as? String == "at_least")
     #expect((target["value"] as? NSNumber)?.intValue == 13000)
     #expect((software["name"] as? [String: String])?["zh"] == "软件和信息技术服务业营业收入")
+    // What it measures and who produces it, to be confirmed by its bureau.
+    let value = try #require(records.first { $0["id"] as? String == "plan.producer_services_va" })
+    let statistics = try #require(value["statistics"] as? [String: Any])
+    #expect((statistics["definition"] as? [String: String])?["zh"]?.contains("生产性服务业统计分类（2019）") == true)
+    #expect(statistics["source"] as? String == "bureau.statistics")
+    #expect((statistics["source_name"] as? [String: String])?["zh"] == "市统计局")
+    #expect(statistics["lag_days"] as? Int == 25 && statistics["frequency"] as? String == "quarterly")
+    #expect(statistics["confirmed"] as? Bool == false)
+    for record in records {
+      let facts = try #require(record["statistics"] as? [String: Any], "\(record["id"] ?? "?")")
+      #expect(facts.keys.sorted() == ["confirmed", "definition", "frequency", "lag_days", "source", "source_name"])
+    }
     assertSnapshot(text, named: "indicators.json")
   }
 

@@ -274,3 +274,73 @@ struct IndicatorDecoderTests {
       hint: "write the number in the indicator's unit, e.g. 13000 for 1.3万亿元 in 亿元")
   }
 }
+
+@Suite("Decoding what an indicator measures (statistics: 口径、来源)")
+struct IndicatorStatisticsDecoderTests {
+  static func indicator(_ statistics: String) -> [String: String] {
+    Fixture.appendingIndicator(
+      """
+        - id: test.counted
+          name: { zh: 产值, en: Output value }
+          unit: 亿元
+          kind: flow
+          direction: higher
+          binding: expected
+          aggregation: sum
+          frequency: quarterly
+          owner: bureau.a
+      \(statistics)
+
+      """)
+  }
+
+  @Test("Definition, source, lag and confirmation load; without them the indicator is to be confirmed")
+  func loads() throws {
+    let files = Self.indicator(
+      """
+          statistics:
+            definition: { zh: 金融业增加值，现价, en: Value added of finance at current prices }
+            source: bureau.b
+            lag_days: 25
+            confirmed: true
+      """)
+    let plan = try #require(load(files).plan, "\(load(files).listing)")
+    let facts = try #require(plan.indicator("test.counted")).statistics
+    #expect(facts.definition?.zh == "金融业增加值，现价" && facts.source == "bureau.b" && facts.lagDays == 25)
+    #expect(facts.confirmed && facts.status.zh == "已确认")
+    let plainPlan = try #require(load(Self.indicator("")).plan)
+    let plain = try #require(plainPlan.indicator("test.counted"))
+    #expect(plain.statistics == IndicatorStatistics() && plain.statistics.status.zh == "待确认")
+  }
+
+  @Test("An unknown org, a district, a lag out of range, an unknown key and a non-boolean are refused at their place")
+  func refused() {
+    let files = Self.indicator(
+      """
+          statistics:
+            source: bureau.stats
+            lag_days: 900
+            confirmed: yes
+            publisher: 统计局
+      """)
+    let result = load(files)
+    let text = domain(files)
+    #expect(!result.froze)
+    expectDiagnostic(
+      result, at: text.position(of: "bureau.stats"),
+      "Unknown org 'bureau.stats' in the statistics of indicator 'test.counted'.")
+    expectDiagnostic(
+      result, at: text.position(of: "900"),
+      "The lag of indicator 'test.counted' must be between 0 and 730 days, not 900.")
+    expectDiagnostic(
+      result, at: text.position(of: "yes", after: "confirmed"),
+      "'confirmed' in the statistics of indicator 'test.counted' is true or false.")
+    #expect(result.listing.contains("publisher"), "\(result.listing)")
+    let district = load(Self.indicator("    statistics: { source: district.east }"))
+    #expect(
+      district.listing.contains(
+        "The source of indicator 'test.counted' is the district 'district.east'; name the org that produces the city's figure."
+      ),
+      "\(district.listing)")
+  }
+}

@@ -180,6 +180,8 @@ struct PageTests: SignedInPages {
       let blank = try await get(client, "/entry?period=2024Q1", as: "xihu")
       #expect(blank.page.contains(#"name="value.digital.ict_revenue""#))
       #expect(blank.page.contains(#"name="value.plan.gdp""#))
+      // Beside each input, what the figure measures and who produces it, to be confirmed.
+      #expect(blank.page.contains("口径：地区生产总值，现价；来源：市统计局（待确认）"))
       // A bureau's form holds only the city figures of the indicators it owns.
       let bureau = try await get(client, "/entry?period=2024Q1", as: "econ")
       #expect(!bureau.page.contains(#"name="value.tech."#))

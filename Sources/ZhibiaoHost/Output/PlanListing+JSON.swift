@@ -84,10 +84,37 @@ struct IndicatorRecord: Encodable {
   var goals: [String]
   var derived: LocalizedText?
   var countOf: RegisterRecord.Count?
+  var statistics: StatisticsRecord
+
+  /// 口径、来源: the definition, the org producing the figure, its lag, and whether confirmed.
+  struct StatisticsRecord: Encodable {
+    var definition: LocalizedText?
+    var source: String?
+    var sourceName: LocalizedText?
+    var lagDays: Int?
+    var frequency: String
+    var confirmed: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case definition, source, frequency, confirmed
+      case sourceName = "source_name"
+      case lagDays = "lag_days"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(definition, forKey: .definition)
+      try container.encode(source, forKey: .source)
+      try container.encode(sourceName, forKey: .sourceName)
+      try container.encode(lagDays, forKey: .lagDays)
+      try container.encode(frequency, forKey: .frequency)
+      try container.encode(confirmed, forKey: .confirmed)
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
     case id, domain, area, name, unit, kind, direction, binding, aggregation, weight, frequency, owner
-    case precision, eligible, targets, aims, quotes, goals, derived
+    case precision, eligible, targets, aims, quotes, goals, derived, statistics
     case countOf = "count_of"
   }
 
@@ -114,6 +141,7 @@ struct IndicatorRecord: Encodable {
     try container.encode(goals, forKey: .goals)
     try container.encode(derived, forKey: .derived)
     try container.encode(countOf, forKey: .countOf)
+    try container.encode(statistics, forKey: .statistics)
   }
 
   init(_ indicator: Indicator, plan: Plan) {
@@ -123,6 +151,11 @@ struct IndicatorRecord: Encodable {
     name = indicator.name
     unit = indicator.unit
     countOf = indicator.countOf.map { RegisterRecord.Count(register: $0.register.rawValue, levels: $0.levels) }
+    let facts = indicator.statistics
+    statistics = StatisticsRecord(
+      definition: facts.definition, source: facts.source?.rawValue,
+      sourceName: facts.source.flatMap { plan.org($0)?.name }, lagDays: facts.lagDays,
+      frequency: indicator.frequency.rawValue, confirmed: facts.confirmed)
     kind = indicator.kind.rawValue
     direction = indicator.direction.rawValue
     binding = indicator.binding.rawValue

@@ -44,6 +44,8 @@ public struct Indicator: Hashable, Sendable {
   public var countOf: RegisterCount?
   /// Base-year figures written with the indicator (`baselines:`), beside those of `baselines.csv`.
   public var baselines: [Baseline]
+  /// How the figure is defined and where it comes from (口径、数据来源), as far as known.
+  public var statistics: IndicatorStatistics
   /// Where it was defined.
   public var location: SourceLocation
   /// Where each reference was written, keyed by field (`owner`, `area`, `weight`, `eligible[0]`,
@@ -57,7 +59,7 @@ public struct Indicator: Hashable, Sendable {
     weight: IndicatorID? = nil, frequency: Frequency, owner: OrgID, precision: Decimal? = nil,
     eligible: [OrgID]? = nil, targets: [Target] = [], aims: [String] = [], quotes: [String] = [],
     note: String? = nil, decompose: DecompositionRule? = nil, countOf: RegisterCount? = nil,
-    baselines: [Baseline] = [], location: SourceLocation,
+    baselines: [Baseline] = [], statistics: IndicatorStatistics = IndicatorStatistics(), location: SourceLocation,
     positions: [String: SourceLocation] = [:]
   ) {
     self.id = id
@@ -81,6 +83,7 @@ public struct Indicator: Hashable, Sendable {
     self.decompose = decompose
     self.countOf = countOf
     self.baselines = baselines
+    self.statistics = statistics
     self.location = location
     self.positions = positions
   }

@@ -36,6 +36,7 @@ extension ConfigDecoder {
     let aims = mapping.optional("aims")?.strings() ?? []
     let quotes = mapping.optional("quotes")?.strings() ?? []
     let note = mapping.optional("note")?.string()
+    let statistics = mapping.optional("statistics").map { self.statistics($0, context: context, positions: &positions) }
     let decompose = mapping.optional("decompose").flatMap { decompositionRule($0, context: context) }
     let countOf = mapping.optional("count_of").flatMap { registerCount($0, context: context, positions: &positions) }
     if countOf != nil, let kind, kind != .stock, kind != .flow {
@@ -86,7 +87,35 @@ extension ConfigDecoder {
       id: id, domain: domain, area: area, name: name, unit: unit, kind: kind, direction: direction,
       binding: binding, aggregation: aggregation, weight: weight, frequency: frequency, owner: owner,
       precision: precision, eligible: eligible, targets: targets, aims: aims, quotes: quotes, note: note,
-      decompose: decompose, countOf: countOf, baselines: figures, location: reader.location, positions: positions)
+      decompose: decompose, countOf: countOf, baselines: figures, statistics: statistics ?? IndicatorStatistics(),
+      location: reader.location, positions: positions)
+  }
+
+  /// `statistics: { definition: { zh, en }, source: bureau.statistics, lag_days: 20, confirmed: false }`.
+  private func statistics(
+    _ reader: NodeReader, context: String, positions: inout [String: SourceLocation]
+  ) -> IndicatorStatistics {
+    guard let mapping = reader.mapping() else { return IndicatorStatistics() }
+    let statisticsContext = "the statistics of \(context)"
+    mapping.allowOnly(Keys.statistics, in: statisticsContext)
+    let definition = mapping.optional("definition").flatMap { localizedText($0, in: statisticsContext) }
+    let sourceReader = mapping.optional("source")
+    let source: OrgID? = identifier(sourceReader)
+    positions["statistics.source"] = sourceReader?.location
+    let lagReader = mapping.optional("lag_days")
+    let lag = lagReader?.int()
+    if let lag, lag < 0 || lag > 730, let lagReader {
+      lagReader.error("The lag of \(context) must be between 0 and 730 days, not \(lag).")
+    }
+    var confirmed = false
+    if let reader = mapping.optional("confirmed") {
+      switch reader.string() {
+      case "true": confirmed = true
+      case "false": confirmed = false
+      default: reader.error("'confirmed' in \(statisticsContext) is true or false.")
+      }
+    }
+    return IndicatorStatistics(definition: definition, source: source, lagDays: lag, confirmed: confirmed)
   }
 
   /// Base-year figures written with the indicator:

@@ -16,8 +16,9 @@ package struct ConfigDecoder {
     static let indicator = [
       "id", "area", "name", "unit", "kind", "direction", "binding", "aggregation", "weight",
       "frequency", "owner", "precision", "eligible", "targets", "aims", "quotes", "note", "decompose",
-      "count_of", "baselines",
+      "count_of", "baselines", "statistics",
     ]
+    static let statistics = ["definition", "source", "lag_days", "confirmed"]
     static let target = ["year", "comparator", "value", "measure", "with"]
     static let goal = ["id", "kind", "name", "indicators"]
     static let area = ["id", "name", "lead"]

@@ -69,6 +69,14 @@ struct CrossReferenceChecker {
       case .bureau, .leadingGroup: break
       }
     }
+    if let source = indicator.statistics.source {
+      let location = indicator.position(of: "statistics.source")
+      if let org = org(source, at: location, for: "the statistics of \(context)"), org.kind == .district {
+        log.error(
+          "The source of \(context) is the district '\(source)'; name the org that produces the city's figure.",
+          at: location)
+      }
+    }
     if let areaID = indicator.area {
       let location = indicator.position(of: "area")
       if let area = areas[areaID] {

@@ -67,8 +67,8 @@ extension ReportBuilder {
       .paragraph(tileCaption),
     ]
     if let assessment = inputs.assessment { blocks += schemeBlocks(assessment.scheme) }
-    blocks.append(
-      .heading(t("\(inputs.assessment == nil ? 6 : 7). 数据来源", "\(inputs.assessment == nil ? 6 : 7). Sources")))
+    let sources = inputs.assessment == nil ? 6 : 7
+    blocks.append(.heading(t("\(sources). 数据来源", "\(sources). Sources")))
     blocks.append(
       .paragraph(
         t(
@@ -80,7 +80,51 @@ extension ReportBuilder {
         inputs.monitoring.targets.map { $0.text.text(in: language) }
           ?? TargetCitation.unissued(period.year).text(in: language)))
     if let caveat = inputs.caveat { blocks.append(.note(caveat.text(in: language))) }
+    blocks.append(.heading(t("\(sources + 1). 指标口径与来源", "\(sources + 1). What each indicator measures")))
+    blocks.append(
+      .note(
+        t(
+          "口径、来源单位与滞后天数取自方案与各牵头部门的说明；未经牵头部门确认的标为“待确认”。",
+          "Definitions, producing orgs and lags come from the plan and the lead bureaus; those a lead bureau has not "
+            + "confirmed read “to be confirmed”.")))
+    blocks.append(.table(statisticsTable()))
     return ReportSection(id: "methods", title: t("附录：方法说明", "Appendix: methods"), newPage: true, blocks: blocks)
+  }
+
+  /// Every indicator's definition (口径), the org producing it, its frequency and lag, and
+  /// whether that is confirmed.
+  func statisticsTable() -> ReportTable {
+    let rows = plan.indicators.map { indicator -> [ReportCell] in
+      let facts = indicator.statistics
+      let source = facts.source.map { id in plan.org(id)?.name.text(in: language) ?? id.rawValue }
+      let frequency =
+        switch indicator.frequency {
+        case .quarterly: t("季度", "quarterly")
+        case .annual: t("年度", "annual")
+        }
+      return [
+        ReportCell(indicator.name.text(in: language), value: .text(indicator.id.rawValue)),
+        ReportCell(
+          facts.definition?.text(in: language) ?? "—",
+          value: facts.definition.map { .text($0.text(in: language)) } ?? .null),
+        ReportCell(
+          source ?? (plan.derivation(for: indicator.id) != nil ? t("由其他指标计算", "computed") : "—"),
+          value: facts.source.map { .text($0.rawValue) } ?? .null),
+        ReportCell(frequency, value: .text(indicator.frequency.rawValue)),
+        ReportCell(
+          facts.lagDays.map { t("\($0) 天", "\($0) days") } ?? "—", value: facts.lagDays.map { .integer($0) } ?? .null),
+        ReportCell(facts.status.text(in: language), value: .text(facts.confirmed ? "confirmed" : "to_be_confirmed")),
+      ]
+    }
+    return ReportTable(
+      file: "indicators",
+      columns: [
+        ReportColumn("indicator", t("指标", "Indicator")), ReportColumn("definition", t("口径", "Definition")),
+        ReportColumn("source", t("来源单位", "Produced by"), compact: true),
+        ReportColumn("frequency", t("频率", "Frequency"), compact: true),
+        ReportColumn("lag_days", t("滞后", "Lag"), numeric: true, compact: true),
+        ReportColumn("status", t("状态", "Status"), compact: true),
+      ], rows: rows)
   }
 
   /// The assessment scheme: each section's items, rules, grades, quotas, caps and tie-break.
