@@ -122,10 +122,11 @@ struct Pages: Sendable {
     let changes = Section(path: "/changes", label: "changes")
     let users = Section(path: "/admin/users", label: "users")
     let targets = Section(path: "/targets", label: "issued_targets")
+    let registers = Section(path: "/registers", label: "registers")
     switch role {
-    case .district: return [home, entry, upload, changes, targets]
-    case .bureau: return [home, entry, upload, review, changes, targets]
-    case .commission: return [home, board, review, changes, targets, audit]
+    case .district: return [home, entry, upload, registers, changes, targets]
+    case .bureau: return [home, entry, upload, review, registers, changes, targets]
+    case .commission: return [home, board, review, registers, changes, targets, audit]
     case .admin: return [home, board, changes, targets, audit, users]
     case .viewer: return [home, targets]
     }

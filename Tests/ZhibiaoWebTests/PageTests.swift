@@ -101,10 +101,10 @@ struct PageTests: SignedInPages {
       "/changes", "/admin/users", "/changes/new?indicator=digital.ict_revenue&period=2024Q1",
       // Issued target versions and the exports (version 1 is issued below).
       "/targets", "/targets/show?version=1", "/targets/diff?from=1&to=config", "/downloads/observations.csv",
-      "/downloads/observations.xlsx", "/downloads/targets.xlsx?year=2025", "/downloads/registers.csv",
+      "/downloads/observations.xlsx", "/downloads/targets.xlsx?year=2025", "/downloads/registers.csv", "/registers",
     ]
     // The expected status of each path above, per account; the figure is 西湖's, unlocked.
-    let everyone = [HTTPResponse.Status](repeating: .ok, count: 7)
+    let everyone = [HTTPResponse.Status](repeating: .ok, count: 8)
     let expected: [(String, [HTTPResponse.Status])] = [
       ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok] + everyone),
       ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .ok] + everyone),
@@ -115,7 +115,7 @@ struct PageTests: SignedInPages {
       (
         "viewer",
         [.forbidden, .forbidden, .forbidden, .forbidden, .notFound, .forbidden, .forbidden, .forbidden, .forbidden]
-          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden]
+          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden, .forbidden]
       ),
     ]
     _ = try await temporary.store.issueTargets(
