@@ -52,7 +52,7 @@ struct DemoReportTests {
   let demo = DemoRun.shared
 
   static let dataTables = [
-    "goals", "indicators", "monitoring", "next_quarter", "quality", "ranking", "ranking_bureaus", "warnings",
+    "goals", "indicators", "monitoring", "next_quarter", "quality", "ranking", "ranking_bureaus", "tasks", "warnings",
   ]
 
   @Test("demo succeeds in an empty folder and writes every file it promises")

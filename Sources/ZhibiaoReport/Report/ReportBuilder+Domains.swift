@@ -5,6 +5,7 @@ extension ReportBuilder {
   /// Each domain's progress against its targets, on the city figures.
   func domainsSection() -> ReportSection {
     var blocks = [ReportBlock]()
+    let standing = taskStanding
     var groups: [(id: DomainID?, name: String, lead: String?)] = plan.domains.map {
       ($0.id, $0.name.text(in: language), name($0.lead))
     }
@@ -25,6 +26,7 @@ extension ReportBuilder {
       let paths = rows.filter { row in plan.goals.contains { $0.indicators.contains(row.indicator) } }
         .compactMap { pathChart($0.indicator)?.svg() }
       if !paths.isEmpty { blocks.append(.charts(paths, caption: pathCaption)) }
+      if let domain = group.id { blocks += taskBlocks(domain, standing: standing) }
     }
     blocks.append(.note(t("全部监测数据（含各区县）见 data/monitoring.csv。", "Every row, districts included: data/monitoring.csv.")))
     return ReportSection(

@@ -10,7 +10,8 @@ extension ReportBuilder {
 
   /// One page per district: its lights, its figures, its scorecard and next quarter's targets.
   func districtPages() -> [ReportSection] {
-    plan.districts.enumerated().map { index, district in
+    let standing = taskStanding
+    return plan.districts.enumerated().map { index, district in
       let rows = districtRows.filter { $0.org == district.id }
       var blocks = [ReportBlock]()
       let tally = PaceStatus.allCases.map { status in
@@ -36,6 +37,7 @@ extension ReportBuilder {
       if let card = inputs.assessment?.result.scorecard(for: district.id) { blocks += scorecardBlocks(card) }
       blocks.append(.heading(t("下一季度目标（\(nextPeriod.zh)累计）", "Next quarter's targets (\(nextPeriod), year to date)")))
       blocks.append(.table(nextQuarterTable(district.id)))
+      blocks += districtTaskBlocks(district.id, standing: standing)
       return ReportSection(
         id: "district-\(district.id.rawValue)",
         title: t("六-\(index + 1)、\(district.name.zh)", "6.\(index + 1) \(district.name.en)"), newPage: true,

@@ -133,7 +133,7 @@ extension ReportBuilder {
       "\(rows.filter { $0.status == .red }.count) red, \(rows.filter { $0.status == .yellow }.count) yellow.")
     return ReportSection(
       id: "warnings", title: t("四、预警清单", "4. Warnings"), newPage: true,
-      blocks: [.paragraph(summary), .table(table)])
+      blocks: [.paragraph(summary), .table(table)] + taskWarningBlocks(taskStanding))
   }
 
   /// Missing and late figures, falling year-to-date values, sums that do not add up, outliers.

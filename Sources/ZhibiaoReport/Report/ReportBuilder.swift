@@ -35,7 +35,10 @@ public struct ReportBuilder {
     return ReportDocument(
       title: title, subtitle: subtitle, caveat: inputs.caveat?.text(in: language), language: language,
       figures: figures, sections: sections,
-      data: [indicatorTable(cityRows + districtRows, file: "monitoring", withOrg: true), nextQuarterData()],
+      data: [
+        indicatorTable(cityRows + districtRows, file: "monitoring", withOrg: true), nextQuarterData(),
+        taskData(taskStanding),
+      ],
       facts: facts)
   }
 
