@@ -58,3 +58,34 @@ struct TaskStandingTests {
     #expect(TaskStanding.hasEnded(due, at: now) == expected)
   }
 }
+
+@Suite("zhibiao tasks status")
+struct TasksCommandTests {
+  @Test("Lists the milestones due by the period's year with their state, filtered by state and org")
+  func status() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let (config, db) = try SuccessorPlanTests.sampleThrough2025(run)
+    let overdue = try run.run(
+      ["tasks", "status", "--period", "2025Q4", "--state", "overdue", "--format", "json", "--db", db],
+      config: config.path)
+    #expect(overdue.status == 0, "\(overdue.errors)")
+    let records = try #require(JSONSerialization.jsonObject(with: Data(overdue.output.utf8)) as? [[String: Any]])
+    #expect(!records.isEmpty && records.allSatisfy { $0["state"] as? String == "overdue" })
+    let design = try #require(records.first { $0["indicator"] as? String == "business.design_leaders" })
+    #expect(
+      design["actual"] as? String == "9" && design["value"] as? String == "10" && design["due"] as? String == "2025")
+    let yuhang = try run.run(
+      ["tasks", "status", "--period", "2025Q4", "--org", "余杭区", "--format", "csv", "--db", db], config: config.path)
+    let lines = yuhang.output.split(separator: "\r\n").dropFirst()
+    #expect(!lines.isEmpty)
+    let plan = try HangzhouPlan.plan()
+    for line in lines {
+      let id = TaskID(String(line.split(separator: ",").first ?? ""))
+      #expect(plan.tasks.first { $0.id == id }?.orgs.contains("district.yuhang") == true, "\(line)")
+    }
+    let wrong = try run.run(
+      ["tasks", "status", "--period", "2025Q4", "--state", "late", "--db", db], config: config.path)
+    #expect(wrong.status == 64)
+  }
+}

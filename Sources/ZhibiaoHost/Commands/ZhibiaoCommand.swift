@@ -14,6 +14,7 @@ public struct ZhibiaoCommand: AsyncParsableCommand {
       ReportCommand.self, DemoCommand.self,
       LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self, StoreCommand.self,
       TemplateCommand.self, TargetsCommand.self, EvaluateCommand.self, PlanCommand.self,
+      TasksCommand.self,
     ]
   )
 
