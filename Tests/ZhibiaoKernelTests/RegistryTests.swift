@@ -1,6 +1,7 @@
 // Loading a whole configuration: the frozen plan and its look-ups, warnings, missing and
 // empty files, domain checks, and every problem of a configuration reported in one freeze.
 
+import Foundation
 import Testing
 import ZhibiaoKernel
 import ZhibiaoTestSupport
@@ -331,5 +332,87 @@ struct RegistryTests {
     #expect(lines.first?.hasPrefix("a.yaml:1:2: error: Bad") == true)
     #expect(lines.first?.hasSuffix("(fix it)") == true)
     #expect(lines.last == "a.yaml:3:4: warning: Odd.")
+  }
+}
+
+/// What the plan file cannot mean: a span of centuries, a district as the commission, an org
+/// twice in `tie_break`, parity targets that only refer to each other.
+@Suite("The plan refuses what cannot be meant")
+struct PlanSanityTests {
+  @Test("A target year more than 50 years after the base year is refused at once, where it is written")
+  func longSpan() {
+    let files = Fixture.files(editing: Fixture.planPath, replacing: "target_year: 2025", with: "target_year: 9999")
+    let started = Date()
+    let result = load(files)
+    #expect(Date().timeIntervalSince(started) < 5, "a refusal should not lay the years out first")
+    expectDiagnostic(
+      result, at: Fixture.text(Fixture.planPath, in: files).position(of: "9999"),
+      "The target year 9999 is 7978 years after the base year 2021; a plan spans at most 50 years.")
+    #expect(result.plan == nil)
+  }
+
+  @Test("The commission is a bureau, and the leading group a leading group")
+  func commissionKind() {
+    let files = Fixture.files(
+      editing: Fixture.planPath, replacing: "commission: bureau.a", with: "commission: district.east")
+    let result = load(files)
+    expectDiagnostic(
+      result, at: Fixture.text(Fixture.planPath, in: files).position(of: "district.east", after: "commission"),
+      "The plan's commission 'district.east' is a district, not a bureau; the commission (市发改委) runs the assessment and locks the quarters."
+    )
+    let group = load(
+      Fixture.files(editing: Fixture.planPath, replacing: "leading_group: group.lead", with: "leading_group: bureau.b"))
+    #expect(group.listing.contains("The plan's leading group 'bureau.b' is not declared 'kind: leading_group'."))
+  }
+
+  @Test("An org listed twice in tie_break is refused at its second place")
+  func tieBreakTwice() {
+    let files = Fixture.files(
+      editing: Fixture.planPath, replacing: "goals:\n",
+      with: "decomposition:\n  tie_break: [district.east, district.west, district.east]\ngoals:\n")
+    let result = load(files)
+    #expect(result.plan == nil)
+    #expect(
+      result.listing.contains(
+        "'district.east' is listed twice in 'tie_break'; each org settles a tie once, in the order listed."),
+      "\(result.listing)")
+    let text = Fixture.text(Fixture.planPath, in: files)
+    expectDiagnostic(
+      result, at: text.position(of: "district.east]"),
+      "'district.east' is listed twice in 'tie_break'; each org settles a tie once, in the order listed.")
+  }
+
+  @Test("Parity targets that refer only to each other are refused")
+  func parityCycle() {
+    let files = Fixture.appendingIndicator(
+      """
+        - id: test.left
+          name: { zh: 甲, en: Left }
+          unit: "%"
+          kind: ratio
+          direction: higher
+          binding: expected
+          aggregation: city_only
+          frequency: annual
+          owner: bureau.a
+          targets: [{ year: 2025, comparator: parity, with: test.right }]
+          quotes: [相持平]
+        - id: test.right
+          name: { zh: 乙, en: Right }
+          unit: "%"
+          kind: ratio
+          direction: higher
+          binding: expected
+          aggregation: city_only
+          frequency: annual
+          owner: bureau.a
+          targets: [{ year: 2025, comparator: parity, with: test.left }]
+          quotes: [相持平]
+
+      """)
+    let result = load(files)
+    #expect(result.plan == nil)
+    #expect(
+      result.listing.contains("go round in a circle (test.left → test.right → test.left)"), "\(result.listing)")
   }
 }

@@ -43,7 +43,7 @@ extension ConfigDecoder {
       rule.seasonal = shares
     }
     rule.abnormalYears = mapping.optional("abnormal_years")?.sequence()?.compactMap { $0.int() } ?? []
-    rule.tieBreak = identifiers(mapping.optional("tie_break"), field: "tie_break", positions: &positions) ?? []
+    rule.tieBreak = tieBreak(mapping.optional("tie_break"), positions: &positions)
     if let growthReader = mapping.optional("assumed_growth") { rule.assumedGrowth = growthReader.decimal() }
     positions.merge(
       mapping.entries.reduce(into: [:]) { $0[$1.key] = $1.keyLocation }, uniquingKeysWith: { first, _ in first })
@@ -78,7 +78,20 @@ extension ConfigDecoder {
       defaults.countMethod = method
     }
     var positions: [String: SourceLocation] = [:]
-    defaults.tieBreak = identifiers(mapping.optional("tie_break"), field: "tie_break", positions: &positions) ?? []
+    defaults.tieBreak = tieBreak(mapping.optional("tie_break"), positions: &positions)
     return defaults
+  }
+
+  /// A `tie_break:` list: each org once, a repeat refused where it is written.
+  private func tieBreak(_ reader: NodeReader?, positions: inout [String: SourceLocation]) -> [OrgID] {
+    let ids: [OrgID] = identifiers(reader, field: "tie_break", positions: &positions) ?? []
+    var seen = Set<OrgID>()
+    for (index, item) in (reader?.sequence() ?? []).enumerated() {
+      guard let id: OrgID = index < ids.count ? ids[index] : nil else { continue }
+      if !seen.insert(id).inserted {
+        item.error("'\(id)' is listed twice in 'tie_break'; each org settles a tie once, in the order listed.")
+      }
+    }
+    return ids
   }
 }

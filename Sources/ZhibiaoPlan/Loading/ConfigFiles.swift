@@ -41,6 +41,8 @@ extension ConfigDecoder {
   static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
   static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks", "registers"]
   static let domainKeys = ["id", "name", "lead"]
+  /// The most years a plan spans, base year to target year.
+  static let longestPlan = 50
 
   func planFile(_ root: NodeReader) -> PlanFile {
     var file = PlanFile()
@@ -52,7 +54,8 @@ extension ConfigDecoder {
       let id: PlanID? = identifier(plan.required("id", in: "'plan'"))
       let name = localizedText(plan.required("name", in: "'plan'"), in: "the plan")
       let baseYear = plan.required("base_year", in: "'plan'")?.int()
-      let targetYear = plan.required("target_year", in: "'plan'")?.int()
+      let targetReader = plan.required("target_year", in: "'plan'")
+      var targetYear = targetReader?.int()
       let commissionReader = plan.required("commission", in: "'plan'")
       let commission: OrgID? = identifier(commissionReader)
       positions["commission"] = commissionReader?.location
@@ -61,6 +64,16 @@ extension ConfigDecoder {
       positions["leading_group"] = groupReader?.location
       if let baseYear, let targetYear, targetYear <= baseYear {
         plan.reader.error("The target year \(targetYear) is not after the base year \(baseYear).")
+      } else if let baseYear, let target = targetYear, target - baseYear > Self.longestPlan {
+        // A plan's years are laid out year by year and quarter by quarter; a span like 2021–9999
+        // would take minutes and gigabytes before saying anything useful.
+        targetReader?.error(
+          "The target year \(target) is \(target - baseYear) years after the base year \(baseYear); a plan spans at most \(Self.longestPlan) years."
+        )
+        targetYear = nil
+      }
+      if let baseYear, !(1949...2200).contains(baseYear) {
+        plan.optional("base_year")?.error("The base year \(baseYear) is not a year between 1949 and 2200.")
       }
       if let id, let name, let baseYear, let targetYear, let commission, let group {
         file.settings = PlanSettings(

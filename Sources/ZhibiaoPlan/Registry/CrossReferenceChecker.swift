@@ -39,10 +39,19 @@ struct CrossReferenceChecker {
   // MARK: - Each concept
 
   private func checkPlanSettings() {
-    org(settings.commission, at: settings.positions["commission"] ?? settings.location, for: "the plan's commission")
-    org(
-      settings.leadingGroup, at: settings.positions["leading_group"] ?? settings.location,
-      for: "the plan's leading group")
+    let commissionAt = settings.positions["commission"] ?? settings.location
+    if let commission = org(settings.commission, at: commissionAt, for: "the plan's commission"),
+      commission.kind != .bureau
+    {
+      log.error(
+        "The plan's commission '\(commission.id)' is a \(commission.kind.rawValue.replacingOccurrences(of: "_", with: " ")), not a bureau; the commission (市发改委) runs the assessment and locks the quarters.",
+        at: commissionAt)
+    }
+    let groupAt = settings.positions["leading_group"] ?? settings.location
+    if let group = org(settings.leadingGroup, at: groupAt, for: "the plan's leading group"), group.kind != .leadingGroup
+    {
+      log.error("The plan's leading group '\(group.id)' is not declared 'kind: leading_group'.", at: groupAt)
+    }
   }
 
   private func check(_ domain: Domain) {
@@ -116,12 +125,17 @@ struct CrossReferenceChecker {
         let partnerLocation = indicator.position(of: "targets.\(target.year).with")
         if partnerID == indicator.id {
           log.error("The \(context) cannot be level with itself.", at: partnerLocation)
-        } else if let partner = self.indicator(partnerID, at: partnerLocation, for: "the parity of \(context)"),
-          partner.unit != indicator.unit
-        {
-          log.error(
-            "The \(context) (\(indicator.unit ?? "no unit")) cannot be level with '\(partnerID)' (\(partner.unit ?? "no unit")).",
-            at: partnerLocation)
+        } else if let partner = self.indicator(partnerID, at: partnerLocation, for: "the parity of \(context)") {
+          if partner.unit != indicator.unit {
+            log.error(
+              "The \(context) (\(indicator.unit ?? "no unit")) cannot be level with '\(partnerID)' (\(partner.unit ?? "no unit")).",
+              at: partnerLocation)
+          }
+          if let cycle = parityCycle(from: indicator.id) {
+            log.error(
+              "The parity targets of \(context) go round in a circle (\(cycle.map(\.rawValue).joined(separator: " → "))): one of them must have a target of its own.",
+              at: partnerLocation)
+          }
         }
       }
     }
@@ -181,6 +195,20 @@ struct CrossReferenceChecker {
   // MARK: - Look-ups that report
 
   @discardableResult
+  /// The indicators a chain of parity targets from `start` runs through when it comes back to
+  /// `start`; nil when it ends at an indicator with a target of its own (or none).
+  func parityCycle(from start: IndicatorID) -> [IndicatorID]? {
+    var chain = [start]
+    var current = start
+    while let next = indicators[current]?.targets.first(where: { $0.comparator == .parity })?.partner {
+      if next == start { return chain + [start] }
+      if chain.contains(next) { return nil }
+      chain.append(next)
+      current = next
+    }
+    return nil
+  }
+
   func org(_ id: OrgID, at location: SourceLocation, for context: String) -> Org? {
     if let org = orgs[id] { return org }
     log.error(
