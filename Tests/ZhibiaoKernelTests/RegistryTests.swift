@@ -382,6 +382,21 @@ struct PlanSanityTests {
       "'district.east' is listed twice in 'tie_break'; each org settles a tie once, in the order listed.")
   }
 
+  @Test("A target too large to count in whole units of its precision is refused where it is written, not wrapped")
+  func hugeTarget() {
+    let files = Fixture.files(
+      editing: Fixture.domainPath, replacing: "value: 100 }", with: "value: 9223372036854775807 }")
+    let result = load(files)
+    expectDiagnostic(
+      result, at: Fixture.text(Fixture.domainPath, in: files).position(of: "9223372036854775807"),
+      "The target 9223372036854775807 of indicator 'test.output' is too large to decompose exactly: at most 10^15 units of its precision 0.1."
+    )
+    #expect(!result.listing.contains("-10"), "\(result.listing)")
+    let largest = load(
+      Fixture.files(editing: Fixture.domainPath, replacing: "value: 100 }", with: "value: 100000000000000 }"))
+    #expect(largest.errors.isEmpty, "\(largest.listing)")
+  }
+
   @Test("Parity targets that refer only to each other are refused")
   func parityCycle() {
     let files = Fixture.appendingIndicator(

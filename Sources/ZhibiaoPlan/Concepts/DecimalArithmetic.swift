@@ -40,6 +40,18 @@ public enum DecimalArithmetic {
     return text + String(repeating: "0", count: max(0, places - decimals))
   }
 
+  /// The most whole units of a precision a target or base-year figure may hold (10¹⁵): the
+  /// decomposition counts in whole units and weighs them in binary floating point, which holds
+  /// whole numbers exactly only below 2⁵³; anything larger would wrap or round without a word.
+  public static let largestUnits: Decimal = 1_000_000_000_000_000
+
+  /// Whether `value` is within ``largestUnits`` whole `step`s (of 1 when there is no step).
+  public static func fitsUnits(_ value: Decimal, of step: Decimal?) -> Bool {
+    var magnitude = value / (step ?? 1)
+    if magnitude < 0 { magnitude = -magnitude }
+    return magnitude <= largestUnits
+  }
+
   /// The whole number of `step`s in `value`, rounded half up (13000 亿元 at 0.1 is 130000).
   public static func units(_ value: Decimal, of step: Decimal) -> Int {
     NSDecimalNumber(decimal: rounded(value / step, scale: 0, .plain)).intValue

@@ -167,6 +167,12 @@ extension ConfigDecoder {
       if valueReader == nil { reader.error("Missing key 'value' in \(targetContext).") }
       if partnerReader != nil { partnerReader?.error("Only a parity target has 'with'.") }
     }
+    if let value, let valueReader, !DecimalArithmetic.fitsUnits(value, of: precision) {
+      valueReader.error(
+        "The target \(value) of \(context) is too large to decompose exactly: at most 10^15 units of its precision \(precision ?? 1)."
+      )
+      return nil
+    }
     if let value, let precision, let valueReader, !DecimalArithmetic.isMultiple(value, of: precision) {
       valueReader.error(
         "The target \(value) of \(context) is finer than its precision \(precision).",

@@ -22,6 +22,12 @@ enum BaselineRules {
         fail("The year '\(entry.year)' is not a year up to \(plan.targetYear).")
         continue
       }
+      guard DecimalArithmetic.fitsUnits(entry.value, of: indicator.precision) else {
+        fail(
+          "The figure \(entry.value) is too large to decompose exactly: at most 10^15 units of the precision "
+            + "\(indicator.precision ?? 1) of '\(indicator.id)'.")
+        continue
+      }
       if entry.basis != .illustrative, entry.source == nil {
         fail("A \(entry.basis == .reported ? "reported" : "carried-over") figure must name its source.")
       }
