@@ -29,12 +29,39 @@ public final class SQLiteStore: Store {
   /// a file as an older build left it.
   init(path: String, schemaVersion: Int) throws {
     self.path = path
+    try Self.refuseForeignDatabase(at: path)
     do {
       writer = try DatabasePool(path: path, configuration: Self.configuration)
     } catch let error as DatabaseError {
       throw StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
     }
     try migrate(upTo: schemaVersion)
+  }
+
+  /// Refuses an existing file that is not a Zhibiao store — an SQLite database with tables of
+  /// its own and no record of this store's migrations, or no SQLite database at all — before
+  /// anything opens it for writing, so that it is left exactly as it was (no tables added, its
+  /// journal mode not switched).
+  static func refuseForeignDatabase(at path: String) throws {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    guard let size = attributes?[.size] as? Int, size > 0 else { return }
+    var configuration = Configuration()
+    configuration.readonly = true
+    let tables: [String]
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      tables = try queue.read { db in
+        try String.fetchAll(
+          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      }
+    } catch let error as DatabaseError {
+      throw StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
+    }
+    if !tables.isEmpty && !tables.contains("grdb_migrations") {
+      throw StoreError.unavailable(
+        path: path,
+        reason: "it is an SQLite database but not a Zhibiao store (it holds tables of its own); it was left untouched")
+    }
   }
 
   private init(path: String, writer: any DatabaseWriter) {

@@ -29,7 +29,10 @@ struct AssessCommand: AsyncParsableCommand {
   @Option(name: .long, help: "同时写出 .xlsx 考核表 (also write the ranking and every scorecard item to this workbook).")
   var xlsx: String?
 
+  @OptionGroup var force: ForceOption
+
   func run() async throws {
+    if let xlsx { try OutputFile.check(xlsx, store: store, force: force.force) }
     let workspace = try CommandWorkspace.load(options)
     let plan = workspace.plan
     try CommandPlan.year(year, in: plan)

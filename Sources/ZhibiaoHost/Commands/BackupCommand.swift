@@ -20,7 +20,7 @@ struct BackupCommand: AsyncParsableCommand {
         path: destination,
         LocalizedText(zh: "文件已存在，请另选一个新文件作备份。", en: "The file exists; choose a new file for the backup."))
     }
-    try await store.open().backup(to: destination)
+    try await store.openExisting().backup(to: destination)
     print(
       options.lang == .zh ? "已备份 \(store.location) → \(destination)" : "Backed up \(store.location) → \(destination)")
   }

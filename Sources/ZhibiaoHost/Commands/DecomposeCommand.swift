@@ -31,6 +31,8 @@ struct DecomposeCommand: AsyncParsableCommand {
   @Option(name: .long, help: "写入文件 (the file to write; required with --format xlsx).")
   var out: String?
 
+  @OptionGroup var force: ForceOption
+
   /// A listing format, or a workbook.
   enum BookFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, md, xlsx
@@ -46,6 +48,7 @@ struct DecomposeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if let out { try OutputFile.check(out, store: nil, force: force.force) }
     let workspace = try CommandWorkspace.load(options)
     let (plan, book) = (workspace.plan, workspace.book)
     if let org, plan.org(OrgID(org)) == nil {

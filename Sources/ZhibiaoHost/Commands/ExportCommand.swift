@@ -25,10 +25,13 @@ struct ExportCommand: AsyncParsableCommand {
   @Option(name: .long, help: "写入文件 (write to this file instead of standard output).")
   var out: String?
 
+  @OptionGroup var force: ForceOption
+
   func run() async throws {
     guard format == .csv || format == .json else { throw ValidationError("export writes csv or json") }
     let plan = try CommandPlan.load(options)
-    let store = try await self.store.open()
+    if let out { try OutputFile.check(out, store: self.store, force: force.force) }
+    let store = try await self.store.openExisting()
     let text: String
     switch subject {
     case .observations:

@@ -29,7 +29,8 @@ struct HistoryCommand: AsyncParsableCommand {
     let org = try CommandPlan.org(self.org, in: plan)
     var period = try CommandPlan.period(self.period, in: plan)
     if indicator.frequency == .quarterly, period.quarter == nil { period = .quarter(4, of: period.year) }
-    let revisions = try await store.open().history(plan: plan.id, indicator: indicator.id, org: org.id, period: period)
+    let revisions = try await store.openExisting().history(
+      plan: plan.id, indicator: indicator.id, org: org.id, period: period)
     if revisions.isEmpty {
       throw CommandFailure.domain(
         "\(indicator.id) × \(org.id) × \(period) 没有记录。",

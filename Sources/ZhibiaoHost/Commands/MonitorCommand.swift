@@ -35,13 +35,13 @@ struct MonitorCommand: AsyncParsableCommand {
   @Option(name: .long, help: "同时写出 .xlsx 监测表 (also write the monitoring workbook to this file).")
   var xlsx: String?
 
+  @OptionGroup var force: ForceOption
+
   func run() async throws {
+    if let xlsx { try OutputFile.check(xlsx, store: store, force: force.force) }
     let workspace = try CommandWorkspace.load(options)
     let plan = workspace.plan
     let period = try CommandPlan.period(self.period, in: plan)
-    let pipeline = try await CommandWorkspace.pipeline(workspace, store)
-    let asOf = try CommandPlan.day(asOf)
-    let monitoring = try CommandWorkspace.computing { try pipeline.monitoring(at: period, asOf: asOf) }
     let org = try self.org.map { try CommandPlan.org($0, in: plan).id }
     if let domain, plan.domain(DomainID(domain)) == nil {
       let suggestion = Suggestion.hint(for: domain, among: plan.domains.map(\.id.rawValue))
@@ -49,6 +49,9 @@ struct MonitorCommand: AsyncParsableCommand {
         "未知领域 '\(domain)'\(suggestion.map { "（\($0)）" } ?? "")。",
         "Unknown domain '\(domain)'\(suggestion.map { " (\($0))" } ?? "").")
     }
+    let asOf = try CommandPlan.day(asOf)
+    let pipeline = try await CommandWorkspace.pipeline(workspace, store)
+    let monitoring = try CommandWorkspace.computing { try pipeline.monitoring(at: period, asOf: asOf) }
     let filtered = monitoring.filtered(
       orgs: org.map { [$0] }, statuses: status.isEmpty ? nil : Set(status), domains: domain.map { [DomainID($0)] })
     print(MonitoringListing(plan: plan, report: filtered, language: options.lang).render(format), terminator: "")

@@ -49,6 +49,12 @@ struct ReportCommand: AsyncParsableCommand {
     // Chromium is looked for first: a missing one is said before any work is done.
     let chromium = pdf ? try PDFPrinter.chromium() : nil
     let workspace = try CommandWorkspace.load(options)
+    // The period is checked before the store is opened: a wrong year says so, whatever the store.
+    if case .quarter(let period) = scope {
+      try CommandPlan.year(period.year, in: workspace.plan, named: "\(period)")
+    } else {
+      try CommandPlan.year(scope.period.year, in: workspace.plan)
+    }
     let inputs = try await ReportRun.inputs(
       CommandWorkspace.pipeline(workspace, store), scope: scope, events: events, asOf: try CommandPlan.day(asOf),
       caveat: nil)

@@ -28,7 +28,10 @@ struct TemplateCommand: AsyncParsableCommand {
   @Option(name: .long, help: "输出文件 (the .xlsx file to write).")
   var out: String
 
+  @OptionGroup var force: ForceOption
+
   func run() async throws {
+    try OutputFile.check(out, store: store, force: force.force)
     let workspace = try CommandWorkspace.load(options)
     let org = try CommandPlan.org(self.org, in: workspace.plan)
     let period = try CommandPlan.period(self.period, in: workspace.plan)

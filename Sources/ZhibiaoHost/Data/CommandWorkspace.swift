@@ -16,7 +16,7 @@ enum CommandWorkspace {
 
   /// The pipeline over `workspace` and the store of `store`.
   static func pipeline(_ workspace: Workspace, _ store: StoreOptions) async throws -> Pipeline {
-    let opened = try await store.open()
+    let opened = try await store.openExisting()
     do {
       return try await Pipeline(workspace: workspace, store: opened)
     } catch {

@@ -36,6 +36,20 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
+  /// Opens the store a command only reads: a SQLite file must exist already (a read never
+  /// creates a store); a PostgreSQL server is opened as it is.
+  func openExisting() async throws -> any Store {
+    if !StoreLocation.isPostgres(location), !FileManager.default.fileExists(atPath: location) {
+      throw CommandFailure.file(
+        path: location,
+        LocalizedText(
+          zh: "没有这个数据库（读取命令不会新建数据库）；请用 --db 指明数据库，或先用 zhibiao ingest 导入数据。",
+          en: "There is no store here (a command that only reads never creates one); name the store with --db, or "
+            + "import figures first with zhibiao ingest."))
+    }
+    return try await open()
+  }
+
   /// Opens the store when there is one to read: one named by `--db` or `ZHIBIAO_DB`, or the
   /// default file when it exists; nil otherwise, so that a command that only may read issued
   /// targets does not create an empty store.

@@ -1,0 +1,82 @@
+import Crypto
+import Foundation
+import Testing
+import ZhibiaoTestSupport
+
+/// No command harms a store: a read never creates one, a file that is not a Zhibiao store is left
+/// exactly as it was, and an output never lands on the store it reads nor on a file already there
+/// unless `--force`.
+@Suite("Commands never harm a store")
+struct StoreSafetyTests {
+  static func digest(_ path: String) throws -> String {
+    SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))).map { String(format: "%02x", $0) }.joined()
+  }
+
+  @Test(
+    "A read command on a path with no store says so and creates nothing",
+    arguments: [
+      ["monitor", "--period", "2024Q3"], ["assess", "--year", "2024"], ["export", "observations"],
+      ["history", "--indicator", "plan.gdp", "--org", "district.xihu", "--period", "2024Q3"],
+      ["report", "--year", "2024", "--out", "r"], ["tasks", "status", "--period", "2024Q4"],
+    ])
+  func readCreatesNothing(_ arguments: [String]) throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let result = try run.run(arguments + ["--db", "nothing.sqlite", "--lang", "en"])
+    #expect(result.status == 1)
+    #expect(result.errors.contains("nothing.sqlite: error: There is no store here"), "\(result.errors)")
+    for suffix in ["", "-wal", "-shm"] {
+      #expect(!FileManager.default.fileExists(atPath: run.path("nothing.sqlite" + suffix)))
+    }
+  }
+
+  @Test("An SQLite database that is not a Zhibiao store is refused by reads and writes alike, and left as it was")
+  func foreignDatabase() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let path = run.path("other.sqlite")
+    let made = try BrowserTools.run(
+      "/usr/bin/python3",
+      [
+        "-c",
+        "import sqlite3; c = sqlite3.connect('\(path)'); c.execute('create table people (name text)'); "
+          + "c.execute(\"insert into people values ('张三')\"); c.commit(); c.close()",
+      ], withErrors: true)
+    try #require(made.status == 0, "\(made.output)")
+    let before = try Self.digest(path)
+    let sample = Repository.config.appendingPathComponent("sample/observations.csv").path
+    for arguments in [["monitor", "--period", "2024Q3"], ["ingest", sample]] {
+      let result = try run.run(arguments + ["--db", path, "--lang", "en"])
+      #expect(result.status == 1, "\(arguments)")
+      #expect(result.errors.contains("not a Zhibiao store"), "\(result.errors)")
+    }
+    #expect(try Self.digest(path) == before)
+    #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+  }
+
+  @Test("--out never lands on the store it reads; a file already there needs --force")
+  func outputs() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let sample = Repository.config.appendingPathComponent("sample/observations.csv").path
+    #expect(try run.run(["ingest", sample, "--db", "z.sqlite"]).status == 0)
+    let store = try Self.digest(run.path("z.sqlite"))
+    let onStore = try run.run([
+      "export", "observations", "--db", "z.sqlite", "--out", "z.sqlite", "--force", "--lang", "en",
+    ])
+    #expect(onStore.status == 1 && onStore.errors.contains("This is the store being read"), "\(onStore.errors)")
+    let onJournal = try run.run(["monitor", "--period", "2024Q3", "--db", "z.sqlite", "--xlsx", "./z.sqlite-wal"])
+    #expect(onJournal.status == 1)
+    #expect(try Self.digest(run.path("z.sqlite")) == store)
+
+    try Data("mine".utf8).write(to: URL(fileURLWithPath: run.path("kept.csv")))
+    let kept = try run.run(["export", "observations", "--db", "z.sqlite", "--out", "kept.csv", "--lang", "en"])
+    #expect(kept.status == 1 && kept.errors.contains("give --force to replace it"), "\(kept.errors)")
+    #expect(try String(contentsOfFile: run.path("kept.csv"), encoding: .utf8) == "mine")
+    let replaced = try run.run(["export", "observations", "--db", "z.sqlite", "--out", "kept.csv", "--force"])
+    #expect(replaced.status == 0, "\(replaced.errors)")
+    #expect(try String(contentsOfFile: run.path("kept.csv"), encoding: .utf8).contains("indicator,org,period"))
+    let template = try run.run(["template", "--org", "西湖区", "--period", "2025Q1", "--out", "kept.csv"])
+    #expect(template.status == 1)
+  }
+}
