@@ -214,12 +214,12 @@ struct ReasonText {
   /// `places` decimals, trailing zeros dropped.
   static func short(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return value > 0 ? "∞" : "—" }
-    var text = fixed(value, places: places)
-    if text.contains(".") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
+    var text = fixedBytes(value, places: places)
+    if text.contains(UInt8(ascii: ".")) {
+      while text.last == UInt8(ascii: "0") { text.removeLast() }
+      if text.last == UInt8(ascii: ".") { text.removeLast() }
     }
-    return text
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// The decimals that show a small gap: one, or as many as make it differ from zero (0.04, not 0).
@@ -233,10 +233,20 @@ struct ReasonText {
   /// of a value that rounds to zero; "—" when not finite.
   static func fixed(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return "—" }
-    let rounded = NumberText.fixed(value, places: places)
-    return rounded.hasPrefix("-")
-      && !rounded.utf8.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") })
-      ? String(rounded.dropFirst()) : rounded
+    return String(decoding: fixedBytes(value, places: places), as: UTF8.self)
+  }
+
+  /// `fixed(_:places:)` of a finite value, as bytes.
+  private static func fixedBytes(_ value: Double, places: Int) -> [UInt8] {
+    var rounded: [UInt8] = []
+    rounded.reserveCapacity(24)
+    NumberText.appendFixed(value, places: places, to: &rounded)
+    if rounded.first == UInt8(ascii: "-")
+      && !rounded.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") })
+    {
+      rounded.removeFirst()
+    }
+    return rounded
   }
 
   func behindPace(state: RowState, actual stated: Decimal?, milestone: Decimal?) -> LocalizedText {

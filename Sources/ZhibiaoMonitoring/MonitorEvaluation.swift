@@ -164,12 +164,9 @@ struct MonitorEvaluation {
     }
 
     // Data quality of the row itself.
-    let value = self.value(fact, cell + s)
-    if value.isNaN { state.flags |= DataQualityFlag.missing.bit }
-    if reported >= due || (value.isNaN && asOf >= due) { state.flags |= DataQualityFlag.late.bit }
-    if fact.isFlow && s % 4 > 0 && value < self.value(fact, cell + s - 1) {
-      state.flags |= DataQualityFlag.ytdFalls.bit
-    }
+    state.flags |= ownFlags(
+      fact, value: self.value(fact, cell + s), previous: s % 4 > 0 ? self.value(fact, cell + s - 1) : .nan,
+      reported: reported)
     state.growth = growth(fact, cell: cell, slot: s)
     if fact.testsOutliers && state.growth.isFinite {
       // The org's figures are read once, each year-on-year growth from two of them.
@@ -193,6 +190,18 @@ struct MonitorEvaluation {
       }
     }
     return state
+  }
+
+  /// The flags a row's own figures raise at the monitored slot: missing; late (reported on or
+  /// after the due instant, or still missing at `asOf` after it); a flow's year-to-date figure
+  /// below the previous quarter's (`previous`, NaN in a first quarter).
+  @inline(__always)
+  func ownFlags(_ fact: IndicatorFacts, value: Double, previous: Double, reported: Double) -> UInt16 {
+    var flags: UInt16 = 0
+    if value.isNaN { flags |= DataQualityFlag.missing.bit }
+    if reported >= due || (value.isNaN && asOf >= due) { flags |= DataQualityFlag.late.bit }
+    if fact.isFlow && slot % 4 > 0 && value < previous { flags |= DataQualityFlag.ytdFalls.bit }
+    return flags
   }
 
   /// The years from the base year to the latest year-end at the monitored slot (t of the

@@ -11,9 +11,22 @@ package enum NumberText {
   /// power of two, shifted and rounded in 128 bits without error. Beyond 2^63, or above 17
   /// places, which no report states, `String(format:)` writes it.
   package static func fixed(_ value: Double, places: Int) -> String {
-    guard value.isFinite else { return value.isNaN ? "nan" : value < 0 ? "-inf" : "inf" }
+    var output: [UInt8] = []
+    appendFixed(value, places: places, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends `value` with `places` decimals, as `fixed(_:places:)` writes it.
+  package static func appendFixed(_ value: Double, places: Int, to output: inout [UInt8]) {
+    guard value.isFinite else {
+      output.append(contentsOf: (value.isNaN ? "nan" : value < 0 ? "-inf" : "inf").utf8)
+      return
+    }
     let magnitude = abs(value)
-    guard places >= 0, places <= 17, magnitude < 0x1p63 else { return String(format: "%.\(places)f", value) }
+    guard places >= 0, places <= 17, magnitude < 0x1p63 else {
+      output.append(contentsOf: String(format: "%.\(places)f", value).utf8)
+      return
+    }
     let bits = magnitude.bitPattern
     let exponentBits = Int(bits >> 52)
     let fraction = bits & (1 << 52 - 1)
@@ -31,13 +44,38 @@ package enum NumberText {
       let half = UInt128(1) << (-shift - 1)
       if remainder > half || (remainder == half && units & 1 == 1) { units += 1 }
     }
-    var digits = Array(String(units).utf8)
-    if digits.count <= places {
-      digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places + 1 - digits.count), at: 0)
+    if value.sign == .minus { output.append(UInt8(ascii: "-")) }
+    appendDigits(units, point: places, to: &output)
+  }
+
+  /// Appends the decimal digits of `units` with a point before the last `point` of them (and a
+  /// zero before the point when they are all after it).
+  private static func appendDigits(_ units: UInt128, point: Int, to output: inout [UInt8]) {
+    var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // room for 40 digits
+    var remaining = units
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[39 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+        remaining /= 10
+        count += 1
+      } while remaining != 0
     }
-    if places > 0 { digits.insert(UInt8(ascii: "."), at: digits.count - places) }
-    if value.sign == .minus { digits.insert(UInt8(ascii: "-"), at: 0) }
-    return String(decoding: digits, as: UTF8.self)
+    withUnsafeBytes(of: &digits) { buffer in
+      let digits = buffer[(40 - count)...]
+      if point >= count {
+        output.append(UInt8(ascii: "0"))
+        output.append(UInt8(ascii: "."))
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: point - count))
+        output.append(contentsOf: digits)
+      } else if point > 0 {
+        output.append(contentsOf: digits.prefix(count - point))
+        output.append(UInt8(ascii: "."))
+        output.append(contentsOf: digits.suffix(point))
+      } else {
+        output.append(contentsOf: digits)
+      }
+    }
   }
 
   private static let powersOfFive: [UInt128] = (0...17).map { power in (0..<power).reduce(UInt128(1)) { r, _ in r * 5 }
@@ -66,35 +104,32 @@ package enum NumberText {
       magnitude /= 10
       places -= 1
     }
-    if magnitude == 0 {
-      output.append(UInt8(ascii: "0"))
-      return
-    }
-    if units < 0 { output.append(UInt8(ascii: "-")) }
-    var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // room for 40 digits
-    let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-      var count = 0
-      repeat {
-        buffer[39 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      } while magnitude != 0
-      return count
-    }
-    withUnsafeBytes(of: &digits) { buffer in
-      let digits = buffer[(40 - count)...]
-      if places >= count {
-        output.append(UInt8(ascii: "0"))
-        output.append(UInt8(ascii: "."))
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places - count))
-        output.append(contentsOf: digits)
-      } else if places > 0 {
-        output.append(contentsOf: digits.prefix(count - places))
-        output.append(UInt8(ascii: "."))
-        output.append(contentsOf: digits.suffix(places))
-      } else {
-        output.append(contentsOf: digits)
-      }
+    if magnitude == 0 { places = 0 }
+    if units < 0 && magnitude != 0 { output.append(UInt8(ascii: "-")) }
+    appendDigits(UInt128(magnitude), point: places, to: &output)
+  }
+
+  /// Appends `value` as `JSONEncoder` writes a double, `json(_:)`, without making a string: the
+  /// standard library writes its shortest digits straight into the stream.
+  package static func appendJSON(_ value: Double, to output: inout [UInt8]) {
+    var stream = ByteStream()
+    swap(&stream.bytes, &output)
+    value.write(to: &stream)
+    swap(&stream.bytes, &output)
+    if output.count >= 2 && output[output.count - 2] == UInt8(ascii: ".")
+      && output[output.count - 1] == UInt8(ascii: "0")
+    {
+      output.removeLast(2)
     }
   }
+}
+
+/// A text stream into bytes. A double writes its digits through `_writeASCII`, the standard
+/// library's hook for ASCII text, so that no string is made for them.
+private struct ByteStream: TextOutputStream {
+  var bytes: [UInt8] = []
+
+  mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+
+  mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }

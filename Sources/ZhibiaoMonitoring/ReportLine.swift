@@ -36,6 +36,13 @@ extension Monitor {
   /// The line of an active row, with `dueDay` the period's; the same fields as `report()` gives
   /// its row.
   func reportLine(_ row: Int, dueDay: String) -> ReportLine {
+    var days: [UInt64: String] = [:]
+    return reportLine(row, dueDay: dueDay, days: &days)
+  }
+
+  /// The line of an active row, with the days of times of reporting already written in `days`
+  /// (by the bits of the time), to which it adds its own: a report's figures come in on few days.
+  func reportLine(_ row: Int, dueDay: String, days: inout [UInt64: String]) -> ReportLine {
     let state = rows[row]
     let i = Int(rowIndicator[row])
     let o = Int(rowOrg[row])
@@ -76,7 +83,16 @@ extension Monitor {
       ? state.view(
         years: MonitorEvaluation.viewYears(slot: slot), span: targets.axis.years - 1,
         direction: targets.indicators[i].direction) : PlanPeriodView.none
-    let reportedOn = reported.isNaN ? nil : settings.day(of: Date(timeIntervalSinceReferenceDate: reported))
+    var reportedOn: String?
+    if !reported.isNaN {
+      if let day = days[reported.bitPattern] {
+        reportedOn = day
+      } else {
+        let day = settings.day(of: Date(timeIntervalSinceReferenceDate: reported))
+        days[reported.bitPattern] = day
+        reportedOn = day
+      }
+    }
     var warnings: [MonitoringWarning] = []
     let needsFigures = state.status == .yellow || state.status == .red || flags & DataQualityFlag.ytdFalls.bit != 0
     if state.status == .yellow || state.status == .red || flags != 0 {

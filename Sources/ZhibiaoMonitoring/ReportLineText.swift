@@ -18,6 +18,13 @@ struct ReportLineText: Sendable {
   let dueDayJSON: [UInt8]
   /// The reporting note of each reporting state as JSON (`null` for none).
   let noteJSON: [ReportingState: [UInt8]]
+  /// Per indicator, its first eight CSV fields up to the org's (`indicator,domain,`), and those
+  /// after it (`,is_city` is the row's) from the period to the measure; the org's field.
+  let indicatorCSV: [[UInt8]]
+  let afterOrgCSV: [[UInt8]]
+  let orgCSV: [[UInt8]]
+  /// Per indicator, the org holding its city figure.
+  let cities: [Int]
 
   init(monitor: Monitor) {
     self.monitor = monitor
@@ -49,14 +56,29 @@ struct ReportLineText: Sendable {
       notes[state] = output
     }
     noteJSON = notes
+    func csv(_ fields: [String]) -> [UInt8] {
+      var output: [UInt8] = []
+      for field in fields {
+        ReportText.appendCSV(field, to: &output)
+        output.append(UInt8(ascii: ","))
+      }
+      return output
+    }
+    indicatorCSV = specs.map { csv([$0.id.rawValue, $0.domain?.rawValue ?? ""]) }
+    afterOrgCSV = specs.map {
+      csv([monitor.period.description, $0.unit ?? "", $0.kind.rawValue, $0.measure.rawValue])
+    }
+    orgCSV = monitor.targets.orgs.map { csv([$0.rawValue]) }
+    cities = specs.map(\.city)
   }
 
   /// Appends the active rows among `rows` in `format` (each JSON row after a comma). Returns
   /// how many it wrote.
   func append(_ rows: Range<Int>, _ format: MonitoringReportWriter.Format, to output: inout [UInt8]) -> Int {
     var count = 0
+    var days: [UInt64: String] = [:]
     for row in rows where monitor.rows[row].isActive {
-      let line = monitor.reportLine(row, dueDay: dueDay)
+      let line = monitor.reportLine(row, dueDay: dueDay, days: &days)
       switch format {
       case .csv: appendCSV(line, to: &output)
       case .json:
@@ -74,25 +96,19 @@ struct ReportLineText: Sendable {
   func appendJSON(_ line: ReportLine, to output: inout [UInt8]) {
     let state = line.state
     let i = line.indicator
-    func key(_ name: StaticString) {
-      output.append(UInt8(ascii: ","))
-      output.append(UInt8(ascii: "\""))
-      output.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-      output.append(contentsOf: "\":".utf8)
-    }
     func number(_ value: Double) { ReportText.appendJSON(value, to: &output) }
     func name(_ text: String?) { ReportText.appendJSON(text, to: &output) }
     output.append(contentsOf: #"{"actual_ytd":"#.utf8)
     ReportText.appendJSON(units: line.actual, places: line.places, to: &output)
-    key("annual_target")
+    output.append(contentsOf: #","annual_target":"#.utf8)
     ReportText.appendJSON(units: line.annualTarget, places: line.targetPlaces, to: &output)
-    key("domain")
+    output.append(contentsOf: #","domain":"#.utf8)
     output.append(contentsOf: domainJSON[i])
-    key("due_day")
+    output.append(contentsOf: #","due_day":"#.utf8)
     output.append(contentsOf: dueDayJSON)
-    key("expected")
+    output.append(contentsOf: #","expected":"#.utf8)
     number(state.expected)
-    key("flags")
+    output.append(contentsOf: #","flags":"#.utf8)
     output.append(UInt8(ascii: "["))
     var first = true
     for flag in DataQualityFlag.allCases where line.flags & flag.bit != 0 {
@@ -101,94 +117,94 @@ struct ReportLineText: Sendable {
       name(flag.rawValue)
     }
     output.append(UInt8(ascii: "]"))
-    key("gap")
+    output.append(contentsOf: #","gap":"#.utf8)
     if let gap = line.gap {
       NumberText.appendDecimal(gap, places: line.gapPlaces, to: &output)
     } else {
       output.append(contentsOf: "null".utf8)
     }
-    key("growth_actual")
+    output.append(contentsOf: #","growth_actual":"#.utf8)
     number(line.view.growthActual)
-    key("growth_ratio")
+    output.append(contentsOf: #","growth_ratio":"#.utf8)
     number(line.view.growthRatio)
-    key("growth_required")
+    output.append(contentsOf: #","growth_required":"#.utf8)
     number(line.view.growthRequired)
-    key("growth_status")
+    output.append(contentsOf: #","growth_status":"#.utf8)
     name(line.hasView && !line.view.timeElapsed.isNaN ? line.view.growthStatus?.rawValue : nil)
-    key("indicator")
+    output.append(contentsOf: #","indicator":"#.utf8)
     output.append(contentsOf: indicatorJSON[i])
-    key("is_city")
-    output.append(contentsOf: (line.org == monitor.targets.indicators[i].city ? "true" : "false").utf8)
-    key("kind")
+    output.append(contentsOf: #","is_city":"#.utf8)
+    output.append(contentsOf: (line.org == cities[i] ? "true" : "false").utf8)
+    output.append(contentsOf: #","kind":"#.utf8)
     output.append(contentsOf: kindJSON[i])
-    key("last_reported")
+    output.append(contentsOf: #","last_reported":"#.utf8)
     if let lastReported = line.lastReported {
       ReportText.appendEncoded(lastReported, to: &output)
     } else {
       output.append(contentsOf: "null".utf8)
     }
-    key("measure")
+    output.append(contentsOf: #","measure":"#.utf8)
     output.append(contentsOf: measureJSON[i])
-    key("mid_term")
+    output.append(contentsOf: #","mid_term":"#.utf8)
     name(line.hasView && !line.view.timeElapsed.isNaN ? line.view.category?.rawValue : nil)
-    key("milestone_ytd")
+    output.append(contentsOf: #","milestone_ytd":"#.utf8)
     ReportText.appendJSON(units: line.milestone, places: line.targetPlaces, to: &output)
-    key("org")
+    output.append(contentsOf: #","org":"#.utf8)
     output.append(contentsOf: orgJSON[line.org])
-    key("pace")
+    output.append(contentsOf: #","pace":"#.utf8)
     number(state.pace)
-    key("period")
+    output.append(contentsOf: #","period":"#.utf8)
     output.append(contentsOf: periodJSON)
-    key("points_behind")
+    output.append(contentsOf: #","points_behind":"#.utf8)
     number(state.pointsBehind)
-    key("previous_status")
+    output.append(contentsOf: #","previous_status":"#.utf8)
     name(state.previous?.rawValue)
-    key("progress")
+    output.append(contentsOf: #","progress":"#.utf8)
     number(line.view.progress)
-    key("projection")
+    output.append(contentsOf: #","projection":"#.utf8)
     if line.hasProjection {
       let projection = state.projection
       output.append(contentsOf: #"{"high":"#.utf8)
       number(projection.high)
-      key("last_year_pattern")
+      output.append(contentsOf: #","last_year_pattern":"#.utf8)
       number(projection.lastYearPattern)
-      key("low")
+      output.append(contentsOf: #","low":"#.utf8)
       number(projection.low)
-      key("remaining_quarters")
+      output.append(contentsOf: #","remaining_quarters":"#.utf8)
       number(projection.remainingQuarters)
-      key("share_of_year")
+      output.append(contentsOf: #","share_of_year":"#.utf8)
       number(projection.shareOfYear)
       output.append(UInt8(ascii: "}"))
     } else {
       output.append(contentsOf: "null".utf8)
     }
     if let disagreement = line.disagreement {
-      key("register_disagreement")
+      output.append(contentsOf: #","register_disagreement":"#.utf8)
       ReportText.appendEncoded(disagreement, to: &output)
     }
-    key("reported_on")
+    output.append(contentsOf: #","reported_on":"#.utf8)
     name(line.reportedOn)
-    key("reporting")
+    output.append(contentsOf: #","reporting":"#.utf8)
     name(line.reporting.rawValue)
-    key("reporting_note")
+    output.append(contentsOf: #","reporting_note":"#.utf8)
     output.append(contentsOf: noteJSON[line.reporting] ?? Array("null".utf8))
-    key("score_across_districts")
+    output.append(contentsOf: #","score_across_districts":"#.utf8)
     number(state.scoreAcrossDistricts)
-    key("score_over_time")
+    output.append(contentsOf: #","score_over_time":"#.utf8)
     number(state.scoreOverTime)
-    key("seasonal_share")
+    output.append(contentsOf: #","seasonal_share":"#.utf8)
     number(line.seasonalShare)
-    key("status")
+    output.append(contentsOf: #","status":"#.utf8)
     name(state.status.rawValue)
-    key("status_change")
+    output.append(contentsOf: #","status_change":"#.utf8)
     name(PaceChange.between(state.previous, state.status).rawValue)
-    key("time_elapsed")
+    output.append(contentsOf: #","time_elapsed":"#.utf8)
     number(line.view.timeElapsed)
-    key("unit")
+    output.append(contentsOf: #","unit":"#.utf8)
     output.append(contentsOf: unitJSON[i])
-    key("value")
+    output.append(contentsOf: #","value":"#.utf8)
     ReportText.appendJSON(units: line.value, places: line.places, to: &output)
-    key("warnings")
+    output.append(contentsOf: #","warnings":"#.utf8)
     output.append(UInt8(ascii: "["))
     for (index, warning) in line.warnings.enumerated() {
       if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -199,7 +215,7 @@ struct ReportLineText: Sendable {
       output.append(UInt8(ascii: "}"))
     }
     output.append(UInt8(ascii: "]"))
-    key("yoy_growth")
+    output.append(contentsOf: #","yoy_growth":"#.utf8)
     number(state.growth)
     output.append(UInt8(ascii: "}"))
   }
@@ -210,27 +226,31 @@ struct ReportLineText: Sendable {
   /// writes it.
   func appendCSV(_ line: ReportLine, to output: inout [UInt8]) {
     let state = line.state
-    let spec = monitor.targets.indicators[line.indicator]
+    let i = line.indicator
     func field(_ text: String) {
       ReportText.appendCSV(text, to: &output)
       output.append(UInt8(ascii: ","))
     }
     func number(_ value: Double) {
-      if !value.isNaN { output.append(contentsOf: ReportText.csv(value).utf8) }
+      ReportText.appendCSV(value, to: &output)
       output.append(UInt8(ascii: ","))
     }
     func figure(_ units: Int64, places: Int) {
       if units != FigureGrid.none { NumberText.appendDecimal(units, places: places, to: &output) }
       output.append(UInt8(ascii: ","))
     }
-    field(spec.id.rawValue)
-    field(spec.domain?.rawValue ?? "")
-    field(monitor.targets.orgs[line.org].rawValue)
-    field(line.org == spec.city ? "true" : "false")
-    field(monitor.period.description)
-    field(spec.unit ?? "")
-    field(spec.kind.rawValue)
-    field(spec.measure.rawValue)
+    func joined(_ parts: some Sequence<String>, by separator: String) {
+      var text: [UInt8] = []
+      for (index, part) in parts.enumerated() {
+        if index > 0 { text.append(contentsOf: separator.utf8) }
+        text.append(contentsOf: part.utf8)
+      }
+      ReportText.appendCSV(String(decoding: text, as: UTF8.self), to: &output)
+    }
+    output.append(contentsOf: indicatorCSV[i])
+    output.append(contentsOf: orgCSV[line.org])
+    output.append(contentsOf: (line.org == cities[i] ? "true," : "false,").utf8)
+    output.append(contentsOf: afterOrgCSV[i])
     figure(line.value, places: line.places)
     figure(line.actual, places: line.places)
     figure(line.milestone, places: line.targetPlaces)
@@ -265,13 +285,20 @@ struct ReportLineText: Sendable {
     field(line.reportedOn ?? "")
     field(dueDay)
     field(line.reporting.rawValue)
-    field(line.lastReported?.period.description ?? "")
-    field(line.lastReported.map(\.value.description) ?? "")
-    field(line.lastReported.map(\.actual.description) ?? "")
-    field(DataQualityFlag.allCases.filter { line.flags & $0.bit != 0 }.map(\.rawValue).joined(separator: " "))
-    field(line.warnings.map(\.kind.rawValue).joined(separator: " "))
-    field(line.warnings.map(\.reason.zh).joined(separator: "；"))
-    ReportText.appendCSV(line.warnings.map(\.reason.en).joined(separator: "; "), to: &output)
+    if let lastReported = line.lastReported {
+      field(lastReported.period.description)
+      field(lastReported.value.description)
+      field(lastReported.actual.description)
+    } else {
+      output.append(contentsOf: ",,,".utf8)
+    }
+    joined(DataQualityFlag.allCases.lazy.filter { line.flags & $0.bit != 0 }.map(\.rawValue), by: " ")
+    output.append(UInt8(ascii: ","))
+    joined(line.warnings.lazy.map(\.kind.rawValue), by: " ")
+    output.append(UInt8(ascii: ","))
+    joined(line.warnings.lazy.map(\.reason.zh), by: "；")
+    output.append(UInt8(ascii: ","))
+    joined(line.warnings.lazy.map(\.reason.en), by: "; ")
     output.append(0x0A)
   }
 }

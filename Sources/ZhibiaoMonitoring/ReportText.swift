@@ -42,7 +42,7 @@ enum ReportText {
     } else if value.isInfinite {
       output.append(contentsOf: (value < 0 ? #""-inf""# : #""inf""#).utf8)
     } else {
-      output.append(contentsOf: NumberText.json(value).utf8)
+      NumberText.appendJSON(value, to: &output)
     }
   }
 
@@ -101,5 +101,15 @@ enum ReportText {
   /// The CSV text of a statistic: empty for NaN, "inf" or "-inf", else as JSON writes it.
   static func csv(_ value: Double) -> String {
     value.isNaN ? "" : value.isInfinite ? (value < 0 ? "-inf" : "inf") : NumberText.json(value)
+  }
+
+  /// Appends the CSV text of a statistic, as `csv(_:)` gives it.
+  static func appendCSV(_ value: Double, to output: inout [UInt8]) {
+    if value.isNaN { return }
+    if value.isInfinite {
+      output.append(contentsOf: (value < 0 ? "-inf" : "inf").utf8)
+    } else {
+      NumberText.appendJSON(value, to: &output)
+    }
   }
 }

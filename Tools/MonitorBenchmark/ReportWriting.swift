@@ -13,12 +13,15 @@ extension BenchmarkRun {
     for format in MonitoringReportWriter.Format.allCases {
       var rows = 0
       var added = 0
+      var processor: [Double] = []
       let elapsed = try (0..<min(runs, 3)).map { _ in
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         let before = residentBytes()
         resetPeakMemory()
+        let start = processorNanoseconds()
         let nanoseconds = try time { rows = try writer.write(format, to: handle) }
+        processor.append(processorNanoseconds() - start)
         try handle.close()
         added = max(added, (peakMemoryBytes() ?? 0) - before)
         return nanoseconds
@@ -26,6 +29,7 @@ extension BenchmarkRun {
       let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
       let perRow = rows > 0 ? added / rows : 0
       report("write the report as \(format.rawValue.uppercased()) (\(rows) rows)", median(elapsed))
+      report("  processor time, all threads", median(processor))
       report("  file size, peak memory added per row", "\(bytes / 1_048_576) MB, \(perRow) bytes")
       switch format {
       case .csv:
