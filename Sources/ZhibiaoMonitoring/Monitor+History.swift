@@ -38,19 +38,18 @@ extension Monitor {
               defer { scratch.deallocate() }
               let growth = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, slotCount * widest))
               defer { growth.deallocate() }
-              let quarters = (0..<axis.count).map {
-                shared.evaluation.using(scratch: scratch).at(slot: $0, due: dues[$0])
-              }
+              let evaluation = shared.evaluation.using(scratch: scratch)
               var sample = SortedSample()
               while let i = next.take(below: indicatorCount) {
                 let indicatorRows = rowStart[i]..<rowStart[i + 1]
                 guard !indicatorRows.isEmpty else { continue }
                 for row in indicatorRows {
                   shared.throughQuarters(
-                    row, quarters, scratch: scratch, growth: growth, first: indicatorRows.lowerBound)
+                    row, evaluation, scratch: scratch, growth: growth, first: indicatorRows.lowerBound)
                 }
-                for slot in quarters.indices.dropFirst(4) {
-                  shared.acrossDistricts(i, quarters[slot], rows: indicatorRows, growth: growth, sample: &sample)
+                for slot in 4..<axis.count {
+                  shared.acrossDistricts(
+                    i, evaluation.at(slot: slot, due: dues[slot]), rows: indicatorRows, growth: growth, sample: &sample)
                 }
               }
             }
@@ -76,7 +75,7 @@ private struct HistoryWork: @unchecked Sendable {
   /// time, and its growth at each quarter into `growth` at `(slot − 4) × rows of the indicator +
   /// (row − first)`. `scratch` holds the sorted growth series, then the row's figures.
   func throughQuarters(
-    _ row: Int, _ quarters: [MonitorEvaluation], scratch: UnsafeMutableBufferPointer<Double>,
+    _ row: Int, _ evaluation: MonitorEvaluation, scratch: UnsafeMutableBufferPointer<Double>,
     growth: UnsafeMutableBufferPointer<Double>, first: Int
   ) {
     let i = Int(evaluation.rowIndicator[row])
@@ -87,8 +86,8 @@ private struct HistoryWork: @unchecked Sendable {
     let figures = UnsafeMutableBufferPointer(rebasing: scratch[(slots + 1)...])
     for t in 0..<slots { figures[t] = evaluation.value(fact, cell + t) }
     var series = 0
+    let minimumCount = evaluation.settings.outlierMinimumCount
     for slot in 4..<slots {
-      let quarter = quarters[slot]
       let g = MonitorEvaluation.growth(fact, now: figures[slot], before: figures[slot - 4])
       if g.isFinite {
         // Inserted in order, as a canonical double (−0 as +0).
@@ -102,15 +101,15 @@ private struct HistoryWork: @unchecked Sendable {
       }
       let at = (slot - 4) * rowCount + row
       growth[(slot - 4) * indicatorRows + row - first] = .nan
-      guard quarter.isActive(fact, cell: cell, slot: slot) else { continue }
+      guard evaluation.isActive(fact, cell: cell, slot: slot) else { continue }
       active[at] = true
-      lights[at] = quarter.light(fact, quarter.pace(fact, i: i, cell: cell, slot: slot).pace.pointsBehind)
-      var bits = quarter.ownFlags(
-        fact, value: figures[slot], previous: slot % 4 > 0 ? figures[slot - 1] : .nan,
+      lights[at] = evaluation.light(fact, evaluation.pace(fact, i: i, cell: cell, slot: slot).pace.pointsBehind)
+      var bits = evaluation.ownFlags(
+        fact, slot: slot, due: dues[slot], value: figures[slot], previous: slot % 4 > 0 ? figures[slot - 1] : .nan,
         reported: evaluation.reportedAt[cell + slot])
-      if fact.testsOutliers && g.isFinite && series >= quarter.settings.outlierMinimumCount {
+      if fact.testsOutliers && g.isFinite && series >= minimumCount {
         let spread = ModifiedZScore.spread(sorted: UnsafeBufferPointer(rebasing: scratch[0..<series]), scoring: true)
-        if quarter.isOutlier(fact, g, score: ModifiedZScore.score(g, spread: spread), median: spread.median) {
+        if evaluation.isOutlier(fact, g, score: ModifiedZScore.score(g, spread: spread), median: spread.median) {
           bits |= DataQualityFlag.outlierOverTime.bit
         }
       }

@@ -197,6 +197,15 @@ struct MonitorEvaluation {
   /// below the previous quarter's (`previous`, NaN in a first quarter).
   @inline(__always)
   func ownFlags(_ fact: IndicatorFacts, value: Double, previous: Double, reported: Double) -> UInt16 {
+    ownFlags(fact, slot: slot, due: due, value: value, previous: previous, reported: reported)
+  }
+
+  /// The flags a row's own figures raise at `slot`, whose figures fall due at `due`, as
+  /// `ownFlags(_:value:previous:reported:)` gives them at the monitored slot.
+  @inline(__always)
+  func ownFlags(
+    _ fact: IndicatorFacts, slot: Int, due: Double, value: Double, previous: Double, reported: Double
+  ) -> UInt16 {
     var flags: UInt16 = 0
     if value.isNaN { flags |= DataQualityFlag.missing.bit }
     if reported >= due || (value.isNaN && asOf >= due) { flags |= DataQualityFlag.late.bit }

@@ -21,7 +21,7 @@ public struct MonitoringReportWriter: Sendable {
   public var targets: TargetCitation?
 
   /// Rows formatted by one worker before its text is handed on.
-  static let chunkRows = 2_048
+  package static let chunkRows = 2_048
 
   /// A writer of `monitor`'s report.
   public init(monitor: Monitor, targets: TargetCitation? = nil) {

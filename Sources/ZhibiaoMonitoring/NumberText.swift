@@ -52,14 +52,24 @@ package enum NumberText {
   /// zero before the point when they are all after it).
   private static func appendDigits(_ units: UInt128, point: Int, to output: inout [UInt8]) {
     var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // room for 40 digits
-    var remaining = units
     var count = 0
     withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[39 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-        remaining /= 10
-        count += 1
-      } while remaining != 0
+      // 128-bit division is slow; most figures fit in 64 bits.
+      if let small = UInt64(exactly: units) {
+        var remaining = small
+        repeat {
+          buffer[39 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+          remaining /= 10
+          count += 1
+        } while remaining != 0
+      } else {
+        var remaining = units
+        repeat {
+          buffer[39 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+          remaining /= 10
+          count += 1
+        } while remaining != 0
+      }
     }
     withUnsafeBytes(of: &digits) { buffer in
       let digits = buffer[(40 - count)...]
@@ -92,7 +102,15 @@ package enum NumberText {
   /// Appends `units` of 10^−places as `Decimal.description` writes the decimal
   /// `FigureGrid.decimal(units, places:)`: the digits without trailing zeros after the point.
   package static func appendDecimal(_ units: Int64, places: Int, to output: inout [UInt8]) {
-    appendDecimal(Int128(units), places: places, to: &output)
+    var magnitude = units.magnitude
+    var places = places
+    while places > 0 && magnitude != 0 && magnitude % 10 == 0 {
+      magnitude /= 10
+      places -= 1
+    }
+    if magnitude == 0 { places = 0 }
+    if units < 0 && magnitude != 0 { output.append(UInt8(ascii: "-")) }
+    appendDigits(UInt128(magnitude), point: places, to: &output)
   }
 
   /// Appends `units` of 10^−places, as `appendDecimal(_:places:to:)` does, for a difference of

@@ -43,6 +43,7 @@ struct BenchmarkRun {
     if let csv {
       let elapsed = try time { try writeCSV(targets: targets, actuals: data.actuals, to: csv) }
       report("write CSV to \(csv)", median([elapsed]))
+      figures.csvSeconds = medianSeconds([elapsed])
     }
 
     let period = axis.period(ofSlot: axis.count - 1)
@@ -179,17 +180,19 @@ extension BenchmarkRun {
     resetPeakMemory()
     var lastCounts: [PaceStatus: Int] = [:]
     var quarters = 0
-    let elapsed = times(min(runs, 3)) {
+    let (elapsed, processor) = timesWithProcessor(min(runs, 3)) {
       let history = monitor.history()
       quarters = history.slots.count
       lastCounts = history.counts(slot: monitor.targets.axis.count - 1)
     }
     let added = (peakMemoryBytes() ?? 0) - before
     report("all periods: every quarter's lights (\(quarters))", median(elapsed))
+    report("  processor time, all threads", median(processor))
     report("  peak memory added", "\(added / 1_048_576) MB")
     let full = monitor.lightCounts
     report("  last quarter's lights equal the full pass'", lastCounts == full ? "yes" : "NO")
     figures.allPeriodsSeconds = medianSeconds(elapsed)
+    figures.allPeriodsProcessorSeconds = medianSeconds(processor)
     figures.allPeriodsAddedPeakBytes = added
   }
 }

@@ -9,6 +9,8 @@ struct MachineFigures: Encodable {
   var quarters = 0
   /// The reported figures in the grid.
   var observations = 0
+  /// The time to write the CSV files, when they were written (`--csv`).
+  var csvSeconds: Double?
   /// The median full monitoring pass followed by the full assessment pass.
   var fullPassSeconds: Double?
   /// Its median processor time, every thread's: steadier than the time elapsed on a busy machine.
@@ -23,6 +25,8 @@ struct MachineFigures: Encodable {
   /// as JSON; their rows, sizes and the peak memory the writing added, per row.
   var reportSeconds: Double?
   var reportJSONSeconds: Double?
+  var reportProcessorSeconds: Double?
+  var reportJSONProcessorSeconds: Double?
   var reportRows: Int?
   var reportCSVBytes: Int?
   var reportJSONBytes: Int?
@@ -30,6 +34,7 @@ struct MachineFigures: Encodable {
   var reportJSONAddedPeakBytesPerRow: Int?
   /// The median time of the monitoring of every quarter at once, and the peak memory it added.
   var allPeriodsSeconds: Double?
+  var allPeriodsProcessorSeconds: Double?
   var allPeriodsAddedPeakBytes: Int?
   /// The peak resident set size (VmHWM) before the report.
   var peakRSSBytes: Int?

@@ -34,11 +34,13 @@ extension BenchmarkRun {
       switch format {
       case .csv:
         figures.reportSeconds = medianSeconds(elapsed)
+        figures.reportProcessorSeconds = medianSeconds(processor)
         figures.reportRows = rows
         figures.reportCSVBytes = bytes
         figures.reportCSVAddedPeakBytesPerRow = perRow
       case .json:
         figures.reportJSONSeconds = medianSeconds(elapsed)
+        figures.reportJSONProcessorSeconds = medianSeconds(processor)
         figures.reportJSONBytes = bytes
         figures.reportJSONAddedPeakBytesPerRow = perRow
       }

@@ -3,8 +3,6 @@ import PropertyBased
 import Testing
 import ZhibiaoKernel
 
-@testable import ZhibiaoMonitoring
-
 @Suite("Monitoring: the report written as it goes")
 struct ReportWriterTests {
   /// The report's JSON as the command line's `JSONViews.monitoring(_:pretty: false)` encodes it.
