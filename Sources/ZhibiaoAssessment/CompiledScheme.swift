@@ -166,25 +166,32 @@ public struct CompiledScheme: Sendable {
           let indicator = line.indicator.flatMap { position[$0.id] } ?? -1
           lines.append(
             Line(
-              rule: rule, indicator: indicator, applicable: line.applicable,
-              units: FixedPoint.tenThousandths(line.weight) ?? 0))
+              units: FixedPoint.tenThousandths(line.weight) ?? 0, rule: Int32(rule), indicator: Int32(indicator),
+              applicable: line.applicable))
         }
         orgLines.append(lines)
       }
 
-      // Lines of the common items item by item, then the owned indicators org by org.
+      // Lines of the common items item by item, then the owned indicators org by org, in arrays
+      // of the size they end at, not doubled as they grow.
+      let applicable = orgLines.reduce(lineSlot.count) { $0 + $1.reduce(0) { $0 + ($1.applicable ? 1 : 0) } }
+      lineSlot.reserveCapacity(applicable)
+      lineCell.reserveCapacity(applicable)
+      lineRule.reserveCapacity(applicable)
+      lineWeight.reserveCapacity(applicable)
       func emit(_ line: Line, slot: Int, org: Org) {
         let cell: Int
-        if line.indicator >= 0, org.kind == .district {
-          cell = column[org.id].map { line.indicator * grid.orgs.count + $0 } ?? -1
-        } else if line.indicator >= 0 {
-          cell = line.indicator * grid.orgs.count + grid.city[line.indicator]
+        let indicator = Int(line.indicator)
+        if indicator >= 0, org.kind == .district {
+          cell = column[org.id].map { indicator * grid.orgs.count + $0 } ?? -1
+        } else if indicator >= 0 {
+          cell = indicator * grid.orgs.count + grid.city[indicator]
         } else {
           cell = -1
         }
         lineSlot.append(Int32(slot))
         lineCell.append(Int32(cell))
-        lineRule.append(Int32(line.rule))
+        lineRule.append(line.rule)
         lineWeight.append(line.units)
       }
       for k in section.items.indices {
@@ -268,11 +275,11 @@ public struct CompiledScheme: Sendable {
   }
 
   /// A line as laid out: its rule, the grid's row of its indicator (−1 for none), and its weight
-  /// in ten-thousandths.
+  /// in ten-thousandths; 24 bytes, as every org's lines are held until the section is laid out.
   struct Line {
-    var rule: Int
-    var indicator: Int
-    var applicable: Bool
     var units: Int64
+    var rule: Int32
+    var indicator: Int32
+    var applicable: Bool
   }
 }

@@ -10,6 +10,20 @@ extension Monitor {
       rows: rows.indices.compactMap { rows[$0].isActive ? makeRow($0, dueDay: dueDay) : nil })
   }
 
+  /// The number of rows of each light, as `report().counts` gives them, without writing the rows.
+  public var lightCounts: [PaceStatus: Int] {
+    var counts: [PaceStatus: Int] = [:]
+    for state in rows where state.isActive { counts[state.status, default: 0] += 1 }
+    return counts
+  }
+
+  /// The light of an indicator for an org, by position; nil when the row has no target at the
+  /// period.
+  public func light(indicator: Int, org: Int) -> PaceStatus? {
+    let row = Int(rowOf[indicator * targets.orgs.count + org])
+    return row >= 0 && rows[row].isActive ? rows[row].status : nil
+  }
+
   /// The row of an indicator for an org, if it has a target at the period.
   public func row(_ indicator: IndicatorID, _ org: OrgID) -> MonitoringRow? {
     guard let i = actuals.position(of: indicator), let o = actuals.position(of: org) else { return nil }
@@ -33,7 +47,12 @@ extension Monitor {
     let disagreement = actuals.registerDisagreement(Actuals.Cell(indicator: i, org: o, slot: slot))
     let flags = DataQualityFlag.flags(
       in: state.flags | (disagreement == nil ? 0 : DataQualityFlag.registerMismatch.bit))
-    let hasView = !state.view.timeElapsed.isNaN
+    let view =
+      MonitorEvaluation.hasView(fact, slot: slot)
+      ? state.view(
+        years: MonitorEvaluation.viewYears(slot: slot), span: targets.axis.years - 1, direction: spec.direction)
+      : PlanPeriodView.none
+    let hasView = !view.timeElapsed.isNaN
     var result = MonitoringRow(
       indicator: spec.id, domain: spec.domain, org: targets.orgs[o], isCity: o == spec.city, period: period,
       unit: spec.unit, kind: spec.kind, measure: spec.measure, value: value,
@@ -43,10 +62,10 @@ extension Monitor {
       expected: Self.number(state.expected), pace: Self.number(state.pace),
       pointsBehind: Self.number(state.pointsBehind), status: state.status, previousStatus: state.previous,
       statusChange: PaceChange.between(state.previous, state.status),
-      progress: Self.number(state.view.progress), timeElapsed: Self.number(state.view.timeElapsed),
-      midTerm: hasView ? state.view.category : nil, growthActual: Self.number(state.view.growthActual),
-      growthRequired: Self.number(state.view.growthRequired), growthRatio: Self.number(state.view.growthRatio),
-      growthStatus: hasView ? state.view.growthStatus : nil,
+      progress: Self.number(view.progress), timeElapsed: Self.number(view.timeElapsed),
+      midTerm: hasView ? view.category : nil, growthActual: Self.number(view.growthActual),
+      growthRequired: Self.number(view.growthRequired), growthRatio: Self.number(view.growthRatio),
+      growthStatus: hasView ? view.growthStatus : nil,
       projection: fact.hasProjection
         ? MonitoringRow.Projection(
           shareOfYear: Self.number(state.projection.shareOfYear),
@@ -61,9 +80,27 @@ extension Monitor {
         hasFigure: value != nil, reportedAt: reported, due: due, asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan),
       lastReported: value == nil ? lastReported(i, o) : nil, flags: flags, warnings: [])
     result.registerDisagreement = disagreement
+    result.warnings = warnings(
+      row: row, flags: flags, value: value, actual: actual, milestone: milestone, reportedOn: result.reportedOn,
+      dueDay: dueDay, disagreement: disagreement)
+    return result
+  }
+
+  /// The warnings of a row with their reasons: the light when yellow or red, then each flag.
+  /// `value`, `actual` and `milestone` are the row's exact figures; only the reasons of a light
+  /// behind pace and of a falling year-to-date figure read them.
+  func warnings(
+    row: Int, flags: [DataQualityFlag], value: Decimal?, actual: Decimal?, milestone: Decimal?, reportedOn: String?,
+    dueDay: String, disagreement: RegisterDisagreement?
+  ) -> [MonitoringWarning] {
+    let state = rows[row]
+    let i = Int(rowIndicator[row])
+    let spec = targets.indicators[i]
+    let cell = (i * targets.orgs.count + Int(rowOrg[row])) * targets.axis.count
+    var warnings: [MonitoringWarning] = []
     let text = ReasonText(spec: spec, settings: settings)
     if state.status == .yellow || state.status == .red {
-      result.warnings.append(
+      warnings.append(
         MonitoringWarning(
           kind: .behindPace, reason: text.behindPace(state: state, actual: actual, milestone: milestone)))
     }
@@ -73,7 +110,7 @@ extension Monitor {
       case .missing:
         reason = text.missing(period: targets.axis.period(ofSlot: slot), derived: actuals.isDerived(i))
       case .late:
-        reason = text.late(reportedOn: result.reportedOn, dueDay: result.dueDay, asOf: asOf.map(settings.day(of:)))
+        reason = text.late(reportedOn: reportedOn, dueDay: dueDay, asOf: asOf.map(settings.day(of:)))
       case .ytdFalls:
         reason = text.ytdFalls(value: value, previous: actuals.figures.decimal(at: cell + slot - 1))
       case .sumMismatch:
@@ -91,9 +128,9 @@ extension Monitor {
         guard let disagreement else { continue }
         reason = disagreement.reason(unit: spec.unit)
       }
-      result.warnings.append(MonitoringWarning(kind: MonitoringWarning.Kind(flag), reason: reason))
+      warnings.append(MonitoringWarning(kind: MonitoringWarning.Kind(flag), reason: reason))
     }
-    return result
+    return warnings
   }
 
   /// A figure, or nil for NaN.
@@ -177,12 +214,12 @@ struct ReasonText {
   /// `places` decimals, trailing zeros dropped.
   static func short(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return value > 0 ? "∞" : "—" }
-    var text = fixed(value, places: places)
-    if text.contains(".") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
+    var text = fixedBytes(value, places: places)
+    if text.contains(UInt8(ascii: ".")) {
+      while text.last == UInt8(ascii: "0") { text.removeLast() }
+      if text.last == UInt8(ascii: ".") { text.removeLast() }
     }
-    return text
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// The decimals that show a small gap: one, or as many as make it differ from zero (0.04, not 0).
@@ -192,10 +229,24 @@ struct ReasonText {
     return places
   }
 
+  /// `places` decimals as `printf("%.Nf")` rounds them (`NumberText.fixed`), without the sign
+  /// of a value that rounds to zero; "—" when not finite.
   static func fixed(_ value: Double, places: Int) -> String {
     guard value.isFinite else { return "—" }
-    let rounded = String(format: "%.\(places)f", value)
-    return rounded == "-" + String(format: "%.\(places)f", 0.0) ? String(rounded.dropFirst()) : rounded
+    return String(decoding: fixedBytes(value, places: places), as: UTF8.self)
+  }
+
+  /// `fixed(_:places:)` of a finite value, as bytes.
+  private static func fixedBytes(_ value: Double, places: Int) -> [UInt8] {
+    var rounded: [UInt8] = []
+    rounded.reserveCapacity(24)
+    NumberText.appendFixed(value, places: places, to: &rounded)
+    if rounded.first == UInt8(ascii: "-")
+      && !rounded.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") })
+    {
+      rounded.removeFirst()
+    }
+    return rounded
   }
 
   func behindPace(state: RowState, actual stated: Decimal?, milestone: Decimal?) -> LocalizedText {

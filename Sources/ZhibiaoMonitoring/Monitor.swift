@@ -39,7 +39,8 @@ public struct Monitor: Sendable {
   let parityReaders: [[Int]]
   /// The first instant at which a figure for the period is late, in seconds since 2001.
   let due: Double
-  /// Room for the longest series a modified z-score is computed over in scratch: one org's quarters.
+  /// Room in scratch for the longest series a modified z-score is computed over, one org's
+  /// quarters, and for the figures it is computed from.
   let scratchSize: Int
   /// The row states.
   package internal(set) var rows: ContiguousArray<RowState>
@@ -126,7 +127,7 @@ public struct Monitor: Sendable {
     self.rowOf = rowOf
     self.facts = facts
     self.parityReaders = parityReaders
-    scratchSize = targets.axis.count + 1
+    scratchSize = 2 * (targets.axis.count + 1)
     rows = ContiguousArray(repeating: .inactive, count: rowIndicator.count)
     districtOutliers = ContiguousArray(repeating: DistrictOutliers(), count: targets.indicators.count)
     recomputeAll()
@@ -173,10 +174,18 @@ public struct Monitor: Sendable {
       DispatchQueue.concurrentPerform(iterations: workers) { worker in
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
         defer { scratch.deallocate() }
+        let reported = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.block)
+        defer { reported.deallocate() }
         let evaluation = shared.evaluation.using(scratch: scratch)
         let rows = shared.rows
         for i in bounds[worker]..<bounds[worker + 1] where rowStart[i] < rowStart[i + 1] {
-          for row in rowStart[i]..<rowStart[i + 1] { rows[row] = evaluation.evaluate(row: row, keeping: rows[row]) }
+          for start in stride(from: rowStart[i], to: rowStart[i + 1], by: Self.block) {
+            let block = start..<min(start + Self.block, rowStart[i + 1])
+            evaluation.gatherReported(block, into: reported)
+            for row in block {
+              rows[row] = evaluation.evaluate(row: row, keeping: rows[row], reported: reported[row - start])
+            }
+          }
           shared.outliers[i].spread = evaluation.outliersAcrossDistricts(
             i, rows: rows, sample: &shared.outliers[i].sample)
           shared.outliers[i].total = evaluation.districtTotal(i)
@@ -185,6 +194,9 @@ public struct Monitor: Sendable {
       }
     }
   }
+
+  /// The rows of a full pass whose times of reporting are gathered at once.
+  static let block = 256
 
   /// Sets (or with nil removes) one reported figure and recomputes what it touches: the rows of
   /// that indicator × org (and of the derived indicators computed from it, and of a parity whose

@@ -69,7 +69,7 @@ struct MonitorEvaluation {
   let facts: UnsafeBufferPointer<IndicatorFacts>
   let rowIndicator: UnsafeBufferPointer<Int32>
   let rowOrg: UnsafeBufferPointer<Int32>
-  /// Room for one org's growth series or one indicator's district growths.
+  /// Room for one org's growth series and, after it (from `slots + 1`), its figures.
   let scratch: UnsafeMutableBufferPointer<Double>
   let orgCount: Int
   let slots: Int
@@ -89,9 +89,33 @@ struct MonitorEvaluation {
       span: span, due: due, asOf: asOf, settings: settings)
   }
 
+  /// The same evaluation at another monitored slot, whose figures fall due at `due`.
+  func at(slot: Int, due: Double) -> MonitorEvaluation {
+    MonitorEvaluation(
+      units: units, computed: computed, reportedAt: reportedAt, targets: targets, shares: shares, facts: facts,
+      rowIndicator: rowIndicator, rowOrg: rowOrg, scratch: scratch, orgCount: orgCount, slots: slots, slot: slot,
+      span: span, due: due, asOf: asOf, settings: settings)
+  }
+
   // MARK: - One row
 
   func evaluate(row: Int, keeping old: RowState) -> RowState {
+    evaluate(row: row, keeping: old, reported: reportedAt[cell(ofRow: row) + slot])
+  }
+
+  /// The position in the grid of a row's series.
+  @inline(__always)
+  func cell(ofRow row: Int) -> Int { (Int(rowIndicator[row]) * orgCount + Int(rowOrg[row])) * slots }
+
+  /// The times of reporting at the monitored slot of `rows`, into `buffer` from its start: read
+  /// in one short loop, whose independent loads the processor overlaps, instead of one stalled
+  /// load in the middle of each row's computation (they lie a series apart in a large grid).
+  func gatherReported(_ rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+    for row in rows { buffer[row - rows.lowerBound] = reportedAt[cell(ofRow: row) + slot] }
+  }
+
+  /// A row evaluated with its time of reporting at the monitored slot, `reported`, read already.
+  func evaluate(row: Int, keeping old: RowState, reported: Double) -> RowState {
     let i = Int(rowIndicator[row])
     let o = Int(rowOrg[row])
     let fact = facts[i]
@@ -104,7 +128,6 @@ struct MonitorEvaluation {
     state.scoreAcrossDistricts = old.scoreAcrossDistricts
 
     let pace = self.pace(fact, i: i, cell: cell, slot: s)
-    state.actual = actual(fact, cell: cell, slot: s)
     state.expected = pace.expected
     state.pace = pace.pace.ratio
     state.pointsBehind = pace.pace.pointsBehind
@@ -115,18 +138,19 @@ struct MonitorEvaluation {
     }
 
     // Plan-period view from the latest year-end.
-    let yearEndYear = s % 4 == 3 ? s / 4 : s / 4 - 1
-    if yearEndYear >= 1 && fact.partner < 0 {
+    let yearEndYear = viewYears
+    if Self.hasView(fact, slot: s) {
       let base: Double =
         switch fact.measure {
         case .level: value(fact, cell + 3)
         case .increase, .cumulative: 0
         case .averageAnnual: .nan
         }
-      state.view = PlanPeriodView.of(
-        current: actual(fact, cell: cell, slot: yearEndYear * 4 + 3), base: base,
-        target: target(fact, cell + span * 4 + 3), years: yearEndYear, span: span, direction: fact.direction,
-        settings: settings)
+      state.keep(
+        PlanPeriodView.of(
+          current: actual(fact, cell: cell, slot: yearEndYear * 4 + 3), base: base,
+          target: target(fact, cell + span * 4 + 3), years: yearEndYear, span: span, direction: fact.direction,
+          settings: settings))
     }
 
     if fact.hasProjection {
@@ -140,25 +164,25 @@ struct MonitorEvaluation {
     }
 
     // Data quality of the row itself.
-    let value = self.value(fact, cell + s)
-    if value.isNaN { state.flags |= DataQualityFlag.missing.bit }
-    let reported = reportedAt[cell + s]
-    if reported >= due || (value.isNaN && asOf >= due) { state.flags |= DataQualityFlag.late.bit }
-    if fact.isFlow && s % 4 > 0 && value < self.value(fact, cell + s - 1) {
-      state.flags |= DataQualityFlag.ytdFalls.bit
-    }
+    state.flags |= ownFlags(
+      fact, value: self.value(fact, cell + s), previous: s % 4 > 0 ? self.value(fact, cell + s - 1) : .nan,
+      reported: reported)
     state.growth = growth(fact, cell: cell, slot: s)
     if fact.testsOutliers && state.growth.isFinite {
+      // The org's figures are read once, each year-on-year growth from two of them.
+      let figures = UnsafeMutableBufferPointer(rebasing: scratch[(slots + 1)...])
+      for t in 0...s { figures[t] = self.value(fact, cell + t) }
       var count = 0
       for earlier in 4...s {
-        let g = growth(fact, cell: cell, slot: earlier)
+        let g = Self.growth(fact, now: figures[earlier], before: figures[earlier - 4])
         if g.isFinite {
           scratch[count] = g
           count += 1
         }
       }
       if count >= settings.outlierMinimumCount {
-        let spread = ModifiedZScore.spread(sorting: UnsafeMutableBufferPointer(rebasing: scratch[0..<count]))
+        let spread = ModifiedZScore.spread(
+          sorting: UnsafeMutableBufferPointer(rebasing: scratch[0..<count]), scoring: true)
         state.scoreOverTime = ModifiedZScore.score(state.growth, spread: spread)
         if isOutlier(fact, state.growth, score: state.scoreOverTime, median: spread.median) {
           state.flags |= DataQualityFlag.outlierOverTime.bit
@@ -167,6 +191,38 @@ struct MonitorEvaluation {
     }
     return state
   }
+
+  /// The flags a row's own figures raise at the monitored slot: missing; late (reported on or
+  /// after the due instant, or still missing at `asOf` after it); a flow's year-to-date figure
+  /// below the previous quarter's (`previous`, NaN in a first quarter).
+  @inline(__always)
+  func ownFlags(_ fact: IndicatorFacts, value: Double, previous: Double, reported: Double) -> UInt16 {
+    ownFlags(fact, slot: slot, due: due, value: value, previous: previous, reported: reported)
+  }
+
+  /// The flags a row's own figures raise at `slot`, whose figures fall due at `due`, as
+  /// `ownFlags(_:value:previous:reported:)` gives them at the monitored slot.
+  @inline(__always)
+  func ownFlags(
+    _ fact: IndicatorFacts, slot: Int, due: Double, value: Double, previous: Double, reported: Double
+  ) -> UInt16 {
+    var flags: UInt16 = 0
+    if value.isNaN { flags |= DataQualityFlag.missing.bit }
+    if reported >= due || (value.isNaN && asOf >= due) { flags |= DataQualityFlag.late.bit }
+    if fact.isFlow && slot % 4 > 0 && value < previous { flags |= DataQualityFlag.ytdFalls.bit }
+    return flags
+  }
+
+  /// The years from the base year to the latest year-end at the monitored slot (t of the
+  /// plan-period view).
+  var viewYears: Int { Self.viewYears(slot: slot) }
+
+  /// The years from the base year to the latest year-end at `slot`.
+  static func viewYears(slot: Int) -> Int { slot % 4 == 3 ? slot / 4 : slot / 4 - 1 }
+
+  /// Whether the rows of an indicator have a plan-period view at `slot`: after a year-end, not for
+  /// a parity.
+  static func hasView(_ fact: IndicatorFacts, slot: Int) -> Bool { viewYears(slot: slot) >= 1 && fact.partner < 0 }
 
   /// Whether a row has a target at `slot`: a milestone in the book, or for a parity a year after
   /// the base year (at year-ends only when annual).
@@ -246,8 +302,12 @@ struct MonitorEvaluation {
   @inline(__always)
   func growth(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
     guard slot >= 4 else { return .nan }
-    let now = value(fact, cell + slot)
-    let before = value(fact, cell + slot - 4)
+    return Self.growth(fact, now: value(fact, cell + slot), before: value(fact, cell + slot - 4))
+  }
+
+  /// Year-on-year growth from the figure `now` and the one a year `before`, as `growth(_:cell:slot:)`.
+  @inline(__always)
+  static func growth(_ fact: IndicatorFacts, now: Double, before: Double) -> Double {
     if fact.isRate { return now - before }
     return before > 0 ? now / before - 1 : .nan
   }

@@ -36,7 +36,7 @@ public struct PlanPeriodView: Hashable, Sendable {
     current: Double, base: Double, target: Double, years: Int, span: Int, direction: Indicator.Direction,
     settings: MonitoringSettings
   ) -> PlanPeriodView {
-    let elapsed = span > 0 ? Double(years) / Double(span) : .nan
+    let elapsed = Self.elapsed(years: years, span: span)
     let higher = direction == .higher
     let achieved = current.isFinite && target.isFinite && (higher ? current >= target : current <= target)
     let progress = base.isFinite && target != base ? (current - base) / (target - base) : .nan
@@ -46,7 +46,7 @@ public struct PlanPeriodView: Hashable, Sendable {
     if base > 0, current > 0, target > 0, years >= 1, span >= 1 {
       actual = pow(current / base, 1 / Double(years)) - 1
       required = pow(target / base, 1 / Double(span)) - 1
-      if required != 0 { ratio = (higher ? 1 : -1) * actual / abs(required) }
+      ratio = Self.ratio(actual: actual, required: required, direction: direction)
     }
     return PlanPeriodView(
       progress: progress, timeElapsed: elapsed, achieved: achieved,
@@ -56,6 +56,16 @@ public struct PlanPeriodView: Hashable, Sendable {
   }
 
   /// No view (no year-end yet, or a parity).
+  /// τ = t/n; NaN without a span.
+  static func elapsed(years: Int, span: Int) -> Double {
+    span > 0 ? Double(years) / Double(span) : .nan
+  }
+
+  /// R = d·CR_a/|CR_r|; NaN when CR_r is 0 or NaN.
+  static func ratio(actual: Double, required: Double, direction: Indicator.Direction) -> Double {
+    required != 0 && !required.isNaN ? (direction == .higher ? 1 : -1) * actual / abs(required) : .nan
+  }
+
   static let none = PlanPeriodView(
     progress: .nan, timeElapsed: .nan, achieved: false, category: nil, growthActual: .nan, growthRequired: .nan,
     growthRatio: .nan, growthStatus: nil)

@@ -27,12 +27,22 @@ public struct YearEndProjection: Hashable, Sendable {
 
   /// The lowest projection; NaN when there is none.
   public var low: Double {
-    [shareOfYear, lastYearPattern, remainingQuarters].filter { !$0.isNaN }.min() ?? .nan
+    var low = Double.nan
+    // As `min()` over the projections that are numbers: the first of equals.
+    for value in [shareOfYear, lastYearPattern, remainingQuarters] where !value.isNaN && (low.isNaN || value < low) {
+      low = value
+    }
+    return low
   }
 
   /// The highest projection; NaN when there is none.
   public var high: Double {
-    [shareOfYear, lastYearPattern, remainingQuarters].filter { !$0.isNaN }.max() ?? .nan
+    var high = Double.nan
+    // As `max()` over the projections that are numbers: the first of equals.
+    for value in [shareOfYear, lastYearPattern, remainingQuarters] where !value.isNaN && (high.isNaN || high < value) {
+      high = value
+    }
+    return high
   }
 
   /// The projections of a flow at quarter `quarter` with year-to-date `ytd` (C_q), this year's

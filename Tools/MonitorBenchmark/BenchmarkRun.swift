@@ -12,10 +12,14 @@ struct BenchmarkRun {
   let updates: Int
   /// Where to write the generated data as CSV, if anywhere.
   let csv: String?
+  /// Where to write the last quarter's lights and item points, if anywhere.
+  let results: String?
   /// How the data reach the engine.
   let path: DataPath
   /// Whether to time writing the monitoring report.
   let writeReport: Bool
+  /// Whether to time the monitoring of every quarter at once.
+  let allPeriods: Bool
   /// Whether to print the figures as one JSON object at the end.
   let json: Bool
   var generator: Generator
@@ -39,6 +43,7 @@ struct BenchmarkRun {
     if let csv {
       let elapsed = try time { try writeCSV(targets: targets, actuals: data.actuals, to: csv) }
       report("write CSV to \(csv)", median([elapsed]))
+      figures.csvSeconds = medianSeconds([elapsed])
     }
 
     let period = axis.period(ofSlot: axis.count - 1)
@@ -62,25 +67,25 @@ struct BenchmarkRun {
     let assessmentTimes = times(runs) { assessor.recomputeAll(from: monitor) }
     report("full assessment pass", median(assessmentTimes))
     figures.assessmentPassSeconds = medianSeconds(assessmentTimes)
-    let bothTimes = times(runs) {
+    let (bothTimes, bothProcessor) = timesWithProcessor(runs) {
       monitor.recomputeAll()
       assessor.recomputeAll(from: monitor)
     }
     report("full monitoring + assessment pass", median(bothTimes))
+    report("  processor time, all threads", median(bothProcessor))
     figures.fullPassSeconds = medianSeconds(bothTimes)
+    figures.fullPassProcessorSeconds = medianSeconds(bothProcessor)
 
+    // What the full pass computed, before any value changes, for comparing other tools with it.
+    if let results {
+      let elapsed = try time { try writeResults(monitor: monitor, assessor: assessor, to: results) }
+      report("write lights and points to \(results)", median([elapsed]))
+    }
     incremental(&monitor, &assessor)
     report("peak memory so far (VmHWM)", peakMemory())
     figures.peakRSSBytes = peakMemoryBytes()
-    if writeReport {
-      var rows = 0
-      let reportTimes = times(min(runs, 3)) { rows = monitor.report().rows.count }
-      report("write the report (\(rows) rows, with reasons)", median(reportTimes))
-      report("peak memory with the report (VmHWM)", peakMemory())
-      figures.reportSeconds = medianSeconds(reportTimes)
-      figures.reportRows = rows
-      figures.peakRSSWithReportBytes = peakMemoryBytes()
-    }
+    if allPeriods { timeAllPeriods(monitor) }
+    if writeReport { try writeReports(monitor) }
     let freshMonitor = try Monitor(targets: monitor.targets, actuals: monitor.actuals, period: period)
     report("incremental monitoring equals a full one", freshMonitor.hasSameResults(as: monitor) ? "yes" : "NO")
     let fresh = try Assessor(compiled: compiled, grid: AssessmentGrid(monitor: monitor, events: events))
@@ -164,6 +169,31 @@ struct BenchmarkRun {
     figures.incrementalMonitoringSeconds = medianSeconds(monitoring)
     figures.incrementalAssessmentSeconds = medianSeconds(assessment)
     figures.incrementalSeconds = medianSeconds(both)
+  }
+}
+
+extension BenchmarkRun {
+  /// Times the monitoring of every quarter at once (`Monitor.history`), with the peak memory it
+  /// adds, and prints the lights of the last quarter as a check against the full pass.
+  mutating func timeAllPeriods(_ monitor: Monitor) {
+    let before = residentBytes()
+    resetPeakMemory()
+    var lastCounts: [PaceStatus: Int] = [:]
+    var quarters = 0
+    let (elapsed, processor) = timesWithProcessor(min(runs, 3)) {
+      let history = monitor.history()
+      quarters = history.slots.count
+      lastCounts = history.counts(slot: monitor.targets.axis.count - 1)
+    }
+    let added = (peakMemoryBytes() ?? 0) - before
+    report("all periods: every quarter's lights (\(quarters))", median(elapsed))
+    report("  processor time, all threads", median(processor))
+    report("  peak memory added", "\(added / 1_048_576) MB")
+    let full = monitor.lightCounts
+    report("  last quarter's lights equal the full pass'", lastCounts == full ? "yes" : "NO")
+    figures.allPeriodsSeconds = medianSeconds(elapsed)
+    figures.allPeriodsProcessorSeconds = medianSeconds(processor)
+    figures.allPeriodsAddedPeakBytes = added
   }
 }
 

@@ -9,20 +9,36 @@ struct MachineFigures: Encodable {
   var quarters = 0
   /// The reported figures in the grid.
   var observations = 0
+  /// The time to write the CSV files, when they were written (`--csv`).
+  var csvSeconds: Double?
   /// The median full monitoring pass followed by the full assessment pass.
   var fullPassSeconds: Double?
+  /// Its median processor time, every thread's: steadier than the time elapsed on a busy machine.
+  var fullPassProcessorSeconds: Double?
   var monitoringPassSeconds: Double?
   var assessmentPassSeconds: Double?
   /// The median incremental monitoring and assessment after one changed value.
   var incrementalSeconds: Double?
   var incrementalMonitoringSeconds: Double?
   var incrementalAssessmentSeconds: Double?
-  /// The median time to write the monitoring report, when it was written.
+  /// The median time to write the monitoring report to a file as CSV, when it was written, and
+  /// as JSON; their rows, sizes and the peak memory the writing added, per row.
   var reportSeconds: Double?
+  var reportJSONSeconds: Double?
+  var reportProcessorSeconds: Double?
+  var reportJSONProcessorSeconds: Double?
   var reportRows: Int?
+  var reportCSVBytes: Int?
+  var reportJSONBytes: Int?
+  var reportCSVAddedPeakBytesPerRow: Int?
+  var reportJSONAddedPeakBytesPerRow: Int?
+  /// The median time of the monitoring of every quarter at once, and the peak memory it added.
+  var allPeriodsSeconds: Double?
+  var allPeriodsProcessorSeconds: Double?
+  var allPeriodsAddedPeakBytes: Int?
   /// The peak resident set size (VmHWM) before the report.
   var peakRSSBytes: Int?
-  /// The peak resident set size with the report, when it was written.
+  /// The peak resident set size while the report was written, when it was (VmHWM reset before).
   var peakRSSWithReportBytes: Int?
   /// Whether the incremental monitoring and assessment ended where full ones do.
   var incrementalEqualsFull: Bool?

@@ -11,6 +11,14 @@ struct Stopwatch {
   var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) }
 }
 
+/// The processor time of this process so far, every thread's, in nanoseconds: a figure that the
+/// load of other processes on the machine changes far less than the time elapsed.
+func processorNanoseconds() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+  return Double(spec.tv_sec) * 1_000_000_000 + Double(spec.tv_nsec)
+}
+
 /// Nanoseconds of `body`.
 func time(_ body: () throws -> Void) rethrows -> Double {
   let stopwatch = Stopwatch()
@@ -23,6 +31,18 @@ func timed<Value>(_ body: () throws -> Value) rethrows -> (value: Value, nanosec
   let stopwatch = Stopwatch()
   let value = try body()
   return (value, stopwatch.elapsed)
+}
+
+/// `count` timings of `body` in nanoseconds, and the processor time of each (all threads).
+func timesWithProcessor(_ count: Int, _ body: () throws -> Void) rethrows -> (elapsed: [Double], processor: [Double]) {
+  var elapsed: [Double] = []
+  var processor: [Double] = []
+  for _ in 0..<count {
+    let start = processorNanoseconds()
+    elapsed.append(try time(body))
+    processor.append(processorNanoseconds() - start)
+  }
+  return (elapsed, processor)
 }
 
 /// `count` timings of `body` in nanoseconds.
@@ -52,6 +72,21 @@ func peakMemoryBytes() -> Int? {
     let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
   else { return nil }
   return kilobytes * 1024
+}
+
+/// The resident set size of this process now in bytes, from VmRSS; 0 where there is none.
+func residentBytes() -> Int {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+    let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+  else { return 0 }
+  return kilobytes * 1024
+}
+
+/// Resets the peak resident set size to the present one (Linux: `5` to /proc/self/clear_refs), so
+/// that VmHWM then measures one step.
+func resetPeakMemory() {
+  try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 }
 
 /// The peak resident set size of this process, as text.

@@ -4,7 +4,8 @@
 // with the peak memory of the process (VmHWM).
 //
 // Run with: swift run -c release monitor-benchmark [--orgs N] [--indicators M] [--quarters Q]
-//           [--runs R] [--csv DIR] [--path plan|dense] [--no-report] [--json]   (--help lists them)
+//           [--runs R] [--csv DIR] [--results DIR] [--path plan|dense] [--no-report] [--no-all-periods]
+//           [--json]   (--help lists them)
 //
 // Up to 20,000 indicator × org pairs the data go through the whole pipeline: a plan written as
 // YAML in memory and frozen by the Registry (with a trivial domain module declared here), base-year
@@ -58,12 +59,22 @@ struct MonitorBenchmark: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
+      "Also write lights.csv and points.csv (the last quarter's lights, the districts' item points) into DIR.",
+      valueName: "DIR"))
+  var results: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
       "Through a generated plan, or the dense grids generated directly (default: plan up to 20,000"
         + " indicator × org pairs, dense beyond).", valueName: "plan|dense"))
   var path: DataPath?
 
   @Flag(name: .long, help: "Leave out writing the monitoring report.")
   var noReport = false
+
+  @Flag(name: .long, help: "Leave out the monitoring of every quarter at once.")
+  var noAllPeriods = false
 
   @Flag(
     name: .long,
@@ -87,7 +98,8 @@ struct MonitorBenchmark: ParsableCommand {
 
   func run() throws {
     var benchmark = BenchmarkRun(
-      runs: runs, updates: updates ?? max(runs, 101), csv: csv, path: dataPath, writeReport: !noReport, json: json,
+      runs: runs, updates: updates ?? max(runs, 101), csv: csv, results: results, path: dataPath,
+      writeReport: !noReport, allPeriods: !noAllPeriods, json: json,
       generator: Generator(orgs: orgs, indicators: indicators, years: quarters / 4))
     try benchmark.run()
   }

@@ -191,4 +191,29 @@ struct AssessorTests {
     #expect(assessor.hasSameResults(as: fresh))
     check.expectSame(assessor, scheme.assess(Self.inputs(monitor.report(), events: events), plan: setup.plan))
   }
+
+  @Test("Each line on a figure is the scorecard item of its org on that indicator, with the same points")
+  func figureLines() throws {
+    let setup = try MonitoringIntegrationTests.Setup(through: .quarter(4, of: 2024))
+    let monitor = try setup.monitor(.quarter(4, of: 2024))
+    let scheme = Self.monitoringScheme()
+    let events = AssessmentEvents()
+    let grid = AssessmentGrid(monitor: monitor, events: events)
+    let assessor = try Assessor(
+      compiled: try CompiledScheme(scheme: scheme, plan: setup.plan, grid: grid), grid: grid)
+    let result = scheme.assess(Self.inputs(monitor.report(), events: events), plan: setup.plan)
+    var items: [String: Decimal] = [:]
+    for card in result.sections.flatMap(\.scorecards) {
+      for item in card.items { if let indicator = item.indicator { items["\(card.org) \(indicator)"] = item.points } }
+    }
+    let lines = assessor.figureLines
+    #expect(lines.count > setup.plan.districts.count)
+    for line in lines {
+      let key = "\(line.assessed) \(grid.indicators[line.indicator])"
+      guard let hundredths = line.hundredths else { continue }
+      #expect(items[key] == Decimal(hundredths) / 100, "\(key)")
+      if line.assessed.rawValue.hasPrefix("district.") { #expect(grid.orgs[line.figureOrg] == line.assessed) }
+    }
+    #expect(lines.contains { $0.hundredths != nil })
+  }
 }

@@ -1,0 +1,98 @@
+import Dispatch
+import Foundation
+import ZhibiaoPlan
+import ZhibiaoTargets
+
+/// Writes a monitor's report as it goes, row by row, as CSV (`MonitoringReport.csv`) or as JSON
+/// (the bytes of `JSONEncoder` with sorted keys over `report()`), into a sink that takes the
+/// bytes in order: no row is built as a `MonitoringRow`, and no more than a few thousand rows'
+/// text is held at a time, so that a report of a million rows needs a few megabytes beside the
+/// monitor. Rows are written in chunks shared out among the processors and handed on in order.
+public struct MonitoringReportWriter: Sendable {
+  /// How the report is written.
+  public enum Format: String, Sendable, CaseIterable {
+    case csv
+    case json
+  }
+
+  /// The monitor whose report is written.
+  public let monitor: Monitor
+  /// The issued target version the rows were measured against, for JSON's `targets`.
+  public var targets: TargetCitation?
+
+  /// Rows formatted by one worker before its text is handed on.
+  package static let chunkRows = 2_048
+
+  /// A writer of `monitor`'s report.
+  public init(monitor: Monitor, targets: TargetCitation? = nil) {
+    self.monitor = monitor
+    self.targets = targets
+  }
+
+  /// Writes the report in `format`, handing `sink` the bytes in order, in pieces of up to a few
+  /// megabytes. Returns the number of rows written.
+  @discardableResult
+  public func write(_ format: Format, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
+    let context = ReportLineText(monitor: monitor)
+    var head: [UInt8] = []
+    switch format {
+    case .csv:
+      head = Array((MonitoringReport.csvColumns.joined(separator: ",") + "\n").utf8)
+    case .json:
+      head.append(contentsOf: #"{"as_of":"#.utf8)
+      ReportText.appendJSON(context.asOf, to: &head)
+      head.append(contentsOf: #","period":"#.utf8)
+      ReportText.appendJSON(monitor.period.description, to: &head)
+      head.append(contentsOf: #","rows":["#.utf8)
+    }
+    try head.withUnsafeBytes(sink)
+
+    let rowCount = monitor.rows.count
+    let workers = rowCount >= 4 * Self.chunkRows ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    var buffers = Array(repeating: [UInt8](), count: workers)
+    var counts = Array(repeating: 0, count: workers)
+    var written = 0
+    var start = 0
+    while start < rowCount {
+      let round = start
+      buffers.withUnsafeMutableBufferPointer { buffers in
+        counts.withUnsafeMutableBufferPointer { counts in
+          let shared = ChunkWork(buffers: buffers, counts: counts)
+          DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let from = min(round + worker * Self.chunkRows, rowCount)
+            let rows = from..<min(from + Self.chunkRows, rowCount)
+            shared.buffers[worker].removeAll(keepingCapacity: true)
+            shared.counts[worker] = context.append(rows, format, to: &shared.buffers[worker])
+          }
+        }
+      }
+      for worker in 0..<workers where !buffers[worker].isEmpty {
+        // Every JSON row is written after a comma; the first of the report is not.
+        let skip = format == .json && written == 0 ? 1 : 0
+        try buffers[worker].withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[skip...])) }
+        written += counts[worker]
+      }
+      start += workers * Self.chunkRows
+    }
+
+    if format == .json {
+      var tail = Array(#"],"targets":"#.utf8)
+      if let targets { ReportText.appendEncoded(targets, to: &tail) } else { tail.append(contentsOf: "null".utf8) }
+      tail.append(UInt8(ascii: "}"))
+      try tail.withUnsafeBytes(sink)
+    }
+    return written
+  }
+
+  /// Writes the report in `format` to `handle` as it goes. Returns the number of rows written.
+  @discardableResult
+  public func write(_ format: Format, to handle: FileHandle) throws -> Int {
+    try write(format) { bytes in try handle.write(contentsOf: bytes) }
+  }
+}
+
+/// The buffers of one round of chunks, each written by its own worker.
+private struct ChunkWork: @unchecked Sendable {
+  let buffers: UnsafeMutableBufferPointer<[UInt8]>
+  let counts: UnsafeMutableBufferPointer<Int>
+}

@@ -1,0 +1,50 @@
+// Times writing the monitoring report to a file as it goes, as CSV and as JSON, with the memory
+// the writing adds over what the process held before it.
+import Foundation
+import ZhibiaoKernel
+
+extension BenchmarkRun {
+  /// Writes the report of `monitor` to a temporary file in each format, `min(runs, 3)` times, and
+  /// prints rows, bytes, the median time and the peak memory added per row.
+  mutating func writeReports(_ monitor: Monitor) throws {
+    let writer = MonitoringReportWriter(monitor: monitor)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("monitor-benchmark-report").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for format in MonitoringReportWriter.Format.allCases {
+      var rows = 0
+      var added = 0
+      var processor: [Double] = []
+      let elapsed = try (0..<min(runs, 3)).map { _ in
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let before = residentBytes()
+        resetPeakMemory()
+        let start = processorNanoseconds()
+        let nanoseconds = try time { rows = try writer.write(format, to: handle) }
+        processor.append(processorNanoseconds() - start)
+        try handle.close()
+        added = max(added, (peakMemoryBytes() ?? 0) - before)
+        return nanoseconds
+      }
+      let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      let perRow = rows > 0 ? added / rows : 0
+      report("write the report as \(format.rawValue.uppercased()) (\(rows) rows)", median(elapsed))
+      report("  processor time, all threads", median(processor))
+      report("  file size, peak memory added per row", "\(bytes / 1_048_576) MB, \(perRow) bytes")
+      switch format {
+      case .csv:
+        figures.reportSeconds = medianSeconds(elapsed)
+        figures.reportProcessorSeconds = medianSeconds(processor)
+        figures.reportRows = rows
+        figures.reportCSVBytes = bytes
+        figures.reportCSVAddedPeakBytesPerRow = perRow
+      case .json:
+        figures.reportJSONSeconds = medianSeconds(elapsed)
+        figures.reportJSONProcessorSeconds = medianSeconds(processor)
+        figures.reportJSONBytes = bytes
+        figures.reportJSONAddedPeakBytesPerRow = perRow
+      }
+    }
+    figures.peakRSSWithReportBytes = peakMemoryBytes()
+  }
+}
