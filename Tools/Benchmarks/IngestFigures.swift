@@ -38,20 +38,22 @@ struct IngestFigures: Encodable {
   let checkProcessorSeconds: Double
   /// The rate of the whole import into SQLite, the default store (also under `sqlite`).
   let rowsPerSecondStored: Double
-  /// The peak resident set size of the whole run (VmHWM), and of the checks alone.
+  /// The highest peak resident set size (VmHWM) of the import's stages, each of which starts a
+  /// new peak, and that of the checks alone.
   let peakRSSBytes: Int?
   let checkPeakRSSBytes: Int?
   /// Each backend's figures; `postgres` only when a server was given.
   let sqlite: Backend
   let postgres: Backend?
 
-  init(rows: Int, _ figures: IngestBenchmark.Figures, peakRSSBytes: Int?) {
+  init(rows: Int, _ figures: IngestBenchmark.Figures) {
     self.rows = rows
     checkSeconds = figures.checkSeconds
     rowsPerSecondChecked = Double(rows) / figures.checkSeconds
     checkProcessorSeconds = figures.checkProcessorSeconds
     rowsPerSecondStored = Double(rows) / figures.sqlite.importSeconds
-    self.peakRSSBytes = peakRSSBytes
+    peakRSSBytes = [figures.checkPeakBytes, figures.sqlite.peakBytes, figures.postgres?.peakBytes].compactMap { $0 }
+      .max()
     checkPeakRSSBytes = figures.checkPeakBytes
     sqlite = Backend(rows: rows, figures.sqlite)
     postgres = figures.postgres.map { Backend(rows: rows, $0) }

@@ -59,7 +59,7 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
     print("Zhibiao benchmarks — configuration '\(config)', \(runs) runs each; the import \(ingestRuns) runs")
     if !onlyIngest { try realPlan() }
     let figures = try await ingest()
-    if json { print(IngestFigures(rows: ingestRows, figures, peakRSSBytes: PeakMemory.bytes()).json) }
+    if json { print(IngestFigures(rows: ingestRows, figures).json) }
   }
 
   /// The plan of the configuration: loading, decomposing, and checking an import of every figure.
