@@ -94,7 +94,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "ZhibiaoSQLite",
-      dependencies: ["ZhibiaoStore", "ZhibiaoKernel", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "ZhibiaoStore", "ZhibiaoKernel", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
       swiftSettings: swiftSettings
     ),
     // The shared store: the same interface on a PostgreSQL server, for several app instances.
@@ -182,7 +185,7 @@ let package = Package(
     .executableTarget(
       name: "zhibiao-benchmarks",
       dependencies: [
-        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres",
+        "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres", "ZhibiaoWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Tools/Benchmarks",

@@ -41,115 +41,142 @@ public struct ObservationImport {
 
   /// The checked rows of CSV `text` read from `file`, and every problem found (empty when the
   /// file can be imported).
+  ///
+  /// The text is read row by row and each row checked as it is read, so that what is held is the
+  /// checked rows, not every field of the file: problems of the CSV itself, which are found only
+  /// at its end, are then the only ones reported, as when the whole table is read first.
   public func check(_ text: String, file: String) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
-    guard
-      let table = ImportTable.importFile(
-        text, file: file, required: Self.requiredColumns, layout: Self.columns, log: log)
-    else { return ([], log.sorted) }
-    return check(table, log: log)
+    var checked = CheckedRows(header: [])
+    var hasColumns = false
+    do {
+      try ImportTable.forEachRow(
+        parsing: text, file: file,
+        header: { table in
+          hasColumns = table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log)
+          guard hasColumns else { return }
+          table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
+          checked = CheckedRows(header: table.header)
+        },
+        row: { row in
+          if hasColumns { check(row, into: &checked, log: log) }
+        })
+    } catch {
+      let errors = DiagnosticLog()
+      for diagnostic in error.diagnostics { errors.report(diagnostic) }
+      return ([], errors.sorted)
+    }
+    guard hasColumns else { return ([], log.sorted) }
+    return finish(checked, log: log)
   }
 
   /// The checked rows of `table`, and every problem found (empty when it can be imported).
   public func check(_ table: ImportTable) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
     guard table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log) else { return ([], log.sorted) }
-    return check(table, log: log)
+    table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
+    var checked = CheckedRows(header: table.header, capacity: table.rows.count)
+    for row in table.rows { check(row, into: &checked, log: log) }
+    return finish(checked, log: log)
   }
 
-  private func check(_ table: ImportTable, log: DiagnosticLog) -> (rows: [ObservationInput], diagnostics: [Diagnostic])
-  {
-    table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
-    var rows: [ObservationInput] = []
-    var firstRow: [String: SourceLocation] = [:]
-    for row in table.rows {
-      if let input = check(row, log: log) {
-        let key = "\(input.indicator)|\(input.org)|\(input.period)"
-        if let first = firstRow[key] {
-          log.error(
-            "This row repeats '\(input.indicator)' for '\(input.org)' in \(input.period), given \(first.within).",
-            at: row.start, hint: "keep one of the two rows")
-          continue
-        }
-        firstRow[key] = row.start
-        rows.append(input)
-      }
+  /// Checks `row` and keeps it in `checked` unless it has a problem or repeats a figure.
+  private func check(_ row: ImportTable.Row, into checked: inout CheckedRows, log: DiagnosticLog) {
+    guard let input = check(row, columns: checked.columns, log: log) else { return }
+    if let first = checked.figures.index(of: input) {
+      log.error(
+        "This row repeats '\(input.indicator)' for '\(input.org)' in \(input.period), given \(checked.rows[first].start(in: "").within).",
+        at: row.start, hint: "keep one of the two rows")
+      return
     }
-    checkYearToDate(rows, log: log)
-    checkShares(rows, log: log)
-    checkMagnitude(rows, log: log)
-    return (log.hasErrors ? [] : rows, log.sorted)
+    checked.figures.add(input, at: checked.rows.count)
+    checked.rows.append(input)
+  }
+
+  /// The checks across rows, and the rows when there is no error.
+  private func finish(_ checked: CheckedRows, log: DiagnosticLog) -> (
+    rows: [ObservationInput], diagnostics: [Diagnostic]
+  ) {
+    checkYearToDate(checked.rows, inFile: checked.figures, log: log)
+    checkShares(checked.rows, inFile: checked.figures, log: log)
+    checkMagnitude(checked.rows, inFile: checked.figures, log: log)
+    return (log.hasErrors ? [] : checked.rows, log.sorted)
   }
 
   // MARK: - One row
 
-  private func check(_ row: ImportTable.Row, log: DiagnosticLog) -> ObservationInput? {
+  private func check(_ row: ImportTable.Row, columns: ImportColumns, log: DiagnosticLog) -> ObservationInput? {
     /// Reports `message` at the field of `column`, or at the row's start.
-    func fail(_ message: String, at column: String? = nil, hint: String? = nil) -> ObservationInput? {
-      log.error(message, at: column.map(row.location(of:)) ?? row.start, hint: hint)
+    func fail(_ message: String, at column: Int? = nil, hint: String? = nil) -> ObservationInput? {
+      log.error(message, at: columns.location(of: column, in: row), hint: hint)
       return nil
     }
-    let indicatorText = (row["indicator"] ?? "").trimmingCharacters(in: .whitespaces)
+    func field(_ column: Int?) -> String? { columns.field(column, of: row) }
+    let indicatorText = FieldText.trimmed(field(columns.indicator) ?? "")
     guard let indicator = plan.indicator(IndicatorID(indicatorText)) else {
       return fail(
-        "Unknown indicator '\(indicatorText)'.", at: "indicator",
+        "Unknown indicator '\(indicatorText)'.", at: columns.indicator,
         hint: Suggestion.hint(for: indicatorText, among: plan.indicators.map(\.id.rawValue)))
     }
-    let orgText = (row["org"] ?? "").trimmingCharacters(in: .whitespaces)
+    let orgText = FieldText.trimmed(field(columns.org) ?? "")
     guard let org = plan.org(OrgID(orgText)) ?? plan.orgs.first(where: { $0.name.zh == orgText }) else {
       return fail(
-        "Unknown org '\(orgText)'; give its id or its Chinese name.", at: "org",
+        "Unknown org '\(orgText)'; give its id or its Chinese name.", at: columns.org,
         hint: Suggestion.hint(for: orgText, among: plan.orgs.map(\.id.rawValue) + plan.orgs.map(\.name.zh)))
     }
-    let periodText = row["period"] ?? ""
+    let periodText = field(columns.period) ?? ""
     guard var period = PeriodText.parse(periodText) else {
-      return fail("The period '\(periodText)' is not a period; write 2024Q3, 2024 or 2024年1-9月.", at: "period")
+      return fail("The period '\(periodText)' is not a period; write 2024Q3, 2024 or 2024年1-9月.", at: columns.period)
     }
     guard period.year >= plan.baseYear, period.year <= plan.targetYear else {
-      return fail("The period \(period) is outside the plan's years \(plan.baseYear)–\(plan.targetYear).", at: "period")
+      return fail(
+        "The period \(period) is outside the plan's years \(plan.baseYear)–\(plan.targetYear).", at: columns.period)
     }
     switch (indicator.frequency, period.quarter) {
     case (.annual, .some):
       return fail(
-        "'\(indicator.id)' is reported once a year; give the year (\(period.year)), not \(period).", at: "period")
+        "'\(indicator.id)' is reported once a year; give the year (\(period.year)), not \(period).", at: columns.period)
     case (.quarterly, nil):
       period = .quarter(4, of: period.year)  // a quarterly indicator's year is its 1–12月 figure
     default: break
     }
-    if let refusal = refusal(indicator, for: org) { return fail(refusal.message, at: refusal.column) }
+    if let refusal = refusal(indicator, for: org) {
+      return fail(refusal.message, at: refusal.column == "org" ? columns.org : columns.indicator)
+    }
 
-    let valueText = (row["value"] ?? "").trimmingCharacters(in: .whitespaces)
+    let valueText = FieldText.trimmed(field(columns.value) ?? "")
     if valueText.isEmpty {
-      return fail("No value is given for '\(indicator.id)'; fill in the figure or delete the row.", at: "value")
+      return fail("No value is given for '\(indicator.id)'; fill in the figure or delete the row.", at: columns.value)
     }
     var value: Decimal
     switch ExactDecimal(valueText) {
     case .value(let exact): value = exact
-    case .tooPrecise(let digits): return fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits), at: "value")
+    case .tooPrecise(let digits):
+      return fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits), at: columns.value)
     case .notANumber:
       return fail(
-        "The value '\(valueText)' is not a number.", at: "value",
+        "The value '\(valueText)' is not a number.", at: columns.value,
         hint: "write digits with a decimal point only, without separators or words, e.g. 1234.5")
     }
-    let unitText = (row["unit"] ?? "").trimmingCharacters(in: .whitespaces)
+    let unitText = FieldText.trimmed(field(columns.unit) ?? "")
     if !unitText.isEmpty, let unit = indicator.unit, unitText != unit {
       guard let factor = UnitConversion.factor(from: unitText, to: unit) else {
         return fail(
-          "The unit '\(unitText)' cannot be converted to '\(unit)', the unit of '\(indicator.id)'.", at: "unit")
+          "The unit '\(unitText)' cannot be converted to '\(unit)', the unit of '\(indicator.id)'.", at: columns.unit)
       }
       value *= factor
     }
     if value < 0, indicator.kind != .growthRate {
-      return fail("The value \(value) of '\(indicator.id)' cannot be negative.", at: "value")
+      return fail("The value \(value) of '\(indicator.id)' cannot be negative.", at: columns.value)
     }
-    let note = row["note"].flatMap { $0.isEmpty ? nil : $0 }
+    let note = field(columns.note).flatMap { $0.isEmpty ? nil : $0 }
     var reportedAt: Date?
-    if let day = row["reported_on"]?.trimmingCharacters(in: .whitespaces), !day.isEmpty {
+    if let day = field(columns.reportedOn).map(FieldText.trimmed), !day.isEmpty {
       guard let date = Self.noonInChina(day) else {
-        return fail("The date '\(day)' under 'reported_on' is not a date written YYYY-MM-DD.", at: "reported_on")
+        return fail("The date '\(day)' under 'reported_on' is not a date written YYYY-MM-DD.", at: columns.reportedOn)
       }
       if let refusal = Plausibility.reportedOn(day, period: period, today: today) {
-        return fail(refusal, at: "reported_on")
+        return fail(refusal, at: columns.reportedOn)
       }
       reportedAt = date
     }
@@ -190,15 +217,15 @@ public struct ObservationImport {
   // MARK: - Across rows
 
   /// A flow reported year to date cannot fall from one quarter to the next within a year.
-  private func checkYearToDate(_ rows: [ObservationInput], log: DiagnosticLog) {
-    var inFile: [String: Decimal] = [:]
-    for row in rows { inFile["\(row.indicator)|\(row.org)|\(row.period)"] = row.value }
+  private func checkYearToDate(_ rows: [ObservationInput], inFile: FiguresInFile, log: DiagnosticLog) {
     for row in rows {
       guard let quarter = row.period.quarter, quarter > 1, plan.indicator(row.indicator)?.kind == .flow else {
         continue
       }
       let previous = Period.quarter(quarter - 1, of: row.period.year)
-      guard let earlier = inFile["\(row.indicator)|\(row.org)|\(previous)"] ?? stored(row.indicator, row.org, previous),
+      guard
+        let earlier = inFile.value(row.indicator, row.org, previous, in: rows)
+          ?? stored(row.indicator, row.org, previous),
         row.value < earlier
       else { continue }
       log.error(
@@ -211,7 +238,8 @@ public struct ObservationImport {
         continue
       }
       let next = Period.quarter(quarter + 1, of: row.period.year)
-      guard inFile["\(row.indicator)|\(row.org)|\(next)"] == nil, let later = stored(row.indicator, row.org, next),
+      guard inFile.value(row.indicator, row.org, next, in: rows) == nil,
+        let later = stored(row.indicator, row.org, next),
         row.value > later
       else { continue }
       log.error(
@@ -223,9 +251,7 @@ public struct ObservationImport {
   /// A part cannot exceed its whole (the numerator of a share, its denominator). The two may be
   /// reported at different frequencies: a year of an annual indicator is the 1–12月 (Q4) figure
   /// of a quarterly one.
-  private func checkShares(_ rows: [ObservationInput], log: DiagnosticLog) {
-    var inFile: [String: Decimal] = [:]
-    for row in rows { inFile["\(row.indicator)|\(row.org)|\(row.period)"] = row.value }
+  private func checkShares(_ rows: [ObservationInput], inFile: FiguresInFile, log: DiagnosticLog) {
     func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> (Decimal, inFile: Bool)? {
       var period = period
       switch (plan.indicator(indicator)?.frequency, period.quarter) {
@@ -234,7 +260,7 @@ public struct ObservationImport {
       case (.annual, .some): return nil
       default: break
       }
-      if let found = inFile["\(indicator)|\(org)|\(period)"] { return (found, true) }
+      if let found = inFile.value(indicator, org, period, in: rows) { return (found, true) }
       return stored(indicator, org, period).map { ($0, false) }
     }
     for derivation in plan.derivations {

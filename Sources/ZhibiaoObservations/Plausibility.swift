@@ -52,11 +52,9 @@ extension ObservationImport {
   /// A flow or stock a thousand times its neighbour, or a thousandth of it, is refused as a
   /// likely unit mistake. The neighbour is the quarter before in the same year, else the same
   /// period a year before — from the file or the store.
-  func checkMagnitude(_ rows: [ObservationInput], log: DiagnosticLog) {
-    var inFile: [String: Decimal] = [:]
-    for row in rows { inFile["\(row.indicator)|\(row.org)|\(row.period)"] = row.value }
+  func checkMagnitude(_ rows: [ObservationInput], inFile: FiguresInFile, log: DiagnosticLog) {
     func value(_ row: ObservationInput, _ period: Period) -> Decimal? {
-      inFile["\(row.indicator)|\(row.org)|\(period)"] ?? stored(row.indicator, row.org, period)
+      inFile.value(row.indicator, row.org, period, in: rows) ?? stored(row.indicator, row.org, period)
     }
     for row in rows {
       guard let kind = plan.indicator(row.indicator)?.kind, kind == .flow || kind == .stock, row.value > 0 else {

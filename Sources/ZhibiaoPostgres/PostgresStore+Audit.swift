@@ -3,14 +3,15 @@ import PostgresNIO
 import ZhibiaoKernel
 import ZhibiaoStore
 
-/// The audit entries of one change, written in its transaction, in order.
+/// The audit entries of one change, written in its transaction, in order, with `COPY` (the
+/// entries of a large submission are as many as its rows).
 struct AuditBatch {
-  private var batch = RowBatch([
-    ("at", "timestamptz"), ("actor_org", "text"), ("actor_role", "text"), ("actor_user", "text"),
-    ("action", "text"), ("plan", "text"), ("indicator", "text"), ("org", "text"), ("year", "integer"),
-    ("quarter", "integer"), ("old_value", "numeric"), ("new_value", "numeric"), ("old_status", "text"),
-    ("new_status", "text"), ("reason", "text"), ("source", "text"), ("change_request", "bigint"),
-  ])
+  private var rows = CopyRows(
+    table: "audit_log",
+    columns: [
+      "at", "actor_org", "actor_role", "actor_user", "action", "plan", "indicator", "org", "year", "quarter",
+      "old_value", "new_value", "old_status", "new_status", "reason", "source", "change_request",
+    ])
   private let actor: [String?]
 
   /// Entries of the changes of `actor` in `role`, signed in as `user` when there is an account.
@@ -24,7 +25,7 @@ struct AuditBatch {
     _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
     new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
   ) {
-    batch.add(
+    rows.add(
       [
         actor[0], actor[1], actor[2], actor[3], action.rawValue, actor[4], indicator, org, String(year),
         String(quarter), old.0, new.0, old.1, new.1, reason, source, changeRequest.map(String.init),
@@ -32,7 +33,7 @@ struct AuditBatch {
   }
 
   func write(_ store: PostgresStore, on connection: PostgresConnection) async throws {
-    try await store.insert(batch, into: "audit_log", on: connection)
+    try await store.copy(rows, on: connection)
   }
 }
 

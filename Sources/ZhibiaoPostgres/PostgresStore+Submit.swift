@@ -82,7 +82,7 @@ extension PostgresStore {
     return current
   }
 
-  /// Makes the writes: each observation's final state (inserted when new, updated otherwise),
+  /// Makes the writes: each observation's final state (copied in when new, updated otherwise),
   /// every revision in order, the change requests filed, and an audit entry per write and request.
   private func write(
     _ writes: [ObservationWrite], changes: [ChangeFiling], of submission: Submission,
@@ -94,7 +94,7 @@ extension PostgresStore {
     var audit = AuditBatch(
       plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
       time: submission.time)
-    var revisions = RowBatch(ObservationColumns.revision)
+    var revisions = CopyRows(table: "revision", columns: ObservationColumns.revision.map(\.0))
     var final: [ObservationKey: FinalState] = [:]
     var order: [ObservationKey] = []
     for write in writes {
@@ -127,7 +127,7 @@ extension PostgresStore {
         old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
         new: (value, state.status.rawValue), reason: submission.reason, source: submission.source)
     }
-    var added = RowBatch(ObservationColumns.observation)
+    var added = CopyRows(table: "observation", columns: ObservationColumns.observation.map(\.0))
     var revised = RowBatch(ObservationColumns.observation)
     var promoted = RowBatch(ObservationColumns.status)
     for key in order {
@@ -146,12 +146,12 @@ extension PostgresStore {
         ]
       if state.existed { revised.add(values) } else { added.add(values) }
     }
-    try await insert(added, into: "observation", on: connection)
+    try await copy(added, on: connection)
     try await update(
       revised, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await update(
       promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
-    try await insert(revisions, into: "revision", on: connection)
+    try await copy(revisions, on: connection)
     _ = try await file(changes, audit: &audit, on: connection)
     try await audit.write(self, on: connection)
   }

@@ -27,6 +27,36 @@ struct AuditWriter {
     self.time = Timestamp.text(time)
   }
 
+  /// The columns of an entry, in the order ``append(_:to:indicator:org:year:quarter:old:new:reason:source:)`` adds them.
+  static let columns = [
+    "at", "actor_org", "actor_role", "actor_user", "action", "plan", "indicator", "org", "year", "quarter",
+    "old_value", "new_value", "old_status", "new_status", "reason", "source", "change_request",
+  ]
+
+  /// Adds one entry to `batch`, an ``InsertBatch`` of ``columns``, as ``append(_:indicator:org:year:quarter:old:new:reason:source:changeRequest:)`` writes it.
+  func append(
+    _ action: AuditAction, to batch: inout InsertBatch, indicator: String?, org: String, year: Int, quarter: Int,
+    old: (String?, String?), new: (String?, String?), reason: String?, source: String
+  ) {
+    batch.append(time)
+    batch.append(actor)
+    batch.append(role)
+    batch.append(user)
+    batch.append(action.rawValue)
+    batch.append(plan)
+    batch.append(indicator)
+    batch.append(org)
+    batch.append(year)
+    batch.append(quarter)
+    batch.append(old.0)
+    batch.append(new.0)
+    batch.append(old.1)
+    batch.append(new.1)
+    batch.append(reason)
+    batch.append(source)
+    batch.append(nil as String?)
+  }
+
   /// One entry; `indicator` nil for a whole org's period, `changeRequest` the number of the change
   /// request it is about.
   func append(

@@ -9,8 +9,18 @@ import ZhibiaoTestSupport
 /// unambiguously.
 @Suite("Reading CSV strictly")
 struct CSVTableTests {
-  /// The header and rows of `text` as `line: field|field`, or nil and the errors as printed.
+  /// The header and rows of `text` as `line: field|field`, or nil and the errors as printed;
+  /// reading it row by row (`ImportTable.forEachRow`, as the observation import does) must give
+  /// the same.
   static func read(_ text: String) -> (rows: [String]?, errors: [String]) {
+    let whole = readWhole(text)
+    let rowByRow = readRowByRow(text)
+    #expect(rowByRow.rows == whole.rows, "rows read row by row")
+    #expect(rowByRow.errors == whole.errors, "errors read row by row")
+    return whole
+  }
+
+  static func readWhole(_ text: String) -> (rows: [String]?, errors: [String]) {
     do {
       let table = try ImportTable(parsing: text, file: "f.csv")
       let header = "header \(table.headerLine): " + table.header.joined(separator: "|")
@@ -18,6 +28,30 @@ struct CSVTableTests {
     } catch {
       return (nil, error.diagnostics.map(\.description))
     }
+  }
+
+  static func readRowByRow(_ text: String) -> (rows: [String]?, errors: [String]) {
+    var lines: [String] = []
+    do {
+      try ImportTable.forEachRow(
+        parsing: text, file: "f.csv",
+        header: { lines.append("header \($0.headerLine): " + $0.header.joined(separator: "|")) },
+        row: { lines.append("\($0.line): " + $0.fields.joined(separator: "|")) })
+      return (lines, [])
+    } catch {
+      return (nil, error.diagnostics.map(\.description))
+    }
+  }
+
+  @Test(
+    "Reading row by row refuses what reading the whole table refuses, with the same errors",
+    arguments: [
+      "a,,b\n1,2,3,4\n", "a,\"b\n1,2,3\n", "\"a\"x,b\n1,2,3\n", "", "# only a comment\n", "a,b\n1,2\0", "a,a\n1,2,3\n",
+      "a,b\n1,2,3\n4,5\n6,7,8,9\n", "a,b\r1,2\n3,4\r", "a,b\n\"x\"y,2,3\n", "\u{FEFF}a,b\n1,\"2\n",
+    ])
+  func rowByRowAgrees(_ text: String) {
+    #expect(Self.readRowByRow(text).rows == Self.readWhole(text).rows)
+    #expect(Self.readRowByRow(text).errors == Self.readWhole(text).errors)
   }
 
   static func rows(_ text: String) -> [String]? { read(text).rows }

@@ -1,8 +1,7 @@
-// What the import and store measurements work on: an import file with every figure the plan can
-// take, and rows for the store with synthetic ids. ILLUSTRATIVE: every figure is made up.
+// What the check of the real plan works on: an import file with every figure the plan can take.
+// ILLUSTRATIVE: every figure is made up.
 import Foundation
 import ZhibiaoKernel
-import ZhibiaoStore
 
 enum BenchmarkData {
   /// An import file (`indicator,org,period,value,unit,note`) with a figure for every indicator a
@@ -28,14 +27,5 @@ enum BenchmarkData {
       }
     }
     return (lines.joined(separator: "\n"), lines.count - 1)
-  }
-
-  /// `count` observations over synthetic indicators, districts and quarters, for one transaction.
-  static func storeRows(count: Int) -> [ObservationInput] {
-    (0..<count).map { index in
-      ObservationInput(
-        indicator: IndicatorID("bench.indicator_\(index / 1_000)"), org: OrgID("district.d\(index % 1_000 / 20)"),
-        period: .quarter(index % 4 + 1, of: 2021 + index % 20 / 4), value: Decimal(index) / 10, line: index + 2)
-    }
   }
 }

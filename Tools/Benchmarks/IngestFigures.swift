@@ -2,36 +2,62 @@
 // names below in snake case (`rows_per_second_checked`), added to, never renamed.
 import Foundation
 
-/// The median import check and store write of one run, as rates, with the peak memory.
+/// The median end-to-end import of one run, as rates, with the peak memory.
 struct IngestFigures: Encodable {
-  /// The rows of the checked import file.
-  let rows: Int
-  /// The median time to check them, and the rate.
-  let checkSeconds: Double
-  let rowsPerSecondChecked: Double
+  /// One backend's import: the whole of it (reading, every check, the store write) and the store
+  /// write alone, with the peak memory of an import and the floor of the database's bulk loader.
+  struct Backend: Encodable {
+    let rowsPerSecondStored: Double
+    let importSeconds: Double
+    let submitSeconds: Double
+    let rowsPerSecondSubmitted: Double
+    /// This process's processor time of an import (a PostgreSQL server's own is not counted).
+    let processorSeconds: Double
+    let peakRSSBytes: Int?
+    let floorSeconds: Double?
+    let floorRowsPerSecond: Double?
 
-  init(rows: Int, checkSeconds: Double, rowsStored: Int, storeSeconds: Double) {
-    self.rows = rows
-    self.rowsStored = rowsStored
-    self.checkSeconds = checkSeconds
-    self.storeSeconds = storeSeconds
-    rowsPerSecondChecked = Double(rows) / checkSeconds
-    rowsPerSecondStored = Double(rowsStored) / storeSeconds
-    var usage = rusage()
-    #if canImport(Glibc)
-      let read = getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0
-      peakRSSBytes = read ? usage.ru_maxrss * 1024 : 0
-    #else
-      peakRSSBytes = getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0
-    #endif
+    init(rows: Int, _ stored: IngestBenchmark.Stored) {
+      importSeconds = stored.importSeconds
+      submitSeconds = stored.submitSeconds
+      rowsPerSecondStored = Double(rows) / stored.importSeconds
+      rowsPerSecondSubmitted = Double(rows) / stored.submitSeconds
+      processorSeconds = stored.processorSeconds
+      peakRSSBytes = stored.peakBytes
+      floorSeconds = stored.floorSeconds
+      floorRowsPerSecond = stored.floorSeconds.map { Double(rows) / $0 }
+    }
   }
 
-  /// The rows written to the store in one transaction, the median time to write them, and the rate.
-  let rowsStored: Int
-  let storeSeconds: Double
+  /// The rows of the import file.
+  let rows: Int
+  /// The median time to read and check them, and the rate.
+  let checkSeconds: Double
+  let rowsPerSecondChecked: Double
+  /// The processor time of a check.
+  let checkProcessorSeconds: Double
+  /// The rate of the whole import into SQLite, the default store (also under `sqlite`).
   let rowsPerSecondStored: Double
-  /// The peak resident set size so far (getrusage's ru_maxrss: KiB on Linux, bytes on macOS).
-  let peakRSSBytes: Int
+  /// The highest peak resident set size (VmHWM) of the import's stages, each of which starts a
+  /// new peak, and that of the checks alone.
+  let peakRSSBytes: Int?
+  let checkPeakRSSBytes: Int?
+  /// Each backend's figures; `postgres` only when a server was given.
+  let sqlite: Backend
+  let postgres: Backend?
+
+  init(rows: Int, _ figures: IngestBenchmark.Figures) {
+    self.rows = rows
+    checkSeconds = figures.checkSeconds
+    rowsPerSecondChecked = Double(rows) / figures.checkSeconds
+    checkProcessorSeconds = figures.checkProcessorSeconds
+    rowsPerSecondStored = Double(rows) / figures.sqlite.importSeconds
+    peakRSSBytes = [figures.checkPeakBytes, figures.sqlite.peakBytes, figures.postgres?.peakBytes].compactMap { $0 }
+      .max()
+    checkPeakRSSBytes = figures.checkPeakBytes
+    sqlite = Backend(rows: rows, figures.sqlite)
+    postgres = figures.postgres.map { Backend(rows: rows, $0) }
+  }
 
   /// The figures as one line of JSON, keys in snake case and sorted.
   var json: String {

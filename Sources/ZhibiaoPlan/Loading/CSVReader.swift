@@ -1,8 +1,12 @@
 import Foundation
 
-/// The state machine behind `ImportTable(parsing:file:)`: it reads the text's Unicode scalars one at a time into
+/// The state machine behind `ImportTable(parsing:file:)`: it reads the text's UTF-8 bytes one at a time into
 /// records, each field with the position it starts at, and collects every error it can locate.
 /// The rules it follows are documented there.
+///
+/// Every character with a meaning here (comma, quote, CR, LF, NUL, `#`) is one ASCII byte, and no
+/// byte of a longer UTF-8 sequence is ASCII, so reading bytes splits the text exactly where reading
+/// scalars would; a column counts a scalar at its first byte.
 struct CSVReader {
   /// One record of the file, before the header is known.
   typealias Record = ImportTable.Record
@@ -31,19 +35,22 @@ struct CSVReader {
   }
 
   let file: String
-  /// The records read, in file order, including those with errors.
+  /// The records read, in file order, including those with errors (only those not handed over
+  /// yet when reading record by record).
   private(set) var records: [Record] = []
   /// Every error found, in file order.
   private(set) var errors: [Diagnostic] = []
 
   private var state = State.lineStart
   private var record = Record(line: 1)
-  private var field = String.UnicodeScalarView()
+  private var field: [UInt8] = []
   private var line = 1
   private var column = 1
   private var quoteStart = SourceLocation(file: "", line: 1, column: 1)
   /// Whether the file's lines end with a lone CR, once the first line break outside quotes is read.
   private var crOnly: Bool?
+  /// The most fields a record has had so far.
+  private var width = 0
 
   init(file: String) {
     self.file = file
@@ -51,25 +58,43 @@ struct CSVReader {
 
   /// Reads `text`, skipping a byte order mark at its start. Stops at a NUL character.
   mutating func read(_ text: String) {
-    var scalars = text.unicodeScalars[...]
-    if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+    var text = text
+    text.withUTF8 { read(bytes: $0, each: nil) }
+  }
+
+  /// Reads `text` as ``read(_:)`` does, but hands each record to `each` as soon as it ends
+  /// instead of keeping it in `records`.
+  mutating func read(_ text: String, each: (Record) -> Void) {
+    var text = text
+    withoutActuallyEscaping(each) { each in text.withUTF8 { read(bytes: $0, each: each) } }
+  }
+
+  private mutating func read(bytes: UnsafeBufferPointer<UInt8>, each: ((Record) -> Void)?) {
+    defer { if let each { handOver(to: each) } }
+    var bytes = bytes[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    field.reserveCapacity(64)
     var pendingCR = false
-    for scalar in scalars {
+    for byte in bytes {
       if pendingCR {
         pendingCR = false
-        if scalar == "\n" {
+        if byte == UInt8(ascii: "\n") {
           lineBreak(.crlf)
+          if let each { handOver(to: each) }
           continue
         }
         lineBreak(.cr)
+        if let each { handOver(to: each) }
       }
-      switch scalar {
-      case "\r": pendingCR = true
-      case "\n": lineBreak(.lf)
-      case "\0":
+      switch byte {
+      case UInt8(ascii: "\r"): pendingCR = true
+      case UInt8(ascii: "\n"):
+        lineBreak(.lf)
+        if let each { handOver(to: each) }
+      case 0:
         fail("The file holds a NUL character; it is not a text CSV file (saved as UTF-16?), so reading stops here.")
         return
-      default: consume(scalar)
+      default: consume(byte)
       }
     }
     if pendingCR { lineBreak(.cr) }
@@ -89,6 +114,13 @@ struct CSVReader {
     }
   }
 
+  /// Hands the records read so far to `each`, in order, and forgets them.
+  private mutating func handOver(to each: (Record) -> Void) {
+    guard !records.isEmpty else { return }
+    for record in records { each(record) }
+    records.removeAll(keepingCapacity: true)
+  }
+
   private var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
   private mutating func fail(_ message: String, hint: String? = nil) {
@@ -99,55 +131,60 @@ struct CSVReader {
   /// Ends the field; an empty field starts where it ends.
   private mutating func endField() {
     if record.starts.count == record.fields.count { record.starts.append(here) }
-    record.fields.append(String(field))
-    field = String.UnicodeScalarView()
+    record.fields.append(String(decoding: field, as: UTF8.self))
+    width = max(width, record.fields.count)
+    field.removeAll(keepingCapacity: true)
   }
 
-  /// Reads one scalar that is neither a line break nor NUL.
-  private mutating func consume(_ scalar: Unicode.Scalar) {
-    defer { column += 1 }
+  /// Reads one byte that is neither a line break nor NUL.
+  private mutating func consume(_ byte: UInt8) {
+    // A byte that continues a scalar (10xxxxxx) is in the column of the scalar's first byte.
+    defer { if byte & 0xC0 != 0x80 { column += 1 } }
     if state == .lineStart {
-      if scalar == "#" {
+      if byte == UInt8(ascii: "#") {
         state = .comment
         return
       }
       record = Record(line: line)
+      // Records of one file are alike: room for as many fields as the widest so far saves regrowing.
+      record.fields.reserveCapacity(width)
+      record.starts.reserveCapacity(width)
       state = .fieldStart
     }
     switch state {
     case .fieldStart:
       record.starts.append(here)
-      switch scalar {
-      case "\"":
+      switch byte {
+      case UInt8(ascii: "\""):
         quoteStart = here
         state = .quoted
-      case ",":
+      case UInt8(ascii: ","):
         endField()
       default:
-        field.append(scalar)
+        field.append(byte)
         state = .unquoted
       }
     case .unquoted:
-      switch scalar {
-      case "\"":
+      switch byte {
+      case UInt8(ascii: "\""):
         fail(
           "A quote inside a field that does not start with one.",
           hint: "quote the whole field and write the quote twice, e.g. \"a \"\"b\"\" c\"")
         state = .skipLine
-      case ",":
+      case UInt8(ascii: ","):
         endField()
         state = .fieldStart
       default:
-        field.append(scalar)
+        field.append(byte)
       }
     case .quoted:
-      if scalar == "\"" { state = .closingQuote } else { field.append(scalar) }
+      if byte == UInt8(ascii: "\"") { state = .closingQuote } else { field.append(byte) }
     case .closingQuote:
-      switch scalar {
-      case "\"":
-        field.append("\"")
+      switch byte {
+      case UInt8(ascii: "\""):
+        field.append(UInt8(ascii: "\""))
         state = .quoted
-      case ",":
+      case UInt8(ascii: ","):
         endField()
         state = .fieldStart
       default:
@@ -170,9 +207,9 @@ struct CSVReader {
     }
     if state == .quoted {
       switch kind {
-      case .lf: field.append("\n")
-      case .crlf: field.append(contentsOf: "\r\n".unicodeScalars)
-      case .cr: field.append("\r")
+      case .lf: field.append(UInt8(ascii: "\n"))
+      case .crlf: field.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
+      case .cr: field.append(UInt8(ascii: "\r"))
       }
       return
     }

@@ -18,6 +18,10 @@ public enum ExactDecimal: Equatable, Sendable {
 
   /// Reads `text`, which the caller has trimmed.
   public init(_ text: String) {
+    if let value = Self.plain(text) {
+      self = .value(value)
+      return
+    }
     guard NodeReader.isDecimalLiteral(text) else {
       self = .notANumber
       return
@@ -41,6 +45,38 @@ public enum ExactDecimal: Equatable, Sendable {
       return
     }
     self = .value(value)
+  }
+
+  /// A literal of at most 18 digits, `-` at most before them and a point at most between them
+  /// (nearly every figure a file holds), read from its bytes: its digits as one integer, without
+  /// trailing zeros, times a power of ten. The same value, bit for bit, as `Decimal(string:)`
+  /// gives, at a fraction of its cost; nil for anything else, which the general path reads.
+  static func plain(_ text: String) -> Decimal? {
+    var significand: UInt64 = 0
+    var digits = 0
+    var fraction = 0
+    var point = false
+    var negative = false
+    for (index, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "-") where index == 0: negative = true
+      case UInt8(ascii: ".") where !point: point = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        digits += 1
+        if point { fraction += 1 }
+        guard digits <= 18 else { return nil }
+        significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+      default: return nil
+      }
+    }
+    guard digits > fraction, !point || fraction > 0 else { return nil }
+    guard significand > 0 else { return 0 }
+    var exponent = -fraction
+    while significand % 10 == 0 {
+      significand /= 10
+      exponent += 1
+    }
+    return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
   }
 
   /// The sentence that refuses a figure with too many digits.

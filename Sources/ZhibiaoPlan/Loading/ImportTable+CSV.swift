@@ -30,6 +30,54 @@ extension ImportTable {
       records: reader.records, errors: reader.errors, start: SourceLocation(file: file, line: 1, column: 1))
   }
 
+  /// Reads CSV `text` from `file` by the same rules as ``init(parsing:file:)``, row by row,
+  /// keeping none: `header` receives the table of the header alone (no rows) once it is read, and
+  /// `row` each data row after it, in order. Throws what ``init(parsing:file:)`` throws, once the
+  /// whole text is read; the rows handed over before are then to be disregarded. A file of a
+  /// million rows is so checked without holding every field of every row at once.
+  public static func forEachRow(
+    parsing text: String, file: String, header: (ImportTable) -> Void, row: (Row) -> Void
+  ) throws(ConfigurationErrors) {
+    let start = SourceLocation(file: file, line: 1, column: 1)
+    var reader = CSVReader(file: file)
+    var headerErrors: [Diagnostic] = []
+    var widthErrors: [Diagnostic] = []
+    var table: ImportTable?
+    var headerIsBad = false
+    var sawHeader = false
+    var columns = 0
+    reader.read(text) { record in
+      guard sawHeader else {
+        sawHeader = true
+        headerIsBad = record.isBad
+        columns = record.fields.count
+        do throws(ConfigurationErrors) {
+          let headerTable = try ImportTable(records: [record], errors: [], start: start)
+          table = headerTable
+          header(headerTable)
+        } catch {
+          headerErrors = error.diagnostics
+        }
+        return
+      }
+      guard !record.isBad else { return }
+      if record.fields.count > columns {
+        widthErrors.append(Self.widthError(record, columns: columns))
+        return
+      }
+      guard let table else { return }
+      row(Row(line: record.line, fields: record.fields, starts: record.starts, header: table.header))
+    }
+    // The errors in the order the whole table's reading collects them, sorted the same way.
+    var errors = reader.errors + headerErrors
+    if !headerIsBad { errors += widthErrors }
+    guard sawHeader else {
+      _ = try ImportTable(records: [], errors: errors, start: start)
+      return
+    }
+    if !errors.isEmpty { throw ConfigurationErrors(errors.sorted { $0.location < $1.location }) }
+  }
+
   /// Parses a CSV import file and checks its header: the table when the file can be read and
   /// has every required column, nil otherwise, with the problems in `log`.
   public static func importFile(

@@ -95,16 +95,20 @@ public struct ImportTable: Sendable {
         }
       }
       for record in records.dropFirst() where !record.isBad && record.fields.count > header.count {
-        errors.append(
-          Diagnostic(
-            .error, at: record.starts[header.count],
-            "This row has \(record.fields.count) fields but the header names \(header.count) columns; this field and any after it have no column.",
-            hint: "quote a value that holds commas, e.g. \"a, b\""))
+        errors.append(Self.widthError(record, columns: header.count))
       }
     }
     if !errors.isEmpty { throw ConfigurationErrors(errors.sorted { $0.location < $1.location }) }
     let names = header
     rows = records.dropFirst().map { Row(line: $0.line, fields: $0.fields, starts: $0.starts, header: names) }
+  }
+
+  /// The error of a record with more fields than the header's `columns`.
+  static func widthError(_ record: Record, columns: Int) -> Diagnostic {
+    Diagnostic(
+      .error, at: record.starts[columns],
+      "This row has \(record.fields.count) fields but the header names \(columns) columns; this field and any after it have no column.",
+      hint: "quote a value that holds commas, e.g. \"a, b\"")
   }
 
   /// Refuses every column of the header that is neither in `known` (the columns an import reads)

@@ -1,0 +1,80 @@
+import NIOCore
+import PostgresNIO
+
+/// Rows for one table sent with `COPY table (columns) FROM STDIN` in PostgreSQL's text format:
+/// the bulk path of a large submission, which spares the server parsing one array per column and
+/// joining them back into rows. Each value is text (the server casts it to the column's type, as
+/// it casts ``RowBatch``'s arrays), NULL as nil.
+struct CopyRows: Sendable {
+  /// The table, and its columns in the order of each row's values.
+  let table: String
+  let columns: [String]
+  /// The rows, in chunks of about a megabyte, sent as they are.
+  private var chunks: [ByteBuffer] = []
+  private var chunk = ByteBuffer()
+  private(set) var count = 0
+
+  private static let chunkSize = 1 << 20
+
+  init(table: String, columns: [String]) {
+    self.table = table
+    self.columns = columns
+  }
+
+  /// Adds a row: one value per column, in order.
+  mutating func add(_ values: [String?]) {
+    precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
+    if chunk.capacity == 0 { chunk.reserveCapacity(Self.chunkSize) }
+    for (index, value) in values.enumerated() {
+      if index > 0 { chunk.writeInteger(UInt8(ascii: "\t")) }
+      guard let value else {
+        chunk.writeStaticString("\\N")
+        continue
+      }
+      Self.write(value, to: &chunk)
+    }
+    chunk.writeInteger(UInt8(ascii: "\n"))
+    count += 1
+    if chunk.readableBytes >= Self.chunkSize {
+      chunks.append(chunk)
+      chunk = ByteBuffer()
+    }
+  }
+
+  /// Sends the rows to a `COPY` in progress.
+  func send(to writer: PostgresCopyFromWriter) async throws {
+    for chunk in chunks { try await writer.write(chunk) }
+    if chunk.readableBytes > 0 { try await writer.write(chunk) }
+  }
+
+  /// Writes `value` with the text format's escapes: a backslash, tab, line feed or carriage
+  /// return would otherwise end a value or a row, or start an escape.
+  private static func write(_ value: String, to buffer: inout ByteBuffer) {
+    let special = value.utf8.contains {
+      $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+    }
+    guard special else {
+      buffer.writeString(value)
+      return
+    }
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+      case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+      case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+      case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+      default: buffer.writeInteger(byte)
+      }
+    }
+  }
+}
+
+extension PostgresStore {
+  /// Copies the rows of `rows` into their table, in the order they were added.
+  func copy(_ rows: CopyRows, on connection: PostgresConnection) async throws {
+    guard rows.count > 0 else { return }
+    try await connection.copyFrom(table: rows.table, columns: rows.columns, logger: logger) { writer in
+      try await rows.send(to: writer)
+    }
+  }
+}
