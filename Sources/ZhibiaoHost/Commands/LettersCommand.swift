@@ -52,9 +52,9 @@ struct LettersCommand: AsyncParsableCommand {
     let scheme = try CommandWorkspace.scheme(workspace)
     let folder = URL(fileURLWithPath: out)
     if format == .docx {
-      let documents = try Self.writeWord(
+      let documents = try Self.write(
         plan: plan, book: book, scheme: scheme, year: year, language: options.lang,
-        citation: workspace.issue(of: year)?.citation, to: folder)
+        citation: workspace.issue(of: year)?.citation, as: .docx, to: folder)
       print(
         options.lang == .zh
           ? "已写入 \(year) 年区县目标责任书 Word 文档 \(documents.count) 份：\(folder.path)"
@@ -79,32 +79,24 @@ struct LettersCommand: AsyncParsableCommand {
   }
 
   /// Writes the letters of `year` into `folder` (created if missing), each page replaced
-  /// atomically, and returns the files written, the index first.
+  /// atomically, and returns the files written, the index first. As Word documents (`docx`),
+  /// each district's letter is read from the same page as the HTML letter
+  /// (`district.binjiang.docx`), and there is no index.
   @discardableResult
   static func write(
     plan: Plan, book: TargetBook, scheme: AssessmentScheme?, year: Int, language: Language,
-    caveat: LocalizedText? = nil, citation: TargetCitation? = nil, to folder: URL
+    caveat: LocalizedText? = nil, citation: TargetCitation? = nil, as format: LetterFormat = .html, to folder: URL
   ) throws -> [URL] {
     let letters = DistrictLetters(
       plan: plan, book: book, scheme: scheme, year: year, language: language, caveat: caveat, citation: citation)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return try letters.files().map { file in
-      let url = folder.appendingPathComponent(file.name)
-      try Data(file.html.utf8).write(to: url, options: .atomic)
-      return url
+    guard format == .docx else {
+      return try letters.files().map { file in
+        let url = folder.appendingPathComponent(file.name)
+        try Data(file.html.utf8).write(to: url, options: .atomic)
+        return url
+      }
     }
-  }
-
-  /// Writes each district's letter of `year` into `folder` as a Word document
-  /// (`district.binjiang.docx`), read from the same page as the HTML letter, and returns them.
-  @discardableResult
-  static func writeWord(
-    plan: Plan, book: TargetBook, scheme: AssessmentScheme?, year: Int, language: Language,
-    caveat: LocalizedText? = nil, citation: TargetCitation? = nil, to folder: URL
-  ) throws -> [URL] {
-    let letters = DistrictLetters(
-      plan: plan, book: book, scheme: scheme, year: year, language: language, caveat: caveat, citation: citation)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return try letters.files().filter { $0.name != DistrictLetters.indexName }.map { file in
       let document = WordDocument(markup: file.html, title: nil, language: language == .zh ? "zh-CN" : "en-US")
       let url = folder.appendingPathComponent(file.name).deletingPathExtension().appendingPathExtension("docx")
