@@ -80,3 +80,52 @@ struct StoreSafetyTests {
     #expect(template.status == 1)
   }
 }
+
+/// A folder of output (a report, letters) keeps a list of what it wrote: writing again replaces
+/// and cleans only its own files; a file someone else put there is never replaced without
+/// `--force`, nor removed.
+@Suite("Output folders")
+struct OutputFolderTests {
+  @Test("A report refuses to replace a file it did not write, rewrites its own, and removes only what it wrote before")
+  func report() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let sample = Repository.config.appendingPathComponent("sample/observations.csv").path
+    #expect(try run.run(["ingest", sample, "--db", "z.sqlite"]).status == 0)
+    let folder = run.folder.appendingPathComponent("r")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("mine".utf8).write(to: folder.appendingPathComponent("report.html"))
+    try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+    let arguments = ["report", "--year", "2024", "--out", "r", "--db", "z.sqlite", "--lang", "en"]
+    let refused = try run.run(arguments)
+    #expect(refused.status == 1 && refused.errors.contains("was not written here before"), "\(refused.errors)")
+    #expect(try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8) == "mine")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.md").path))
+
+    #expect(try run.run(arguments + ["--force"]).status == 0)
+    let manifest = try String(contentsOf: folder.appendingPathComponent(".zhibiao-files"), encoding: .utf8)
+    #expect(
+      manifest.contains("report.html\n") && manifest.contains("data/tables.xlsx\n") && !manifest.contains("notes"))
+    // A file the last run wrote and the next does not is removed; the others' stay.
+    try Data("old".utf8).write(to: folder.appendingPathComponent("data/gone.csv"))
+    try (manifest + "data/gone.csv\n").write(
+      to: folder.appendingPathComponent(".zhibiao-files"), atomically: true, encoding: .utf8)
+    let again = try run.run(arguments)
+    #expect(again.status == 0, "\(again.errors)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/gone.csv").path))
+    #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "notes")
+  }
+
+  @Test("Letters refuse to replace a letter they did not write")
+  func letters() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let folder = run.folder.appendingPathComponent("l")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("draft".utf8).write(to: folder.appendingPathComponent("district.xihu.docx"))
+    let refused = try run.run(["letters", "--year", "2025", "--out", "l", "--format", "docx"])
+    #expect(refused.status == 1)
+    #expect(try String(contentsOf: folder.appendingPathComponent("district.xihu.docx"), encoding: .utf8) == "draft")
+    #expect(try run.run(["letters", "--year", "2025", "--out", "l"]).status == 0)
+  }
+}

@@ -35,6 +35,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
+  @OptionGroup var force: ForceOption
 
   func validate() throws {
     guard final != midterm else {
@@ -61,7 +62,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     let document = EvaluationBuilder(evaluation, language: options.lang).build()
     let folder = URL(fileURLWithPath: out)
     do {
-      try ReportRun.write(document, to: folder)
+      try ReportRun.write(document, to: folder, force: force.force)
+    } catch let failure as CommandFailure {
+      throw failure
     } catch {
       throw CommandFailure.unreadable(out, error)
     }

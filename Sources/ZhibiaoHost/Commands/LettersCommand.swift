@@ -43,6 +43,7 @@ struct LettersCommand: AsyncParsableCommand {
 
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
+  @OptionGroup var force: ForceOption
 
   func run() async throws {
     let chromium = pdf ? try PDFPrinter.chromium() : nil
@@ -54,7 +55,7 @@ struct LettersCommand: AsyncParsableCommand {
     if format == .docx {
       let documents = try Self.write(
         plan: plan, book: book, scheme: scheme, year: year, language: options.lang,
-        citation: workspace.issue(of: year)?.citation, as: .docx, to: folder)
+        citation: workspace.issue(of: year)?.citation, as: .docx, to: folder, force: force.force)
       print(
         options.lang == .zh
           ? "已写入 \(year) 年区县目标责任书 Word 文档 \(documents.count) 份：\(folder.path)"
@@ -63,7 +64,7 @@ struct LettersCommand: AsyncParsableCommand {
     }
     let written = try Self.write(
       plan: plan, book: book, scheme: scheme, year: year, language: options.lang,
-      citation: workspace.issue(of: year)?.citation, to: folder)
+      citation: workspace.issue(of: year)?.citation, to: folder, force: force.force)
     let letters = written.count - 1
     let index = folder.appendingPathComponent(DistrictLetters.indexName).path
     print(
@@ -85,23 +86,27 @@ struct LettersCommand: AsyncParsableCommand {
   @discardableResult
   static func write(
     plan: Plan, book: TargetBook, scheme: AssessmentScheme?, year: Int, language: Language,
-    caveat: LocalizedText? = nil, citation: TargetCitation? = nil, as format: LetterFormat = .html, to folder: URL
+    caveat: LocalizedText? = nil, citation: TargetCitation? = nil, as format: LetterFormat = .html, to folder: URL,
+    force: Bool = false
   ) throws -> [URL] {
     let letters = DistrictLetters(
       plan: plan, book: book, scheme: scheme, year: year, language: language, caveat: caveat, citation: citation)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    guard format == .docx else {
-      return try letters.files().map { file in
-        let url = folder.appendingPathComponent(file.name)
-        try Data(file.html.utf8).write(to: url, options: .atomic)
-        return url
-      }
+    let pages = format == .docx ? letters.files().filter { $0.name != DistrictLetters.indexName } : letters.files()
+    func name(_ page: LetterFile) -> String {
+      format == .docx ? (page.name as NSString).deletingPathExtension + ".docx" : page.name
     }
-    return try letters.files().filter { $0.name != DistrictLetters.indexName }.map { file in
-      let document = WordDocument(markup: file.html, title: nil, language: language == .zh ? "zh-CN" : "en-US")
-      let url = folder.appendingPathComponent(file.name).deletingPathExtension().appendingPathExtension("docx")
-      try document.write(to: url)
+    let output = try OutputFolder(folder, writing: pages.map(name), force: force)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let written = try pages.map { page in
+      let url = folder.appendingPathComponent(name(page))
+      if format == .docx {
+        try WordDocument(markup: page.html, title: nil, language: language == .zh ? "zh-CN" : "en-US").write(to: url)
+      } else {
+        try Data(page.html.utf8).write(to: url, options: .atomic)
+      }
       return url
     }
+    try output.finish(wrote: pages.map(name))
+    return written
   }
 }

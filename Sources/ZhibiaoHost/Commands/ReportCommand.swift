@@ -32,6 +32,7 @@ struct ReportCommand: AsyncParsableCommand {
 
   @OptionGroup var options: CommonOptions
   @OptionGroup var store: StoreOptions
+  @OptionGroup var force: ForceOption
 
   func validate() throws {
     guard (period == nil) != (year == nil) else {
@@ -58,7 +59,7 @@ struct ReportCommand: AsyncParsableCommand {
     let inputs = try await ReportRun.inputs(
       CommandWorkspace.pipeline(workspace, store), scope: scope, events: events, asOf: try CommandPlan.day(asOf),
       caveat: nil)
-    let written = try ReportRun.write(inputs, language: options.lang, to: URL(fileURLWithPath: out))
+    let written = try ReportRun.write(inputs, language: options.lang, to: URL(fileURLWithPath: out), force: force.force)
     print(options.lang == .zh ? "报告已写入 \(written.path)/report.html" : "Report written to \(written.path)/report.html")
     if let chromium {
       let page = written.appendingPathComponent("report.html")
@@ -92,20 +93,24 @@ enum ReportRun {
 
   /// Writes every file of the report into `folder`, replacing an earlier report there.
   @discardableResult
-  static func write(_ inputs: ReportInputs, language: Language, to folder: URL) throws -> URL {
-    try write(ReportBuilder(inputs, language: language).build(), to: folder)
+  static func write(_ inputs: ReportInputs, language: Language, to folder: URL, force: Bool = false) throws -> URL {
+    try write(ReportBuilder(inputs, language: language).build(), to: folder, force: force)
   }
 
   /// Writes every file of `document` — a report or an evaluation — into `folder`.
   @discardableResult
-  static func write(_ document: ReportDocument, to folder: URL) throws -> URL {
+  static func write(_ document: ReportDocument, to folder: URL, force: Bool = false) throws -> URL {
+    let files = document.files()
+    let names = files.map(\.path) + [ReportWorkbook.path]
+    let output = try OutputFolder(folder, writing: names, force: force)
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
-    for file in document.files() {
+    for file in files {
       try file.contents.write(to: folder.appendingPathComponent(file.path), options: .atomic)
     }
     try XLSXWriter.write(
       ReportWorkbook(document).content(), to: folder.appendingPathComponent(ReportWorkbook.path).path)
+    try output.finish(wrote: names)
     return folder
   }
 }
