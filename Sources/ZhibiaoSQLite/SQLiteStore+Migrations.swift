@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ZhibiaoStore
 
@@ -36,7 +37,26 @@ extension SQLiteStore {
       }
       // GRDB stops the process when asked to migrate to a version below the store's.
       guard applied.count < version else { return }
-      try migrator.migrate(writer, upTo: migrator.migrations[version - 1])
+      try migrateWaitingForOthers(migrator, upTo: version)
+    }
+  }
+
+  /// Migrates up to `version`, allowing for another process migrating the same new file at the
+  /// same moment (two first imports at once): a migration that fails because the other applied it
+  /// first is tried again once that process has moved on, until every migration is in place —
+  /// by either of them — or ten seconds have passed.
+  private func migrateWaitingForOthers(_ migrator: DatabaseMigrator, upTo version: Int) throws {
+    let deadline = Date().addingTimeInterval(10)
+    while true {
+      do {
+        try migrator.migrate(writer, upTo: migrator.migrations[version - 1])
+        return
+      } catch {
+        let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+        if applied.count >= version { return }
+        guard Date() < deadline else { throw error }
+        Thread.sleep(forTimeInterval: 0.05)
+      }
     }
   }
 }

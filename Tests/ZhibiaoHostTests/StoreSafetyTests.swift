@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import Testing
 import ZhibiaoTestSupport
 
@@ -52,6 +53,24 @@ struct StoreSafetyTests {
     }
     #expect(try Self.digest(path) == before)
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+  }
+
+  @Test("Two first imports at once on a new path both succeed: the migration of one waits for the other's")
+  func firstImportsAtOnce() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let sample = Repository.config.appendingPathComponent("sample")
+    let files = ["observations.csv", "registers.csv"].map { sample.appendingPathComponent($0).path }
+    for attempt in 0..<3 {
+      let statuses = Mutex<[Int32]>([])
+      DispatchQueue.concurrentPerform(iterations: 2) { index in
+        let status = (try? run.run(["ingest", files[index], "--db", "new-\(attempt).sqlite"]).status) ?? -1
+        statuses.withLock { $0.append(status) }
+      }
+      #expect(statuses.withLock { $0 } == [0, 0], "attempt \(attempt)")
+      let listed = try run.run(["export", "registers", "--db", "new-\(attempt).sqlite", "--format", "json"])
+      #expect(listed.status == 0 && listed.output.contains("tech.incubators"))
+    }
   }
 
   @Test("--out never lands on the store it reads; a file already there needs --force")
