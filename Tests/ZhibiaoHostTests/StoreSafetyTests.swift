@@ -73,6 +73,25 @@ struct StoreSafetyTests {
     }
   }
 
+  @Test("A backup that runs out of room fails with the reason in words and leaves no file behind")
+  func backupOutOfRoom() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let sample = Repository.config.appendingPathComponent("sample/observations.csv").path
+    #expect(try run.run(["ingest", sample, "--db", "z.sqlite"]).status == 0)
+    // Files of at most 200 blocks: the copy fails half way, as on a full disk.
+    let command =
+      "cd '\(run.folder.path)' && trap '' XFSZ && ulimit -f 200 && '\(Executable.binary.path)' backup copy.sqlite "
+      + "--db z.sqlite --config '\(Repository.config.path)' --lang en"
+    let result = try BrowserTools.run("/bin/bash", ["-c", command])
+    #expect(result.status == 1)
+    #expect(result.output.contains("copy.sqlite: error: The backup was not made"), "\(result.output)")
+    #expect(result.output.contains("nothing was left behind") && !result.output.contains("not an error"))
+    let left = try FileManager.default.contentsOfDirectory(atPath: run.folder.path).filter { $0.contains("copy") }
+    #expect(left.isEmpty, "\(left)")
+    #expect(try run.run(["backup", "copy.sqlite", "--db", "z.sqlite"]).status == 0)
+  }
+
   @Test("--out never lands on the store it reads; a file already there needs --force")
   func outputs() throws {
     let run = try Executable()

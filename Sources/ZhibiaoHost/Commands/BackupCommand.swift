@@ -20,7 +20,13 @@ struct BackupCommand: AsyncParsableCommand {
         path: destination,
         LocalizedText(zh: "文件已存在，请另选一个新文件作备份。", en: "The file exists; choose a new file for the backup."))
     }
-    try await store.openExisting().backup(to: destination)
+    let opened = try await store.openExisting()
+    do {
+      try await opened.backup(to: destination)
+    } catch StoreError.unavailable(_, let reason) {
+      throw CommandFailure.file(
+        path: destination, LocalizedText(zh: "备份未完成：\(reason)。", en: "The backup was not made: \(reason)."))
+    }
     print(
       options.lang == .zh ? "已备份 \(store.location) → \(destination)" : "Backed up \(store.location) → \(destination)")
   }
