@@ -33,7 +33,7 @@ public final class SQLiteStore: Store {
     do {
       writer = try DatabasePool(path: path, configuration: Self.configuration)
     } catch let error as DatabaseError {
-      throw StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
+      throw StoreError.unavailable(path: path, reason: Self.reason(error))
     }
     try migrate(upTo: schemaVersion)
   }
@@ -55,7 +55,7 @@ public final class SQLiteStore: Store {
           db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       }
     } catch let error as DatabaseError {
-      throw StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
+      throw StoreError.unavailable(path: path, reason: reason(error))
     }
     if !tables.isEmpty && !tables.contains("grdb_migrations") {
       throw StoreError.unavailable(
@@ -81,12 +81,15 @@ public final class SQLiteStore: Store {
     return store
   }
 
+  /// How long a write waits for another process's write to finish before it gives up, in seconds.
+  static let busyTimeout: TimeInterval = 10
+
   /// Foreign keys are GRDB's default, stated so that no later change turns them off. Another
   /// zhibiao process may be writing the same file: wait for it rather than fail at once.
   static var configuration: Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
-    configuration.busyMode = .timeout(10)
+    configuration.busyMode = .timeout(busyTimeout)
     // A page cache of up to 64 MB per connection (SQLite's default is 2 MB): a large import's
     // pages then stay in memory for the whole transaction instead of being spilled and read back.
     configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
@@ -112,10 +115,22 @@ public final class SQLiteStore: Store {
     }
   }
 
+  /// What a database error means for the user: a store kept busy by another writer, a full disk,
+  /// else SQLite's own words.
+  static func reason(_ error: DatabaseError) -> String {
+    switch error.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      "another process kept the store busy for the \(Int(busyTimeout)) seconds this one waits (an import, a "
+        + "backup or a server writing to it); nothing was written — try again when it is done"
+    case .SQLITE_FULL: "the disk is full; nothing was written"
+    default: error.message ?? "\(error)"
+    }
+  }
+
   private func storeError(_ error: any Error) -> any Error {
     switch error {
     case let error as DatabaseError:
-      StoreError.unavailable(path: path, reason: error.message ?? "\(error)")
+      StoreError.unavailable(path: path, reason: Self.reason(error))
     case let error as MalformedColumn:
       StoreError.unavailable(
         path: path, reason: "the column \(error.column) holds '\(error.text)' where \(error.expected) belongs")

@@ -92,6 +92,39 @@ struct StoreSafetyTests {
     #expect(try run.run(["backup", "copy.sqlite", "--db", "z.sqlite"]).status == 0)
   }
 
+  @Test("A write that waits in vain for another writer says what it waited for, and writes nothing")
+  func busyStore() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let sample = Repository.config.appendingPathComponent("sample")
+    #expect(
+      try run.run(["ingest", sample.appendingPathComponent("registers.csv").path, "--db", "z.sqlite"]).status == 0)
+    // Another process holds the store's write lock for longer than a write waits (10 s).
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    holder.arguments = [
+      "-c",
+      "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+        + "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True); time.sleep(14); c.execute('ROLLBACK')",
+      run.path("z.sqlite"),
+    ]
+    let pipe = Pipe()
+    holder.standardOutput = pipe
+    try holder.run()
+    defer { holder.terminate() }
+    _ = pipe.fileHandleForReading.availableData
+    let started = Date()
+    let result = try run.run([
+      "ingest", sample.appendingPathComponent("observations.csv").path, "--db", "z.sqlite", "--lang", "en",
+    ])
+    #expect(result.status == 1)
+    #expect(Date().timeIntervalSince(started) >= 9, "it waits before it gives up")
+    #expect(result.errors.contains("another process kept the store busy for the 10 seconds"), "\(result.errors)")
+    holder.waitUntilExit()
+    let exported = try run.run(["export", "observations", "--db", "z.sqlite", "--format", "json"])
+    #expect(exported.status == 0 && !exported.output.contains("plan.gdp"), "nothing of the import was written")
+  }
+
   @Test("--out never lands on the store it reads; a file already there needs --force")
   func outputs() throws {
     let run = try Executable()
