@@ -184,7 +184,11 @@ struct LettersTests {
     #expect(result.status == 0, "\(result.errors)")
     #expect(result.output.contains("13"))
     let written = try FileManager.default.contentsOfDirectory(atPath: run.path("letters"))
-    #expect(Set(written) == Set(["index.html"] + plan.districts.map { "\($0.id.rawValue).html" }))
+    let letters = ["index.html"] + plan.districts.map { "\($0.id.rawValue).html" }
+    // Beside the pages, the list of what was written (for writing the folder again).
+    #expect(Set(written) == Set(letters + [".zhibiao-files"]))
+    let manifest = try String(contentsOfFile: run.path("letters/.zhibiao-files"), encoding: .utf8)
+    #expect(Set(manifest.split(separator: "\n").map(String.init)) == Set(letters))
     let english = try run.run(["letters", "--year", "2024", "--out", "en", "--lang", "en"])
     #expect(english.status == 0, "\(english.errors)")
     let index = try String(contentsOfFile: run.path("en/index.html"), encoding: .utf8)
