@@ -101,21 +101,10 @@ package enum NumberText {
 
   /// Appends `units` of 10^−places as `Decimal.description` writes the decimal
   /// `FigureGrid.decimal(units, places:)`: the digits without trailing zeros after the point.
-  package static func appendDecimal(_ units: Int64, places: Int, to output: inout [UInt8]) {
-    var magnitude = units.magnitude
-    var places = places
-    while places > 0 && magnitude != 0 && magnitude % 10 == 0 {
-      magnitude /= 10
-      places -= 1
-    }
-    if magnitude == 0 { places = 0 }
-    if units < 0 && magnitude != 0 { output.append(UInt8(ascii: "-")) }
-    appendDigits(UInt128(magnitude), point: places, to: &output)
-  }
-
-  /// Appends `units` of 10^−places, as `appendDecimal(_:places:to:)` does, for a difference of
-  /// two figures, which may need more than 64 bits.
-  package static func appendDecimal(_ units: Int128, places: Int, to output: inout [UInt8]) {
+  /// A figure's units fit 64 bits, a difference of two figures may need 128.
+  package static func appendDecimal<Units: FixedWidthInteger & SignedInteger>(
+    _ units: Units, places: Int, to output: inout [UInt8]
+  ) {
     var magnitude = units.magnitude
     var places = places
     while places > 0 && magnitude != 0 && magnitude % 10 == 0 {

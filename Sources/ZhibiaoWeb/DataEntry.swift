@@ -167,22 +167,6 @@ struct DataEntry: Sendable {
     }
 
     /// The values of `entry.mustache`.
-    /// What the figure measures beside its input: 口径, the org producing it and whether that is
-    /// confirmed, e.g. "口径：金融业（J门类）增加值，现价；来源：市统计局（待确认）".
-    static func statistics(_ indicator: Indicator, plan: Plan, language: Language) -> String {
-      let facts = indicator.statistics
-      let zh = language == .zh
-      var parts: [String] = []
-      if let definition = facts.definition {
-        parts.append((zh ? "口径：" : "Definition: ") + definition.text(in: language))
-      }
-      if let source = facts.source {
-        parts.append((zh ? "来源：" : "Produced by ") + (plan.org(source)?.name.text(in: language) ?? source.rawValue))
-      }
-      guard !parts.isEmpty else { return zh ? "口径待确认" : "Definition to be confirmed" }
-      return parts.joined(separator: zh ? "；" : "; ") + (zh ? "（\(facts.status.zh)）" : " (\(facts.status.en))")
-    }
-
     func values(text: [String: String], language: Language) -> [String: Any] {
       [
         "title": text["entry"] ?? "", "live": "notice", "org_name": org.name.text(in: language),
@@ -203,7 +187,7 @@ struct DataEntry: Sendable {
             values["change"] = "/changes/new?indicator=\(row.indicator.id)&period=\(row.period)"
           }
           if let comment = row.comment { values["comment"] = comment }
-          values["statistics"] = Self.statistics(row.indicator, plan: plan, language: language)
+          values["statistics"] = row.indicator.statistics.note(plan: plan, in: language)
           if let error = row.error { values["error"] = error }
           return values
         },

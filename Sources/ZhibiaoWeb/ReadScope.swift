@@ -47,11 +47,7 @@ enum ReadScope {
     case .viewer: return []
     case .district: return entries.filter { $0.org == account.org }
     case .bureau:
-      let kept = Set(
-        plan.registers.filter { register in
-          register.domain.flatMap(plan.domain)?.lead == account.org
-            || plan.indicators(countingRegister: register.id).contains { $0.owner == account.org }
-        }.map(\.id))
+      let kept = Set(plan.registers(keptBy: account.org).map(\.id))
       return entries.filter { $0.org == account.org || kept.contains($0.register) }
     }
   }

@@ -60,17 +60,8 @@ struct RegisterPages: Sendable {
   static func writable(_ plan: Plan, by account: AccountRecord) -> [Register] {
     switch account.role {
     case .commission: return plan.registers
-    case .district:
-      return plan.registers.filter { register in
-        plan.indicators(countingRegister: register.id).contains { indicator in
-          indicator.aggregation != .cityOnly && (indicator.eligible?.contains(account.org) ?? true)
-        }
-      }
-    case .bureau:
-      return plan.registers.filter { register in
-        register.domain.flatMap { plan.domain($0) }?.lead == account.org
-          || plan.indicators(countingRegister: register.id).contains { $0.owner == account.org }
-      }
+    case .district: return plan.registers(reportedBy: account.org)
+    case .bureau: return plan.registers(keptBy: account.org)
     case .admin, .viewer: return []
     }
   }

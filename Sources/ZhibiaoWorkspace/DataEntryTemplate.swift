@@ -45,17 +45,8 @@ public struct DataEntryTemplate {
   var registers: [Register] {
     if org.id == plan.commission { return plan.registers }
     switch org.kind {
-    case .district:
-      return plan.registers.filter { register in
-        plan.indicators(countingRegister: register.id).contains { indicator in
-          indicator.aggregation != .cityOnly && (indicator.eligible?.contains(org.id) ?? true)
-        }
-      }
-    case .bureau:
-      return plan.registers.filter { register in
-        register.domain.flatMap { plan.domain($0) }?.lead == org.id
-          || plan.indicators(countingRegister: register.id).contains { $0.owner == org.id }
-      }
+    case .district: return plan.registers(reportedBy: org.id)
+    case .bureau: return plan.registers(keptBy: org.id)
     default: return []
     }
   }
@@ -113,12 +104,7 @@ public struct DataEntryTemplate {
   /// The input's message with what the figure measures after it (口径, the producing org, 待确认),
   /// within the 255 characters a spreadsheet shows: beside the input as it is filled in.
   static func withStatistics(_ message: String, _ indicator: Indicator, plan: Plan) -> String {
-    let facts = indicator.statistics
-    var parts: [String] = []
-    if let definition = facts.definition { parts.append("口径：" + definition.zh) }
-    if let source = facts.source { parts.append("来源：" + (plan.org(source)?.name.zh ?? source.rawValue)) }
-    let statistics = parts.isEmpty ? "口径待确认。" : parts.joined(separator: "；") + "（\(facts.status.zh)）。"
-    let text = statistics + message
+    let text = indicator.statistics.note(plan: plan, in: .zh) + "。" + message
     return text.count <= 255 ? text : String(text.prefix(254)) + "…"
   }
 

@@ -91,9 +91,8 @@ public struct PlanCatalogue: Sendable {
   public var plans: [(id: String, folder: String?, isCurrent: Bool)] {
     let own = ownPlanID
     let currentID = current?.id ?? own
-    return (own.map { [(id: $0, folder: String?.none)] } ?? [])
-      .map { (id: $0.id, folder: $0.folder, isCurrent: $0.id == currentID) }
-      + folders.map { (id: $0, folder: "\(PlanFolderSource.plansFolder)/\($0)", isCurrent: $0 == currentID) }
+    let entries = [(own, String?.none)] + folders.map { ($0, "\(PlanFolderSource.plansFolder)/\($0)") }
+    return entries.compactMap { id, folder in id.map { (id: $0, folder: folder, isCurrent: $0 == currentID) } }
   }
 
   private static func start(of file: String, in root: DirectoryConfigSource) -> SourceLocation {

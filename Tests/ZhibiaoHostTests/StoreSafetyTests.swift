@@ -19,6 +19,7 @@ struct StoreSafetyTests {
       ["monitor", "--period", "2024Q3"], ["assess", "--year", "2024"], ["export", "observations"],
       ["history", "--indicator", "plan.gdp", "--org", "district.xihu", "--period", "2024Q3"],
       ["report", "--year", "2024", "--out", "r"], ["tasks", "status", "--period", "2024Q4"],
+      ["letters", "--year", "2025", "--out", "l"],
     ])
   func readCreatesNothing(_ arguments: [String]) throws {
     let run = try Executable()

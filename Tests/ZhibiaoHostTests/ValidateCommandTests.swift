@@ -77,6 +77,21 @@ struct ValidateCommandTests {
     #expect(report.diagnostics.map(\.description) + [report.summary(in: .en)] == expected)
   }
 
+  @Test("An error in the assessment scheme alone makes the configuration not valid, in its summary too")
+  func schemeError() throws {
+    let config = try TemporaryConfig()
+    try config.edit(
+      "assessment.yaml", replacing: "indicator: plan.producer_services_va,",
+      with: "indicator: plan.producer_services_vaa,")
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let result = try run.run(["validate", "--lang", "en"], config: config.path)
+    #expect(result.status == 1)
+    let lines = (result.output + result.errors).split(separator: "\n")
+    #expect(lines.contains { $0.contains("assessment.yaml:") && $0.contains("plan.producer_services_vaa") })
+    #expect(lines.last?.hasPrefix("The configuration is not valid: 1 error(s)") == true, "\(lines.suffix(2))")
+  }
+
   @Test("The executable exits 1 and prints file:line:col for a misspelt key")
   func executableExitStatus() throws {
     let config = try TemporaryConfig()

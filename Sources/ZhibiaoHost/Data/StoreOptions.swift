@@ -50,15 +50,15 @@ struct StoreOptions: ParsableArguments {
     return try await open()
   }
 
-  /// Opens the store when there is one to read: one named by `--db` or `ZHIBIAO_DB`, or the
-  /// default file when it exists; nil otherwise, so that a command that only may read issued
-  /// targets does not create an empty store.
+  /// Opens the store when there is one to read: one named by `--db` or `ZHIBIAO_DB` (which must
+  /// exist, as for ``openExisting()``), or the default file when it exists; nil otherwise, so that
+  /// a command that only may read issued targets never creates a store.
   func openIfPresent() async throws -> (any Store)? {
     guard
       db != nil || ProcessInfo.processInfo.environment["ZHIBIAO_DB"] != nil
         || FileManager.default.fileExists(atPath: location)
     else { return nil }
-    return try await open()
+    return try await openExisting()
   }
 
   /// The workspace with the target versions issued in the store in force, when there is a store.

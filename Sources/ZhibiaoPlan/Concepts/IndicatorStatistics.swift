@@ -21,6 +21,19 @@ public struct IndicatorStatistics: Hashable, Sendable {
     self.confirmed = confirmed
   }
 
+  /// What the figure measures and who produces it, in one line as it stands beside an input, e.g.
+  /// "口径：地区生产总值，现价；来源：市统计局（待确认）"; "口径待确认" when neither is known.
+  public func note(plan: Plan, in language: Language) -> String {
+    let zh = language == .zh
+    var parts: [String] = []
+    if let definition { parts.append((zh ? "口径：" : "Definition: ") + definition.text(in: language)) }
+    if let source {
+      parts.append((zh ? "来源：" : "Produced by ") + (plan.org(source)?.name.text(in: language) ?? source.rawValue))
+    }
+    guard !parts.isEmpty else { return zh ? "口径待确认" : "Definition to be confirmed" }
+    return parts.joined(separator: zh ? "；" : "; ") + (zh ? "（\(status.zh)）" : " (\(status.en))")
+  }
+
   /// 已确认 or 待确认.
   public var status: LocalizedText {
     confirmed ? LocalizedText(zh: "已确认", en: "confirmed") : LocalizedText(zh: "待确认", en: "to be confirmed")

@@ -99,6 +99,24 @@ public struct Plan: Sendable {
     indicators.filter { $0.countOf?.register == register }
   }
 
+  /// The registers a bureau keeps: those of the domains it leads, and those counting an
+  /// indicator it owns, though another bureau leads the register's domain.
+  public func registers(keptBy bureau: OrgID) -> [Register] {
+    registers.filter { register in
+      register.domain.flatMap { domain($0) }?.lead == bureau
+        || indicators(countingRegister: register.id).contains { $0.owner == bureau }
+    }
+  }
+
+  /// The registers a district sends entries of: those counting an indicator that applies to it.
+  public func registers(reportedBy district: OrgID) -> [Register] {
+    registers.filter { register in
+      indicators(countingRegister: register.id).contains { indicator in
+        indicator.aggregation != .cityOnly && (indicator.eligible?.contains(district) ?? true)
+      }
+    }
+  }
+
   /// The area with `id`.
   public func area(_ id: AreaID) -> Area? {
     domains.lazy.flatMap(\.areas).first { $0.id == id }
