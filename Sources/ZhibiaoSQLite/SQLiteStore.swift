@@ -31,11 +31,25 @@ public final class SQLiteStore: Store {
     self.path = path
     try Self.refuseForeignDatabase(at: path)
     do {
-      writer = try DatabasePool(path: path, configuration: Self.configuration)
+      writer = try Self.openPool(at: path)
     } catch let error as DatabaseError {
       throw StoreError.unavailable(path: path, reason: Self.reason(error))
     }
     try migrate(upTo: schemaVersion)
+  }
+
+  /// Opens a pool on `path`. Switching a new file to WAL needs the file to itself for a moment,
+  /// and SQLite answers busy at once, without waiting, when another process is opening the same
+  /// new file (two first imports at once): the open is tried again until the busy timeout.
+  static func openPool(at path: String) throws -> DatabasePool {
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    while true {
+      do {
+        return try DatabasePool(path: path, configuration: configuration)
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+        Thread.sleep(forTimeInterval: 0.02)
+      }
+    }
   }
 
   /// Refuses an existing file that is not a Zhibiao store — an SQLite database with tables of
@@ -47,6 +61,7 @@ public final class SQLiteStore: Store {
     guard let size = attributes?[.size] as? Int, size > 0 else { return }
     var configuration = Configuration()
     configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
     let tables: [String]
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
