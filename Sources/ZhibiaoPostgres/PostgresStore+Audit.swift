@@ -80,7 +80,8 @@ extension PostgresStore {
       SELECT (SELECT coalesce(max(sequence), 0) FROM audit_log)::text || '|'
         || (SELECT count(*) FROM register_entry)::text || '|'
         || coalesce((SELECT max(submitted_at) FROM register_entry)::text, '') || '|'
-        || (SELECT count(*) FROM target_issue)::text
+        || (SELECT count(*) FROM target_issue)::text || '|'
+        || (SELECT coalesce(max(sequence), 0) FROM task_report_event)::text
       """
     return try await reading { try await rows(query) { try $0.text(0) }.first ?? "" }
   }

@@ -20,12 +20,16 @@ extension PostgresStore: TableStore {
         guard count == 0 || replacing else { throw StoreCopyError.targetNotEmpty(table: table.name, rows: count) }
       }
       if replacing {
-        // The audit log refuses deletes by trigger; a replacement of the whole store is the one
+        // The logs refuse deletes by trigger; a replacement of the whole store is the one
         // exception, made in this transaction and undone with it.
-        try await self.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only", on: connection)
+        for (table, trigger) in PostgresSchema.appendOnly {
+          try await self.execute("ALTER TABLE \(table) DISABLE TRIGGER \(trigger)", on: connection)
+        }
         try await self.execute(
           "TRUNCATE \(tables.map(\.0.name).joined(separator: ", ")) RESTART IDENTITY", on: connection)
-        try await self.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only", on: connection)
+        for (table, trigger) in PostgresSchema.appendOnly {
+          try await self.execute("ALTER TABLE \(table) ENABLE TRIGGER \(trigger)", on: connection)
+        }
       }
       for (table, rows) in tables {
         var batch = RowBatch(zip(table.columns, table.kinds).map { ($0, Self.type(of: $1)) })

@@ -126,7 +126,8 @@ extension SQLiteStore {
             SELECT (SELECT coalesce(max(sequence), 0) FROM audit_log) || '|'
               || (SELECT count(*) FROM register_entry) || '|'
               || (SELECT coalesce(max(submitted_at), '') FROM register_entry) || '|'
-              || (SELECT count(*) FROM target_issue)
+              || (SELECT count(*) FROM target_issue) || '|'
+              || (SELECT coalesce(max(sequence), 0) FROM task_report_event)
             """) ?? ""
       }
     }

@@ -20,11 +20,11 @@ extension SQLiteStore: TableStore {
           guard count == 0 || replacing else { throw StoreCopyError.targetNotEmpty(table: table.name, rows: count) }
         }
         if replacing {
-          // The audit log refuses deletes by trigger; a replacement of the whole store is the one
+          // The logs refuse deletes by trigger; a replacement of the whole store is the one
           // exception, made in this transaction and undone with it.
-          try db.execute(sql: "DROP TRIGGER audit_log_no_delete")
+          for (name, _) in Schema.appendOnlyDeletes { try db.execute(sql: "DROP TRIGGER \(name)") }
           for (table, _) in tables.reversed() { try db.execute(sql: "DELETE FROM \(table.name)") }
-          try db.execute(sql: Schema.auditLogNoDelete)
+          for (_, create) in Schema.appendOnlyDeletes { try db.execute(sql: create) }
         }
         for (table, rows) in tables {
           let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")

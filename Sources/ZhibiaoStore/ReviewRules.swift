@@ -23,6 +23,8 @@ public struct ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible 
       changeUnknown
     /// Issuing a year's targets: by the commission, with a document number, once per change.
     case issueTargets
+    /// Task progress reports: who reports and reviews them, and an approved report kept as it is.
+    case taskReport, taskReview, taskReportApproved, taskReportUnknown
   }
 
   /// Forbidden or a conflict.
@@ -75,12 +77,13 @@ public struct ReviewRules: Sendable {
   /// Rules over `plan`.
   public init(plan: Plan) { self.plan = plan }
 
-  /// The role an org acts in when named on the command line (`--as`): the commission, a bureau,
-  /// a district, or a viewer (the leading group).
+  /// The role an org acts in when named on the command line (`--as`): the commission, a bureau
+  /// (a co-operating bureau too: it reports its progress on the tasks that name it, and owns no
+  /// indicator to report or review), a district, or a viewer (the leading group).
   public func role(of org: OrgID) -> Role {
     if org == plan.commission { return .commission }
     switch plan.org(org)?.kind {
-    case .bureau?: return .bureau
+    case .bureau?, .cooperatingBureau?: return .bureau
     case .district?: return .district
     default: return .viewer
     }
@@ -93,7 +96,7 @@ public struct ReviewRules: Sendable {
     let fits: Bool
     switch role {
     case .commission: fits = actor == plan.commission
-    case .bureau: fits = kind == .bureau
+    case .bureau: fits = kind == .bureau || kind == .cooperatingBureau
     case .district: fits = kind == .district
     case .admin, .viewer: fits = kind != nil
     }

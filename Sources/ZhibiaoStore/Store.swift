@@ -104,6 +104,28 @@ public protocol Store: AccountStore, SessionStore {
   /// orders them; empty for a version never issued.
   func issuedTargets(plan: PlanID, version: Int) async throws -> [TargetBook.Entry]
 
+  /// Writes task progress reports in one transaction — all or none, each step kept in the
+  /// reports' log — and says what changed: a new report, or new content, is a new revision
+  /// submitted for review; a report equal to the stored one adds nothing; a returned report sent
+  /// again is submitted again. A change of an approved report refuses the whole submission with
+  /// ``StoreError/refused(_:rows:)``, its rows numbered by their place in the submission from 1
+  /// (``ReviewRules/taskSubmission(current:report:)``). Who may report is the caller's to check
+  /// with ``ReviewRules/reportTask(_:org:by:as:)``.
+  func submitTaskReports(_ submission: TaskReportSubmission) async throws -> SubmissionResult
+
+  /// The task progress reports of `plan` that match the filters, by quarter, task and org.
+  func taskReports(plan: PlanID, task: TaskID?, org: OrgID?, period: Period?) async throws -> [TaskReport]
+
+  /// Approves or returns submitted task progress reports of one quarter, in one transaction with
+  /// their log; reports in any other state stay as they are. Returns how many moved. A return
+  /// without a comment is refused, as is a report that does not exist and one revised since the
+  /// revision the reviewer saw (stale). Who may review is the caller's to check with
+  /// ``ReviewRules/reviewTask(_:org:by:as:)``.
+  func reviewTaskReports(_ review: TaskReportReview) async throws -> Int
+
+  /// Every step of `plan`'s task progress reports, oldest first, optionally of one task and org.
+  func taskReportLog(plan: PlanID, task: TaskID?, org: OrgID?) async throws -> [TaskReportEvent]
+
   /// A short text that changes whenever anything is written to the store — a figure, a review, a
   /// lock, a change request, a register entry, an issued target version — and stays the same while nothing is, so that a
   /// reader can tell cheaply whether what it computed from the store still holds.

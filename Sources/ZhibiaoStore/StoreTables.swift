@@ -100,6 +100,20 @@ package struct StoreTable: Hashable, Sendable {
         ("seasonal_share", .decimal), ("is_city", .flag),
       ]),
     StoreTable(
+      "task_report", key: ["plan", "task", "org", "year", "quarter"],
+      [("plan", .text), ("task", .text), ("org", .text)] + period + [
+        ("status", .text), ("progress", .integer), ("text", .text), ("evidence", .text), ("review", .text),
+        ("revision", .integer), ("reported_by", .text), ("reported_at", .time), ("source", .text),
+        ("reviewed_by", .text), ("reviewed_at", .time), ("review_comment", .text),
+      ]),
+    StoreTable(
+      "task_report_event", key: ["sequence"], identity: "sequence",
+      [("sequence", .integer), ("plan", .text), ("task", .text), ("org", .text)] + period + [
+        ("action", .text), ("status", .text), ("progress", .integer), ("text", .text), ("evidence", .text),
+        ("review", .text), ("revision", .integer), ("actor_org", .text), ("actor_role", .text),
+        ("actor_user", .text), ("at", .time), ("source", .text), ("comment", .text),
+      ]),
+    StoreTable(
       "audit_log", key: ["sequence"], identity: "sequence",
       [
         ("sequence", .integer), ("at", .time), ("actor_org", .text), ("actor_role", .text), ("actor_user", .text),

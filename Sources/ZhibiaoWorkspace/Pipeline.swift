@@ -12,6 +12,8 @@ public struct Pipeline: Sendable {
   public let observations: [ReportedValue]
   /// The register entries that count indicators are counted from.
   public let registerEntries: [RegisterEntry]
+  /// The progress reports sent on the plan's key tasks, as the tasks' standing reads them.
+  public let taskReports: [TaskStanding.Report]
 
   /// Reads the plan's figures, and the target versions issued, from `store`.
   public init(workspace: Workspace, store: any Store) async throws {
@@ -21,6 +23,14 @@ public struct Pipeline: Sendable {
       ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
     }
     registerEntries = try await store.registerEntries(plan: plan, register: nil)
+    taskReports = try await store.taskReports(plan: plan, task: nil, org: nil, period: nil).map {
+      TaskStanding.Report(progress: $0.progress, approved: $0.review == .approved)
+    }
+  }
+
+  /// Where the plan's key tasks stand at `monitoring`'s period.
+  public func taskStanding(at monitoring: MonitoringReport) -> TaskStanding {
+    TaskStanding(plan: workspace.plan, monitoring: monitoring, reports: taskReports)
   }
 
   /// Monitoring at `period` (a year means its fourth quarter), lateness judged as of `asOf`.

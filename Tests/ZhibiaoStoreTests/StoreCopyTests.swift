@@ -16,6 +16,7 @@ struct StoreCopyTests {
   /// accepted, rejected and pending, a register, an account with a token and a session, a failed
   /// sign-in, an issued target version.
   static func filled(_ backend: StoreBackend) async throws -> any TableStore {
+    let q2 = Period.quarter(2, of: 2024)
     let store = try #require(try await backend.store() as? any TableStore)
     _ = try await store.submit(
       Fixture.submission([
@@ -39,6 +40,16 @@ struct StoreCopyTests {
           Fixture.registerEntry("西湖园", evidence: nil, withdrawnOn: "2024-05-06", withdrawal: .movedOut),
         ]))
     _ = try await store.issueTargets(Fixture.issue())
+    _ = try await store.submitTaskReports(
+      Fixture.taskReports(
+        [
+          Fixture.progress(period: q2),
+          Fixture.progress(.lagging, org: Fixture.xihu, period: q2, percent: nil, evidence: nil),
+        ], by: Fixture.commission, role: .commission))
+    _ = try await store.reviewTaskReports(
+      TaskReportReview(
+        plan: Fixture.plan, period: q2, reports: [(Fixture.task, Fixture.xihu, 1)], decision: .return,
+        comment: "请补充\"佐证\"", reviewer: Fixture.bureau, role: .bureau, time: Fixture.tuesday))
     try await store.addAccount(
       AccountRecord(
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "x", createdAt: Fixture.monday,

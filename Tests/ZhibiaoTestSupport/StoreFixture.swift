@@ -49,6 +49,26 @@ public enum StoreFixture {
       withdrawnOn: withdrawnOn, withdrawal: withdrawal)
   }
 
+  /// A key task of the fixture: its lead is the bureau, 滨江区 and 西湖区 co-operate.
+  public static let task: TaskID = "digital.software.parks"
+
+  /// 滨江区's progress report on ``task`` for 2024Q1, by default.
+  public static func progress(
+    _ status: TaskProgress.Status = .inProgress, task: TaskID = task, org: OrgID = binjiang, period: Period = q1,
+    percent: Int? = 40, text: String = "园区二期开工", evidence: String? = "滨政发〔2024〕5号"
+  ) -> TaskProgress {
+    TaskProgress(
+      task: task, org: org, period: period, status: status, progress: percent, text: text, evidence: evidence)
+  }
+
+  /// A submission of task progress reports, by 滨江区 by default.
+  public static func taskReports(
+    _ reports: [TaskProgress], by submitter: OrgID = binjiang, role: Role = .district, at time: Date = monday
+  ) -> TaskReportSubmission {
+    TaskReportSubmission(
+      plan: plan, submitter: submitter, role: role, source: "tasks.csv", time: time, reports: reports)
+  }
+
   /// Three hand-made 2025 targets: the city's revenue and its first quarter, and 滨江区's count.
   public static func targets(revenue cityRevenue: String = "1200.5") -> [TargetBook.Entry] {
     [
@@ -135,6 +155,8 @@ extension Store {
       lines += try await auditLog(plan: plan, org: nil).map { "\($0)" }
       lines += try await changeRequests(plan: plan).map { "\($0)" }
       lines += try await registerEntries(plan: plan, register: nil).map { "\($0)" }
+      lines += try await taskReports(plan: plan, task: nil, org: nil, period: nil).map { "\($0)" }
+      lines += try await taskReportLog(plan: plan, task: nil, org: nil).map { "\($0)" }
       for issue in try await targetIssues(plan: plan) {
         lines.append("\(issue)")
         lines += try await issuedTargets(plan: plan, version: issue.version).map { "  \($0)" }

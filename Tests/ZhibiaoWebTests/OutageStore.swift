@@ -103,6 +103,18 @@ final class OutageStore: Store {
   func issuedTargets(plan: PlanID, version: Int) async throws -> [TargetBook.Entry] {
     try await figures { try await base.issuedTargets(plan: plan, version: version) }
   }
+  func submitTaskReports(_ submission: TaskReportSubmission) async throws -> SubmissionResult {
+    try await figures { try await base.submitTaskReports(submission) }
+  }
+  func taskReports(plan: PlanID, task: TaskID?, org: OrgID?, period: Period?) async throws -> [TaskReport] {
+    try await figures { try await base.taskReports(plan: plan, task: task, org: org, period: period) }
+  }
+  func reviewTaskReports(_ review: TaskReportReview) async throws -> Int {
+    try await figures { try await base.reviewTaskReports(review) }
+  }
+  func taskReportLog(plan: PlanID, task: TaskID?, org: OrgID?) async throws -> [TaskReportEvent] {
+    try await figures { try await base.taskReportLog(plan: plan, task: task, org: org) }
+  }
   func changeMark() async throws -> String { try await figures { try await base.changeMark() } }
   func changesElsewhere() -> AsyncStream<StoreChange> { base.changesElsewhere() }
   func backup(to path: String) async throws { try await figures { try await base.backup(to: path) } }

@@ -8,8 +8,8 @@ import ZhibiaoWorkspace
 struct TasksCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tasks",
-    abstract: "重点任务推进：节点到期与完成情况 (the key tasks as they stand).",
-    subcommands: [Status.self])
+    abstract: "重点任务推进：节点到期与完成情况、进展报告与审核 (the key tasks as they stand, their progress reports and review).",
+    subcommands: [Status.self, Report.self, Reports.self, Review.self])
 
   /// `tasks status --period 2025Q4`: every milestone due by the period's year, with its state.
   struct Status: AsyncParsableCommand {
@@ -32,7 +32,9 @@ struct TasksCommand: AsyncParsableCommand {
 
     @Option(
       name: .long,
-      help: "只列某一状态 (only this state): completed | overdue | in_progress | awaiting_report | not_due.")
+      help:
+        "只列某一状态 (only this state): completed | overdue | in_progress | awaiting_report | not_due | lagging | awaiting_review."
+    )
     var state: [TaskStanding.State] = []
 
     @Option(name: .long, help: "table | json | csv | md")
@@ -56,7 +58,7 @@ struct TasksCommand: AsyncParsableCommand {
       if let domain, plan.domain(DomainID(domain)) == nil {
         throw CommandFailure.domain("未知领域 '\(domain)'。", "Unknown domain '\(domain)'.")
       }
-      let lines = TaskStanding(plan: plan, monitoring: monitoring).lines.filter { line in
+      let lines = pipeline.taskStanding(at: monitoring).lines.filter { line in
         (org.map { line.task.orgs.contains($0) } ?? true) && (domain.map { line.task.domain.rawValue == $0 } ?? true)
           && (state.isEmpty || state.contains(line.state))
       }
@@ -74,6 +76,12 @@ struct TasksCommand: AsyncParsableCommand {
             "indicator": line.milestone.indicator?.rawValue ?? NSNull(),
             "value": line.milestone.value.map { "\($0)" } ?? NSNull(),
             "actual": line.actual.map { "\($0)" } ?? NSNull(), "state": line.state.rawValue,
+            "report": line.report.map { report -> [String: Any] in
+              [
+                "period": report.period.description, "status": report.status.rawValue,
+                "progress": report.progress ?? NSNull(), "text": report.text, "evidence": report.evidence ?? NSNull(),
+              ]
+            } ?? NSNull(),
           ]
         }
         let data =

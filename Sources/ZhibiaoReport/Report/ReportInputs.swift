@@ -66,6 +66,8 @@ public struct ReportInputs: Sendable {
   public var caveat: LocalizedText?
   /// The day the figures were read (`YYYY-MM-DD`).
   public var asOf: String?
+  /// The progress reports sent on the plan's key tasks.
+  public var taskReports: [TaskStanding.Report] = []
 
   public init(
     plan: Plan, book: TargetBook, scope: Scope, monitoring: MonitoringReport, yearEnds: [MonitoringReport],
