@@ -198,6 +198,9 @@ public struct ScoredItem: Hashable, Sendable {
   var fixedExplanation: LocalizedText?
   /// For an item whose figure was not reported: why, and what the org reported before it.
   public var missing: MissingFigure?
+  /// For a graded item whose grade was computed from its tasks' milestones: how many of them fell
+  /// due and were completed.
+  public var gradeBasis: LocalizedText?
   /// The scheme's rule for missing figures, as applied to this item when `missing` is set.
   public var missingRule: MissingFigureRule?
 
@@ -245,6 +248,7 @@ public struct ScoredItem: Hashable, Sendable {
     if status == .provisional, let missingNote {
       text = AssessmentText.text("\(missingNote.zh)；\(text.zh)", "\(missingNote.en); \(text.en)")
     }
+    if let gradeBasis { text = AssessmentText.text("\(gradeBasis.zh)；\(text.zh)", "\(gradeBasis.en); \(text.en)") }
     guard status != .notApplicable, status != .excluded, let weightNote else { return text }
     return AssessmentText.text("\(weightNote.zh)；\(text.zh)", "\(weightNote.en); \(text.en)")
   }

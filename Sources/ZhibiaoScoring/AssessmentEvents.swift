@@ -255,6 +255,15 @@ struct EventsDecoder {
             hint: Suggestion.hint(for: itemEntry.key, among: allowed))
           continue
         }
+        if scheme.taskGrading == .milestones,
+          section.items.contains(where: { $0.id == itemEntry.key && !$0.tasks.isEmpty })
+        {
+          log.error(
+            "'\(itemEntry.key)' is graded from the milestones of its key tasks (the scheme's 'task_grading: milestones'), "
+              + "not in the events file, which keeps bonuses, deductions and vetoes; remove this grade.",
+            at: itemEntry.keyLocation, keyPath: gradeReader.keyPath)
+          continue
+        }
         guard let text = gradeReader.string() else { continue }
         guard let grade = AssessmentTaskGrade.find(text, in: scheme.taskGrades) else {
           gradeReader.error(

@@ -4,11 +4,11 @@ import ZhibiaoPlan
 extension AssessmentScheme {
   /// The keys of `assessment.yaml`: the scheme's header, the grade scale of qualitative items,
   /// and one section per kind of org assessed.
-  static let fileKeys = ["scheme", "task_grades", "missing"] + sectionKinds.map(\.rawValue)
+  static let fileKeys = ["scheme", "task_grades", "task_grading", "missing"] + sectionKinds.map(\.rawValue)
   /// The kinds of org that can have a section; the leading group is not assessed.
   static let sectionKinds: [Org.Kind] = Org.Kind.allCases.filter { $0 != .leadingGroup }
   static let schemeKeys = ["name", "note"]
-  static let taskGradeKeys = ["id", "name", "value"]
+  static let taskGradeKeys = ["id", "name", "value", "from"]
   static let sectionKeys = ["basic_points", "items", "owned", "bonus", "deduction", "veto", "grades", "tie_break"]
   static let itemKeys = ["indicator", "id", "name", "weight", "rule", "headline", "tasks"]
   static let ownedKeys = ["points", "rules", "exclude"]
@@ -66,8 +66,18 @@ struct SchemeDecoder {
     sections.sort {
       (order.firstIndex(of: $0.orgKind.rawValue) ?? 0) < (order.firstIndex(of: $1.orgKind.rawValue) ?? 0)
     }
-    return AssessmentScheme(
+    let grading = mapping.optional("task_grading").flatMap { $0.oneOf(TaskGrading.self) } ?? .events
+    if grading == .milestones, let reader = mapping.optional("task_grading") {
+      if !grades.contains(where: { $0.from == 0 }) {
+        reader.error(
+          "Grades computed from milestones need a task grade 'from: 0' in 'task_grades', so that every share of milestones completed earns a grade."
+        )
+      }
+    }
+    var scheme = AssessmentScheme(
       name: name, taskGrades: grades, sections: sections, missing: missing, location: root.location)
+    scheme.taskGrading = grading
+    return scheme
   }
 
   // MARK: - Task grades
@@ -88,7 +98,17 @@ struct SchemeDecoder {
       if let id, grades.contains(where: { $0.id == id }) {
         item.error("The task grade '\(id)' is defined twice.")
       }
-      if let id, let name, let value { grades.append(AssessmentTaskGrade(id: id, name: name, value: value)) }
+      let fromReader = mapping.optional("from")
+      let from = fromReader?.assessmentNumber()
+      if let from, let fromReader, from < 0 || from > 1 {
+        fromReader.error("'from' of \(context) must lie between 0 and 1 (the share of the milestones completed).")
+      }
+      if let from, let fromReader, grades.contains(where: { $0.from == from }) {
+        fromReader.error("Two task grades start from \(AssessmentText.plain(from)); each share earns one grade.")
+      }
+      if let id, let name, let value {
+        grades.append(AssessmentTaskGrade(id: id, name: name, value: value, from: from))
+      }
     }
     if reader.sequence()?.isEmpty == true { reader.error("'task_grades' lists no grades.") }
     return grades.isEmpty ? AssessmentTaskGrade.standard : grades

@@ -14,6 +14,8 @@ public struct AssessmentScheme: Sendable {
   public var sections: [AssessmentSection]
   /// What is done with an item whose figure was not reported (`missing:`; `zero` when absent).
   public var missing: MissingFigureRule
+  /// Where the grades of items listing key tasks come from (`task_grading:`; `events` when absent).
+  public var taskGrading: TaskGrading = .events
   /// Where the scheme was read from.
   public var location: SourceLocation
 

@@ -11,12 +11,16 @@ public struct AssessmentTaskGrade: Hashable, Sendable {
   public var name: LocalizedText
   /// The share of the weight it earns, between 0 and 1.
   public var value: Decimal
+  /// The share of an item's milestones completed from which it is given, when grades are computed
+  /// from milestones (``TaskGrading/milestones``).
+  public var from: Decimal?
 
   /// Creates a grade.
-  public init(id: String, name: LocalizedText, value: Decimal) {
+  public init(id: String, name: LocalizedText, value: Decimal, from: Decimal? = nil) {
     self.id = id
     self.name = name
     self.value = value
+    self.from = from
   }
 
   /// The scale used when the scheme states none: 完成 1.0, 基本完成 0.8, 部分完成 0.5, 未完成 0.

@@ -58,13 +58,40 @@ public struct Pipeline: Sendable {
   ) throws(ConfigurationErrors) -> ReportInputs.Assessment {
     let scheme = try workspace.requireScheme()
     let plan = workspace.plan
+    var events = events
+    var taskGrades: TaskMilestoneGrades?
+    if !provisional, scheme.taskGrading == .milestones {
+      let grades = TaskMilestoneGrades(
+        scheme: scheme, plan: plan, standing: taskStanding(at: monitoring), reports: taskReports,
+        year: monitoring.period.year)
+      for (org, items) in grades.grades {
+        for (item, basis) in items { events.grades[org, default: [:]][item] = basis.grade.id }
+      }
+      taskGrades = grades
+    }
     let figures = Self.inputs(
       year: monitoring.period.year, monitoring: monitoring, events: events,
       against: provisional ? \.milestone : \.annualTarget)
     let applied = provisional ? Self.dueItems(of: scheme, monitoring: monitoring, plan: plan) : scheme
+    var result = applied.assess(figures, plan: plan)
+    if let taskGrades { Self.state(taskGrades, on: &result) }
     return ReportInputs.Assessment(
-      result: applied.assess(figures, plan: plan), scheme: applied,
+      result: result, scheme: applied,
       view: AssessmentConsolidatedView.build(plan: plan, scheme: applied, inputs: figures), provisional: provisional)
+  }
+
+  /// Says on each scorecard how the grade of an item graded on milestones came about.
+  static func state(_ grades: TaskMilestoneGrades, on result: inout AssessmentResult) {
+    for section in result.sections.indices {
+      for card in result.sections[section].scorecards.indices {
+        let org = result.sections[section].scorecards[card].org
+        for index in result.sections[section].scorecards[card].items.indices {
+          let id = result.sections[section].scorecards[card].items[index].id
+          guard let basis = grades.grades[org]?[id] else { continue }
+          result.sections[section].scorecards[card].items[index].gradeBasis = basis.text
+        }
+      }
+    }
   }
 
   /// The figures each org is scored on, from monitoring: the city's for bureaus, each district's
