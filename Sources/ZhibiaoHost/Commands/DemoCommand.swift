@@ -73,7 +73,14 @@ struct DemoCommand: AsyncParsableCommand {
       observations += try await SampleImport.run(finalYear.observations, plan, store)
       entries += try await SampleImport.run(finalYear.registers, plan, store)
     }
-    progress.done("实际值 \(observations) 行，名录 \(entries) 条", "\(observations) observations, \(entries) register entries")
+    let taskFile = sample.appendingPathComponent("task-reports-\(year).csv")
+    let tasks =
+      FileManager.default.fileExists(atPath: taskFile.path)
+      ? try await SampleTaskReports.run(taskFile, plan, store) : (reports: 0, returned: 0)
+    progress.done(
+      "实际值 \(observations) 行，名录 \(entries) 条，任务进展 \(tasks.reports) 条（退回 \(tasks.returned) 条）",
+      "\(observations) observations, \(entries) register entries, \(tasks.reports) task reports (\(tasks.returned) returned)"
+    )
 
     progress.step(4, "下达年度目标", "Issuing the year's targets")
     // Illustrative document numbers: the demo's versions cite them as a real issue would.
@@ -229,6 +236,17 @@ struct DemoSummary {
     }
     let red = inputs.monitoring.rows.filter { $0.status == .red }.count
     lines.append(t("红灯预警：\(red) 项", "Red warnings: \(red)"))
+    let standing = TaskStanding(plan: plan, monitoring: inputs.monitoring, reports: inputs.taskReports)
+    let due = standing.lines.filter { $0.state != .notDue }.count
+    lines.append(
+      t(
+        "重点任务：到期节点 \(due) 项，已完成 \(standing.count(.completed))，逾期 \(standing.count(.overdue))，"
+          + "滞后 \(standing.count(.lagging))，待审核 \(standing.count(.awaitingReview))，待报送 \(standing.count(.awaitingReport))；"
+          + "本季度未报送进展的任务 \(standing.unreported.count) 项",
+        "Key tasks: \(due) milestones due, \(standing.count(.completed)) completed, \(standing.count(.overdue)) overdue, "
+          + "\(standing.count(.lagging)) lagging, \(standing.count(.awaitingReview)) awaiting review, "
+          + "\(standing.count(.awaitingReport)) awaiting a report; \(standing.unreported.count) tasks unreported this quarter"
+      ))
     lines.append(
       t(
         "报告：\(folder)/report/report.html（另有 report.md 与 data/ 下的 CSV、JSON）",
