@@ -24,8 +24,7 @@ extension ReviewRules {
     }
     switch role {
     case .commission: return nil
-    case .district,
-      .bureau where org == actor:
+    case .district where org == actor, .bureau where org == actor:
       return nil
     case .district, .bureau:
       return ReviewRefusal(

@@ -123,12 +123,13 @@ struct Pages: Sendable {
     let users = Section(path: "/admin/users", label: "users")
     let targets = Section(path: "/targets", label: "issued_targets")
     let registers = Section(path: "/registers", label: "registers")
+    let tasks = Section(path: "/tasks", label: "tasks")
     switch role {
-    case .district: return [home, entry, upload, registers, changes, targets]
-    case .bureau: return [home, entry, upload, review, registers, changes, targets]
-    case .commission: return [home, board, review, registers, changes, targets, audit]
-    case .admin: return [home, board, changes, targets, audit, users]
-    case .viewer: return [home, targets]
+    case .district: return [home, entry, upload, registers, tasks, changes, targets]
+    case .bureau: return [home, entry, upload, review, registers, tasks, changes, targets]
+    case .commission: return [home, board, review, registers, tasks, changes, targets, audit]
+    case .admin: return [home, board, tasks, changes, targets, audit, users]
+    case .viewer: return [home, tasks, targets]
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoStore
 import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
@@ -83,5 +84,26 @@ struct TaskReportImportTests {
     #expect(extra.errors.first?.contains("score") == true, "\(extra.errors)")
     let other = check(["digital.software.parks,district.xihu,2025Q1,推进中,40,a,"], by: "district.binjiang")
     #expect(other.errors.first?.contains("'district.binjiang' may submit only its own progress reports") == true)
+  }
+
+  @Test(
+    "Who reports and reviews a task's progress: each org its own, the lead its partners', the commission the lead's")
+  func rules() throws {
+    let rules = ReviewRules(plan: plan)
+    let task = try #require(plan.tasks.first { $0.id == "digital.software.parks" })
+    let lead = try #require(task.lead)
+    #expect(rules.reportTask(task, org: "district.xihu", by: "district.xihu", as: .district) == nil)
+    #expect(rules.reportTask(task, org: "district.xihu", by: "district.binjiang", as: .district)?.kind == .forbidden)
+    #expect(rules.reportTask(task, org: "district.xihu", by: lead, as: .bureau)?.kind == .forbidden)
+    #expect(rules.reportTask(task, org: lead, by: lead, as: .bureau) == nil)
+    #expect(rules.reportTask(task, org: "district.fuyang", by: plan.commission, as: .commission)?.rule == .taskReport)
+    #expect(rules.reportTask(task, org: "district.xihu", by: plan.commission, as: .commission) == nil)
+    #expect(rules.reportTask(task, org: "district.xihu", by: "district.xihu", as: .viewer) != nil)
+    #expect(rules.reviewTask(task, org: "district.xihu", by: lead, as: .bureau) == nil)
+    #expect(rules.reviewTask(task, org: lead, by: lead, as: .bureau)?.rule == .taskReview)
+    #expect(rules.reviewTask(task, org: lead, by: plan.commission, as: .commission) == nil)
+    #expect(rules.reviewTask(task, org: "district.xihu", by: plan.commission, as: .commission) != nil)
+    #expect(rules.reviewTask(task, org: "district.xihu", by: "district.binjiang", as: .district) != nil)
+    #expect(rules.reviewTask(task, org: "district.xihu", by: "bureau.sci_tech", as: .bureau) != nil)
   }
 }

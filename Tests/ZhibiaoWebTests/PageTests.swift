@@ -102,9 +102,10 @@ struct PageTests: SignedInPages {
       // Issued target versions and the exports (version 1 is issued below).
       "/targets", "/targets/show?version=1", "/targets/diff?from=1&to=config", "/downloads/observations.csv",
       "/downloads/observations.xlsx", "/downloads/targets.xlsx?year=2025", "/downloads/registers.csv", "/registers",
+      "/tasks?period=2024Q1",
     ]
     // The expected status of each path above, per account; the figure is 西湖's, unlocked.
-    let everyone = [HTTPResponse.Status](repeating: .ok, count: 8)
+    let everyone = [HTTPResponse.Status](repeating: .ok, count: 9)
     let expected: [(String, [HTTPResponse.Status])] = [
       ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok] + everyone),
       ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .ok] + everyone),
@@ -115,7 +116,7 @@ struct PageTests: SignedInPages {
       (
         "viewer",
         [.forbidden, .forbidden, .forbidden, .forbidden, .notFound, .forbidden, .forbidden, .forbidden, .forbidden]
-          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden, .forbidden]
+          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden, .forbidden, .ok]
       ),
     ]
     _ = try await temporary.store.issueTargets(
@@ -156,6 +157,22 @@ struct PageTests: SignedInPages {
       let issue = [("year", "2024"), ("document", "杭服领〔2024〕9号"), ("date", "2024-02-01")]
       let issuers = ["xihu", "binjiang", "econ", "scitech", "admin", "viewer"]
       writes += issuers.map { ("/targets", issue, $0) }
+      // Task progress: admins and viewers report and review none; a district reports only its own,
+      // and reviews none; the lead reviews its partners', not its own.
+      let report = [
+        ("task", "digital.software.parks"), ("org", "district.xihu"), ("period", "2024Q1"), ("status", "in_progress"),
+        ("text", "x"),
+      ]
+      let decide = [
+        ("task", "digital.software.parks"), ("org", "district.xihu"), ("period", "2024Q1"), ("decision", "approve"),
+        ("revision", "1"),
+      ]
+      writes += [
+        ("/tasks", report, "admin"), ("/tasks", report, "viewer"), ("/tasks", report, "binjiang"),
+        ("/tasks", report, "scitech"), ("/tasks/review", decide, "admin"), ("/tasks/review", decide, "viewer"),
+        ("/tasks/review", decide, "binjiang"), ("/tasks/review", decide, "scitech"),
+        ("/tasks/review", decide.map { $0.0 == "org" ? ($0.0, "bureau.econ_info") : $0 }, "econ"),
+      ]
       for (path, fields, account) in writes {
         #expect(try await post(client, path, fields, as: account).status == .forbidden, "\(path) as \(account)")
       }
