@@ -81,7 +81,9 @@ extension PostgresStore {
         || (SELECT count(*) FROM register_entry)::text || '|'
         || coalesce((SELECT max(submitted_at) FROM register_entry)::text, '') || '|'
         || (SELECT count(*) FROM target_issue)::text || '|'
-        || (SELECT coalesce(max(sequence), 0) FROM task_report_event)::text
+        || (SELECT coalesce(max(sequence), 0) FROM task_report_event)::text || '|'
+        || (SELECT count(*) FROM assessment_event)::text || '|'
+        || (SELECT count(withdrawn_at) FROM assessment_event)::text
       """
     return try await reading { try await rows(query) { try $0.text(0) }.first ?? "" }
   }

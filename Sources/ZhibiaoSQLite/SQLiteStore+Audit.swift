@@ -127,7 +127,9 @@ extension SQLiteStore {
               || (SELECT count(*) FROM register_entry) || '|'
               || (SELECT coalesce(max(submitted_at), '') FROM register_entry) || '|'
               || (SELECT count(*) FROM target_issue) || '|'
-              || (SELECT coalesce(max(sequence), 0) FROM task_report_event)
+              || (SELECT coalesce(max(sequence), 0) FROM task_report_event) || '|'
+              || (SELECT count(*) FROM assessment_event) || '|'
+              || (SELECT count(withdrawn_at) FROM assessment_event)
             """) ?? ""
       }
     }

@@ -25,6 +25,8 @@ public struct ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible 
     case issueTargets
     /// Task progress reports: who reports and reviews them, and an approved report kept as it is.
     case taskReport, taskReview, taskReportApproved, taskReportUnknown
+    /// Assessment events: recorded and withdrawn by the commission, withdrawn once.
+    case assessmentEvent
   }
 
   /// Forbidden or a conflict.

@@ -126,6 +126,22 @@ public protocol Store: AccountStore, SessionStore {
   /// Every step of `plan`'s task progress reports, oldest first, optionally of one task and org.
   func taskReportLog(plan: PlanID, task: TaskID?, org: OrgID?) async throws -> [TaskReportEvent]
 
+  /// Records a checked bonus, deduction or veto of `year`'s assessment, in one transaction, and
+  /// returns it numbered. Who may is the caller's to check with ``ReviewRules/recordEvents(by:as:)``.
+  func addAssessmentEvent(
+    plan: PlanID, year: Int, entry: AssessmentEventEntry, by actor: OrgID, role: Role, user: String?, at time: Date
+  ) async throws -> AssessmentEventRecord
+
+  /// The events recorded for `year`'s assessment of `plan` (every year when nil), withdrawn ones
+  /// included, by number.
+  func assessmentEvents(plan: PlanID, year: Int?) async throws -> [AssessmentEventRecord]
+
+  /// Withdraws event `id` with a reason; refused as a conflict when it is withdrawn already, and
+  /// as not found when `plan` has no such event.
+  func withdrawAssessmentEvent(
+    plan: PlanID, id: Int, reason: String, by actor: OrgID, user: String?, at time: Date
+  ) async throws -> AssessmentEventRecord
+
   /// A short text that changes whenever anything is written to the store — a figure, a review, a
   /// lock, a change request, a register entry, an issued target version — and stays the same while nothing is, so that a
   /// reader can tell cheaply whether what it computed from the store still holds.

@@ -114,6 +114,14 @@ package struct StoreTable: Hashable, Sendable {
         ("actor_user", .text), ("at", .time), ("source", .text), ("comment", .text),
       ]),
     StoreTable(
+      "assessment_event", key: ["id"], identity: "id",
+      [
+        ("id", .integer), ("plan", .text), ("year", .integer), ("kind", .text), ("org", .text), ("category", .text),
+        ("points", .decimal), ("reason", .text), ("entered_by", .text), ("entered_role", .text),
+        ("entered_user", .text), ("entered_at", .time), ("withdrawn_at", .time), ("withdrawn_by", .text),
+        ("withdrawal_reason", .text),
+      ]),
+    StoreTable(
       "audit_log", key: ["sequence"], identity: "sequence",
       [
         ("sequence", .integer), ("at", .time), ("actor_org", .text), ("actor_role", .text), ("actor_user", .text),

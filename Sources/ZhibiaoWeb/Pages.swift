@@ -124,10 +124,11 @@ struct Pages: Sendable {
     let targets = Section(path: "/targets", label: "issued_targets")
     let registers = Section(path: "/registers", label: "registers")
     let tasks = Section(path: "/tasks", label: "tasks")
+    let events = Section(path: "/assessment/events", label: "assessment_events")
     switch role {
     case .district: return [home, entry, upload, registers, tasks, changes, targets]
     case .bureau: return [home, entry, upload, review, registers, tasks, changes, targets]
-    case .commission: return [home, board, review, registers, tasks, changes, targets, audit]
+    case .commission: return [home, board, review, registers, tasks, events, changes, targets, audit]
     case .admin: return [home, board, tasks, changes, targets, audit, users]
     case .viewer: return [home, tasks, targets]
     }

@@ -14,6 +14,8 @@ public struct Pipeline: Sendable {
   public let registerEntries: [RegisterEntry]
   /// The progress reports sent on the plan's key tasks, as the tasks' standing reads them.
   public let taskReports: [TaskStanding.Report]
+  /// The bonuses, deductions and vetoes the commission recorded in the store, withdrawn ones too.
+  public let assessmentEvents: [AssessmentEventRecord]
 
   /// Reads the plan's figures, and the target versions issued, from `store`.
   public init(workspace: Workspace, store: any Store) async throws {
@@ -26,6 +28,7 @@ public struct Pipeline: Sendable {
     taskReports = try await store.taskReports(plan: plan, task: nil, org: nil, period: nil).map {
       TaskStanding.Report(progress: $0.progress, approved: $0.review == .approved)
     }
+    assessmentEvents = try await store.assessmentEvents(plan: plan, year: nil)
   }
 
   /// Where the plan's key tasks stand at `monitoring`'s period.
@@ -59,6 +62,10 @@ public struct Pipeline: Sendable {
     let scheme = try workspace.requireScheme()
     let plan = workspace.plan
     var events = events
+    // The events recorded in the store count beside those of a file.
+    for record in assessmentEvents where record.year == monitoring.period.year && record.counts {
+      events.add(record.entry)
+    }
     var taskGrades: TaskMilestoneGrades?
     if !provisional, scheme.taskGrading == .milestones {
       let grades = TaskMilestoneGrades(

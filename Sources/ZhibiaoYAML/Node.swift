@@ -21,6 +21,13 @@ public struct Node: Sendable {
     public var keyLocation: SourceLocation
     /// The value.
     public var value: Node
+
+    /// Creates an entry.
+    public init(key: String, keyLocation: SourceLocation, value: Node) {
+      self.key = key
+      self.keyLocation = keyLocation
+      self.value = value
+    }
   }
 
   /// How a scalar was written; plain scalars are the only ones read as numbers.

@@ -50,6 +50,15 @@ struct StoreCopyTests {
       TaskReportReview(
         plan: Fixture.plan, period: q2, reports: [(Fixture.task, Fixture.xihu, 1)], decision: .return,
         comment: "请补充\"佐证\"", reviewer: Fixture.bureau, role: .bureau, time: Fixture.tuesday))
+    let event = try await store.addAssessmentEvent(
+      plan: Fixture.plan, year: 2024,
+      entry: AssessmentEventEntry(kind: .bonus, org: Fixture.binjiang, points: Fixture.decimal("0.5"), reason: "示范"),
+      by: Fixture.commission, role: .commission, user: nil, at: Fixture.monday)
+    _ = try await store.withdrawAssessmentEvent(
+      plan: Fixture.plan, id: event.id, reason: "重复", by: Fixture.commission, user: nil, at: Fixture.tuesday)
+    _ = try await store.addAssessmentEvent(
+      plan: Fixture.plan, year: 2024, entry: AssessmentEventEntry(kind: .veto, org: Fixture.xihu, reason: "事故"),
+      by: Fixture.commission, role: .commission, user: "drc", at: Fixture.monday)
     try await store.addAccount(
       AccountRecord(
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "x", createdAt: Fixture.monday,

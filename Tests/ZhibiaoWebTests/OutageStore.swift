@@ -115,6 +115,24 @@ final class OutageStore: Store {
   func taskReportLog(plan: PlanID, task: TaskID?, org: OrgID?) async throws -> [TaskReportEvent] {
     try await figures { try await base.taskReportLog(plan: plan, task: task, org: org) }
   }
+  func addAssessmentEvent(
+    plan: PlanID, year: Int, entry: AssessmentEventEntry, by actor: OrgID, role: Role, user: String?, at time: Date
+  ) async throws -> AssessmentEventRecord {
+    try await figures {
+      try await base.addAssessmentEvent(
+        plan: plan, year: year, entry: entry, by: actor, role: role, user: user, at: time)
+    }
+  }
+  func assessmentEvents(plan: PlanID, year: Int?) async throws -> [AssessmentEventRecord] {
+    try await figures { try await base.assessmentEvents(plan: plan, year: year) }
+  }
+  func withdrawAssessmentEvent(
+    plan: PlanID, id: Int, reason: String, by actor: OrgID, user: String?, at time: Date
+  ) async throws -> AssessmentEventRecord {
+    try await figures {
+      try await base.withdrawAssessmentEvent(plan: plan, id: id, reason: reason, by: actor, user: user, at: time)
+    }
+  }
   func changeMark() async throws -> String { try await figures { try await base.changeMark() } }
   func changesElsewhere() -> AsyncStream<StoreChange> { base.changesElsewhere() }
   func backup(to path: String) async throws { try await figures { try await base.backup(to: path) } }

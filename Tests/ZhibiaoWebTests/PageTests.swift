@@ -102,10 +102,10 @@ struct PageTests: SignedInPages {
       // Issued target versions and the exports (version 1 is issued below).
       "/targets", "/targets/show?version=1", "/targets/diff?from=1&to=config", "/downloads/observations.csv",
       "/downloads/observations.xlsx", "/downloads/targets.xlsx?year=2025", "/downloads/registers.csv", "/registers",
-      "/tasks?period=2024Q1",
+      "/tasks?period=2024Q1", "/assessment/events?year=2024",
     ]
     // The expected status of each path above, per account; the figure is 西湖's, unlocked.
-    let everyone = [HTTPResponse.Status](repeating: .ok, count: 9)
+    let everyone = [HTTPResponse.Status](repeating: .ok, count: 10)
     let expected: [(String, [HTTPResponse.Status])] = [
       ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok] + everyone),
       ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .ok] + everyone),
@@ -116,7 +116,7 @@ struct PageTests: SignedInPages {
       (
         "viewer",
         [.forbidden, .forbidden, .forbidden, .forbidden, .notFound, .forbidden, .forbidden, .forbidden, .forbidden]
-          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden, .forbidden, .ok]
+          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden, .forbidden, .ok, .forbidden]
       ),
     ]
     _ = try await temporary.store.issueTargets(
@@ -173,6 +173,12 @@ struct PageTests: SignedInPages {
         ("/tasks/review", decide, "binjiang"), ("/tasks/review", decide, "scitech"),
         ("/tasks/review", decide.map { $0.0 == "org" ? ($0.0, "bureau.econ_info") : $0 }, "econ"),
       ]
+      // Only the commission records and withdraws assessment events.
+      let event = [("year", "2024"), ("kind", "bonus"), ("org", "district.xihu"), ("points", "1"), ("reason", "x")]
+      for account in ["xihu", "binjiang", "econ", "scitech", "admin", "viewer"] {
+        writes.append(("/assessment/events", event, account))
+        writes.append(("/assessment/events/withdraw", [("year", "2024"), ("id", "1"), ("reason", "x")], account))
+      }
       for (path, fields, account) in writes {
         #expect(try await post(client, path, fields, as: account).status == .forbidden, "\(path) as \(account)")
       }
