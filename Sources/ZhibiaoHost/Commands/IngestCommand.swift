@@ -82,12 +82,7 @@ struct IngestCommand: AsyncParsableCommand {
       }
     }
     if sheet != nil { throw ValidationError("--sheet 仅用于 .xlsx 工作簿 (--sheet applies to an .xlsx workbook only)") }
-    let requested = try encoding.map { name -> TextDecoding.Encoding in
-      guard let encoding = TextDecoding.Encoding(name: name) else {
-        throw ValidationError("未知编码 unknown encoding '\(name)'; use utf-8 or gbk")
-      }
-      return encoding
-    }
+    let requested = try TextDecoding.Encoding.requested(encoding)
     guard let (text, _) = TextDecoding.decode(data, as: requested) else {
       throw CommandFailure.diagnostics(
         [

@@ -46,12 +46,7 @@ extension TasksCommand {
       } catch {
         throw CommandFailure.unreadable(file, error)
       }
-      let requested = try encoding.map { name -> TextDecoding.Encoding in
-        guard let encoding = TextDecoding.Encoding(name: name) else {
-          throw ValidationError("未知编码 unknown encoding '\(name)'; use utf-8 or gbk")
-        }
-        return encoding
-      }
+      let requested = try TextDecoding.Encoding.requested(encoding)
       guard let (text, _) = TextDecoding.decode(data, as: requested) else {
         throw CommandFailure.file(
           path: file,
