@@ -23,6 +23,8 @@ public struct ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible 
       changeUnknown
     /// Issuing a year's targets: by the commission, with a document number, once per change.
     case issueTargets
+    /// Supervision notices: answered by the addressee, decided by the commission, in order.
+    case noticeAnswer, noticeDecision, noticeState
   }
 
   /// Forbidden or a conflict.
@@ -177,7 +179,7 @@ public struct ReviewRules: Sendable {
       en: "Only the commission accepts or rejects change requests; \(name(actor).en) cannot.")
   }
 
-  private func name(_ org: OrgID) -> LocalizedText {
+  func name(_ org: OrgID) -> LocalizedText {
     plan.org(org)?.name ?? LocalizedText(zh: org.rawValue, en: org.rawValue)
   }
 }

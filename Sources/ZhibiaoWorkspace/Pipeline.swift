@@ -12,6 +12,8 @@ public struct Pipeline: Sendable {
   public let observations: [ReportedValue]
   /// The register entries that count indicators are counted from.
   public let registerEntries: [RegisterEntry]
+  /// What people did about supervision notices: answers and the commission's decisions.
+  public let noticeActions: [NoticeAction]
 
   /// Reads the plan's figures, and the target versions issued, from `store`.
   public init(workspace: Workspace, store: any Store) async throws {
@@ -21,6 +23,7 @@ public struct Pipeline: Sendable {
       ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
     }
     registerEntries = try await store.registerEntries(plan: plan, register: nil)
+    noticeActions = try await store.noticeActions(plan: plan, org: nil)
   }
 
   /// Monitoring at `period` (a year means its fourth quarter), lateness judged as of `asOf`.
@@ -49,7 +52,9 @@ public struct Pipeline: Sendable {
     let scheme = try workspace.requireScheme()
     let plan = workspace.plan
     let figures = Self.inputs(
-      year: monitoring.period.year, monitoring: monitoring, events: events,
+      year: monitoring.period.year, monitoring: monitoring,
+      events: events.addingNoticeDeductions(
+        noticesAsOfMonitoring(monitoring), year: monitoring.period.year, scheme: scheme, plan: plan),
       against: provisional ? \.milestone : \.annualTarget)
     let applied = provisional ? Self.dueItems(of: scheme, monitoring: monitoring, plan: plan) : scheme
     return ReportInputs.Assessment(

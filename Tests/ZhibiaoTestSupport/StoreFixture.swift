@@ -135,6 +135,7 @@ extension Store {
       lines += try await auditLog(plan: plan, org: nil).map { "\($0)" }
       lines += try await changeRequests(plan: plan).map { "\($0)" }
       lines += try await registerEntries(plan: plan, register: nil).map { "\($0)" }
+      lines += try await noticeActions(plan: plan, org: nil).map { "\($0)" }
       for issue in try await targetIssues(plan: plan) {
         lines.append("\(issue)")
         lines += try await issuedTargets(plan: plan, version: issue.version).map { "  \($0)" }
