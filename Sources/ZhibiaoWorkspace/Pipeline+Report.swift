@@ -17,10 +17,12 @@ extension Pipeline {
       if case .quarter = scope { provisional = true } else { provisional = false }
       standing = try assessment(of: current, events: events, provisional: provisional)
     }
-    return ReportInputs(
+    var inputs = ReportInputs(
       plan: workspace.plan, book: workspace.book, scope: scope, monitoring: current, yearEnds: yearEnds,
       assessment: standing, tiles: workspace.layout.tiles, subject: workspace.layout.subject, caveat: caveat,
       asOf: current.asOf)
+    inputs.notices = noticesAsOfMonitoring(current)
+    return inputs
   }
 
   /// The plan's evaluation at the end of `year`: final at the target year, mid-term before it.

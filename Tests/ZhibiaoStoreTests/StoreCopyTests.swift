@@ -14,7 +14,7 @@ struct StoreCopyTests {
 
   /// A store holding something of every table: figures through the workflow, change requests
   /// accepted, rejected and pending, a register, an account with a token and a session, a failed
-  /// sign-in, an issued target version.
+  /// sign-in, an issued target version, an answer to a supervision notice.
   static func filled(_ backend: StoreBackend) async throws -> any TableStore {
     let store = try #require(try await backend.store() as? any TableStore)
     _ = try await store.submit(
@@ -39,6 +39,12 @@ struct StoreCopyTests {
           Fixture.registerEntry("西湖园", evidence: nil, withdrawnOn: "2024-05-06", withdrawal: .movedOut),
         ]))
     _ = try await store.issueTargets(Fixture.issue())
+    let notice = NoticeID(level: "yellow", org: Fixture.binjiang, period: Fixture.q1, indicator: Fixture.revenue)
+    _ = try await store.recordNoticeActions([
+      NoticeActionFiling(
+        plan: Fixture.plan, notice: notice, kind: .answer, text: #"整改"措施",含逗号"#, evidence: "区政办〔2024〕3号",
+        seenVersion: 0, actor: Fixture.binjiang, role: .district, time: Fixture.tuesday, source: "answers.csv")
+    ])
     try await store.addAccount(
       AccountRecord(
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "x", createdAt: Fixture.monday,

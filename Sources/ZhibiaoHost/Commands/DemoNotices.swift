@@ -57,7 +57,8 @@ enum DemoNotices {
         : "Supervision notices: \(notices.count), open \(open.count) (\(byLevel.joined(separator: ", "))), "
           + "unanswered past their deadline \(unanswered)"
     ]
-    for notice in open.prefix(5) {
+    // The latest first: what the districts are dealing with now.
+    for notice in open.sorted(by: { $0.raisedAt > $1.raisedAt }).prefix(5) {
       let org = plan.org(notice.org)?.name.text(in: language) ?? notice.org.rawValue
       let level = plan.supervision.level(notice.level)?.name.text(in: language) ?? notice.level
       lines.append(

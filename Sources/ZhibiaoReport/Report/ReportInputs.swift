@@ -66,6 +66,8 @@ public struct ReportInputs: Sendable {
   public var caveat: LocalizedText?
   /// The day the figures were read (`YYYY-MM-DD`).
   public var asOf: String?
+  /// The supervision notices as of that day; the report summarises those of its period's year.
+  public var notices: [Notice] = []
 
   public init(
     plan: Plan, book: TargetBook, scope: Scope, monitoring: MonitoringReport, yearEnds: [MonitoringReport],
