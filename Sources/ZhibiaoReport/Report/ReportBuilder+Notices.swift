@@ -25,7 +25,7 @@ extension ReportBuilder {
       columns: [
         ReportColumn("level", t("级别", "Level"), compact: true), ReportColumn("org", t("责任单位", "Org"), compact: true),
         ReportColumn("reason", t("事由", "Reason")), ReportColumn("state", t("状态", "State"), compact: true),
-        ReportColumn("deadline", t("答复期限", "Answer due"), compact: true), ReportColumn("id", t("编号", "Notice")),
+        ReportColumn("deadline", t("答复期限", "Answer due"), compact: true),
       ],
       rows: open.map { notice in
         [
@@ -35,7 +35,6 @@ extension ReportBuilder {
           ReportCell(notice.reason.text(in: language)),
           ReportCell(notice.state.name.text(in: language), value: .text(notice.state.rawValue)),
           ReportCell(settings.day(of: notice.deadline.addingTimeInterval(-1))),
-          ReportCell(notice.id.description),
         ]
       })
     return [.heading(t("督办单", "Supervision notices")), .paragraph(summary)] + (open.isEmpty ? [] : [.table(table)])
