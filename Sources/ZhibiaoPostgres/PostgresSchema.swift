@@ -17,7 +17,7 @@ enum PostgresSchema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [PostgresMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
-    registerWithdrawals, taskReports, assessmentEvents,
+    registerWithdrawals, taskReports, notices, assessmentEvents,
   ]
 
   /// The table that records which migrations ran.
@@ -332,6 +332,49 @@ enum PostgresSchema {
         (withdrawal_reason IS NULL AND withdrawn_on IS NULL)
         OR (withdrawal_reason IS NOT NULL AND withdrawn_on IS NOT NULL
           AND withdrawal_reason IN ('revoked', 'delisted', 'moved_out')))
+      """,
+    ])
+
+  /// What people did about supervision notices, never updated, and the audit log's four more
+  /// actions (see the SQLite store's version 10).
+  static let notices = PostgresMigration(
+    identifier: "v10-notices",
+    statements: [
+      """
+      CREATE TABLE notice_action (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        notice TEXT NOT NULL CHECK (notice <> ''),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        org TEXT NOT NULL CHECK (org <> ''),
+        kind TEXT NOT NULL CHECK (kind IN ('answer', 'accept', 'return', 'close')),
+        text TEXT,
+        evidence TEXT,
+        actor_org TEXT NOT NULL CHECK (actor_org <> ''),
+        actor_role TEXT NOT NULL CHECK (actor_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        actor_user TEXT,
+        at TIMESTAMPTZ NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (plan, notice, number),
+        CHECK (kind <> 'answer' OR (text IS NOT NULL AND text <> ''))
+      )
+      """,
+      "CREATE INDEX notice_action_by_org ON notice_action (plan, org)",
+      """
+      CREATE FUNCTION notice_action_unchanged() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'a notice action cannot be changed';
+      END
+      $$
+      """,
+      """
+      CREATE TRIGGER notice_action_unchanged BEFORE UPDATE ON notice_action
+      FOR EACH STATEMENT EXECUTE FUNCTION notice_action_unchanged()
+      """,
+      "ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check",
+      """
+      ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
+        CHECK (action IN ('submit', 'draft', 'approve', 'return', 'lock', 'change_request', 'accept_change',
+          'reject_change', 'notice_answer', 'notice_accept', 'notice_return', 'notice_close'))
       """,
     ])
 }

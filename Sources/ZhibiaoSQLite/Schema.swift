@@ -21,7 +21,7 @@ enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [SchemaMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
-    registerWithdrawals, taskReports, assessmentEvents,
+    registerWithdrawals, taskReports, notices, assessmentEvents,
   ]
 
   /// Version 1: the current value of each observation and every value it ever had.
@@ -384,5 +384,73 @@ enum Schema {
         CHECK ((withdrawal_reason IS NULL AND withdrawn_on IS NULL)
           OR (withdrawal_reason IS NOT NULL AND withdrawn_on IS NOT NULL
           AND withdrawal_reason IN ('revoked', 'delisted', 'moved_out')));
+      """)
+
+  /// Version 10: what people did about supervision notices (督办单). The notices themselves are
+  /// derived from the plan's rules and the monitoring history; only the addressee's answers and
+  /// the commission's decisions are kept, numbered per notice, never updated or deleted.
+  ///
+  /// - `notice_action` keys each action by its notice's stable id and its number; `org` is the
+  ///   notice's addressee, for the read scope.
+  /// - The audit log takes four more actions (`notice_answer`, `notice_accept`, `notice_return`,
+  ///   `notice_close`): SQLite cannot alter a CHECK, so `audit_log` is rebuilt as version 6 did,
+  ///   its rows, sequence numbers, index and append-only triggers kept.
+  static let notices = SchemaMigration(
+    identifier: "v10-notices",
+    sql: """
+      CREATE TABLE notice_action (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        notice TEXT NOT NULL CHECK (notice <> ''),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        org TEXT NOT NULL CHECK (org <> ''),
+        kind TEXT NOT NULL CHECK (kind IN ('answer', 'accept', 'return', 'close')),
+        text TEXT,
+        evidence TEXT,
+        actor_org TEXT NOT NULL CHECK (actor_org <> ''),
+        actor_role TEXT NOT NULL CHECK (actor_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        actor_user TEXT,
+        at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (plan, notice, number),
+        CHECK (kind <> 'answer' OR (text IS NOT NULL AND text <> ''))
+      );
+      CREATE INDEX notice_action_by_org ON notice_action (plan, org);
+      CREATE TRIGGER notice_action_no_update BEFORE UPDATE ON notice_action
+      BEGIN SELECT RAISE(ABORT, 'a notice action cannot be changed'); END;
+
+      DROP TRIGGER audit_log_no_update;
+      DROP TRIGGER audit_log_no_delete;
+      CREATE TABLE new_audit_log (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_org TEXT NOT NULL CHECK (actor_org <> ''),
+        actor_role TEXT NOT NULL CHECK (actor_role IN ('district', 'bureau', 'commission', 'admin', 'viewer')),
+        actor_user TEXT,
+        action TEXT NOT NULL CHECK (action IN ('submit', 'draft', 'approve', 'return', 'lock', 'change_request',
+          'accept_change', 'reject_change', 'notice_answer', 'notice_accept', 'notice_return', 'notice_close')),
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        old_value TEXT,
+        new_value TEXT,
+        old_status TEXT CHECK (old_status IN ('draft', 'submitted', 'approved', 'returned')),
+        new_status TEXT CHECK (new_status IN ('draft', 'submitted', 'approved', 'returned')),
+        reason TEXT,
+        source TEXT NOT NULL,
+        change_request INTEGER
+      );
+      INSERT INTO new_audit_log (sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year,
+        quarter, old_value, new_value, old_status, new_status, reason, source, change_request)
+      SELECT sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter, old_value,
+        new_value, old_status, new_status, reason, source, change_request
+      FROM audit_log ORDER BY sequence;
+      DROP TABLE audit_log;
+      ALTER TABLE new_audit_log RENAME TO audit_log;
+      CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be updated'); END;
+      \(auditLogNoDelete);
       """)
 }

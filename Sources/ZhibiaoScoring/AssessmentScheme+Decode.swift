@@ -9,7 +9,9 @@ extension AssessmentScheme {
   static let sectionKinds: [Org.Kind] = Org.Kind.allCases.filter { $0 != .leadingGroup }
   static let schemeKeys = ["name", "note"]
   static let taskGradeKeys = ["id", "name", "value", "from"]
-  static let sectionKeys = ["basic_points", "items", "owned", "bonus", "deduction", "veto", "grades", "tie_break"]
+  static let sectionKeys = [
+    "basic_points", "items", "owned", "bonus", "deduction", "notices", "veto", "grades", "tie_break",
+  ]
   static let itemKeys = ["indicator", "id", "name", "weight", "rule", "headline", "tasks"]
   static let ownedKeys = ["points", "rules", "exclude"]
   static let adjustmentKeys = ["cap", "categories"]
@@ -163,7 +165,10 @@ struct SchemeDecoder {
       }
     }
     let bonus = mapping.optional("bonus").flatMap { adjustment($0, what: "bonus", context: context) }
-    let deduction = mapping.optional("deduction").flatMap { adjustment($0, what: "deduction", context: context) }
+    let notices = mapping.optional("notices").flatMap { noticePolicy($0, context: context) }
+    let deduction = self.deduction(
+      mapping.optional("deduction").flatMap { adjustment($0, what: "deduction", context: context) }, adding: notices,
+      at: mapping.optional("deduction"))
     let gradesReader = mapping.required("grades", in: context)
     let grades = gradesReader.map { self.grades($0, context: context) } ?? []
     let veto = mapping.optional("veto").flatMap { self.veto($0, grades: grades, context: context) }
@@ -171,7 +176,7 @@ struct SchemeDecoder {
     guard let basic else { return nil }
     let section = AssessmentSection(
       orgKind: kind, basicPoints: basic, items: items, owned: owned, bonus: bonus, deduction: deduction, veto: veto,
-      grades: grades, tieBreak: tieBreak, location: reader.location)
+      grades: grades, tieBreak: tieBreak, notices: notices, location: reader.location)
     if let gradesReader, !grades.isEmpty {
       checkCoverage(grades, maximum: section.maximumTotal, kind: kind, at: gradesReader)
     }

@@ -57,6 +57,8 @@ public struct AssessmentSection: Sendable {
   public var deduction: AssessmentAdjustmentPolicy?
   /// The veto (一票否决), which caps the grade.
   public var veto: AssessmentVetoPolicy?
+  /// The deduction per supervision notice left unanswered, and its cap; nil when notices count for nothing.
+  public var notices: AssessmentNoticePolicy?
   /// The grade bands, best first.
   public var grades: [AssessmentGrade]
   /// How orgs with equal totals are ordered, after the total; `id` always comes last.
@@ -72,8 +74,9 @@ public struct AssessmentSection: Sendable {
     orgKind: Org.Kind, basicPoints: Decimal, items: [AssessmentItem], owned: AssessmentOwnedIndicators? = nil,
     bonus: AssessmentAdjustmentPolicy? = nil, deduction: AssessmentAdjustmentPolicy? = nil,
     veto: AssessmentVetoPolicy? = nil, grades: [AssessmentGrade], tieBreak: [AssessmentTieBreak] = [.basic, .id],
-    location: SourceLocation
+    notices: AssessmentNoticePolicy? = nil, location: SourceLocation
   ) {
+    self.notices = notices
     self.orgKind = orgKind
     self.basicPoints = basicPoints
     self.items = items

@@ -19,6 +19,14 @@ public enum AuditAction: String, Hashable, Sendable, CaseIterable, Codable {
   case acceptChange = "accept_change"
   /// A change request rejected with a comment; the figure stays as it is.
   case rejectChange = "reject_change"
+  /// A supervision notice answered with a remedy (整改措施) by its addressee.
+  case noticeAnswer = "notice_answer"
+  /// A notice's remedy accepted by the commission: the notice is closed.
+  case noticeAccept = "notice_accept"
+  /// A notice's remedy returned by the commission with a comment.
+  case noticeReturn = "notice_return"
+  /// A notice closed by the commission.
+  case noticeClose = "notice_close"
 }
 
 /// One line of the audit log: who did what to which figure, when, from what to what. The log is

@@ -27,6 +27,8 @@ public struct ReviewRefusal: Error, Hashable, Sendable, CustomStringConvertible 
     case taskReport, taskReview, taskReportApproved, taskReportUnknown
     /// Assessment events: recorded and withdrawn by the commission, withdrawn once.
     case assessmentEvent
+    /// Supervision notices: answered by the addressee, decided by the commission, in order.
+    case noticeAnswer, noticeDecision, noticeState
   }
 
   /// Forbidden or a conflict.
@@ -182,7 +184,7 @@ public struct ReviewRules: Sendable {
       en: "Only the commission accepts or rejects change requests; \(name(actor).en) cannot.")
   }
 
-  private func name(_ org: OrgID) -> LocalizedText {
+  func name(_ org: OrgID) -> LocalizedText {
     plan.org(org)?.name ?? LocalizedText(zh: org.rawValue, en: org.rawValue)
   }
 }

@@ -154,6 +154,18 @@ public protocol Store: AccountStore, SessionStore {
 
   /// Writes a consistent copy of the whole store to `path` while it stays in use.
   func backup(to path: String) async throws
+
+  // MARK: Supervision notices
+
+  /// Records answers to and decisions on supervision notices in one transaction, each with its
+  /// audit entry — all or none: a filing that ``NoticeActionFiling/refusal(after:)`` refuses
+  /// against the notice's stored actions (and the filings before it) refuses the whole batch with
+  /// ``StoreError/refused(_:rows:)``, its position in `rows`. Who may act is the caller's to check
+  /// with ``ReviewRules/answerNotice(_:by:as:)`` and ``ReviewRules/decideNotice(by:as:)``.
+  func recordNoticeActions(_ filings: [NoticeActionFiling]) async throws -> [NoticeAction]
+
+  /// The notice actions of `plan`, by notice then number, optionally of notices addressed to one org.
+  func noticeActions(plan: PlanID, org: OrgID?) async throws -> [NoticeAction]
 }
 
 /// Filters default to everything; an actor without an account (the command line's `--as`) names

@@ -122,6 +122,13 @@ package struct StoreTable: Hashable, Sendable {
         ("withdrawal_reason", .text),
       ]),
     StoreTable(
+      "notice_action", key: ["plan", "notice", "number"],
+      [
+        ("plan", .text), ("notice", .text), ("number", .integer), ("org", .text), ("kind", .text), ("text", .text),
+        ("evidence", .text), ("actor_org", .text), ("actor_role", .text), ("actor_user", .text), ("at", .time),
+        ("source", .text),
+      ]),
+    StoreTable(
       "audit_log", key: ["sequence"], identity: "sequence",
       [
         ("sequence", .integer), ("at", .time), ("actor_org", .text), ("actor_role", .text), ("actor_user", .text),

@@ -22,6 +22,7 @@ extension Pipeline {
       assessment: standing, tiles: workspace.layout.tiles, subject: workspace.layout.subject, caveat: caveat,
       asOf: current.asOf)
     inputs.taskReports = taskReports
+    inputs.notices = noticesAsOfMonitoring(current)
     return inputs
   }
 

@@ -16,6 +16,8 @@ public struct Pipeline: Sendable {
   public let taskReports: [TaskStanding.Report]
   /// The bonuses, deductions and vetoes the commission recorded in the store, withdrawn ones too.
   public let assessmentEvents: [AssessmentEventRecord]
+  /// What people did about supervision notices: answers and the commission's decisions.
+  public let noticeActions: [NoticeAction]
 
   /// Reads the plan's figures, and the target versions issued, from `store`.
   public init(workspace: Workspace, store: any Store) async throws {
@@ -29,6 +31,7 @@ public struct Pipeline: Sendable {
       TaskStanding.Report(progress: $0.progress, approved: $0.review == .approved)
     }
     assessmentEvents = try await store.assessmentEvents(plan: plan, year: nil)
+    noticeActions = try await store.noticeActions(plan: plan, org: nil)
   }
 
   /// Where the plan's key tasks stand at `monitoring`'s period.
@@ -77,7 +80,9 @@ public struct Pipeline: Sendable {
       taskGrades = grades
     }
     let figures = Self.inputs(
-      year: monitoring.period.year, monitoring: monitoring, events: events,
+      year: monitoring.period.year, monitoring: monitoring,
+      events: events.addingNoticeDeductions(
+        noticesAsOfMonitoring(monitoring), year: monitoring.period.year, scheme: scheme, plan: plan),
       against: provisional ? \.milestone : \.annualTarget)
     let applied = provisional ? Self.dueItems(of: scheme, monitoring: monitoring, plan: plan) : scheme
     var result = applied.assess(figures, plan: plan)

@@ -52,7 +52,8 @@ struct DemoReportTests {
   let demo = DemoRun.shared
 
   static let dataTables = [
-    "goals", "indicators", "monitoring", "next_quarter", "quality", "ranking", "ranking_bureaus", "tasks", "warnings",
+    "goals", "indicators", "monitoring", "next_quarter", "notices", "quality", "ranking", "ranking_bureaus", "tasks",
+    "warnings",
   ]
 
   @Test("demo succeeds in an empty folder and writes every file it promises")

@@ -16,7 +16,7 @@ struct MigrationTests {
   @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
   func fromEmptyFile() async throws {
     let store = try SQLiteStore(path: directory.path("new.sqlite"))
-    #expect(try await store.schemaVersion() == 10)
+    #expect(try await store.schemaVersion() == 11)
     #expect(try await store.schemaVersion() == Schema.migrations.count)
     let (tables, indexes, journalMode, readerForeignKeys) = try await store.writer.read { db in
       (
@@ -30,6 +30,7 @@ struct MigrationTests {
       Set([
         "observation", "revision", "period_lock", "audit_log", "register_entry", "account", "api_token", "session",
         "login_failure", "change_request", "target_issue", "issued_target", "task_report", "task_report_event",
+        "notice_action",
         "assessment_event",
       ]).isSubset(of: tables))
     #expect(!tables.contains("approval"))

@@ -14,7 +14,7 @@ struct StoreCopyTests {
 
   /// A store holding something of every table: figures through the workflow, change requests
   /// accepted, rejected and pending, a register, an account with a token and a session, a failed
-  /// sign-in, an issued target version.
+  /// sign-in, an issued target version, an answer to a supervision notice.
   static func filled(_ backend: StoreBackend) async throws -> any TableStore {
     let q2 = Period.quarter(2, of: 2024)
     let store = try #require(try await backend.store() as? any TableStore)
@@ -59,6 +59,12 @@ struct StoreCopyTests {
     _ = try await store.addAssessmentEvent(
       plan: Fixture.plan, year: 2024, entry: AssessmentEventEntry(kind: .veto, org: Fixture.xihu, reason: "事故"),
       by: Fixture.commission, role: .commission, user: "drc", at: Fixture.monday)
+    let notice = NoticeID(level: "yellow", org: Fixture.binjiang, period: Fixture.q1, indicator: Fixture.revenue)
+    _ = try await store.recordNoticeActions([
+      NoticeActionFiling(
+        plan: Fixture.plan, notice: notice, kind: .answer, text: #"整改"措施",含逗号"#, evidence: "区政办〔2024〕3号",
+        seenVersion: 0, actor: Fixture.binjiang, role: .district, time: Fixture.tuesday, source: "answers.csv")
+    ])
     try await store.addAccount(
       AccountRecord(
         name: "binjiang.wang", org: Fixture.binjiang, role: .district, passwordHash: "x", createdAt: Fixture.monday,

@@ -158,6 +158,7 @@ extension Store {
       lines += try await taskReports(plan: plan, task: nil, org: nil, period: nil).map { "\($0)" }
       lines += try await taskReportLog(plan: plan, task: nil, org: nil).map { "\($0)" }
       lines += try await assessmentEvents(plan: plan, year: nil).map { "\($0)" }
+      lines += try await noticeActions(plan: plan, org: nil).map { "\($0)" }
       for issue in try await targetIssues(plan: plan) {
         lines.append("\(issue)")
         lines += try await issuedTargets(plan: plan, version: issue.version).map { "  \($0)" }

@@ -136,6 +136,12 @@ final class OutageStore: Store {
   func changeMark() async throws -> String { try await figures { try await base.changeMark() } }
   func changesElsewhere() -> AsyncStream<StoreChange> { base.changesElsewhere() }
   func backup(to path: String) async throws { try await figures { try await base.backup(to: path) } }
+  func recordNoticeActions(_ filings: [NoticeActionFiling]) async throws -> [NoticeAction] {
+    try await figures { try await base.recordNoticeActions(filings) }
+  }
+  func noticeActions(plan: PlanID, org: OrgID?) async throws -> [NoticeAction] {
+    try await figures { try await base.noticeActions(plan: plan, org: org) }
+  }
 
   func addAccount(_ account: AccountRecord) async throws { try await accounts { try await base.addAccount(account) } }
   func accounts() async throws -> [AccountRecord] { try await accounts { try await base.accounts() } }

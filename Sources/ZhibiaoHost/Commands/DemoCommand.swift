@@ -140,9 +140,13 @@ struct DemoCommand: AsyncParsableCommand {
         "\(added) observations, \(addedEntries) register entries; final-evaluation/ (end of \(plan.targetYear))")
     }
 
+    let notices = try await DemoNotices.cycle(
+      workspace: workspace, store: store, sample: sample,
+      asOf: try CommandPlan.day(String(format: "%04d-02-15", year + 1)))
     print(
       DemoSummary(
-        inputs: inputs, language: options.lang, folder: out, letterYear: letterYear, evaluations: evaluations
+        inputs: inputs, language: options.lang, folder: out, letterYear: letterYear, evaluations: evaluations,
+        notices: notices
       ).text, terminator: "")
     return (workspace, store)
   }
@@ -194,6 +198,8 @@ struct DemoSummary {
   let letterYear: Int
   /// The evaluations written: their folder and kind.
   var evaluations: [(folder: String, kind: PlanEvaluation.Kind)] = []
+  /// The supervision notices as of the demo's day.
+  var notices: [Notice] = []
 
   private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
@@ -247,6 +253,7 @@ struct DemoSummary {
           + "\(standing.count(.lagging)) lagging, \(standing.count(.awaitingReview)) awaiting review, "
           + "\(standing.count(.awaitingReport)) awaiting a report; \(standing.unreported.count) tasks unreported this quarter"
       ))
+    lines += DemoNotices.summary(notices, plan: plan, language: language)
     lines.append(
       t(
         "报告：\(folder)/report/report.html（另有 report.md 与 data/ 下的 CSV、JSON）",

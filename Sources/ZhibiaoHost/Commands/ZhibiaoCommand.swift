@@ -15,6 +15,7 @@ public struct ZhibiaoCommand: AsyncParsableCommand {
       LettersCommand.self, ServeCommand.self, UsersCommand.self, TokensCommand.self, StoreCommand.self,
       TemplateCommand.self, TargetsCommand.self, EvaluateCommand.self, PlanCommand.self,
       TasksCommand.self,
+      NoticesCommand.self,
     ]
   )
 

@@ -36,6 +36,8 @@ public struct Plan: Sendable {
   public let decompositionDefaults: DecompositionDefaults
   /// Traffic-light bands, due dates and outlier thresholds for monitoring.
   public let monitoringSettings: MonitoringSettings
+  /// The supervision notices' levels, triggers, days to answer and escalation (`supervision:`).
+  public let supervision: SupervisionRules
   /// Warnings found while loading (the plan loaded, but something deserves a look).
   public let warnings: [Diagnostic]
 
@@ -49,7 +51,7 @@ public struct Plan: Sendable {
     leadingGroup: OrgID, orgs: [Org], domains: [Domain], indicators: [Indicator], tasks: [KeyTask],
     registers: [Register] = [], goals: [GoalGroup], derivations: [Derivation],
     decompositionDefaults: DecompositionDefaults, monitoringSettings: MonitoringSettings = MonitoringSettings(),
-    warnings: [Diagnostic]
+    supervision: SupervisionRules = SupervisionRules(), warnings: [Diagnostic]
   ) {
     self.id = id
     self.name = name
@@ -66,6 +68,7 @@ public struct Plan: Sendable {
     self.derivations = derivations
     self.decompositionDefaults = decompositionDefaults
     self.monitoringSettings = monitoringSettings
+    self.supervision = supervision
     self.warnings = warnings
     orgIndex = Self.index(orgs.map(\.id))
     indicatorIndex = Self.index(indicators.map(\.id))

@@ -21,6 +21,7 @@ struct PlanFile {
   var registers: [Register] = []
   var decomposition = DecompositionDefaults()
   var monitoring = MonitoringSettings()
+  var supervision = SupervisionRules()
 }
 
 /// What a domain file declares.
@@ -36,7 +37,7 @@ struct DomainFile {
 
 extension ConfigDecoder {
   static let planFileKeys = [
-    "plan", "decomposition", "monitoring", "orgs", "indicators", "goals", "domains", "registers",
+    "plan", "decomposition", "monitoring", "supervision", "orgs", "indicators", "goals", "domains", "registers",
   ]
   static let planKeys = ["id", "name", "base_year", "target_year", "commission", "leading_group"]
   static let domainFileKeys = ["domain", "orgs", "areas", "indicators", "tasks", "registers"]
@@ -92,6 +93,7 @@ extension ConfigDecoder {
     }
     if let defaults = mapping.optional("decomposition") { file.decomposition = decompositionDefaults(defaults) }
     if let monitoring = mapping.optional("monitoring") { file.monitoring = monitoringSettings(monitoring) }
+    if let supervision = mapping.optional("supervision") { file.supervision = supervisionRules(supervision) }
     return file
   }
 

@@ -107,7 +107,8 @@ public struct Registry {
       registers: planFile.registers + domainFiles.flatMap(\.file.registers),
       goals: planFile.goals,
       derivations: attached.flatMap(\.derivations),
-      decompositionDefaults: planFile.decomposition, monitoringSettings: planFile.monitoring, warnings: [])
+      decompositionDefaults: planFile.decomposition, monitoringSettings: planFile.monitoring,
+      supervision: planFile.supervision, warnings: [])
     var checker = CrossReferenceChecker(plan: plan, log: log, settings: settings)
     checker.checkAll(derivationOwners: attached.flatMap { plugin in plugin.derivations.map { ($0, plugin.domainID) } })
     for plugin in attached {
@@ -122,7 +123,7 @@ public struct Registry {
       domains: plan.domains, indicators: plan.indicators, tasks: plan.tasks, registers: plan.registers,
       goals: plan.goals,
       derivations: plan.derivations, decompositionDefaults: plan.decompositionDefaults,
-      monitoringSettings: plan.monitoringSettings, warnings: log.sorted)
+      monitoringSettings: plan.monitoringSettings, supervision: plan.supervision, warnings: log.sorted)
   }
 
   /// The source's shared orgs that the plan does not declare itself, then the plan's own: a plan

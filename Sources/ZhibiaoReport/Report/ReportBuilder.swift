@@ -27,7 +27,9 @@ public struct ReportBuilder {
     var sections = [summarySection(figures)]
     sections.append(domainsSection())
     if let ranking = rankingSection() { sections.append(ranking) }
-    sections.append(warningsSection())
+    var warnings = warningsSection()
+    warnings.blocks += noticeBlocks()
+    sections.append(warnings)
     sections.append(qualitySection())
     sections += districtPages()
     sections += bureauPages()

@@ -68,6 +68,8 @@ public struct ReportInputs: Sendable {
   public var asOf: String?
   /// The progress reports sent on the plan's key tasks.
   public var taskReports: [TaskStanding.Report] = []
+  /// The supervision notices as of that day; the report summarises those of its period's year.
+  public var notices: [Notice] = []
 
   public init(
     plan: Plan, book: TargetBook, scope: Scope, monitoring: MonitoringReport, yearEnds: [MonitoringReport],
