@@ -125,11 +125,12 @@ struct Pages: Sendable {
     let registers = Section(path: "/registers", label: "registers")
     let tasks = Section(path: "/tasks", label: "tasks")
     let events = Section(path: "/assessment/events", label: "assessment_events")
+    let notices = Section(path: "/notices", label: "notices")
     switch role {
-    case .district: return [home, entry, upload, registers, tasks, changes, targets]
-    case .bureau: return [home, entry, upload, review, registers, tasks, changes, targets]
-    case .commission: return [home, board, review, registers, tasks, events, changes, targets, audit]
-    case .admin: return [home, board, tasks, changes, targets, audit, users]
+    case .district: return [home, entry, upload, registers, tasks, notices, changes, targets]
+    case .bureau: return [home, entry, upload, review, registers, tasks, notices, changes, targets]
+    case .commission: return [home, board, review, registers, tasks, notices, events, changes, targets, audit]
+    case .admin: return [home, board, tasks, notices, changes, targets, audit, users]
     case .viewer: return [home, tasks, targets]
     }
   }

@@ -94,6 +94,7 @@ public struct WebServer: Sendable {
     RegisterPages(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
     TaskPages(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
     AssessmentEventPages(workspace: workspace, store: store, pages: pages, clock: clock).add(to: router)
+    NoticePages(workspace: workspace, store: store, pages: pages, standing: standing, clock: clock).add(to: router)
     Documents(workspace: workspace, standing: standing).add(to: router)
     Downloads(workspace: workspace, store: store, standing: standing).add(to: router)
     TargetVersions(workspace: workspace, store: store, pages: pages, events: events, standing: standing, clock: clock)

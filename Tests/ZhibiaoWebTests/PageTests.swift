@@ -102,10 +102,10 @@ struct PageTests: SignedInPages {
       // Issued target versions and the exports (version 1 is issued below).
       "/targets", "/targets/show?version=1", "/targets/diff?from=1&to=config", "/downloads/observations.csv",
       "/downloads/observations.xlsx", "/downloads/targets.xlsx?year=2025", "/downloads/registers.csv", "/registers",
-      "/tasks?period=2024Q1", "/assessment/events?year=2024",
+      "/tasks?period=2024Q1", "/assessment/events?year=2024", "/notices",
     ]
     // The expected status of each path above, per account; the figure is 西湖's, unlocked.
-    let everyone = [HTTPResponse.Status](repeating: .ok, count: 10)
+    let everyone = [HTTPResponse.Status](repeating: .ok, count: 11)
     let expected: [(String, [HTTPResponse.Status])] = [
       ("xihu", [.ok, .forbidden, .forbidden, .forbidden, .ok, .ok, .ok, .forbidden, .ok] + everyone),
       ("binjiang", [.ok, .forbidden, .forbidden, .forbidden, .notFound, .ok, .ok, .forbidden, .ok] + everyone),
@@ -116,7 +116,7 @@ struct PageTests: SignedInPages {
       (
         "viewer",
         [.forbidden, .forbidden, .forbidden, .forbidden, .notFound, .forbidden, .forbidden, .forbidden, .forbidden]
-          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden, .forbidden, .ok, .forbidden]
+          + [.ok, .ok, .ok, .ok, .ok, .ok, .forbidden, .forbidden, .ok, .forbidden, .forbidden]
       ),
     ]
     _ = try await temporary.store.issueTargets(
@@ -173,6 +173,12 @@ struct PageTests: SignedInPages {
         ("/tasks/review", decide, "binjiang"), ("/tasks/review", decide, "scitech"),
         ("/tasks/review", decide.map { $0.0 == "org" ? ($0.0, "bureau.econ_info") : $0 }, "econ"),
       ]
+      // Districts and bureaus answer notices; only the commission decides them.
+      let notice = [("notice", "blue:district.xihu:2024Q1"), ("version", "0"), ("text", "x")]
+      for account in ["drc", "admin", "viewer"] { writes.append(("/notices/answer", notice, account)) }
+      for account in ["xihu", "binjiang", "econ", "scitech", "admin", "viewer"] {
+        writes.append(("/notices/decide", notice + [("decision", "close")], account))
+      }
       // Only the commission records and withdraws assessment events.
       let event = [("year", "2024"), ("kind", "bonus"), ("org", "district.xihu"), ("points", "1"), ("reason", "x")]
       for account in ["xihu", "binjiang", "econ", "scitech", "admin", "viewer"] {
