@@ -47,6 +47,9 @@ public struct ObservationImport {
   /// at its end, are then the only ones reported, as when the whole table is read first.
   public func check(_ text: String, file: String) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
     let log = DiagnosticLog()
+    // Room for as many rows as the text has lines, so that the rows and their index are not
+    // copied over and over as they grow.
+    let lines = text.utf8.reduce(into: 1) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
     var checked = CheckedRows(header: [])
     var hasColumns = false
     do {
@@ -56,7 +59,7 @@ public struct ObservationImport {
           hasColumns = table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log)
           guard hasColumns else { return }
           table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
-          checked = CheckedRows(header: table.header)
+          checked = CheckedRows(header: table.header, capacity: lines)
         },
         row: { row in
           if hasColumns { check(row, into: &checked, log: log) }
@@ -97,9 +100,11 @@ public struct ObservationImport {
   private func finish(_ checked: CheckedRows, log: DiagnosticLog) -> (
     rows: [ObservationInput], diagnostics: [Diagnostic]
   ) {
-    checkYearToDate(checked.rows, inFile: checked.figures, log: log)
+    // Each indicator's kind, looked up once rather than by copying its indicator for every row.
+    let kinds = Dictionary(plan.indicators.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    checkYearToDate(checked.rows, inFile: checked.figures, kinds: kinds, log: log)
     checkShares(checked.rows, inFile: checked.figures, log: log)
-    checkMagnitude(checked.rows, inFile: checked.figures, log: log)
+    checkMagnitude(checked.rows, inFile: checked.figures, kinds: kinds, log: log)
     return (log.hasErrors ? [] : checked.rows, log.sorted)
   }
 
@@ -217,9 +222,11 @@ public struct ObservationImport {
   // MARK: - Across rows
 
   /// A flow reported year to date cannot fall from one quarter to the next within a year.
-  private func checkYearToDate(_ rows: [ObservationInput], inFile: FiguresInFile, log: DiagnosticLog) {
+  private func checkYearToDate(
+    _ rows: [ObservationInput], inFile: FiguresInFile, kinds: [IndicatorID: Indicator.Kind], log: DiagnosticLog
+  ) {
     for row in rows {
-      guard let quarter = row.period.quarter, quarter > 1, plan.indicator(row.indicator)?.kind == .flow else {
+      guard let quarter = row.period.quarter, quarter > 1, kinds[row.indicator] == .flow else {
         continue
       }
       let previous = Period.quarter(quarter - 1, of: row.period.year)
@@ -234,7 +241,7 @@ public struct ObservationImport {
     }
     // In the other order: a quarter sent after a later one of the same year is already stored.
     for row in rows {
-      guard let quarter = row.period.quarter, quarter < 4, plan.indicator(row.indicator)?.kind == .flow else {
+      guard let quarter = row.period.quarter, quarter < 4, kinds[row.indicator] == .flow else {
         continue
       }
       let next = Period.quarter(quarter + 1, of: row.period.year)

@@ -52,12 +52,14 @@ extension ObservationImport {
   /// A flow or stock a thousand times its neighbour, or a thousandth of it, is refused as a
   /// likely unit mistake. The neighbour is the quarter before in the same year, else the same
   /// period a year before — from the file or the store.
-  func checkMagnitude(_ rows: [ObservationInput], inFile: FiguresInFile, log: DiagnosticLog) {
+  func checkMagnitude(
+    _ rows: [ObservationInput], inFile: FiguresInFile, kinds: [IndicatorID: Indicator.Kind], log: DiagnosticLog
+  ) {
     func value(_ row: ObservationInput, _ period: Period) -> Decimal? {
       inFile.value(row.indicator, row.org, period, in: rows) ?? stored(row.indicator, row.org, period)
     }
     for row in rows {
-      guard let kind = plan.indicator(row.indicator)?.kind, kind == .flow || kind == .stock, row.value > 0 else {
+      guard let kind = kinds[row.indicator], kind == .flow || kind == .stock, row.value > 0 else {
         continue
       }
       let lastYear: Period =
@@ -67,9 +69,11 @@ extension ObservationImport {
         earlier.flatMap { period in value(row, period).map { (period, $0) } }
         ?? value(row, lastYear).map { (lastYear, $0) }
       guard let (period, reference) = neighbour, reference > 0 else { continue }
-      guard row.value >= reference * Plausibility.magnitude || row.value * Plausibility.magnitude <= reference else {
-        continue
-      }
+      // Only one of the two can hold: a value above its neighbour cannot be a thousandth of it.
+      let isUnitMistake =
+        row.value >= reference
+        ? row.value >= reference * Plausibility.magnitude : row.value * Plausibility.magnitude <= reference
+      guard isUnitMistake else { continue }
       log.error(
         "The value \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is a thousand times or more away from \(reference) in \(period); it looks like a unit mistake.",
         at: row.start(in: ""), hint: "check the unit: 万元 and 亿元 differ 10,000-fold")

@@ -14,9 +14,23 @@ public enum UnitConversion {
   /// different kinds. Identical units convert with factor 1.
   public static func factor(from source: String, to target: String) -> Decimal? {
     if source == target { return 1 }
-    for family in families {
-      if let from = family[source], let to = family[target] { return from / to }
-    }
-    return nil
+    return factors[Pair(source: source, target: target)]
   }
+
+  private struct Pair: Hashable {
+    var source: String
+    var target: String
+  }
+
+  /// Every factor between two units of a family, divided once rather than for every row that
+  /// gives its value in another unit.
+  private static let factors: [Pair: Decimal] = {
+    var factors: [Pair: Decimal] = [:]
+    for family in families {
+      for (source, from) in family {
+        for (target, to) in family where source != target { factors[Pair(source: source, target: target)] = from / to }
+      }
+    }
+    return factors
+  }()
 }

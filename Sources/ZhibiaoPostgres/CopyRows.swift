@@ -41,6 +41,13 @@ struct CopyRows: Sendable {
     }
   }
 
+  /// The chunks filled so far, taken out to be sent; the rows added later go on into new ones.
+  mutating func takeFullChunks() -> [ByteBuffer] {
+    guard !chunks.isEmpty else { return [] }
+    defer { chunks.removeAll() }
+    return chunks
+  }
+
   /// Sends the rows to a `COPY` in progress.
   func send(to writer: PostgresCopyFromWriter) async throws {
     for chunk in chunks { try await writer.write(chunk) }
@@ -70,6 +77,29 @@ struct CopyRows: Sendable {
 }
 
 extension PostgresStore {
+  /// Copies into `table` the row that `row` makes of each of `items` (none for nil), in order,
+  /// sending each chunk as soon as it is full, so that the rows are never all held as text; no
+  /// `COPY` is made when no item gives a row.
+  func copy<Items: Sequence>(
+    _ items: Items, into table: String, columns: [String], on connection: PostgresConnection,
+    row: (Items.Element) -> [String?]?
+  ) async throws {
+    var items = items.makeIterator()
+    var rows = CopyRows(table: table, columns: columns)
+    while rows.count == 0, let item = items.next() {
+      if let values = row(item) { rows.add(values) }
+    }
+    guard rows.count > 0 else { return }
+    try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+      while let item = items.next() {
+        guard let values = row(item) else { continue }
+        rows.add(values)
+        for chunk in rows.takeFullChunks() { try await writer.write(chunk) }
+      }
+      try await rows.send(to: writer)
+    }
+  }
+
   /// Copies the rows of `rows` into their table, in the order they were added.
   func copy(_ rows: CopyRows, on connection: PostgresConnection) async throws {
     guard rows.count > 0 else { return }

@@ -17,7 +17,7 @@ enum PostgresSchema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [PostgresMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
-    registerWithdrawals, taskReports, notices, assessmentEvents,
+    registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents,
   ]
 
   /// The table that records which migrations ran.
@@ -375,6 +375,88 @@ enum PostgresSchema {
       ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
         CHECK (action IN ('submit', 'draft', 'approve', 'return', 'lock', 'change_request', 'accept_change',
           'reject_change', 'notice_answer', 'notice_accept', 'notice_return', 'notice_close'))
+      """,
+    ])
+
+  /// A revision's reference to its observation checked once per statement over all the rows it
+  /// wrote, instead of the foreign key's query per row, which was most of what a large import
+  /// cost the server (see the SQLite store's version 11, which lightens its checks instead).
+  ///
+  /// The triggers hold what the foreign key held: a revision written (inserted or updated) must
+  /// name an observation, which is locked `FOR KEY SHARE` as the foreign key locks it, so that no
+  /// other transaction deletes it meanwhile; an observation deleted, re-keyed or truncated must
+  /// leave no revision without it. Each is checked at the end of the statement, as the foreign
+  /// key was, and a breach raises the same error code (`foreign_key_violation`). The functions keep
+  /// the store's schema as their search path, so that they find its tables as the foreign key did
+  /// whoever writes to them.
+  static let ingestSpeed = PostgresMigration(
+    identifier: "v11-ingest-speed",
+    statements: [
+      "ALTER TABLE revision DROP CONSTRAINT revision_plan_indicator_org_year_quarter_fkey",
+      """
+      CREATE FUNCTION revision_observation_exists() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      BEGIN
+        -- Each key written is found and locked once: one join over the statement's rows, where a
+        -- query per key would cost the server more than the rows themselves.
+        IF (SELECT count(*) FROM (
+              SELECT 1 FROM observation o
+              JOIN (SELECT DISTINCT plan, indicator, org, year, quarter FROM written) w
+                USING (plan, indicator, org, year, quarter)
+              FOR KEY SHARE OF o) locked)
+          <> (SELECT count(*) FROM (SELECT DISTINCT plan, indicator, org, year, quarter FROM written) keys)
+        THEN
+          RAISE EXCEPTION 'a revision refers to an observation that does not exist'
+            USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        RETURN NULL;
+      END
+      $$
+      """,
+      """
+      CREATE TRIGGER revision_observation_inserted AFTER INSERT ON revision REFERENCING NEW TABLE AS written
+      FOR EACH STATEMENT EXECUTE FUNCTION revision_observation_exists()
+      """,
+      """
+      CREATE TRIGGER revision_observation_updated AFTER UPDATE ON revision REFERENCING NEW TABLE AS written
+      FOR EACH STATEMENT EXECUTE FUNCTION revision_observation_exists()
+      """,
+      """
+      CREATE FUNCTION observation_keeps_revisions() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+      BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+          IF EXISTS (SELECT 1 FROM revision) THEN
+            RAISE EXCEPTION 'observation is truncated while revisions refer to it'
+              USING ERRCODE = 'foreign_key_violation';
+          END IF;
+        ELSIF EXISTS (
+          SELECT 1 FROM gone g
+          WHERE NOT EXISTS (
+              SELECT 1 FROM observation o
+              WHERE o.plan = g.plan AND o.indicator = g.indicator AND o.org = g.org AND o.year = g.year
+                AND o.quarter = g.quarter)
+            AND EXISTS (
+              SELECT 1 FROM revision r
+              WHERE r.plan = g.plan AND r.indicator = g.indicator AND r.org = g.org AND r.year = g.year
+                AND r.quarter = g.quarter))
+        THEN
+          RAISE EXCEPTION 'an observation that revisions refer to is deleted or re-keyed'
+            USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        RETURN NULL;
+      END
+      $$
+      """,
+      """
+      CREATE TRIGGER observation_deleted AFTER DELETE ON observation REFERENCING OLD TABLE AS gone
+      FOR EACH STATEMENT EXECUTE FUNCTION observation_keeps_revisions()
+      """,
+      """
+      CREATE TRIGGER observation_updated AFTER UPDATE ON observation REFERENCING OLD TABLE AS gone
+      FOR EACH STATEMENT EXECUTE FUNCTION observation_keeps_revisions()
+      """,
+      """
+      CREATE TRIGGER observation_truncated AFTER TRUNCATE ON observation
+      FOR EACH STATEMENT EXECUTE FUNCTION observation_keeps_revisions()
       """,
     ])
 }

@@ -6,12 +6,12 @@ import ZhibiaoStore
 /// The audit entries of one change, written in its transaction, in order, with `COPY` (the
 /// entries of a large submission are as many as its rows).
 struct AuditBatch {
-  private var rows = CopyRows(
-    table: "audit_log",
-    columns: [
-      "at", "actor_org", "actor_role", "actor_user", "action", "plan", "indicator", "org", "year", "quarter",
-      "old_value", "new_value", "old_status", "new_status", "reason", "source", "change_request",
-    ])
+  /// The columns of an entry, in the order of ``entry(_:indicator:org:year:quarter:old:new:reason:source:changeRequest:)``.
+  static let columns = [
+    "at", "actor_org", "actor_role", "actor_user", "action", "plan", "indicator", "org", "year", "quarter",
+    "old_value", "new_value", "old_status", "new_status", "reason", "source", "change_request",
+  ]
+  private var rows = CopyRows(table: "audit_log", columns: columns)
   private let actor: [String?]
 
   /// Entries of the changes of `actor` in `role`, signed in as `user` when there is an account.
@@ -26,10 +26,20 @@ struct AuditBatch {
     new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
   ) {
     rows.add(
-      [
-        actor[0], actor[1], actor[2], actor[3], action.rawValue, actor[4], indicator, org, String(year),
-        String(quarter), old.0, new.0, old.1, new.1, reason, source, changeRequest.map(String.init),
-      ])
+      entry(
+        action, indicator: indicator, org: org, year: year, quarter: quarter, old: old, new: new, reason: reason,
+        source: source, changeRequest: changeRequest))
+  }
+
+  /// The values of one entry, for a caller that sends entries as it makes them.
+  func entry(
+    _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
+    new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
+  ) -> [String?] {
+    [
+      actor[0], actor[1], actor[2], actor[3], action.rawValue, actor[4], indicator, org, String(year),
+      String(quarter), old.0, new.0, old.1, new.1, reason, source, changeRequest.map(String.init),
+    ]
   }
 
   func write(_ store: PostgresStore, on connection: PostgresConnection) async throws {

@@ -82,52 +82,47 @@ extension PostgresStore {
     return current
   }
 
-  /// Makes the writes: each observation's final state (copied in when new, updated otherwise),
-  /// every revision in order, the change requests filed, and an audit entry per write and request.
+  /// Makes the writes: new observations copied in as they were added, then each revised or
+  /// promoted one updated to its final state, every revision in order, the change requests filed,
+  /// and an audit entry per write and request.
+  ///
+  /// The rows go to the server in chunks as they are made from the decided writes, so that what
+  /// is held is the writes themselves, not each table's copy of them as text.
   private func write(
     _ writes: [ObservationWrite], changes: [ChangeFiling], of submission: Submission,
     on connection: PostgresConnection
   ) async throws {
+    // NaN would be written as text that no longer reads as a number.
+    if writes.contains(where: { $0.kind != .promote && $0.state.value.isNaN }) {
+      throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
+    }
     let plan = submission.plan.rawValue
     let submitter = submission.submitter.rawValue
     let time = Timestamp.text(submission.time)
-    var audit = AuditBatch(
-      plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
-      time: submission.time)
-    var revisions = CopyRows(table: "revision", columns: ObservationColumns.revision.map(\.0))
+    func key(_ row: ObservationInput) -> [String?] {
+      [plan, row.indicator.rawValue, row.org.rawValue, String(row.period.year), String(Stored.quarter(row.period))]
+    }
+    // A figure sent earlier than its import (a date in the file) keeps the day it was sent.
+    func reportedAt(_ row: ObservationInput) -> String { row.reportedAt.map(Timestamp.text) ?? time }
+    func observation(_ state: ObservationState, _ row: ObservationInput) -> [String?] {
+      key(row) + [
+        Stored.text(state.value), state.status.rawValue, String(state.revision), submitter, reportedAt(row),
+        submission.source, state.note, state.changedAfterApproval ? "t" : "f",
+      ]
+    }
+    try await copy(writes, into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection) {
+      $0.kind == .add ? observation($0.state, $0.row) : nil
+    }
+    // Where each observation written again ends: its last value written, with its last status.
     var final: [ObservationKey: FinalState] = [:]
     var order: [ObservationKey] = []
-    for write in writes {
-      let row = write.row
+    for write in writes where write.kind != .add {
       let key = ObservationKey(
-        indicator: row.indicator.rawValue, orgPeriod: OrgPeriod(org: row.org, period: row.period))
-      let state = write.state
-      let value = Stored.text(state.value)
-      let reportedAt = row.reportedAt.map(Timestamp.text) ?? time
-      if final[key] == nil {
-        order.append(key)
-        final[key] = FinalState(existed: write.kind != .add, status: state.status)
-      }
-      final[key]?.status = state.status
-      if write.kind != .promote {
-        guard !state.value.isNaN else {
-          throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
-        }
-        final[key]?.written = (state, reportedAt)
-        revisions.add(
-          [
-            plan, key.indicator, key.orgPeriod.org, String(key.orgPeriod.year), String(key.orgPeriod.quarter),
-            String(state.revision), value, state.status.rawValue, submitter, reportedAt, submission.source,
-            state.note, submission.reason, "f",
-          ])
-      }
-      audit.append(
-        state.status == .draft ? .draft : .submit, indicator: key.indicator, org: key.orgPeriod.org,
-        year: key.orgPeriod.year, quarter: key.orgPeriod.quarter,
-        old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
-        new: (value, state.status.rawValue), reason: submission.reason, source: submission.source)
+        indicator: write.row.indicator.rawValue, orgPeriod: OrgPeriod(org: write.row.org, period: write.row.period))
+      if final[key] == nil { order.append(key) }
+      final[key, default: FinalState(status: write.state.status)].status = write.state.status
+      if write.kind == .revise { final[key]?.written = (write.state, write.row) }
     }
-    var added = CopyRows(table: "observation", columns: ObservationColumns.observation.map(\.0))
     var revised = RowBatch(ObservationColumns.observation)
     var promoted = RowBatch(ObservationColumns.status)
     for key in order {
@@ -135,36 +130,47 @@ extension PostgresStore {
       let keyValues: [String?] = [
         plan, key.indicator, key.orgPeriod.org, String(key.orgPeriod.year), String(key.orgPeriod.quarter),
       ]
-      guard let (written, reportedAt) = state.written else {
+      guard var (written, row) = state.written else {
         promoted.add(keyValues + [state.status.rawValue])
         continue
       }
-      let values =
-        keyValues + [
-          Stored.text(written.value), state.status.rawValue, String(written.revision), submitter, reportedAt,
-          submission.source, written.note, written.changedAfterApproval ? "t" : "f",
-        ]
-      if state.existed { revised.add(values) } else { added.add(values) }
+      written.status = state.status
+      revised.add(observation(written, row))
     }
-    try await copy(added, on: connection)
     try await update(
       revised, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await update(
       promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
-    try await copy(revisions, on: connection)
+    try await copy(writes, into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection) { write in
+      guard write.kind != .promote else { return nil }
+      let state = write.state
+      return key(write.row) + [
+        String(state.revision), Stored.text(state.value), state.status.rawValue, submitter, reportedAt(write.row),
+        submission.source, state.note, submission.reason, "f",
+      ]
+    }
+    var audit = AuditBatch(
+      plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
+      time: submission.time)
+    try await copy(writes, into: "audit_log", columns: AuditBatch.columns, on: connection) { write in
+      let state = write.state
+      return audit.entry(
+        state.status == .draft ? .draft : .submit, indicator: write.row.indicator.rawValue,
+        org: write.row.org.rawValue, year: write.row.period.year, quarter: Stored.quarter(write.row.period),
+        old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
+        new: (Stored.text(state.value), state.status.rawValue), reason: submission.reason, source: submission.source)
+    }
     _ = try await file(changes, audit: &audit, on: connection)
     try await audit.write(self, on: connection)
   }
 }
 
-/// Where one observation ends after a submission.
+/// Where one observation written again in a submission ends.
 private struct FinalState {
-  /// Whether it was in the store before the submission.
-  var existed: Bool
   /// Its status at the end.
   var status: ObservationStatus
-  /// The last value written to it, with its time; nil when its status only moved.
-  var written: (ObservationState, String)?
+  /// The last value written to it, with its row; nil when its status only moved.
+  var written: (ObservationState, ObservationInput)?
 }
 
 /// The columns of observation and revision rows as the store writes them.

@@ -21,7 +21,7 @@ enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [SchemaMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
-    registerWithdrawals, taskReports, notices, assessmentEvents,
+    registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents,
   ]
 
   /// Version 1: the current value of each observation and every value it ever had.
@@ -314,6 +314,8 @@ enum Schema {
       SELECT sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter, old_value,
         new_value, old_status, new_status, reason, source
       FROM audit_log ORDER BY sequence;
+      DELETE FROM sqlite_sequence WHERE name = 'new_audit_log';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'new_audit_log', seq FROM sqlite_sequence WHERE name = 'audit_log';
       DROP TABLE audit_log;
       ALTER TABLE new_audit_log RENAME TO audit_log;
       CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter);
@@ -394,7 +396,7 @@ enum Schema {
   ///   notice's addressee, for the read scope.
   /// - The audit log takes four more actions (`notice_answer`, `notice_accept`, `notice_return`,
   ///   `notice_close`): SQLite cannot alter a CHECK, so `audit_log` is rebuilt as version 6 did,
-  ///   its rows, sequence numbers, index and append-only triggers kept.
+  ///   its rows, sequence numbers, AUTOINCREMENT counter, index and append-only triggers kept.
   static let notices = SchemaMigration(
     identifier: "v10-notices",
     sql: """
@@ -446,6 +448,8 @@ enum Schema {
       SELECT sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter, old_value,
         new_value, old_status, new_status, reason, source, change_request
       FROM audit_log ORDER BY sequence;
+      DELETE FROM sqlite_sequence WHERE name = 'new_audit_log';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'new_audit_log', seq FROM sqlite_sequence WHERE name = 'audit_log';
       DROP TABLE audit_log;
       ALTER TABLE new_audit_log RENAME TO audit_log;
       CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter);
@@ -453,4 +457,122 @@ enum Schema {
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be updated'); END;
       \(auditLogNoDelete);
       """)
+
+  /// The checks of the tables an import writes row by row, in a form SQLite evaluates cheaply.
+  /// A CHECK of `status IN ('draft', …)` builds a temporary table for every row it checks, which
+  /// made these checks most of what an observation, its revision and its audit entry cost; the
+  /// same lists written as comparisons (`status = 'draft' OR …`) accept and refuse exactly the same
+  /// values, NULL included, for a fraction of the cost.
+  ///
+  /// SQLite cannot alter a CHECK, so `observation`, `revision` and `audit_log` are rebuilt by its
+  /// documented procedure (the migrator runs it with foreign keys off and checks them all before
+  /// committing): each new table is made, the rows copied as they are, the old table dropped and
+  /// the new one renamed, and its index and triggers made again. The audit log keeps its sequence
+  /// numbers and its AUTOINCREMENT counter, so that no number is ever given twice.
+  static let ingestSpeed = SchemaMigration(
+    identifier: "v11-ingest-speed",
+    sql: """
+      CREATE TABLE new_observation (
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT NOT NULL CHECK (indicator <> ''),
+        org TEXT NOT NULL CHECK (org <> ''),
+        year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),
+        quarter INTEGER NOT NULL CHECK (quarter BETWEEN 0 AND 4),
+        value TEXT NOT NULL CHECK (value <> ''),
+        status TEXT NOT NULL CHECK (\(oneOf("status", statuses))),
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        reported_by TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        changed_after_approval INTEGER NOT NULL DEFAULT 0 CHECK (\(oneOf("changed_after_approval", ["0", "1"]))),
+        review_comment TEXT,
+        PRIMARY KEY (plan, indicator, org, year, quarter)
+      );
+      INSERT INTO new_observation (plan, indicator, org, year, quarter, value, status, revision, reported_by,
+        reported_at, source, note, changed_after_approval, review_comment)
+      SELECT plan, indicator, org, year, quarter, value, status, revision, reported_by, reported_at, source, note,
+        changed_after_approval, review_comment
+      FROM observation;
+      CREATE TABLE new_revision (
+        plan TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        value TEXT NOT NULL CHECK (value <> ''),
+        status TEXT NOT NULL CHECK (\(oneOf("status", statuses))),
+        reported_by TEXT NOT NULL,
+        reported_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        reason TEXT,
+        changed_after_approval INTEGER NOT NULL DEFAULT 0 CHECK (\(oneOf("changed_after_approval", ["0", "1"]))),
+        PRIMARY KEY (plan, indicator, org, year, quarter, number),
+        FOREIGN KEY (plan, indicator, org, year, quarter)
+          REFERENCES observation (plan, indicator, org, year, quarter)
+      );
+      INSERT INTO new_revision (plan, indicator, org, year, quarter, number, value, status, reported_by, reported_at,
+        source, note, reason, changed_after_approval)
+      SELECT plan, indicator, org, year, quarter, number, value, status, reported_by, reported_at, source, note, reason,
+        changed_after_approval
+      FROM revision;
+      DROP TABLE revision;
+      DROP TABLE observation;
+      ALTER TABLE new_observation RENAME TO observation;
+      ALTER TABLE new_revision RENAME TO revision;
+      CREATE INDEX observation_by_org_period ON observation (plan, org, year, quarter);
+
+      DROP TRIGGER audit_log_no_update;
+      DROP TRIGGER audit_log_no_delete;
+      CREATE TABLE new_audit_log (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_org TEXT NOT NULL CHECK (actor_org <> ''),
+        actor_role TEXT NOT NULL CHECK (\(oneOf("actor_role", roles))),
+        actor_user TEXT,
+        action TEXT NOT NULL CHECK (\(oneOf("action", actions))),
+        plan TEXT NOT NULL CHECK (plan <> ''),
+        indicator TEXT,
+        org TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        quarter INTEGER NOT NULL,
+        old_value TEXT,
+        new_value TEXT,
+        old_status TEXT CHECK (\(oneOf("old_status", statuses))),
+        new_status TEXT CHECK (\(oneOf("new_status", statuses))),
+        reason TEXT,
+        source TEXT NOT NULL,
+        change_request INTEGER
+      );
+      INSERT INTO new_audit_log (sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year,
+        quarter, old_value, new_value, old_status, new_status, reason, source, change_request)
+      SELECT sequence, at, actor_org, actor_role, actor_user, action, plan, indicator, org, year, quarter, old_value,
+        new_value, old_status, new_status, reason, source, change_request
+      FROM audit_log ORDER BY sequence;
+      DELETE FROM sqlite_sequence WHERE name = 'new_audit_log';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'new_audit_log', seq FROM sqlite_sequence WHERE name = 'audit_log';
+      DROP TABLE audit_log;
+      ALTER TABLE new_audit_log RENAME TO audit_log;
+      CREATE INDEX audit_log_by_org ON audit_log (plan, org, year, quarter);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: it cannot be updated'); END;
+      \(auditLogNoDelete);
+      """)
+
+  /// The statuses, roles and audited actions the tables accept.
+  private static let statuses = ["draft", "submitted", "approved", "returned"].map { "'\($0)'" }
+  private static let roles = ["district", "bureau", "commission", "admin", "viewer"].map { "'\($0)'" }
+  private static let actions = [
+    "submit", "draft", "approve", "return", "lock", "change_request", "accept_change", "reject_change",
+    "notice_answer", "notice_accept", "notice_return", "notice_close",
+  ].map { "'\($0)'" }
+
+  /// `column = a OR column = b …`: what `column IN (a, b, …)` accepts (NULL too, which compares
+  /// to nothing and so passes a CHECK either way), without the temporary table SQLite builds
+  /// for an IN list on every row it checks.
+  private static func oneOf(_ column: String, _ values: [String]) -> String {
+    values.map { "\(column) = \($0)" }.joined(separator: " OR ")
+  }
 }
