@@ -75,4 +75,17 @@ struct AssessCommandTests {
     #expect(error.description.contains("plan.producer_service_va"))
     #expect(error.description.contains("did you mean 'plan.producer_services_va'?"))
   }
+
+  @Test("validate refuses the plan's supervision rules with an unknown trigger, at its line, and changes nothing")
+  func validateChecksSupervision() throws {
+    let plan = try HangzhouPlan.text("plan.yaml")
+    let edited = try ConfigEdit.replacing(
+      "trigger: consecutive_red\n      quarters: 3", with: "trigger: consecutive_reds\n      quarters: 3", in: plan)
+    let source = try HangzhouPlan.source { files in files["plan.yaml"] = edited }
+    let report = ValidationReport(source: source)
+    #expect(!report.isValid)
+    let error = try #require(report.diagnostics.first { $0.severity == .error }, "\(report.diagnostics)")
+    #expect(error.description.contains("consecutive_reds"), "\(error)")
+    #expect(error.location.file.hasSuffix("plan.yaml") && error.location.line > 1, "\(error.location)")
+  }
 }
