@@ -88,3 +88,12 @@ enum FigureState: String, CaseIterable {
 enum PageNumber {
   static func text(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "" }
 }
+
+/// A form's fields as a one-row CSV file, so that a form is checked by the same import that checks
+/// a file: every field quoted as typed (the store keeps the text; exports neutralise it).
+enum FormRow {
+  static func csv(columns: [String], fields: [String]) -> String {
+    func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    return [columns, fields].map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+  }
+}

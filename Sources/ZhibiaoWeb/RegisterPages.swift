@@ -187,9 +187,7 @@ struct RegisterPages: Sendable {
   /// The entry the form's fields make, checked as one row of a register file.
   private func check(_ fields: [String], submitter: OrgID) -> (entries: [RegisterEntry], diagnostics: [Diagnostic]) {
     let columns = Array(RegisterImport.columns.prefix(fields.count))
-    // Every field quoted as typed (the store keeps the text; exports neutralise it).
-    func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    let csv = [columns, fields].map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    let csv = FormRow.csv(columns: columns, fields: fields)
     return RegisterImport(plan: workspace.plan, submitter: submitter, now: clock()).check(csv, file: "web form")
   }
 

@@ -152,11 +152,9 @@ struct TaskPages: Sendable {
       task.id.rawValue, org.rawValue, period.description, form["status"] ?? "", form["progress"] ?? "",
       form["text"] ?? "", form["evidence"] ?? "",
     ]
-    // Every field quoted as typed, checked as one row of a progress file.
-    func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-    let csv = [TaskReportImport.columns, fields].map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n")
+    let csv = FormRow.csv(columns: TaskReportImport.columns, fields: fields)
     let (reports, _, problems) = TaskReportImport(plan: plan, submitter: account.org, now: clock()).check(
-      csv + "\n", file: "web form")
+      csv, file: "web form")
     guard !reports.isEmpty, problems.isEmpty else {
       return try await rerender(
         .unprocessableContent, problem: problems.map(\.message).joined(separator: " "), account: account,
