@@ -25,7 +25,6 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
@@ -115,8 +114,9 @@ let package = Package(
     .target(name: "ZhibiaoCharts", swiftSettings: swiftSettings),
     .target(name: "ZhibiaoReport", dependencies: ["ZhibiaoKernel", "ZhibiaoCharts"], swiftSettings: swiftSettings),
 
-    // Documents: the files officials exchange (XLSX workbooks) read into the kernel's import table,
-    // and written with libxlsxwriter.
+    // Documents: the files officials exchange (XLSX workbooks) read into the kernel's import table
+    // from a ZIP reader of our own over zlib, and written with libxlsxwriter.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CXLSXWriter",
       path: "Sources/CXLSXWriter",
@@ -125,7 +125,7 @@ let package = Package(
     ),
     .target(
       name: "ZhibiaoDocuments",
-      dependencies: ["ZhibiaoKernel", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["ZhibiaoKernel", "CXLSXWriter", "CZlib"],
       swiftSettings: swiftSettings),
 
     // Plan loading: the one list of domain modules, and a plan loaded from a configuration folder.
@@ -236,7 +236,6 @@ let package = Package(
       name: "ZhibiaoDocumentsTests",
       dependencies: [
         "ZhibiaoDocuments", "ZhibiaoKernel", "ZhibiaoWorkspace", "ZhibiaoTestSupport",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings),

@@ -15,9 +15,9 @@
 # Tests/ZhibiaoFuzzingTests/Regressions/TARGET/, fix the cause, and the regression test keeps it
 # fixed. Prints the executions and findings of each target.
 #
-# Leaks are not looked for (-detect_leaks=0, and at exit ASAN_OPTIONS=detect_leaks=0): ZIPFoundation's
-# archive and FoundationXML's parse errors leak a few hundred bytes on some malformed workbooks, in
-# code that is not ours; those inputs are kept as regression inputs all the same.
+# Leaks are not looked for (-detect_leaks=0, and at exit ASAN_OPTIONS=detect_leaks=0): FoundationXML's
+# parse errors leak a few hundred bytes on some malformed workbooks, in code that is not ours; those
+# inputs are kept as regression inputs all the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

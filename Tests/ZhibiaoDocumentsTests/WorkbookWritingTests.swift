@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ZIPFoundation
 import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoTestSupport
@@ -13,11 +12,9 @@ import ZhibiaoWorkspace
 struct WorkbookWritingTests {
   /// The XML of the part `path` of the workbook at `url`.
   static func part(_ url: URL, _ path: String) throws -> String {
-    let archive = try Archive(url: url, accessMode: .read)
+    let archive = try ZipArchive(url: url)
     let entry = try #require(archive[path], "no part \(path)")
-    var data = Data()
-    _ = try archive.extract(entry) { data.append($0) }
-    return String(decoding: data, as: UTF8.self)
+    return String(decoding: try archive.data(entry), as: UTF8.self)
   }
 
   static let columns = WorkbookColumns(headerNames: ["name"], numbers: ["value"], dates: [])

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 
 import openpyxl
 
@@ -125,6 +126,22 @@ def libreoffice_workbook():
         shutil.copy(os.path.join(folder, "libreoffice-observations.xlsx"), OUT)
 
 
+def zip64_workbook():
+    """openpyxl-observations.xlsx zipped again by Python's zipfile in its ZIP64 forms: the end
+    record and its locator, and every size and offset in ZIP64 extra fields. zipfile writes these
+    forms only past 65,535 entries or 4 GiB, so its limits are lowered while it writes."""
+    limits = (zipfile.ZIP64_LIMIT, zipfile.ZIP_FILECOUNT_LIMIT)
+    zipfile.ZIP64_LIMIT, zipfile.ZIP_FILECOUNT_LIMIT = 0, 0
+    try:
+        with zipfile.ZipFile(os.path.join(OUT, "openpyxl-observations.xlsx")) as source, \
+                zipfile.ZipFile(os.path.join(OUT, "zipfile-zip64-observations.xlsx"), "w",
+                                zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                target.writestr(info.filename, source.read(info))
+    finally:
+        zipfile.ZIP64_LIMIT, zipfile.ZIP_FILECOUNT_LIMIT = limits
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     write_csv()
@@ -133,3 +150,4 @@ if __name__ == "__main__":
     bad_values_workbook()
     cell_errors_workbook()
     libreoffice_workbook()
+    zip64_workbook()

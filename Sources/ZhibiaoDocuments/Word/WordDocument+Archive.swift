@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 extension WordDocument {
   /// The `.docx` package: the parts, their content types and relationships, and the document's
@@ -84,15 +83,11 @@ extension WordDocument {
         """
       ),
     ]
-    let archive = try Archive(accessMode: .create)
+    var archive = ZipArchiveWriter(modified: created)
     for (path, text) in parts {
-      let data = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-        provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+      try archive.add(path, data: Data(text.utf8))
     }
-    guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-    return data
+    return archive.data
   }
 
   /// Writes the package to `url`, replacing it atomically.

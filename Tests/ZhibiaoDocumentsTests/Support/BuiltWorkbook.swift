@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoTestSupport
@@ -23,7 +22,7 @@ enum BuiltWorkbook {
   /// its shared strings.
   static func data(
     rows: String, sheet: String = "Sheet1", strings: [String] = [], date1904: Bool = false,
-    compressionMethod: CompressionMethod = .deflate
+    stored: Bool = false
   ) throws -> Data {
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -47,14 +46,11 @@ enum BuiltWorkbook {
       ("xl/worksheets/sheet1.xml", #"<worksheet xmlns="\#(main)"><sheetData>\#(rows)</sheetData></worksheet>"#),
       ("xl/vbaProject.bin", "not a macro project"),
     ]
-    let archive = try Archive(data: Data(), accessMode: .create)
+    var archive = ZipArchiveWriter()
     for (path, text) in parts {
-      let bytes = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: compressionMethod
-      ) { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) }
+      try archive.add(path, data: Data(text.utf8), stored: stored)
     }
-    return archive.data ?? Data()
+    return archive.data
   }
 
   /// The rows of the one sheet of a workbook built from `rows`, each as `line: field|field`.
