@@ -87,10 +87,11 @@ extension AssessmentSection {
   /// points exactly.
   ///
   /// `excluded` holds the indicators left out for the org, each with why (figures not reported,
-  /// under the scheme's `missing: reweight`): their weight is shared out in the same way.
+  /// under the scheme's `missing: reweight`), and `inapplicable` the items that do not apply to it
+  /// in the year (`AssessmentEvents.inapplicable`): their weight is shared out in the same way.
   func lines(
     for org: Org, indicators: AssessedIndicators, indicatorsOnly: Bool = false,
-    excluded: [IndicatorID: LocalizedText] = [:]
+    excluded: [IndicatorID: LocalizedText] = [:], inapplicable: [String: LocalizedText] = [:]
   ) -> [AssessmentLine] {
     var lines = items.map { item -> AssessmentLine in
       let indicator = item.indicator.flatMap { indicators[$0] }
@@ -98,7 +99,8 @@ extension AssessmentSection {
       let reason =
         !eligible
         ? Self.notEligible
-        : indicatorsOnly && indicator == nil ? Self.notAnIndicator : item.indicator.flatMap { excluded[$0] }
+        : indicatorsOnly && indicator == nil
+          ? Self.notAnIndicator : item.indicator.flatMap { excluded[$0] } ?? inapplicable[item.id]
       return AssessmentLine(
         item: item, indicator: indicator, weight: item.weight, applicable: reason == nil, notApplicable: reason)
     }

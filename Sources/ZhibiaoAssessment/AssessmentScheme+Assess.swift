@@ -151,7 +151,8 @@ struct SectionAssessment {
   func lines(for org: Org) -> [AssessmentLine] {
     let figures = org.kind == .district ? inputs.orgFigures[org.id] : inputs.cityFigures
     return section.lines(
-      for: org, indicators: indicators, indicatorsOnly: indicatorsOnly, excluded: scheme.excluded(figures))
+      for: org, indicators: indicators, indicatorsOnly: indicatorsOnly, excluded: scheme.excluded(figures),
+      inapplicable: inputs.events.inapplicable[org.id] ?? [:])
   }
 
   /// The scorecard of `slot` with the engine's points, totals and band; rank and grade are set by

@@ -151,7 +151,8 @@ public struct CompiledScheme: Sendable {
       for org in sectionOrgs {
         var lines: [Line] = []
         let excluded = scheme.excluded(Self.figures(of: org, in: grid, column: column))
-        for line in section.lines(for: org, indicators: indicators, excluded: excluded) {
+        let inapplicable = grid.events.inapplicable[org.id] ?? [:]
+        for line in section.lines(for: org, indicators: indicators, excluded: excluded, inapplicable: inapplicable) {
           let rule: Int
           if let f = line.owned {
             if let known = ownedRules[f] {

@@ -61,6 +61,11 @@ public struct AssessmentEvents: Hashable, Sendable {
   public var grades: [OrgID: [String: String]]
   /// Each org's rank in the previous assessment, for the change in rank.
   public var previousRanks: [OrgID: Int]
+  /// Qualitative items that do not apply to an org in the year, by org and item id, each with
+  /// why: under `task_grading: milestones`, an item none of whose tasks has a milestone naming
+  /// the org fall due. Their weight is shared among the org's other items. Set in code; a file
+  /// never says it.
+  public var inapplicable: [OrgID: [String: LocalizedText]] = [:]
 
   /// Creates a record.
   public init(

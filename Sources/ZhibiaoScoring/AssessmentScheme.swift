@@ -116,7 +116,8 @@ public struct AssessmentItem: Hashable, Sendable {
   public var rule: ScoringRule
   /// Whether it is a headline item, compared first when totals tie.
   public var headline: Bool
-  /// For a qualitative item: the key tasks its grade covers.
+  /// For a qualitative item: the key tasks its grade covers (`tasks: all` in YAML: every key task
+  /// of the plan, so that each org is graded on those that name it).
   public var tasks: [TaskID]
   /// Where it was written.
   public var location: SourceLocation

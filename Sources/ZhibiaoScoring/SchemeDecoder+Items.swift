@@ -36,7 +36,10 @@ extension SchemeDecoder {
     let weight = weightReader.flatMap { positive($0, "The weight of \(context)") }
     let headline = mapping.optional("headline").flatMap { bool($0) } ?? false
     var tasks: [TaskID] = []
-    if let tasksReader = mapping.optional("tasks") {
+    if let tasksReader = mapping.optional("tasks"), tasksReader.node.scalar == "all" {
+      // Every key task of the plan: each org is graded on those that name it.
+      tasks = plan.tasks.map(\.id)
+    } else if let tasksReader = mapping.optional("tasks") {
       var positions: [String: SourceLocation] = [:]
       let ids: [TaskID] = base.identifiers(tasksReader, field: "tasks", positions: &positions) ?? []
       let known = plan.tasks.map(\.id.rawValue).sorted()

@@ -77,6 +77,7 @@ public struct Pipeline: Sendable {
       for (org, items) in grades.grades {
         for (item, basis) in items { events.grades[org, default: [:]][item] = basis.grade.id }
       }
+      events.inapplicable = grades.inapplicable
       taskGrades = grades
     }
     let figures = Self.inputs(

@@ -75,13 +75,36 @@ struct AssessmentSchemeTests {
     let events = try HangzhouPlan.sampleEvents()
     #expect(events.bonuses.count == 5)
     #expect(events.deductions.map(\.org) == ["district.jiande", "district.chunan"])
-    #expect(events.grades.count == plan.districts.count + 5)
+    // Only the bureaus' qualitative indicators: the key-task items are graded from milestones.
+    #expect(
+      events.grades == [
+        "bureau.drc": ["plan.new_business_models": "basically_completed"],
+        "bureau.econ_info": ["plan.industrial_digitalisation_index": "completed"],
+      ])
     #expect(events.previousRanks.count == plan.districts.count + 5)
+  }
+
+  /// The sample events with a grade of the key-task item for every org, as the pipeline sets them
+  /// from milestones: 完成 for 滨江区, 基本完成 for 建德市, and so on.
+  static func gradedEvents() throws -> AssessmentEvents {
+    var events = try HangzhouPlan.sampleEvents()
+    let grades: [OrgID: String] = [
+      "district.shangcheng": "completed", "district.gongshu": "completed", "district.xihu": "basically_completed",
+      "district.binjiang": "completed", "district.xiaoshan": "completed", "district.yuhang": "basically_completed",
+      "district.linping": "basically_completed", "district.qiantang": "completed",
+      "district.fuyang": "partly_completed", "district.linan": "basically_completed",
+      "district.tonglu": "basically_completed", "district.chunan": "partly_completed",
+      "district.jiande": "basically_completed", "bureau.drc": "completed", "bureau.econ_info": "completed",
+      "bureau.sci_tech": "basically_completed", "bureau.finance": "basically_completed",
+      "bureau.commerce": "completed",
+    ]
+    for (org, grade) in grades { events.grades[org, default: [:]]["tasks"] = grade }
+    return events
   }
 
   @Test("With every figure on target, a district's total is 90 + its tasks grade × 10 + bonus − deduction")
   func endToEndOnTarget() throws {
-    let events = try HangzhouPlan.sampleEvents()
+    let events = try Self.gradedEvents()
     var inputs = AssessmentInputs(year: 2024, events: events)
     for indicator in plan.targetIndicators where indicator.kind != .qualitative {
       inputs.setCity(indicator.id, AssessmentFigure(actual: 10, target: 10))
@@ -115,7 +138,7 @@ struct AssessmentSchemeTests {
   // MARK: - The dense assessment on the repository's scheme
 
   var comparison: AssessmentComparison {
-    get throws { AssessmentComparison(plan: plan, scheme: scheme, events: try HangzhouPlan.sampleEvents()) }
+    get throws { AssessmentComparison(plan: plan, scheme: scheme, events: try Self.gradedEvents()) }
   }
 
   @Test("Random figures: the dense assessment gives every point, total, rank and grade of the explaining one")

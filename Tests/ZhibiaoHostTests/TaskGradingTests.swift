@@ -7,21 +7,14 @@ import ZhibiaoTestSupport
 
 @testable import ZhibiaoHost
 
-/// The key-task item graded from milestones (`task_grading: milestones`) instead of the events file.
+/// The key-task item graded from milestones (`task_grading: milestones`, the repository's scheme)
+/// instead of the events file.
 @Suite("Key-task grades from milestones")
 struct TaskGradingTests {
-  /// `Config/` with the scheme set to grade key tasks from milestones, on the usual scale.
+  /// A copy of `Config/`, whose scheme grades key tasks from milestones.
   static func config() throws -> TemporaryConfig {
     let config = try TemporaryConfig()
-    try config.edit(
-      "assessment.yaml", replacing: "missing: last_quarter", with: "missing: last_quarter\ntask_grading: milestones")
-    for (id, from) in [
-      ("completed", "1"), ("basically_completed", "0.8"), ("partly_completed", "0.5"), ("not_completed", "0"),
-    ] {
-      try config.edit(
-        "assessment.yaml", replacing: "  - id: \(id)\n", with: "  - id: \(id)\n    from: \(from)\n",
-        after: "task_grades:")
-    }
+    #expect(try config.text("assessment.yaml").contains("\ntask_grading: milestones\n"))
     return config
   }
 
@@ -36,6 +29,7 @@ struct TaskGradingTests {
     for file in ["observations.csv", "registers.csv", "observations-2025.csv", "registers-2025.csv"] {
       _ = try await SampleImport.run(sample.appendingPathComponent(file), plan, store)
     }
+    guard !reports.isEmpty else { return try await Pipeline(workspace: workspace, store: store) }
     _ = try await store.submitTaskReports(
       TaskReportSubmission(
         plan: plan.id, submitter: plan.commission, role: .commission, source: "t.csv", time: Date(),
@@ -52,10 +46,13 @@ struct TaskGradingTests {
     return try await Pipeline(workspace: workspace, store: store)
   }
 
-  static func item(_ pipeline: Pipeline, _ org: OrgID) throws -> ScoredItem {
-    let assessment = try pipeline.assessment(year: 2025, events: AssessmentEvents(), asOf: Date())
-    let card = try #require(assessment.result.sections.flatMap(\.scorecards).first { $0.org == org })
-    return try #require(card.items.first { $0.id == "tasks" })
+  static func card(_ pipeline: Pipeline, _ org: OrgID, year: Int = 2025) throws -> Scorecard {
+    let assessment = try pipeline.assessment(year: year, events: AssessmentEvents(), asOf: Date())
+    return try #require(assessment.result.sections.flatMap(\.scorecards).first { $0.org == org })
+  }
+
+  static func item(_ pipeline: Pipeline, _ org: OrgID, year: Int = 2025) throws -> ScoredItem {
+    try #require(try card(pipeline, org, year: year).items.first { $0.id == "tasks" })
   }
 
   static func report(
@@ -109,6 +106,48 @@ struct TaskGradingTests {
       ? "completed" : share >= 0.8 ? "basically_completed" : share >= 0.5 ? "partly_completed" : "not_completed"
     #expect(item.grade == expected)
     #expect(item.explanation.zh.contains("本年到期节点 8 项，完成 \(completed) 项"), "\(item.explanation.zh)")
+  }
+
+  @Test(
+    "A district with no milestone of the item's tasks due in the year is not graded on it: its weight goes to the other items"
+  )
+  func nothingDue() async throws {
+    let config = try Self.config()
+    let pipeline = try await Self.pipeline(config, reports: [])
+    // 滨江区 is named by the listed tasks only through milestones due in 2025.
+    let card = try Self.card(pipeline, "district.binjiang", year: 2024)
+    let tasks = try #require(card.items.first { $0.id == "tasks" })
+    #expect(tasks.status == .notApplicable && tasks.weight == 0 && tasks.points == 0)
+    #expect(tasks.explanation.zh.contains("本年无涉及本单位的到期节点，不计此项"), "\(tasks.explanation.zh)")
+    #expect(card.items.map(\.weight).reduce(0, +) == 100, "the basic points are shared among the other items")
+    // 淳安县's pilot falls due every year, so it is graded — not completed, with no report.
+    let chunan = try Self.item(pipeline, "district.chunan", year: 2024)
+    #expect(chunan.grade == "not_completed" && chunan.status != .notApplicable && chunan.points == 0)
+  }
+
+  @Test("A bureau is graded on every key task that names it (tasks: all), as lead or co-operating org")
+  func bureaus() async throws {
+    let config = try Self.config()
+    let sci: OrgID = "bureau.sci_tech"
+    let yearly = [
+      "tech.ip.protection", "tech.ip.self_regulation", "tech.design.global_network", "tech.design.standards",
+    ]
+    let three = try Self.item(
+      try await Self.pipeline(
+        config, reports: yearly.dropLast().map { Self.report(TaskID($0), sci, .quarter(4, of: 2024)) }),
+      sci, year: 2024)
+    #expect(three.grade == "partly_completed", "3 of 4 is 75 %: \(three.explanation.zh)")
+    #expect(three.explanation.zh.contains("本年到期节点 4 项，完成 3 项（75%）"), "\(three.explanation.zh)")
+    let four = try Self.item(
+      try await Self.pipeline(config, reports: yearly.map { Self.report(TaskID($0), sci, .quarter(4, of: 2024)) }),
+      sci, year: 2024)
+    #expect(four.grade == "completed" && four.points == 20)
+    // A report by a co-operating org is its own, not the lead's.
+    let other = try Self.item(
+      try await Self.pipeline(
+        config, reports: yearly.map { Self.report(TaskID($0), "bureau.market_regulation", .quarter(4, of: 2024)) }),
+      sci, year: 2024)
+    #expect(other.grade == "not_completed")
   }
 
   @Test("With grades from milestones the events file may not grade the task item, and the scale needs a grade from 0")
