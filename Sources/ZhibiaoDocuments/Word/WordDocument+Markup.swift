@@ -36,6 +36,8 @@ struct MarkupReader {
   private var table: WordDocument.Table?
   private var row: [[WordDocument.Paragraph]]?
   private var cell: [WordDocument.Paragraph]?
+  /// Whether every cell of the row so far is a `th`: a first row of only `th` cells is the table's
+  /// heading; a `th` beside `td` cells heads its row and stays in it.
   private var headingRow = false
   /// The side-by-side blocks (signature parties) being read.
   private var parties: [[WordDocument.Paragraph]]?
@@ -104,13 +106,15 @@ struct MarkupReader {
     case "table":
       finishParagraph()
       table = WordDocument.Table(headings: [], rows: [])
-    case "tr": row = []
+    case "tr":
+      row = []
+      headingRow = true
     case "th", "td":
       cell = []
-      headingRow = name == "th"
+      headingRow = headingRow && name == "th"
       begin(name == "th" ? .cellHeading : .cell)
       if className.split(separator: " ").contains("num"), var table {
-        let index = name == "th" ? table.headings.count : row?.count ?? 0
+        let index = row?.count ?? 0
         while table.numeric.count <= index { table.numeric.append(false) }
         table.numeric[index] = true
         self.table = table
@@ -127,14 +131,16 @@ struct MarkupReader {
     case "strong", "b": bold = max(0, bold - 1)
     case "th", "td":
       finishParagraph()
-      if headingRow, name == "th" {
-        table?.headings.append((cell ?? []).map(\.text).joined(separator: " "))
-      } else {
-        row?.append(cell ?? [])
-      }
+      row?.append(cell ?? [])
       cell = nil
     case "tr":
-      if let row, !row.isEmpty { table?.rows.append(row) }
+      if let row, !row.isEmpty, let table {
+        if headingRow, table.headings.isEmpty, table.rows.isEmpty {
+          self.table?.headings = row.map { $0.map(\.text).joined(separator: " ") }
+        } else {
+          self.table?.rows.append(row)
+        }
+      }
       row = nil
     case "table":
       if let table { blocks.append(.table(table)) }

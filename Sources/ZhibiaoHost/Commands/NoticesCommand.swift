@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoStore
 import ZhibiaoWorkspace
@@ -189,10 +190,13 @@ struct NoticesCommand: AsyncParsableCommand {
     }
   }
 
-  /// `notices print --out DIR`: one printable page per open notice.
+  /// `notices print --out DIR`: one printable page per open notice — HTML, or a Word document laid
+  /// out as an official document; `--pdf` also prints each HTML page to PDF.
   struct Print: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "打印督办单：每件一页 HTML (write each notice as a one-page HTML document).")
+      abstract:
+        "打印督办单：每件一页，HTML 或 Word 文档，可另打印 PDF (write each notice as a one-page HTML or Word document, "
+        + "and optionally PDF).")
 
     @Option(name: .long, help: "输出目录 (the folder to write).")
     var out: String
@@ -200,21 +204,52 @@ struct NoticesCommand: AsyncParsableCommand {
     var all = false
     @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD (default today).")
     var asOf: String?
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "html | docx：网页或 Word 文档，按党政机关公文格式排版 (HTML pages, or Word documents laid out as an official "
+          + "document, GB/T 9704).", valueName: "FORMAT"))
+    var format: LettersCommand.LetterFormat = .html
+    @Flag(name: .long, help: "同时用 Chromium 把每份督办单打印为 PDF (also print each notice to PDF with headless Chromium).")
+    var pdf = false
     @OptionGroup var options: CommonOptions
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+      if pdf && format == .docx {
+        throw ValidationError(
+          "--pdf prints the HTML notices: leave out --format docx, or --pdf (Word and WPS print a .docx).")
+      }
+    }
+
     func run() async throws {
+      let chromium = pdf ? try PDFPrinter.chromium() : nil
       let book = try await Book.load(options, store, asOf: try CommandPlan.day(asOf))
       let folder = URL(fileURLWithPath: out)
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      var written = 0
+      var written: [URL] = []
       for notice in book.notices where all || notice.isOpen {
         let page = NoticePage(plan: book.plan, notice: notice, actions: book.actions.filter { $0.notice == notice.id })
-        let name = notice.id.description.replacingOccurrences(of: ":", with: "_") + ".html"
-        try Data(page.html(language: options.lang).utf8).write(to: folder.appendingPathComponent(name))
-        written += 1
+        let html = page.html(language: options.lang)
+        let name = notice.id.description.replacingOccurrences(of: ":", with: "_")
+        let url = folder.appendingPathComponent(name + "." + format.rawValue)
+        switch format {
+        case .html: try Data(html.utf8).write(to: url, options: .atomic)
+        case .docx:
+          try WordDocument(markup: html, title: nil, language: options.lang == .zh ? "zh-CN" : "en-US").write(to: url)
+        }
+        written.append(url)
       }
-      print(options.lang == .zh ? "已写出 \(written) 份督办单：\(out)/" : "Wrote \(written) notices to \(out)/")
+      let kind = format == .docx ? (options.lang == .zh ? " Word 文档" : " as Word documents") : ""
+      print(
+        options.lang == .zh
+          ? "已写出 \(written.count) 份督办单\(kind)：\(out)/" : "Wrote \(written.count) notices\(kind) to \(out)/")
+      if let chromium {
+        for page in written {
+          try PDFPrinter.print(page, to: page.deletingPathExtension().appendingPathExtension("pdf"), chromium: chromium)
+        }
+        print(options.lang == .zh ? "已打印 PDF \(written.count) 份。" : "Printed \(written.count) PDFs.")
+      }
     }
   }
 }
