@@ -186,7 +186,7 @@ let package = Package(
       name: "zhibiao-benchmarks",
       dependencies: [
         "ZhibiaoHost", "ZhibiaoKernel", "ZhibiaoStore", "ZhibiaoSQLite", "ZhibiaoPostgres", "ZhibiaoWorkspace",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ZhibiaoDocuments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Tools/Benchmarks",
       swiftSettings: swiftSettings),

@@ -11,6 +11,14 @@ enum SheetReader {
     _ data: Data, part: String, strings: [String], percentStyles: Set<Int> = [],
     row: @escaping (Int, [(column: Int, content: CellContent)]) -> Void
   ) throws(WorkbookError) {
+    try read(PartStream(part: part, data: data), part: part, strings: strings, percentStyles: percentStyles, row: row)
+  }
+
+  /// Reads the entry `part` from `stream`, as ``read(_:part:strings:percentStyles:row:)-(Data,_,_,_,_)`` reads data.
+  static func read(
+    _ stream: PartStream, part: String, strings: [String], percentStyles: Set<Int> = [],
+    row: @escaping (Int, [(column: Int, content: CellContent)]) -> Void
+  ) throws(WorkbookError) {
     var rowNumber = 0
     var cells: [(column: Int, content: CellContent)] = []
     var cell: CellXML?
@@ -18,7 +26,7 @@ enum SheetReader {
     var inInline = false
     var inPhonetic = false
     try XMLEvents.read(
-      data, part: part,
+      stream, part: part,
       opened: { name, attributes in
         switch name {
         case "row":

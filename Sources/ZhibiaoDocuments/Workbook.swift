@@ -72,14 +72,14 @@ public struct Workbook {
   }
 
   private func read(_ sheet: WorkbookParts.Sheet, columns: WorkbookColumns) throws -> WorkbookTableBuilder {
-    guard let data = try archive.data(sheet.path) else {
+    guard let stream = try archive.stream(sheet.path) else {
       throw WorkbookError.notAWorkbook(reason: "no sheet part '\(sheet.path)'")
     }
     let strings = try parts.strings(archive)
     var builder = WorkbookTableBuilder(
       file: file, sheet: sheet.name, columns: columns, date1904: parts.date1904)
     let percentStyles = try parts.percentStyles(archive)
-    try SheetReader.read(data, part: sheet.path, strings: strings, percentStyles: percentStyles) {
+    try SheetReader.read(stream, part: sheet.path, strings: strings, percentStyles: percentStyles) {
       builder.add(row: $0, cells: $1)
     }
     return builder

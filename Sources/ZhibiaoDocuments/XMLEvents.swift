@@ -26,19 +26,27 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     _ data: Data, part: String, opened: @escaping (String, [String: String]) -> Void,
     closed: @escaping (String) -> Void = { _ in }, text: @escaping (String) -> Void = { _ in }
   ) throws(WorkbookError) {
-    // The parts of a workbook are UTF-8 (or UTF-16, marked so); Foundation's parser stops the
-    // process on a name that is not valid UTF-8, so such a part is refused before it is parsed.
-    guard Self.isUTF16(data) || Self.isValidUTF8(data) else {
-      throw .malformedPart(entry: part, line: 1, reason: "it is not valid UTF-8 text")
-    }
-    // Fed from a stream, the parser reads the data in chunks; given the data whole, libxml2
-    // refuses a part beyond 10 MB ("huge input lookup").
-    let parser = XMLParser(stream: InputStream(data: data))
+    try read(PartStream(part: part, data: data), part: part, opened: opened, closed: closed, text: text)
+  }
+
+  /// Reads the part `part` from `stream`, calling the handlers in document order.
+  ///
+  /// The parts of a workbook are UTF-8 (or UTF-16, marked so); Foundation's parser stops the
+  /// process on a name that is not valid UTF-8, so the stream checks each chunk before the parser
+  /// sees it. Fed from a stream, the parser reads the part in chunks; given it whole, libxml2
+  /// refuses a part beyond 10 MB ("huge input lookup").
+  static func read(
+    _ stream: PartStream, part: String, opened: @escaping (String, [String: String]) -> Void,
+    closed: @escaping (String) -> Void = { _ in }, text: @escaping (String) -> Void = { _ in }
+  ) throws(WorkbookError) {
+    let parser = XMLParser(stream: stream)
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
     let events = XMLEvents(opened: opened, closed: closed, text: text)
     parser.delegate = events
-    guard parser.parse() else {
+    let parsed = parser.parse()
+    if let failure = stream.failure { throw failure }
+    guard parsed else {
       let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unreadable"
       throw .malformedPart(entry: part, line: parser.lineNumber, reason: reason)
     }
@@ -54,37 +62,8 @@ final class XMLEvents: NSObject, XMLParserDelegate {
   /// Whether `data` is valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
   /// U+10FFFF), checked byte by byte without making a string of it.
   static func isValidUTF8(_ data: Data) -> Bool {
-    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-      var index = 0
-      let count = bytes.count
-      while index < count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-          index += 1
-          continue
-        }
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, low) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: (length, high) = (3, 0x9F)
-        case 0xF0: (length, low) = (4, 0x90)
-        case 0xF1...0xF3: length = 4
-        case 0xF4: (length, high) = (4, 0x8F)
-        default: return false
-        }
-        guard index + length <= count else { return false }
-        // The first continuation byte has the narrowed range; the others 80–BF.
-        let second = bytes[index + 1]
-        guard second >= low, second <= high else { return false }
-        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
-        index += length
-      }
-      return true
-    }
+    var check = UTF8Check()
+    return data.withUnsafeBytes { check.feed($0) } && check.isComplete
   }
 
   /// The name without its namespace prefix: `x:c` → `c`.

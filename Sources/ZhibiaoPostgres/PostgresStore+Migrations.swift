@@ -35,6 +35,21 @@ extension PostgresStore {
     }
   }
 
+  /// Checks, without writing anything, that the database holds a store at `version`: refuses one
+  /// with no store, one an older build left, and one a newer build migrated.
+  func requireSchema(_ version: Int) async throws {
+    let known = PostgresSchema.migrations.map(\.identifier)
+    let applied = try await appliedIdentifiers(on: nil)
+    guard Set(applied).isSubset(of: known) else {
+      throw StoreError.schemaTooNew(found: applied.count, supported: known.count)
+    }
+    if applied.isEmpty {
+      throw StoreError.unavailable(
+        path: location, reason: "it holds no Zhibiao store (no tables); it was left untouched")
+    }
+    if applied.count < version { throw StoreError.schemaTooOld(found: applied.count, supported: version) }
+  }
+
   /// A fixed key of `pg_advisory_xact_lock` for migrations: "zhibiao" in ASCII.
   private static let migrationLock: Int64 = 0x7A_6869_6269_616F
 

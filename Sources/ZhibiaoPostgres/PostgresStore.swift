@@ -31,17 +31,23 @@ public final class PostgresStore: Store {
   /// Throws ``StoreError/unavailable(path:reason:)`` naming the host and port when the server
   /// cannot be reached, and ``StoreError/schemaTooNew(found:supported:)`` when a newer build has
   /// migrated the database.
-  public convenience init(url: String, maximumConnections: Int = 20, connectTimeout: Duration = .seconds(10))
-    async throws
-  {
+  ///
+  /// With `reading`, nothing is created or migrated: a database an older build left throws
+  /// ``StoreError/schemaTooOld(found:supported:)``, one with no store ``StoreError/unavailable(path:reason:)``
+  /// — how a command that only reads opens it.
+  public convenience init(
+    url: String, maximumConnections: Int = 20, connectTimeout: Duration = .seconds(10), reading: Bool = false
+  ) async throws {
     try await self.init(
       url: url, schemaVersion: PostgresSchema.migrations.count, maximumConnections: maximumConnections,
-      connectTimeout: connectTimeout)
+      connectTimeout: connectTimeout, reading: reading)
   }
 
   /// Connects and migrates up to `schemaVersion` only: how a test builds a database as an older
-  /// build left it.
-  init(url: String, schemaVersion: Int, maximumConnections: Int, connectTimeout: Duration) async throws {
+  /// build left it. With `reading`, checks the schema instead of migrating it.
+  init(
+    url: String, schemaVersion: Int, maximumConnections: Int, connectTimeout: Duration, reading: Bool = false
+  ) async throws {
     let address = try PostgresAddress(url)
     location = address.description
     self.address = address
@@ -61,7 +67,7 @@ public final class PostgresStore: Store {
     self.client = client
     running = Task { await client.run() }
     do {
-      try await migrate(upTo: schemaVersion)
+      if reading { try await requireSchema(schemaVersion) } else { try await migrate(upTo: schemaVersion) }
     } catch {
       running.cancel()
       throw storeError(error)

@@ -38,6 +38,41 @@ public final class SQLiteStore: Store {
     try migrate(upTo: schemaVersion)
   }
 
+  /// Opens the existing store at `path` to read only: nothing is created, migrated or switched
+  /// (the connection is read-only, and its journal mode is left as it is), so that a command that
+  /// only reads works on a read-only file and leaves every file as it was.
+  ///
+  /// Throws ``StoreError/schemaTooOld(found:supported:)`` for a store an older build left, which
+  /// only a command that writes brings up to date, ``StoreError/schemaTooNew(found:supported:)``
+  /// for one a newer build migrated, and ``StoreError/unavailable(path:reason:)`` for a file that
+  /// holds no Zhibiao store.
+  public static func reading(path: String) throws -> SQLiteStore {
+    try refuseForeignDatabase(at: path)
+    var configuration = Self.configuration
+    configuration.readonly = true
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+    } catch let error as DatabaseError {
+      throw StoreError.unavailable(path: path, reason: reason(error))
+    }
+    let store = SQLiteStore(path: path, writer: queue)
+    let (found, supported) = try store.guarded {
+      let ledger = Self.migrator()
+      let tables = try queue.read { db in try db.tableExists("grdb_migrations") }
+      let applied = tables ? try queue.read { db in try ledger.appliedIdentifiers(db) } : []
+      guard applied.isSubset(of: ledger.migrations) else {
+        throw StoreError.schemaTooNew(found: applied.count, supported: ledger.migrations.count)
+      }
+      return (applied.count, ledger.migrations.count)
+    }
+    if found == 0 {
+      throw StoreError.unavailable(path: path, reason: "it holds no Zhibiao store (no tables); it was left untouched")
+    }
+    if found < supported { throw StoreError.schemaTooOld(found: found, supported: supported) }
+    return store
+  }
+
   /// Opens a pool on `path`. Switching a new file to WAL needs the file to itself for a moment,
   /// and SQLite answers busy at once, without waiting, when another process is opening the same
   /// new file (two first imports at once): the open is tried again until the busy timeout.

@@ -28,17 +28,24 @@ struct HostileWorkbookTests {
 
   static let sheet = "xl/worksheets/sheet1.xml"
 
-  @Test("An entry that declares 150 MB is refused before anything is inflated")
+  @Test(
+    "A part held in memory that declares 150 MB, or a sheet that declares 1.5 GB, is refused before anything is inflated"
+  )
   func declaredTooLarge() throws {
     let small = try BuiltWorkbook.data(rows: BuiltWorkbook.header)
-    let compressed = try #require(ZipArchive(data: small)[Self.sheet]).compressedSize
-    let bomb = try Self.declaring(small, path: Self.sheet, compressed: UInt32(compressed), uncompressed: 150_000_000)
-    #expect(bomb.count < 2_000)
-    #expect {
-      _ = try Workbook(data: bomb, file: "bomb.xlsx")
-    } throws: { error in
-      guard case WorkbookError.tooLarge(let total, 100_000_000) = error else { return false }
-      return total > 150_000_000
+    let strings = "xl/sharedStrings.xml"
+    for (path, declared, limit) in [
+      (strings, UInt32(150_000_000), UInt64(100_000_000)), (Self.sheet, 1_500_000_000, 1_000_000_000),
+    ] {
+      let compressed = try #require(ZipArchive(data: small)[path]).compressedSize
+      let bomb = try Self.declaring(small, path: path, compressed: UInt32(compressed), uncompressed: declared)
+      #expect(bomb.count < 2_000)
+      #expect {
+        _ = try Workbook(data: bomb, file: "bomb.xlsx")
+      } throws: { error in
+        guard case WorkbookError.tooLarge(let total, let given) = error else { return false }
+        return given == limit && total >= UInt64(declared)
+      }
     }
   }
 

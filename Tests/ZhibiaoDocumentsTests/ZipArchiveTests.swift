@@ -160,6 +160,44 @@ struct ZipArchiveTests {
     #expect(throws: ZipArchiveError.damagedEntry(path: "[Content_Types].xml")) { try archive.data(entry) }
   }
 
+  /// The bytes of `entry` read from its stream in chunks of `size`.
+  static func streamed(_ archive: ZipArchive, _ entry: ZipArchive.Entry, chunk size: Int) throws -> Data {
+    let stream = try archive.stream(entry)
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: size)
+    while true {
+      let count = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
+      if count == 0 { return data }
+      data.append(contentsOf: buffer[..<count])
+    }
+  }
+
+  @Test("An entry read as a stream, in chunks of any size, is the entry read whole", arguments: [false, true])
+  func streams(stored: Bool) throws {
+    let archive = try ZipArchive(data: Self.archive(stored: stored))
+    for entry in archive.entries {
+      for size in [1, 7, 4096] {
+        #expect(try Self.streamed(archive, entry, chunk: size) == archive.data(entry), "\(entry.path), \(size)")
+      }
+    }
+  }
+
+  @Test("A stream fails on data that inflate past their declared size, or short of it, or to another checksum")
+  func streamDamage() throws {
+    let bytes = [UInt8](try Self.archive())
+    let header = try #require(Self.positions(of: Self.centralHeader, in: bytes).first)
+    let declared = Int(bytes[header + 24]) | Int(bytes[header + 25]) << 8
+    for (offset, value) in [(24, declared - 10), (24, declared + 10), (16, 0x1234)] {
+      var changed = bytes
+      Self.patch(&changed, at: header + offset, UInt64(value), count: 4)
+      let archive = try ZipArchive(data: Data(changed))
+      let entry = try #require(archive.entries.first)
+      #expect(throws: ZipArchiveError.damagedEntry(path: entry.path)) {
+        _ = try Self.streamed(archive, entry, chunk: 64)
+      }
+    }
+  }
+
   @Test("Every cut and every changed byte of an archive is read or refused, never a crash")
   func everyDamage() throws {
     let bytes = [UInt8](try Self.archive())

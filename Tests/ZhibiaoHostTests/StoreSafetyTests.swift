@@ -4,6 +4,8 @@ import Synchronization
 import Testing
 import ZhibiaoTestSupport
 
+@testable import ZhibiaoSQLite
+
 /// No command harms a store: a read never creates one, a file that is not a Zhibiao store is left
 /// exactly as it was, and an output never lands on the store it reads nor on a file already there
 /// unless `--force`.
@@ -15,12 +17,7 @@ struct StoreSafetyTests {
 
   @Test(
     "A read command on a path with no store says so and creates nothing",
-    arguments: [
-      ["monitor", "--period", "2024Q3"], ["assess", "--year", "2024"], ["export", "observations"],
-      ["history", "--indicator", "plan.gdp", "--org", "district.xihu", "--period", "2024Q3"],
-      ["report", "--year", "2024", "--out", "r"], ["tasks", "status", "--period", "2024Q4"],
-      ["letters", "--year", "2025", "--out", "l"],
-    ])
+    arguments: reads + [["letters", "--year", "2025", "--out", "l"]])
   func readCreatesNothing(_ arguments: [String]) throws {
     let run = try Executable()
     defer { run.cleanUp() }
@@ -54,6 +51,60 @@ struct StoreSafetyTests {
     }
     #expect(try Self.digest(path) == before)
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+  }
+
+  /// The read commands of the store-safety checks, each on the store `--db` names.
+  static let reads: [[String]] = [
+    ["monitor", "--period", "2024Q3"], ["assess", "--year", "2024"], ["export", "observations"],
+    ["history", "--indicator", "plan.gdp", "--org", "district.xihu", "--period", "2024Q3"],
+    ["report", "--year", "2024", "--out", "r"], ["tasks", "status", "--period", "2024Q4"],
+    ["notices", "list", "--as-of", "2025-02-15"],
+  ]
+
+  @Test("Reads leave a store byte for byte as it was, in the journal mode it had, with no files beside it")
+  func readsChangeNothing() throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let sample = Repository.config.appendingPathComponent("sample/observations.csv").path
+    try #require(try run.run(["ingest", sample, "--db", "z.sqlite"]).status == 0)
+    let path = run.path("z.sqlite")
+    let switched = try BrowserTools.run(
+      "/usr/bin/python3",
+      ["-c", "import sqlite3; c = sqlite3.connect('\(path)'); c.execute('pragma journal_mode=delete'); c.close()"],
+      withErrors: true)
+    try #require(switched.status == 0, "\(switched.output)")
+    let before = try Self.digest(path)
+    for arguments in Self.reads {
+      let result = try run.run(arguments + ["--db", "z.sqlite"])
+      #expect(result.status == 0, "\(arguments): \(result.errors)")
+      #expect(try Self.digest(path) == before, "\(arguments) changed the store")
+      for suffix in ["-wal", "-shm", "-journal"] {
+        #expect(!FileManager.default.fileExists(atPath: path + suffix), "\(arguments) left \(suffix)")
+      }
+    }
+  }
+
+  @Test("A store an older build left is refused by reads, which name store migrate and leave it as it was")
+  func olderStore() async throws {
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let path = run.path("old.sqlite")
+    _ = try SQLiteStore(path: path, schemaVersion: Schema.migrations.count - 2)
+    let before = try Self.digest(path)
+    for arguments in Self.reads {
+      let result = try run.run(arguments + ["--db", "old.sqlite"])
+      #expect(result.status == 1, "\(arguments)")
+      #expect(
+        result.errors.contains("数据库结构为第 \(Schema.migrations.count - 2) 版，低于本程序读取的第 \(Schema.migrations.count) 版")
+          && result.errors.contains("zhibiao store migrate"), "\(arguments): \(result.errors)")
+      #expect(try Self.digest(path) == before, "\(arguments) changed the store")
+    }
+    let migrated = try run.run(["store", "migrate", "--db", "old.sqlite"])
+    #expect(migrated.status == 0, "\(migrated.errors)")
+    #expect(migrated.output.contains("数据库结构为第 \(Schema.migrations.count) 版"))
+    #expect(try run.run(["monitor", "--period", "2024Q3", "--db", "old.sqlite"]).status == 0)
+    let missing = try run.run(["store", "migrate", "--db", "none.sqlite", "--lang", "en"])
+    #expect(missing.status == 1 && missing.errors.contains("There is no store here"))
   }
 
   @Test("Two first imports at once on a new path both succeed: the migration of one waits for the other's")

@@ -92,6 +92,28 @@ struct ValidateCommandTests {
     #expect(lines.last?.hasPrefix("The configuration is not valid: 1 error(s)") == true, "\(lines.suffix(2))")
   }
 
+  @Test("A missing or empty assessment scheme is an error, not a silent gap", arguments: [nil, "", "# nothing yet\n"])
+  func missingScheme(_ content: String?) throws {
+    let config = try TemporaryConfig()
+    let file = config.url.appendingPathComponent("assessment.yaml")
+    try FileManager.default.removeItem(at: file)
+    if let content { try content.write(to: file, atomically: true, encoding: .utf8) }
+    let run = try Executable()
+    defer { run.cleanUp() }
+    let result = try run.run(["validate", "--lang", "en"], config: config.path)
+    #expect(result.status == 1)
+    let lines = (result.output + result.errors).split(separator: "\n")
+    #expect(
+      lines.contains {
+        $0.hasSuffix(
+          "assessment.yaml:1:1: error: The assessment scheme is missing or empty: the assessment, the reports and the letters need it (write it in assessment.yaml, as the repository's Config/assessment.yaml does)"
+        )
+      },
+      "\(lines)")
+    #expect(lines.last == "The configuration is not valid: 1 error(s), 0 warning(s).", "\(lines.suffix(2))")
+    #expect(!result.output.contains("is valid"))
+  }
+
   @Test("The executable exits 1 and prints file:line:col for a misspelt key")
   func executableExitStatus() throws {
     let config = try TemporaryConfig()

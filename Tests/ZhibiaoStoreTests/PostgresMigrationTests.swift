@@ -101,6 +101,26 @@ struct PostgresMigrationTests {
     }
   }
 
+  @Test("Opened to read, a database with no store or one an older build left is refused, and not migrated")
+  func reading() async throws {
+    let url = try await StoreBackend.emptySchema()
+    await #expect {
+      _ = try await PostgresStore(url: url, reading: true)
+    } throws: { error in
+      guard case StoreError.unavailable(_, let reason)? = error as? StoreError else { return false }
+      return reason.contains("no Zhibiao store")
+    }
+    _ = try await PostgresStore(url: url, schemaVersion: 3, maximumConnections: 2, connectTimeout: .seconds(5))
+    let supported = PostgresSchema.migrations.count
+    await #expect(throws: StoreError.schemaTooOld(found: 3, supported: supported)) {
+      _ = try await PostgresStore(url: url, reading: true)
+    }
+    let old = try await PostgresStore(url: url, schemaVersion: 3, maximumConnections: 2, connectTimeout: .seconds(5))
+    #expect(try await old.schemaVersion() == 3, "the reading open migrated nothing")
+    _ = try await PostgresStore(url: url)
+    #expect(try await PostgresStore(url: url, reading: true).schemaVersion() == supported)
+  }
+
   @Test("A migration that fails leaves the schema as it was")
   func failedMigration() async throws {
     let url = try await StoreBackend.emptySchema()

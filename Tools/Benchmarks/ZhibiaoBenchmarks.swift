@@ -3,8 +3,10 @@
 // import file that fills the whole plan. Then an import of a million figures end to end, as
 // `zhibiao ingest` makes it, into SQLite (and PostgreSQL when a server is given), against each
 // database's own bulk loader reading the same file.
+// Then a workbook of a million rows read into an import table.
 // Run with: swift run -c release zhibiao-benchmarks [--config DIR] [--runs N] [--ingest-rows N]
-//   [--ingest-runs N] [--postgres URL] [--only-ingest] [--json]   (--help lists them)
+//   [--ingest-runs N] [--postgres URL] [--only-ingest] [--workbook-rows N] [--only-workbook] [--json]
+//   (--help lists them)
 //
 // This file holds the command line and the measurements of the real plan; Timing.swift times and
 // prints them, BenchmarkData.swift makes the real plan's import file, IngestPlan.swift the
@@ -49,6 +51,12 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
   @Flag(name: .long, help: "Only the end-to-end import (for profiling it).")
   var onlyIngest = false
 
+  @Option(name: .long, help: ArgumentHelp("Rows of the workbook read into a table (0 leaves it out).", valueName: "N"))
+  var workbookRows = 1_000_000
+
+  @Flag(name: .long, help: "Only the workbook read.")
+  var onlyWorkbook = false
+
   func validate() throws {
     guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs)).") }
     guard ingestRuns >= 1 else { throw ValidationError("--ingest-runs must be at least 1 (got \(ingestRuns)).") }
@@ -57,9 +65,15 @@ struct ZhibiaoBenchmarks: AsyncParsableCommand {
 
   func run() async throws {
     print("Zhibiao benchmarks — configuration '\(config)', \(runs) runs each; the import \(ingestRuns) runs")
+    if onlyWorkbook {
+      _ = try WorkbookBenchmark(rows: workbookRows, runs: ingestRuns).run()
+      return
+    }
     if !onlyIngest { try realPlan() }
     let figures = try await ingest()
-    if json { print(IngestFigures(rows: ingestRows, figures).json) }
+    let workbook =
+      workbookRows > 0 && !onlyIngest ? try WorkbookBenchmark(rows: workbookRows, runs: ingestRuns).run() : nil
+    if json { print(IngestFigures(rows: ingestRows, figures, workbook: workbook).json) }
   }
 
   /// The plan of the configuration: loading, decomposing, and checking an import of every figure.

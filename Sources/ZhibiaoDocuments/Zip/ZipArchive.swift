@@ -34,7 +34,7 @@ public struct ZipArchive: Sendable {
 
   /// The entries in the order of the central directory.
   public let entries: [Entry]
-  private let bytes: [UInt8]
+  let bytes: [UInt8]
   private let index: [String: Int]
 
   /// Reads the archive at `url`.

@@ -28,12 +28,16 @@ struct NoticesCommand: AsyncParsableCommand {
     let notices: [Notice]
     let actions: [NoticeAction]
 
-    static func load(_ options: CommonOptions, _ storeOptions: StoreOptions, asOf: Date) async throws -> Book {
+    /// The notices as of `asOf`; with `writing`, the store is opened to be written (answers and
+    /// decisions), else only read.
+    static func load(_ options: CommonOptions, _ storeOptions: StoreOptions, asOf: Date, writing: Bool = false)
+      async throws -> Book
+    {
       let workspace = try CommandWorkspace.load(options)
-      let pipeline = try await CommandWorkspace.pipeline(workspace, storeOptions)
+      let pipeline = try await CommandWorkspace.pipeline(workspace, storeOptions, writing: writing)
       let notices = try CommandWorkspace.computing { try pipeline.notices(asOf: asOf) }
-      return Book(
-        plan: workspace.plan, store: try await storeOptions.open(), notices: notices, actions: pipeline.noticeActions)
+      let store = writing ? try await storeOptions.open() : try await storeOptions.openExisting()
+      return Book(plan: workspace.plan, store: store, notices: notices, actions: pipeline.noticeActions)
     }
 
     func version(of id: NoticeID) -> Int { actions.filter { $0.notice == id }.last?.number ?? 0 }
@@ -104,7 +108,7 @@ struct NoticesCommand: AsyncParsableCommand {
           path: file, LocalizedText(zh: "不是 UTF-8 或 GBK 文本。", en: "The file is not UTF-8 or GBK text."))
       }
       let time = Date()
-      let book = try await Book.load(options, store, asOf: time)
+      let book = try await Book.load(options, store, asOf: time, writing: true)
       let answerer = try CommandPlan.org(self.answerer, in: book.plan).id
       let role = ReviewRules(plan: book.plan).role(of: answerer)
       let filings: [NoticeActionFiling]
@@ -151,7 +155,7 @@ struct NoticesCommand: AsyncParsableCommand {
 
     func run() async throws {
       let time = Date()
-      let book = try await Book.load(options, store, asOf: time)
+      let book = try await Book.load(options, store, asOf: time, writing: true)
       let decider = try self.decider.map { try CommandPlan.org($0, in: book.plan).id } ?? book.plan.commission
       let rules = ReviewRules(plan: book.plan)
       if let refusal = rules.decideNotice(by: decider, as: rules.role(of: decider)) {

@@ -6,7 +6,31 @@ import ZhibiaoStore
 /// `zhibiao store`: work on a store as a whole.
 struct StoreCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "store", abstract: "整库操作 (work on a whole store).", subcommands: [Copy.self])
+    commandName: "store", abstract: "整库操作 (work on a whole store).", subcommands: [Copy.self, Migrate.self])
+
+  /// `zhibiao store migrate [--db DB]`: brings an existing store's schema up to date, which commands
+  /// that only read never do.
+  struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "migrate", abstract: "升级数据库结构至本程序的版本 (bring an existing store's schema up to date).",
+      discussion: """
+        Commands that only read (monitor, assess, report, export, history …) never change a store, and refuse \
+        one an older build left; this command, like any command that writes, applies the missing migrations, \
+        each in its own transaction.
+        """)
+
+    @OptionGroup var options: CommonOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+      let opened = try await store.openExisting(writing: true)
+      let version = try await opened.schemaVersion()
+      print(
+        options.lang == .zh
+          ? "数据库结构为第 \(version) 版（本程序的版本）：\(store.location)"
+          : "The store's schema is at version \(version), this build's: \(store.location)")
+    }
+  }
 
   /// `zhibiao store copy --from SRC --to DST [--replace]`.
   struct Copy: AsyncParsableCommand {

@@ -14,9 +14,10 @@ enum CommandWorkspace {
     }
   }
 
-  /// The pipeline over `workspace` and the store of `store`.
-  static func pipeline(_ workspace: Workspace, _ store: StoreOptions) async throws -> Pipeline {
-    let opened = try await store.openExisting()
+  /// The pipeline over `workspace` and the store of `store`, opened to read only — or, with
+  /// `writing`, to be written by the command afterwards.
+  static func pipeline(_ workspace: Workspace, _ store: StoreOptions, writing: Bool = false) async throws -> Pipeline {
+    let opened = try await store.openExisting(writing: writing)
     do {
       return try await Pipeline(workspace: workspace, store: opened)
     } catch {

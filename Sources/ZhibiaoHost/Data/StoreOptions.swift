@@ -37,8 +37,10 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// Opens the store a command only reads: a SQLite file must exist already (a read never
-  /// creates a store); a PostgreSQL server is opened as it is.
-  func openExisting() async throws -> any Store {
+  /// creates a store), and neither it nor a PostgreSQL database is migrated or changed in any way
+  /// (a store an older build left is refused with what to run). With `writing`, the existing store
+  /// is opened to be written, and brought up to date.
+  func openExisting(writing: Bool = false) async throws -> any Store {
     if !StoreLocation.isPostgres(location), !FileManager.default.fileExists(atPath: location) {
       throw CommandFailure.file(
         path: location,
@@ -47,7 +49,12 @@ struct StoreOptions: ParsableArguments {
           en: "There is no store here (a command that only reads never creates one); name the store with --db, or "
             + "import figures first with zhibiao ingest."))
     }
-    return try await open()
+    if writing { return try await open() }
+    do {
+      return try await StoreLocation.openReading(location, connections: dbConnections)
+    } catch {
+      throw failure(error)
+    }
   }
 
   /// Opens the store when there is one to read: one named by `--db` or `ZHIBIAO_DB` (which must
@@ -92,7 +99,8 @@ struct StoreOptions: ParsableArguments {
   }
 
   private func failure(_ error: any Error) -> CommandFailure {
-    CommandFailure.file(path: location, LocalizedText(zh: "数据库无法打开：\(error)", en: "\(error)"))
+    if let advice = (error as? StoreError)?.advice { return CommandFailure.file(path: location, advice) }
+    return CommandFailure.file(path: location, LocalizedText(zh: "数据库无法打开：\(error)", en: "\(error)"))
   }
 }
 
