@@ -57,4 +57,17 @@ struct SuggestionTests {
     #expect(Suggestion.closest(to: "targts", among: ["target", "targets"]) == "targets")
     #expect(Suggestion.closest(to: "unit2", among: ["unit", "units"]) == "unit")
   }
+
+  @Test("The bounded measure agrees with the full one, and gives up past its limit")
+  func boundedDistance() {
+    let pairs = [("targets", "tagrets"), ("indicator", "indicater"), ("unit", "units"), ("", "abc"), ("年度", "年度目标")]
+    for (a, b) in pairs {
+      let full = Suggestion.editDistance(a, b)
+      #expect(Suggestion.editDistance(Array(a), Array(b), limit: full) == full)
+      #expect(Suggestion.editDistance(Array(a), Array(b), limit: full - 1) == nil)
+    }
+    // A long run of garbage is compared with nothing: no suggestion, and no quadratic work.
+    let garbage = String(repeating: "finance.finance_va", count: 3_000)
+    #expect(Suggestion.closest(to: garbage, among: Self.keys + ["finance.finance_va"]) == nil)
+  }
 }
