@@ -46,32 +46,10 @@ struct IngestFigures: Encodable {
   let sqlite: Backend
   let postgres: Backend?
   /// A workbook read into an import table, when one was measured.
-  let workbook: Workbook?
-
-  /// A workbook's reading: its rows, the sizes of its file and of its sheet's XML, the median time
-  /// and rate, the processor time and the peak memory.
-  struct Workbook: Encodable {
-    let rows: Int
-    let fileBytes: Int
-    let sheetXMLBytes: Int
-    let seconds: Double
-    let rowsPerSecond: Double
-    let processorSeconds: Double
-    let peakRSSBytes: Int?
-
-    init(_ figures: WorkbookBenchmark.Figures) {
-      rows = figures.rows
-      fileBytes = figures.fileBytes
-      sheetXMLBytes = figures.sheetBytes
-      seconds = figures.seconds
-      rowsPerSecond = Double(figures.rows) / figures.seconds
-      processorSeconds = figures.processorSeconds
-      peakRSSBytes = figures.peakBytes
-    }
-  }
+  let workbook: WorkbookBenchmark.Figures?
 
   init(rows: Int, _ figures: IngestBenchmark.Figures, workbook: WorkbookBenchmark.Figures? = nil) {
-    self.workbook = workbook.map(Workbook.init)
+    self.workbook = workbook
     self.rows = rows
     checkSeconds = figures.checkSeconds
     rowsPerSecondChecked = Double(rows) / figures.checkSeconds

@@ -11,14 +11,16 @@ struct WorkbookBenchmark {
   let rows: Int
   let runs: Int
 
-  /// The figures of the measurement.
-  struct Figures {
+  /// The figures of the measurement (under `workbook` in the JSON): the rows, the sizes of the file
+  /// and of its sheet's XML, the median time and rate, the processor time and the peak memory.
+  struct Figures: Encodable {
     var rows: Int
     var fileBytes: Int
-    var sheetBytes: Int
+    var sheetXMLBytes: Int
     var seconds: Double
+    var rowsPerSecond: Double
     var processorSeconds: Double
-    var peakBytes: Int?
+    var peakRSSBytes: Int?
   }
 
   func run() throws -> Figures {
@@ -52,8 +54,8 @@ struct WorkbookBenchmark {
         + "median \(String(format: "%.2f", seconds)) s (processor \(String(format: "%.2f", cpu)) s), "
         + "\(Int(Double(rows) / seconds)) rows/s" + PeakMemory.text(peak))
     return Figures(
-      rows: rows, fileBytes: fileBytes, sheetBytes: sheetBytes, seconds: seconds, processorSeconds: cpu,
-      peakBytes: peak)
+      rows: rows, fileBytes: fileBytes, sheetXMLBytes: sheetBytes, seconds: seconds,
+      rowsPerSecond: Double(rows) / seconds, processorSeconds: cpu, peakRSSBytes: peak)
   }
 
   /// Writes the workbook, as a spreadsheet program lays it out: the indicator and org ids as
