@@ -49,27 +49,30 @@ public struct MonitoringReportWriter: Sendable {
 
     let rowCount = monitor.rows.count
     let workers = rowCount >= 4 * Self.chunkRows ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-    var buffers = Array(repeating: [UInt8](), count: workers)
+    let buffers = UnsafeMutablePointer<ReportBytes>.allocate(capacity: workers)
+    for worker in 0..<workers { (buffers + worker).initialize(to: ReportBytes(capacity: 1 << 20)) }
+    defer {
+      buffers.deinitialize(count: workers)
+      buffers.deallocate()
+    }
     var counts = Array(repeating: 0, count: workers)
     var written = 0
     var start = 0
     while start < rowCount {
       let round = start
-      buffers.withUnsafeMutableBufferPointer { buffers in
-        counts.withUnsafeMutableBufferPointer { counts in
-          let shared = ChunkWork(buffers: buffers, counts: counts)
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let from = min(round + worker * Self.chunkRows, rowCount)
-            let rows = from..<min(from + Self.chunkRows, rowCount)
-            shared.buffers[worker].removeAll(keepingCapacity: true)
-            shared.counts[worker] = context.append(rows, format, to: &shared.buffers[worker])
-          }
+      counts.withUnsafeMutableBufferPointer { counts in
+        let shared = ChunkWork(buffers: buffers, counts: counts)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let from = min(round + worker * Self.chunkRows, rowCount)
+          let rows = from..<min(from + Self.chunkRows, rowCount)
+          shared.buffers[worker].removeAll()
+          shared.counts[worker] = context.append(rows, format, to: &shared.buffers[worker])
         }
       }
-      for worker in 0..<workers where !buffers[worker].isEmpty {
+      for worker in 0..<workers where buffers[worker].count > 0 {
         // Every JSON row is written after a comma; the first of the report is not.
         let skip = format == .json && written == 0 ? 1 : 0
-        try buffers[worker].withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[skip...])) }
+        try sink(UnsafeRawBufferPointer(rebasing: buffers[worker].bytes[skip...]))
         written += counts[worker]
       }
       start += workers * Self.chunkRows
@@ -93,6 +96,6 @@ public struct MonitoringReportWriter: Sendable {
 
 /// The buffers of one round of chunks, each written by its own worker.
 private struct ChunkWork: @unchecked Sendable {
-  let buffers: UnsafeMutableBufferPointer<[UInt8]>
+  let buffers: UnsafeMutablePointer<ReportBytes>
   let counts: UnsafeMutableBufferPointer<Int>
 }

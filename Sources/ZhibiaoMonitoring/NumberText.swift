@@ -3,13 +3,16 @@ import Foundation
 /// Numbers written as text without Foundation's formatters, for reports of a million rows: a
 /// double rounded to a number of decimals exactly as C's `printf("%.Nf")` rounds it, a double as
 /// JSON writes it, and an exact figure in units of 10^−places as `Decimal` describes it.
+///
+/// Each is written through a pointer with room for `room(places:)` bytes (`ReportBytes` makes the
+/// room); the functions on `[UInt8]` are for callers outside the report writer.
 package enum NumberText {
+  /// The most bytes a number with `places` decimals takes: 39 digits of 128 bits, a sign, a
+  /// point, a leading zero and the zeros after the point.
+  static func room(places: Int) -> Int { 48 + max(places, 0) }
+
   /// `value` with `places` decimals, as `String(format: "%.<places>f", value)` writes it: the exact
   /// binary value rounded half to even ("-0.00" for a small negative value, as there).
-  ///
-  /// A finite double is m·2^e with m < 2^53, so value·10^p = m·5^p·2^(e+p): an integer times a
-  /// power of two, shifted and rounded in 128 bits without error. Beyond 2^63, or above 17
-  /// places, which no report states, `String(format:)` writes it.
   package static func fixed(_ value: Double, places: Int) -> String {
     var output: [UInt8] = []
     appendFixed(value, places: places, to: &output)
@@ -18,42 +21,63 @@ package enum NumberText {
 
   /// Appends `value` with `places` decimals, as `fixed(_:places:)` writes it.
   package static func appendFixed(_ value: Double, places: Int, to output: inout [UInt8]) {
+    guard canWriteFixed(value, places: places) else {
+      output.append(contentsOf: slowFixed(value, places: places).utf8)
+      return
+    }
+    withRoom(places: places, appendingTo: &output) { writeFixed(value, places: places, to: $0) }
+  }
+
+  /// Whether `writeFixed` writes `value` with `places` decimals; `slowFixed` writes the rest.
+  static func canWriteFixed(_ value: Double, places: Int) -> Bool {
+    places >= 0 && places <= 17 && (value.isNaN || abs(value) < 0x1p63)
+  }
+
+  /// `value` beyond 2^63, or with more than 17 places, which no report states.
+  static func slowFixed(_ value: Double, places: Int) -> String {
+    value.isInfinite ? (value < 0 ? "-inf" : "inf") : String(format: "%.\(places)f", value)
+  }
+
+  /// Writes `value` with `places` decimals (0–17, below 2^63 in magnitude) as `printf` rounds it;
+  /// returns the bytes written.
+  ///
+  /// A finite double is m·2^e with m < 2^53, so value·10^p = m·5^p·2^(e+p): an integer times a
+  /// power of two, shifted and rounded in 128 bits without error.
+  static func writeFixed(_ value: Double, places: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
     guard value.isFinite else {
-      output.append(contentsOf: (value.isNaN ? "nan" : value < 0 ? "-inf" : "inf").utf8)
-      return
+      return write(value.isNaN ? "nan" : value < 0 ? "-inf" : "inf", to: output)
     }
-    let magnitude = abs(value)
-    guard places >= 0, places <= 17, magnitude < 0x1p63 else {
-      output.append(contentsOf: String(format: "%.\(places)f", value).utf8)
-      return
-    }
-    let bits = magnitude.bitPattern
+    let bits = abs(value).bitPattern
     let exponentBits = Int(bits >> 52)
     let fraction = bits & (1 << 52 - 1)
     let (significand, exponent) = exponentBits == 0 ? (fraction, -1074) : (fraction | 1 << 52, exponentBits - 1075)
-    let scaled = UInt128(significand) * powersOfFive[places]
     let shift = exponent + places
     var units: UInt128
     if shift >= 0 {
-      units = scaled << shift
+      units = UInt128(significand) * powersOfFive[places] << shift
     } else if shift <= -127 {
-      units = 0  // below half a unit: scaled < 2^93
+      units = 0  // below half a unit: the product is below 2^93
     } else {
+      let scaled = UInt128(significand) * powersOfFive[places]
       units = scaled >> -shift
       let remainder = scaled & (1 << -shift - 1)
       let half = UInt128(1) << (-shift - 1)
       if remainder > half || (remainder == half && units & 1 == 1) { units += 1 }
     }
-    if value.sign == .minus { output.append(UInt8(ascii: "-")) }
-    appendDigits(units, point: places, to: &output)
+    var written = 0
+    if value.sign == .minus {
+      output[0] = UInt8(ascii: "-")
+      written = 1
+    }
+    return written + writeDigits(units, point: places, to: output + written)
   }
 
-  /// Appends the decimal digits of `units` with a point before the last `point` of them (and a
-  /// zero before the point when they are all after it).
-  private static func appendDigits(_ units: UInt128, point: Int, to output: inout [UInt8]) {
+  /// Writes the decimal digits of `units` with a point before the last `point` of them (and a
+  /// zero before the point when they are all after it); returns the bytes written.
+  static func writeDigits(_ units: UInt128, point: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
     var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // room for 40 digits
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
+    return withUnsafeMutableBytes(of: &digits) { buffer in
+      var count = 0
       // 128-bit division is slow; most figures fit in 64 bits.
       if let small = UInt64(exactly: units) {
         var remaining = small
@@ -70,73 +94,181 @@ package enum NumberText {
           count += 1
         } while remaining != 0
       }
-    }
-    withUnsafeBytes(of: &digits) { buffer in
-      let digits = buffer[(40 - count)...]
-      if point >= count {
-        output.append(UInt8(ascii: "0"))
-        output.append(UInt8(ascii: "."))
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: point - count))
-        output.append(contentsOf: digits)
-      } else if point > 0 {
-        output.append(contentsOf: digits.prefix(count - point))
-        output.append(UInt8(ascii: "."))
-        output.append(contentsOf: digits.suffix(point))
-      } else {
-        output.append(contentsOf: digits)
+      let text = UnsafeRawBufferPointer(rebasing: buffer[(40 - count)...])
+      var written = 0
+      func copy(_ digits: Slice<UnsafeRawBufferPointer>) {
+        UnsafeMutableRawBufferPointer(start: output + written, count: digits.count).copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: digits))
+        written += digits.count
       }
+      let split = text.startIndex + count - point
+      if point >= count {
+        output[0] = UInt8(ascii: "0")
+        output[1] = UInt8(ascii: ".")
+        (output + 2).initialize(repeating: UInt8(ascii: "0"), count: point - count)
+        written = 2 + point - count
+        copy(text[...])
+      } else if point > 0 {
+        copy(text[..<split])
+        output[written] = UInt8(ascii: ".")
+        written += 1
+        copy(text[split...])
+      } else {
+        copy(text[...])
+      }
+      return written
     }
   }
 
   private static let powersOfFive: [UInt128] = (0...17).map { power in (0..<power).reduce(UInt128(1)) { r, _ in r * 5 }
   }
 
-  /// `value` as `JSONEncoder` writes a double: its shortest description, without a trailing
-  /// ".0"; "inf", "-inf" and "nan" as the report's encoder names them (quoted by the caller).
-  package static func json(_ value: Double) -> String {
-    var text = value.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return text
-  }
-
   /// Appends `units` of 10^−places as `Decimal.description` writes the decimal
   /// `FigureGrid.decimal(units, places:)`: the digits without trailing zeros after the point.
-  /// A figure's units fit 64 bits, a difference of two figures may need 128.
   package static func appendDecimal<Units: FixedWidthInteger & SignedInteger>(
     _ units: Units, places: Int, to output: inout [UInt8]
   ) {
-    var magnitude = units.magnitude
+    withRoom(places: places, appendingTo: &output) { writeDecimal(units, places: places, to: $0) }
+  }
+
+  /// Writes `units` of 10^−places as `appendDecimal` does; returns the bytes written. A figure's
+  /// units fit 64 bits, a difference of two figures may need 128.
+  static func writeDecimal<Units: FixedWidthInteger & SignedInteger>(
+    _ units: Units, places: Int, to output: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    var magnitude = UInt128(units.magnitude)
     var places = places
     while places > 0 && magnitude != 0 && magnitude % 10 == 0 {
       magnitude /= 10
       places -= 1
     }
     if magnitude == 0 { places = 0 }
-    if units < 0 && magnitude != 0 { output.append(UInt8(ascii: "-")) }
-    appendDigits(UInt128(magnitude), point: places, to: &output)
+    guard units < 0 && magnitude != 0 else { return writeDigits(magnitude, point: places, to: output) }
+    output[0] = UInt8(ascii: "-")
+    return 1 + writeDigits(magnitude, point: places, to: output + 1)
   }
 
-  /// Appends `value` as `JSONEncoder` writes a double, `json(_:)`, without making a string: the
-  /// standard library writes its shortest digits straight into the stream.
+  /// `value` as `JSONEncoder` writes a double: its shortest description, without a trailing
+  /// ".0"; "inf", "-inf" and "nan" as the report's encoder names them (quoted by the caller).
+  package static func json(_ value: Double) -> String {
+    var output: [UInt8] = []
+    appendJSON(value, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends `value` as `json(_:)` writes it.
   package static func appendJSON(_ value: Double, to output: inout [UInt8]) {
-    var stream = ByteStream()
-    swap(&stream.bytes, &output)
-    value.write(to: &stream)
-    swap(&stream.bytes, &output)
-    if output.count >= 2 && output[output.count - 2] == UInt8(ascii: ".")
-      && output[output.count - 1] == UInt8(ascii: "0")
-    {
-      output.removeLast(2)
+    withRoom(places: 0, appendingTo: &output) { writeJSON(value, to: $0) }
+  }
+
+  /// Writes `value` as `json(_:)` writes it; returns the bytes written (at most 32).
+  ///
+  /// A double that is the nearest to a decimal of at most 15 significant digits and 6 places
+  /// between 10^−4 and 10^15 (a figure stated in units, a share, a ratio of whole numbers) is
+  /// written from that decimal's digits: no other decimal of 15 digits or fewer has the same
+  /// nearest double (DBL_DIG), so it is the shortest description, and Swift writes numbers in
+  /// that range without an exponent. Any other double is written by the standard library.
+  static func writeJSON(_ value: Double, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    if value == 0 { return write(value.sign == .minus ? "-0" : "0", to: output) }
+    let magnitude = abs(value)
+    if magnitude >= 1e-4 && magnitude < 1e15, let (units, places) = shortDecimal(magnitude) {
+      var written = 0
+      if value < 0 {
+        output[0] = UInt8(ascii: "-")
+        written = 1
+      }
+      return written + writeDigits(UInt128(units), point: places, to: output + written)
     }
+    var stream = ShortASCII()
+    value.write(to: &stream)
+    var count = stream.count
+    // "1.0" is "1" in JSON; an exponent never ends in ".0".
+    if count >= 2 && stream[count - 2] == UInt8(ascii: ".") && stream[count - 1] == UInt8(ascii: "0") {
+      count -= 2
+    }
+    stream.copy(count, to: output)
+    return count
+  }
+
+  /// `magnitude` (from 10^−4 to 10^15) as units of 10^−places, places from 0 to 6 and as few as
+  /// can be, when it is the double nearest those units; nil otherwise.
+  ///
+  /// With n = round(magnitude·10^p) below 10^15, n·10^−p is a decimal of at most 15 digits, and
+  /// n / 10^p, both exact in doubles and divided with one rounding, is its nearest double. When
+  /// magnitude is the nearest double to such a decimal, magnitude·10^p is within 0.25 of n, so
+  /// rounding finds it.
+  private static func shortDecimal(_ magnitude: Double) -> (units: UInt64, places: Int)? {
+    var places = 6
+    while places > 0 && magnitude >= limits[places] { places -= 1 }
+    let scale = powersOfTen[places]
+    let scaled = (magnitude * scale).rounded()
+    guard scaled / scale == magnitude else { return nil }
+    var units = UInt64(scaled)
+    while places > 0 && units % 10 == 0 {
+      units /= 10
+      places -= 1
+    }
+    return (units, places)
+  }
+
+  /// 10^p, exact in a double.
+  private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6]
+  /// 10^(15−p): the magnitude below which p places keep the units below 10^15.
+  private static let limits: [Double] = [1e15, 1e14, 1e13, 1e12, 1e11, 1e10, 1e9]
+
+  /// Writes the ASCII of `text`; returns the bytes written.
+  private static func write(_ text: StaticString, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    text.withUTF8Buffer { bytes in
+      for (index, byte) in bytes.enumerated() { output[index] = byte }
+      return bytes.count
+    }
+  }
+
+  /// Appends what `write` writes with room for `places` decimals.
+  private static func withRoom(
+    places: Int, appendingTo output: inout [UInt8], _ write: (UnsafeMutablePointer<UInt8>) -> Int
+  ) {
+    let room = room(places: places)
+    let start = output.count
+    output.append(contentsOf: repeatElement(0, count: room))
+    let written = output.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      return write(base + start)
+    }
+    output.removeLast(room - written)
   }
 }
 
-/// A text stream into bytes. A double writes its digits through `_writeASCII`, the standard
-/// library's hook for ASCII text, so that no string is made for them.
-private struct ByteStream: TextOutputStream {
-  var bytes: [UInt8] = []
+/// The text of a double as the standard library writes it, kept in 32 bytes: a double writes its
+/// digits through `_writeASCII`, the standard library's hook for ASCII text, so that no string is
+/// made for them.
+private struct ShortASCII: TextOutputStream {
+  private var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+  private(set) var count = 0
 
-  mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+  subscript(index: Int) -> UInt8 {
+    withUnsafeBytes(of: bytes) { $0[index] }
+  }
 
-  mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+  /// Copies the first `count` bytes to `output`.
+  func copy(_ count: Int, to output: UnsafeMutablePointer<UInt8>) {
+    withUnsafeBytes(of: bytes) { bytes in
+      UnsafeMutableRawBufferPointer(start: output, count: count).copyMemory(
+        from: UnsafeRawBufferPointer(rebasing: bytes[..<count]))
+    }
+  }
+
+  mutating func write(_ string: String) {
+    var string = string
+    string.withUTF8 { _writeASCII($0) }
+  }
+
+  mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+    let taken = min(buffer.count, 32 - count)
+    withUnsafeMutableBytes(of: &bytes) { bytes in
+      UnsafeMutableRawBufferPointer(rebasing: bytes[count..<(count + taken)]).copyMemory(
+        from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<taken])))
+    }
+    count += taken
+  }
 }

@@ -4,13 +4,20 @@ import Foundation
 import ZhibiaoKernel
 
 extension BenchmarkRun {
-  /// Writes the report of `monitor` to a temporary file in each format, `min(runs, 3)` times, and
-  /// prints rows, bytes, the median time and the peak memory added per row.
+  /// Writes the report of `monitor` to a file in each format, `min(runs, 3)` times, and prints
+  /// rows, bytes, the median time and the peak memory added per row. The file is temporary unless
+  /// `reportDirectory` names where to keep it.
   mutating func writeReports(_ monitor: Monitor) throws {
     let writer = MonitoringReportWriter(monitor: monitor)
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("monitor-benchmark-report").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
     for format in MonitoringReportWriter.Format.allCases {
+      let path: String
+      if let reportDirectory {
+        try FileManager.default.createDirectory(atPath: reportDirectory, withIntermediateDirectories: true)
+        path = URL(fileURLWithPath: reportDirectory).appendingPathComponent("report.\(format.rawValue)").path
+      } else {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("monitor-benchmark-report").path
+      }
+      defer { if reportDirectory == nil { try? FileManager.default.removeItem(atPath: path) } }
       var rows = 0
       var added = 0
       var processor: [Double] = []
