@@ -75,49 +75,104 @@ package enum NumberText {
   /// Writes the decimal digits of `units` with a point before the last `point` of them (and a
   /// zero before the point when they are all after it); returns the bytes written.
   static func writeDigits(_ units: UInt128, point: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
-    var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // room for 40 digits
-    return withUnsafeMutableBytes(of: &digits) { buffer in
-      var count = 0
-      // 128-bit division is slow; most figures fit in 64 bits.
-      if let small = UInt64(exactly: units) {
-        var remaining = small
-        repeat {
-          buffer[39 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-          remaining /= 10
-          count += 1
-        } while remaining != 0
+    // 128-bit division is slow; most figures fit in 64 bits.
+    if let small = UInt64(exactly: units) { return writeDigits(small, point: point, to: output) }
+    let (high, low) = units.quotientAndRemainder(dividingBy: 10_000_000_000_000_000_000)
+    if let high = UInt64(exactly: high), point < 19 {
+      // The 19 low digits are written in full, with the point among them.
+      let written = writeDigits(high, point: 0, to: output)
+      let lowLength = point > 0 ? 20 : 19
+      writeDigits(UInt64(low), count: 19, point: point, end: output + written + lowLength)
+      return written + lowLength
+    }
+    var text: [UInt8] = []
+    var remaining = units
+    repeat {
+      text.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+      remaining /= 10
+    } while remaining != 0
+    return writeDigits(Array(text.reversed()), point: point, to: output)
+  }
+
+  /// Writes the digits of `units` with a point before the last `point` of them, as
+  /// `writeDigits(_:point:to:)` does.
+  static func writeDigits(_ units: UInt64, point: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    let count = digitCount(units)
+    guard point >= count else {
+      let length = point > 0 ? count + 1 : count
+      writeDigits(units, count: count, point: point, end: output + length)
+      return length
+    }
+    output[0] = UInt8(ascii: "0")
+    output[1] = UInt8(ascii: ".")
+    (output + 2).initialize(repeating: UInt8(ascii: "0"), count: point - count)
+    writeDigits(units, count: count, point: 0, end: output + 2 + point)
+    return 2 + point
+  }
+
+  /// Writes the last `count` digits of `units` so that they end just before `end`, two at a time
+  /// from the last (a division by 100 instead of two by 10), with a point before the last `point` of them (0 < point < count, or none).
+  private static func writeDigits(_ units: UInt64, count: Int, point: Int, end: UnsafeMutablePointer<UInt8>) {
+    var remaining = units
+    var position = end
+    var left = count
+    var beforePoint = point > 0 && point < count ? point : -1
+    while left > 0 {
+      if beforePoint == 0 {
+        position -= 1
+        position[0] = UInt8(ascii: ".")
+      }
+      if left >= 2 && beforePoint != 1 {
+        let pair = Int(remaining % 100)
+        remaining /= 100
+        position -= 2
+        position[0] = UInt8(ascii: "0") + UInt8(pair / 10)
+        position[1] = UInt8(ascii: "0") + UInt8(pair % 10)
+        left -= 2
+        beforePoint -= 2
       } else {
-        var remaining = units
-        repeat {
-          buffer[39 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-          remaining /= 10
-          count += 1
-        } while remaining != 0
+        position -= 1
+        position[0] = UInt8(ascii: "0") + UInt8(remaining % 10)
+        remaining /= 10
+        left -= 1
+        beforePoint -= 1
       }
-      let text = UnsafeRawBufferPointer(rebasing: buffer[(40 - count)...])
-      var written = 0
-      func copy(_ digits: Slice<UnsafeRawBufferPointer>) {
-        UnsafeMutableRawBufferPointer(start: output + written, count: digits.count).copyMemory(
-          from: UnsafeRawBufferPointer(rebasing: digits))
-        written += digits.count
+    }
+  }
+
+  /// The digits of `text` (ASCII, most significant first) with a point, for the rare number of
+  /// more than 64 bits; returns the bytes written.
+  private static func writeDigits(_ text: [UInt8], point: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    var written = 0
+    if point >= text.count {
+      output[0] = UInt8(ascii: "0")
+      output[1] = UInt8(ascii: ".")
+      written = 2
+      for _ in 0..<(point - text.count) {
+        output[written] = UInt8(ascii: "0")
+        written += 1
       }
-      let split = text.startIndex + count - point
-      if point >= count {
-        output[0] = UInt8(ascii: "0")
-        output[1] = UInt8(ascii: ".")
-        (output + 2).initialize(repeating: UInt8(ascii: "0"), count: point - count)
-        written = 2 + point - count
-        copy(text[...])
-      } else if point > 0 {
-        copy(text[..<split])
+    }
+    for (index, digit) in text.enumerated() {
+      if point > 0 && point < text.count && index == text.count - point {
         output[written] = UInt8(ascii: ".")
         written += 1
-        copy(text[split...])
-      } else {
-        copy(text[...])
       }
-      return written
+      output[written] = digit
+      written += 1
     }
+    return written
+  }
+
+  /// The number of decimal digits of `units` (1 for 0).
+  private static func digitCount(_ units: UInt64) -> Int {
+    var count = 1
+    var limit: UInt64 = 10
+    while count < 20 && units >= limit {
+      count += 1
+      limit &*= 10
+    }
+    return count
   }
 
   private static let powersOfFive: [UInt128] = (0...17).map { power in (0..<power).reduce(UInt128(1)) { r, _ in r * 5 }
@@ -136,7 +191,18 @@ package enum NumberText {
   static func writeDecimal<Units: FixedWidthInteger & SignedInteger>(
     _ units: Units, places: Int, to output: UnsafeMutablePointer<UInt8>
   ) -> Int {
-    var magnitude = UInt128(units.magnitude)
+    guard let small = UInt64(exactly: units.magnitude) else {
+      var magnitude = UInt128(units.magnitude)
+      var places = places
+      while places > 0 && magnitude % 10 == 0 {
+        magnitude /= 10
+        places -= 1
+      }
+      let sign = units < 0 ? 1 : 0
+      if sign == 1 { output[0] = UInt8(ascii: "-") }
+      return sign + writeDigits(magnitude, point: places, to: output + sign)
+    }
+    var magnitude = small
     var places = places
     while places > 0 && magnitude != 0 && magnitude % 10 == 0 {
       magnitude /= 10
@@ -177,7 +243,7 @@ package enum NumberText {
         output[0] = UInt8(ascii: "-")
         written = 1
       }
-      return written + writeDigits(UInt128(units), point: places, to: output + written)
+      return written + writeDigits(units, point: places, to: output + written)
     }
     var stream = ShortASCII()
     value.write(to: &stream)
@@ -201,7 +267,8 @@ package enum NumberText {
     var places = 6
     while places > 0 && magnitude >= limits[places] { places -= 1 }
     let scale = powersOfTen[places]
-    let scaled = (magnitude * scale).rounded()
+    // Adding and taking away 2^52 rounds a double below it to a whole number, without a call.
+    let scaled = (magnitude * scale + 0x1p52) - 0x1p52
     guard scaled / scale == magnitude else { return nil }
     var units = UInt64(scaled)
     while places > 0 && units % 10 == 0 {

@@ -47,6 +47,21 @@ struct ReportNumberTests {
     }
   }
 
+  @Test("Property: a difference of two figures, in 128 bits, is written as Decimal describes it")
+  func wideDecimals() async {
+    let parts = Gen.int(in: Int(Int64.min)...Int(Int64.max))
+    await propertyCheck(count: 3_000, input: parts, Gen.int(in: 0...3), Gen.int(in: 0...18)) { part, shift, places in
+      let units = Int128(part) << (shift * 20)
+      var output: [UInt8] = []
+      NumberText.appendDecimal(units, places: places, to: &output)
+      let digits = String(units.magnitude)
+      let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+      let text = (units < 0 ? "-" : "") + padded.dropLast(places) + (places > 0 ? "." + padded.suffix(places) : "")
+      let expected = Decimal(string: text, locale: nil)?.description
+      #expect(String(decoding: output, as: UTF8.self) == expected, "\(units) \(places)")
+    }
+  }
+
   @Test("Property: a stated figure in a reason is rounded half away from zero as DecimalArithmetic.text rounds it")
   func statedFigures() async {
     let units = Gen.oneOf(
