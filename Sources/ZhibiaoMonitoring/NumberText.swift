@@ -245,14 +245,13 @@ package enum NumberText {
       }
       return written + writeDigits(units, point: places, to: output + written)
     }
-    var stream = ShortASCII()
+    var stream = ASCIIStream(output: output)
     value.write(to: &stream)
-    var count = stream.count
     // "1.0" is "1" in JSON; an exponent never ends in ".0".
-    if count >= 2 && stream[count - 2] == UInt8(ascii: ".") && stream[count - 1] == UInt8(ascii: "0") {
-      count -= 2
+    let count = stream.count
+    if count >= 2 && output[count - 2] == UInt8(ascii: ".") && output[count - 1] == UInt8(ascii: "0") {
+      return count - 2
     }
-    stream.copy(count, to: output)
     return count
   }
 
@@ -265,11 +264,19 @@ package enum NumberText {
   /// rounding finds it.
   private static func shortDecimal(_ magnitude: Double) -> (units: UInt64, places: Int)? {
     var places = 6
-    while places > 0 && magnitude >= limits[places] { places -= 1 }
-    let scale = powersOfTen[places]
+    var scale = 1e6
+    var limit = 1e9
+    while places > 0 && magnitude >= limit {
+      places -= 1
+      scale /= 10  // exact: the powers of ten up to 10^22 are doubles
+      limit *= 10
+    }
+    let product = magnitude * scale
     // Adding and taking away 2^52 rounds a double below it to a whole number, without a call.
-    let scaled = (magnitude * scale + 0x1p52) - 0x1p52
-    guard scaled / scale == magnitude else { return nil }
+    let scaled = (product + 0x1p52) - 0x1p52
+    // Two roundings put the product within n·2^−52 of n; a double of 16 or 17 digits is almost
+    // never that close, and is turned away before the division.
+    guard abs(product - scaled) <= scaled * 0x1p-50, scaled / scale == magnitude else { return nil }
     var units = UInt64(scaled)
     while places > 0 && units % 10 == 0 {
       units /= 10
@@ -277,11 +284,6 @@ package enum NumberText {
     }
     return (units, places)
   }
-
-  /// 10^p, exact in a double.
-  private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6]
-  /// 10^(15−p): the magnitude below which p places keep the units below 10^15.
-  private static let limits: [Double] = [1e15, 1e14, 1e13, 1e12, 1e11, 1e10, 1e9]
 
   /// Writes the ASCII of `text`; returns the bytes written.
   private static func write(_ text: StaticString, to output: UnsafeMutablePointer<UInt8>) -> Int {
@@ -306,36 +308,28 @@ package enum NumberText {
   }
 }
 
-/// The text of a double as the standard library writes it, kept in 32 bytes: a double writes its
-/// digits through `_writeASCII`, the standard library's hook for ASCII text, so that no string is
-/// made for them.
-private struct ShortASCII: TextOutputStream {
-  private var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+/// The text of a double as the standard library writes it, copied to where the report is
+/// written (with room for 32 bytes): a double writes its digits through `_writeASCII`, the
+/// standard library's hook for ASCII text, so that no string is made for them.
+private struct ASCIIStream: TextOutputStream {
+  let output: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
 
-  subscript(index: Int) -> UInt8 {
-    withUnsafeBytes(of: bytes) { $0[index] }
-  }
-
-  /// Copies the first `count` bytes to `output`.
-  func copy(_ count: Int, to output: UnsafeMutablePointer<UInt8>) {
-    withUnsafeBytes(of: bytes) { bytes in
-      UnsafeMutableRawBufferPointer(start: output, count: count).copyMemory(
-        from: UnsafeRawBufferPointer(rebasing: bytes[..<count]))
-    }
+  init(output: UnsafeMutablePointer<UInt8>) {
+    self.output = output
   }
 
   mutating func write(_ string: String) {
-    var string = string
-    string.withUTF8 { _writeASCII($0) }
+    for byte in string.utf8 where count < 32 {
+      output[count] = byte
+      count += 1
+    }
   }
 
   mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-    let taken = min(buffer.count, 32 - count)
-    withUnsafeMutableBytes(of: &bytes) { bytes in
-      UnsafeMutableRawBufferPointer(rebasing: bytes[count..<(count + taken)]).copyMemory(
-        from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<taken])))
+    for byte in buffer where count < 32 {
+      output[count] = byte
+      count += 1
     }
-    count += taken
   }
 }

@@ -95,31 +95,31 @@ package struct ReasonText {
       switch (derived, zh) {
       case (true, true):
         bytes.append("缺少计算所需数据，无法计算")
-        bytes.append(periodZH)
+        bytes.append(utf8: periodZH)
         bytes.append("数值")
       case (true, false):
         bytes.append("no value for ")
-        bytes.append(period)
+        bytes.append(utf8: period)
         bytes.append(": an input is missing")
       case (false, true):
         bytes.append("未报送")
-        bytes.append(periodZH)
+        bytes.append(utf8: periodZH)
         bytes.append("数据")
       case (false, false):
         bytes.append("no figure reported for ")
-        bytes.append(period)
+        bytes.append(utf8: period)
       }
     case .late(let reportedOn):
       if let reportedOn {
         if !zh { bytes.append("reported on ") }
-        bytes.append(reportedOn)
+        bytes.append(utf8: reportedOn)
         bytes.append(zh ? " 报送，晚于截止日 " : ", after the due day ")
       } else {
         bytes.append(zh ? "截至 " : "not reported by ")
-        bytes.append(asOf ?? "?")
+        bytes.append(utf8: asOf ?? "?")
         bytes.append(zh ? " 仍未报送，截止日为 " : "; due by ")
       }
-      bytes.append(dueDay)
+      bytes.append(utf8: dueDay)
     case .ytdFalls(let value, let previous):
       bytes.append(zh ? "累计值 " : "year-to-date ")
       figure(value, style, to: &bytes)
@@ -158,7 +158,7 @@ package struct ReasonText {
       Self.short(outlierThreshold, places: 1, to: &bytes)
       bytes.append(zh ? "）" : ")")
     case .registerMismatch(let text):
-      bytes.append(text.text(in: language))
+      bytes.append(utf8: text.text(in: language))
     }
   }
 

@@ -13,7 +13,7 @@ extension ReportBytes {
   /// Appends `value` with `places` decimals as `printf("%.Nf")` writes it.
   mutating func appendFixed(_ value: Double, places: Int) {
     guard NumberText.canWriteFixed(value, places: places) else {
-      append(NumberText.slowFixed(value, places: places))
+      append(utf8: NumberText.slowFixed(value, places: places))
       return
     }
     write(upTo: NumberText.room(places: places)) { NumberText.writeFixed(value, places: places, to: $0) }
@@ -30,7 +30,7 @@ extension ReportBytes {
   package mutating func appendJSON(_ text: String) {
     append(UInt8(ascii: "\""))
     let start = count
-    append(text)
+    append(utf8: text)
     escapeJSON(from: start)
     append(UInt8(ascii: "\""))
   }
@@ -45,7 +45,7 @@ extension ReportBytes {
   mutating func appendJSONName(_ name: String?) {
     guard let name else { return append("null") }
     append(UInt8(ascii: "\""))
-    append(name)
+    append(utf8: name)
     append(UInt8(ascii: "\""))
   }
 
@@ -110,7 +110,7 @@ extension ReportBytes {
   /// Appends one CSV field, quoted when it holds a comma, a quote or a line break.
   package mutating func appendCSV(_ text: String) {
     let start = count
-    append(text)
+    append(utf8: text)
     quoteCSV(from: start)
   }
 

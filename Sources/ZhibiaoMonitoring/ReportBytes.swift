@@ -96,8 +96,9 @@ package struct ReportBytes: ~Copyable {
     text.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
   }
 
-  /// Appends the UTF-8 bytes of a string.
-  mutating func append(_ text: String) {
+  /// Appends the UTF-8 bytes of a string. (Not an overload of `append(_:)`, which would take a
+  /// literal as a `String` rather than a `StaticString`.)
+  mutating func append(utf8 text: String) {
     var text = text
     text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
   }

@@ -238,7 +238,7 @@ struct ReportLineText: Sendable {
     let state = line.state
     let i = line.indicator
     func name(_ text: String?) {
-      if let text { output.append(text) }
+      if let text { output.append(utf8: text) }
       output.append(UInt8(ascii: ","))
     }
     func number(_ value: Double) {
@@ -300,12 +300,12 @@ struct ReportLineText: Sendable {
     for flag in DataQualityFlag.allCases where line.flags & flag.bit != 0 {
       if !first { output.append(UInt8(ascii: " ")) }
       first = false
-      output.append(flag.rawValue)
+      output.append(utf8: flag.rawValue)
     }
     output.append(UInt8(ascii: ","))
     for (index, warning) in warnings.enumerated() {
       if index > 0 { output.append(UInt8(ascii: " ")) }
-      output.append(warning.kind.rawValue)
+      output.append(utf8: warning.kind.rawValue)
     }
     output.append(UInt8(ascii: ","))
     let style = styles[i]
