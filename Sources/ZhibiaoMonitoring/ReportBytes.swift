@@ -1,7 +1,7 @@
 /// The bytes of report text, written through a pointer into memory this buffer owns and frees:
 /// an append checks the room left once and copies, with no reference counting, no uniqueness
-/// check and no string made, so that a million rows are written in well under a second. It
-/// grows by doubling; a worker keeps one for every chunk of rows it writes.
+/// check and no string made, for reports of a million rows. It grows by doubling; a worker
+/// keeps one for every chunk of rows it writes.
 package struct ReportBytes: ~Copyable {
   /// The first byte.
   private(set) var base: UnsafeMutablePointer<UInt8>
