@@ -45,8 +45,8 @@ extension Monitor {
     let (milestone, annual) = targetFigures(i, o)
     let reported = actuals.reportedAt[cell + slot]
     let disagreement = actuals.registerDisagreement(Actuals.Cell(indicator: i, org: o, slot: slot))
-    let flags = DataQualityFlag.flags(
-      in: state.flags | (disagreement == nil ? 0 : DataQualityFlag.registerMismatch.bit))
+    let flagBits = state.flags | (disagreement == nil ? 0 : DataQualityFlag.registerMismatch.bit)
+    let flags = DataQualityFlag.flags(in: flagBits)
     let view =
       MonitorEvaluation.hasView(fact, slot: slot)
       ? state.view(
@@ -80,57 +80,77 @@ extension Monitor {
         hasFigure: value != nil, reportedAt: reported, due: due, asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan),
       lastReported: value == nil ? lastReported(i, o) : nil, flags: flags, warnings: [])
     result.registerDisagreement = disagreement
+    let places = actuals.figures.places[i]
+    let target = targetUnits(i, o)
     result.warnings = warnings(
-      row: row, flags: flags, value: value, actual: actual, milestone: milestone, reportedOn: result.reportedOn,
+      row: row, flags: flagBits, value: StatedFigure(actuals.figures.units[cell + slot], places: places),
+      actual: StatedFigure(actualUnits(i, o), places: places),
+      milestone: StatedFigure(target.milestone, places: target.places), reportedOn: result.reportedOn,
       dueDay: dueDay, disagreement: disagreement)
     return result
   }
 
   /// The warnings of a row with their reasons: the light when yellow or red, then each flag.
-  /// `value`, `actual` and `milestone` are the row's exact figures; only the reasons of a light
-  /// behind pace and of a falling year-to-date figure read them.
+  /// `value`, `actual` and `milestone` are the row's figures; only the reasons of a light behind
+  /// pace and of a falling year-to-date figure read them.
   func warnings(
-    row: Int, flags: [DataQualityFlag], value: Decimal?, actual: Decimal?, milestone: Decimal?, reportedOn: String?,
+    row: Int, flags: UInt16, value: StatedFigure, actual: StatedFigure, milestone: StatedFigure, reportedOn: String?,
     dueDay: String, disagreement: RegisterDisagreement?
   ) -> [MonitoringWarning] {
+    var found: [RowWarning] = []
+    rowWarnings(
+      row: row, flags: flags, value: value, actual: actual, milestone: milestone, reportedOn: reportedOn,
+      disagreement: disagreement, into: &found)
+    let text = ReasonText(
+      period: targets.axis.period(ofSlot: slot), dueDay: dueDay, asOf: asOf.map(settings.day(of:)), settings: settings)
+    let style = ReasonText.Style(targets.indicators[Int(rowIndicator[row])])
+    return found.map { MonitoringWarning(kind: $0.kind, reason: text.text($0.reason, style)) }
+  }
+
+  /// Appends to `warnings` the warnings of a row with what their reasons state, in the order of
+  /// `warnings(row:…)`.
+  func rowWarnings(
+    row: Int, flags: UInt16, value: StatedFigure, actual: StatedFigure, milestone: StatedFigure, reportedOn: String?,
+    disagreement: RegisterDisagreement?, into warnings: inout [RowWarning]
+  ) {
     let state = rows[row]
     let i = Int(rowIndicator[row])
-    let spec = targets.indicators[i]
-    let cell = (i * targets.orgs.count + Int(rowOrg[row])) * targets.axis.count
-    var warnings: [MonitoringWarning] = []
-    let text = ReasonText(spec: spec, settings: settings)
     if state.status == .yellow || state.status == .red {
       warnings.append(
-        MonitoringWarning(
-          kind: .behindPace, reason: text.behindPace(state: state, actual: actual, milestone: milestone)))
+        RowWarning(
+          kind: .behindPace,
+          reason: .behindPace(
+            pointsBehind: state.pointsBehind, pace: state.pace, expected: state.expected, actual: actual,
+            milestone: milestone)))
     }
-    for flag in flags {
-      let reason: LocalizedText
+    guard flags != 0 else { return }
+    for flag in DataQualityFlag.allCases where flags & flag.bit != 0 {
+      let reason: WarningReason
       switch flag {
       case .missing:
-        reason = text.missing(period: targets.axis.period(ofSlot: slot), derived: actuals.isDerived(i))
+        reason = .missing(derived: actuals.isDerived(i))
       case .late:
-        reason = text.late(reportedOn: reportedOn, dueDay: dueDay, asOf: asOf.map(settings.day(of:)))
+        reason = .late(reportedOn: reportedOn)
       case .ytdFalls:
-        reason = text.ytdFalls(value: value, previous: actuals.figures.decimal(at: cell + slot - 1))
+        let cell = (i * targets.orgs.count + Int(rowOrg[row])) * targets.axis.count
+        reason = .ytdFalls(
+          value: value, previous: StatedFigure(actuals.figures.units[cell + slot - 1], places: value.places))
       case .sumMismatch:
         let sum = withEvaluationReading { $0.sum(i) }
         let places = actuals.figures.places[i]
-        reason = text.sumMismatch(
-          city: FigureGrid.decimal(sum.city, places: places),
-          districts: FigureGrid.decimal(sum.districts, places: places),
-          tolerance: FigureGrid.decimal(sum.doubleTolerance * 5, places: places + 1))
+        reason = .sumMismatch(
+          city: StatedFigure(sum.city, places: places), districts: StatedFigure(sum.districts, places: places),
+          tolerance: StatedFigure(sum.doubleTolerance * 5, places: places + 1))
       case .outlierAcrossDistricts:
-        reason = text.outlier(growth: state.growth, score: state.scoreAcrossDistricts, acrossDistricts: true)
+        reason = .outlier(growth: state.growth, score: state.scoreAcrossDistricts, acrossDistricts: true)
       case .outlierOverTime:
-        reason = text.outlier(growth: state.growth, score: state.scoreOverTime, acrossDistricts: false)
+        reason = .outlier(growth: state.growth, score: state.scoreOverTime, acrossDistricts: false)
       case .registerMismatch:
         guard let disagreement else { continue }
-        reason = disagreement.reason(unit: spec.unit)
+        reason = .registerMismatch(disagreement.reason(unit: targets.indicators[i].unit))
       }
-      warnings.append(MonitoringWarning(kind: MonitoringWarning.Kind(flag), reason: reason))
+      warnings.append(RowWarning(kind: MonitoringWarning.Kind(flag), reason: reason))
     }
-    return warnings
   }
 
   /// A figure, or nil for NaN.
@@ -139,11 +159,16 @@ extension Monitor {
   /// The actual figure of indicator `i` for org `o` in the target's measure, exactly, at `slot`
   /// (the monitored one when nil).
   func exactActual(_ i: Int, _ o: Int, slot: Int? = nil) -> Decimal? {
+    FigureGrid.decimal(actualUnits(i, o, slot: slot), places: actuals.figures.places[i])
+  }
+
+  /// The actual figure of indicator `i` for org `o` in the target's measure at `slot` (the
+  /// monitored one when nil), in units of the indicator's places; `FigureGrid.none` for none.
+  func actualUnits(_ i: Int, _ o: Int, slot: Int? = nil) -> Int64 {
     let series = (i * targets.orgs.count + o) * targets.axis.count
-    let units = actuals.figures.units.withUnsafeBufferPointer {
+    return actuals.figures.units.withUnsafeBufferPointer {
       FigureGrid.actual($0, measure: facts[i].measure, series: series, slot: slot ?? self.slot)
     }
-    return FigureGrid.decimal(units, places: actuals.figures.places[i])
   }
 
   /// The last figure of indicator `i` for org `o` reported in the monitored year before the
@@ -173,150 +198,25 @@ extension Monitor {
   /// The milestone and the annual target of indicator `i` for org `o`, exactly: the book's, or for
   /// a parity the partner's city figure.
   func targetFigures(_ i: Int, _ o: Int) -> (milestone: Decimal?, annual: Decimal?) {
+    let target = targetUnits(i, o)
+    return (
+      FigureGrid.decimal(target.milestone, places: target.places),
+      FigureGrid.decimal(target.annual, places: target.places)
+    )
+  }
+
+  /// The milestone and the annual target of indicator `i` for org `o` in units of `places`
+  /// (`FigureGrid.none` for none), as `targetFigures` states them.
+  func targetUnits(_ i: Int, _ o: Int) -> (milestone: Int64, annual: Int64, places: Int) {
     let fact = facts[i]
     let slots = targets.axis.count
     if fact.partner >= 0 {
-      let partner = actuals.figures.decimal(at: (fact.partner * targets.orgs.count + fact.partnerCity) * slots + slot)
-      return (partner, partner)
+      let partner = actuals.figures.units[(fact.partner * targets.orgs.count + fact.partnerCity) * slots + slot]
+      return (partner, partner, actuals.figures.places[fact.partner])
     }
     let cell = (i * targets.orgs.count + o) * slots
-    return (targets.figures.decimal(at: cell + slot), targets.figures.decimal(at: cell + slot / 4 * 4 + 3))
-  }
-}
-
-/// The one-line reasons of warnings, in Chinese and English.
-struct ReasonText {
-  let spec: MonitoredIndicator
-  let settings: MonitoringSettings
-
-  /// Decimal places of the indicator's precision (0.1 → 1).
-  var places: Int { max(0, Int((-log10(spec.precision)).rounded())) }
-
-  /// A computed figure in the indicator's precision, with `%` for a percentage.
-  func figure(_ value: Double) -> String {
-    Self.fixed(value, places: places) + (spec.unit == "%" ? "%" : "")
-  }
-
-  /// A stated figure in the indicator's precision, with `%` for a percentage; "—" for none.
-  func figure(_ value: Decimal?) -> String {
-    Self.fixed(value, places: places) + (spec.unit == "%" ? "%" : "")
-  }
-
-  /// A decimal rounded half away from zero to `places` decimals, written with all of them.
-  static func fixed(_ value: Decimal?, places: Int) -> String {
-    guard let value else { return "—" }
-    return DecimalArithmetic.text(value, step: Decimal(sign: .plus, exponent: -places, significand: 1))
-  }
-
-  /// One decimal, a trailing `.0` dropped: 82, 81.7.
-  static func short(_ value: Double) -> String { short(value, places: 1) }
-
-  /// `places` decimals, trailing zeros dropped.
-  static func short(_ value: Double, places: Int) -> String {
-    guard value.isFinite else { return value > 0 ? "∞" : "—" }
-    var text = fixedBytes(value, places: places)
-    if text.contains(UInt8(ascii: ".")) {
-      while text.last == UInt8(ascii: "0") { text.removeLast() }
-      if text.last == UInt8(ascii: ".") { text.removeLast() }
-    }
-    return String(decoding: text, as: UTF8.self)
-  }
-
-  /// The decimals that show a small gap: one, or as many as make it differ from zero (0.04, not 0).
-  static func places(showing value: Double) -> Int {
-    var places = 1
-    while places < 4 && value != 0 && abs(value) < 0.5 * pow(10, -Double(places)) { places += 1 }
-    return places
-  }
-
-  /// `places` decimals as `printf("%.Nf")` rounds them (`NumberText.fixed`), without the sign
-  /// of a value that rounds to zero; "—" when not finite.
-  static func fixed(_ value: Double, places: Int) -> String {
-    guard value.isFinite else { return "—" }
-    return String(decoding: fixedBytes(value, places: places), as: UTF8.self)
-  }
-
-  /// `fixed(_:places:)` of a finite value, as bytes.
-  private static func fixedBytes(_ value: Double, places: Int) -> [UInt8] {
-    var rounded: [UInt8] = []
-    rounded.reserveCapacity(24)
-    NumberText.appendFixed(value, places: places, to: &rounded)
-    if rounded.first == UInt8(ascii: "-")
-      && !rounded.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") })
-    {
-      rounded.removeFirst()
-    }
-    return rounded
-  }
-
-  func behindPace(state: RowState, actual stated: Decimal?, milestone: Decimal?) -> LocalizedText {
-    let places = Self.places(showing: state.pointsBehind)
-    if spec.isRate {
-      let points = Self.short(state.pointsBehind, places: places)
-      let actual = figure(stated)
-      let target = figure(milestone)
-      return spec.direction == .higher
-        ? LocalizedText(
-          zh: "低于序时目标 \(points) 个百分点（实际 \(actual)，目标 \(target)）",
-          en: "\(points) percentage points below the year-to-date target (actual \(actual), target \(target))")
-        : LocalizedText(
-          zh: "高于序时目标 \(points) 个百分点（实际 \(actual)，目标 \(target)）",
-          en: "\(points) percentage points above the year-to-date target (actual \(actual), target \(target))")
-    }
-    if state.pace.isNaN {
-      let actual = figure(stated)
-      let expected = figure(state.expected)
-      return LocalizedText(
-        zh: "实际 \(actual)，未达序时目标 \(expected)", en: "actual \(actual) short of the year-to-date target \(expected)")
-    }
-    let pace = Self.short(state.pace * 100, places: places)
-    let points = Self.short(state.pointsBehind, places: places)
-    return LocalizedText(zh: "序时进度 \(pace)%，落后 \(points) 个百分点", en: "pace \(pace)%, \(points) points behind")
-  }
-
-  func missing(period: Period, derived: Bool) -> LocalizedText {
-    derived
-      ? LocalizedText(zh: "缺少计算所需数据，无法计算\(period.zh)数值", en: "no value for \(period): an input is missing")
-      : LocalizedText(zh: "未报送\(period.zh)数据", en: "no figure reported for \(period)")
-  }
-
-  func late(reportedOn: String?, dueDay: String, asOf: String?) -> LocalizedText {
-    if let reportedOn {
-      return LocalizedText(
-        zh: "\(reportedOn) 报送，晚于截止日 \(dueDay)", en: "reported on \(reportedOn), after the due day \(dueDay)")
-    }
-    let day = asOf ?? "?"
-    return LocalizedText(zh: "截至 \(day) 仍未报送，截止日为 \(dueDay)", en: "not reported by \(day); due by \(dueDay)")
-  }
-
-  func ytdFalls(value: Decimal?, previous: Decimal?) -> LocalizedText {
-    LocalizedText(
-      zh: "累计值 \(figure(value)) 低于上季累计 \(figure(previous))",
-      en: "year-to-date \(figure(value)) is below the previous quarter's \(figure(previous))")
-  }
-
-  func sumMismatch(city: Decimal?, districts: Decimal?, tolerance: Decimal?) -> LocalizedText {
-    let difference = Self.fixed(city.flatMap { city in districts.map { city - $0 } }, places: places)
-    let allowed = Self.fixed(tolerance, places: places + 1)
-    return LocalizedText(
-      zh: "各区县合计 \(figure(districts))，与全市 \(figure(city)) 相差 \(difference)，超过容差 \(allowed)",
-      en: "districts add up to \(figure(districts)), not the city's \(figure(city)) "
-        + "(difference \(difference), tolerance \(allowed))")
-  }
-
-  func outlier(growth: Double, score: Double, acrossDistricts: Bool) -> LocalizedText {
-    let zhGrowth = spec.isRate ? "同比变化 \(Self.short(growth)) 个百分点" : "同比增长 \(Self.short(growth * 100))%"
-    let enGrowth =
-      spec.isRate
-      ? "year-on-year change of \(Self.short(growth)) points" : "year-on-year growth \(Self.short(growth * 100))%"
-    let z = Self.fixed(score, places: 1)
-    let limit = Self.short(settings.outlierThreshold)
-    return acrossDistricts
-      ? LocalizedText(
-        zh: "\(zhGrowth)，在各区县中异常（修正 z 值 \(z)，阈值 \(limit)）",
-        en: "\(enGrowth) is an outlier among the districts (modified z-score \(z), threshold \(limit))")
-      : LocalizedText(
-        zh: "\(zhGrowth)，与本单位以往增速相比异常（修正 z 值 \(z)，阈值 \(limit)）",
-        en: "\(enGrowth) is an outlier against this org's own past growth (modified z-score \(z), threshold \(limit))")
+    return (
+      targets.figures.units[cell + slot], targets.figures.units[cell + slot / 4 * 4 + 3], targets.figures.places[i]
+    )
   }
 }

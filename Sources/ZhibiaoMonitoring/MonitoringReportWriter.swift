@@ -7,7 +7,8 @@ import ZhibiaoTargets
 /// (the bytes of `JSONEncoder` with sorted keys over `report()`), into a sink that takes the
 /// bytes in order: no row is built as a `MonitoringRow`, and no more than a few thousand rows'
 /// text is held at a time, so that a report of a million rows needs a few megabytes beside the
-/// monitor. Rows are written in chunks shared out among the processors and handed on in order.
+/// monitor. Rows are written in chunks shared out among the processors and handed on in order,
+/// the next chunks formatted while the last are handed on (`ReportRounds`).
 public struct MonitoringReportWriter: Sendable {
   /// How the report is written.
   public enum Format: String, Sendable, CaseIterable {
@@ -49,30 +50,27 @@ public struct MonitoringReportWriter: Sendable {
 
     let rowCount = monitor.rows.count
     let workers = rowCount >= 4 * Self.chunkRows ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-    var buffers = Array(repeating: [UInt8](), count: workers)
-    var counts = Array(repeating: 0, count: workers)
+    let rounds = ReportRounds(text: context, format: format, workers: workers, chunkRows: Self.chunkRows)
+    let next = DispatchGroup()
+    defer { next.wait() }
     var written = 0
-    var start = 0
-    while start < rowCount {
-      let round = start
-      buffers.withUnsafeMutableBufferPointer { buffers in
-        counts.withUnsafeMutableBufferPointer { counts in
-          let shared = ChunkWork(buffers: buffers, counts: counts)
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let from = min(round + worker * Self.chunkRows, rowCount)
-            let rows = from..<min(from + Self.chunkRows, rowCount)
-            shared.buffers[worker].removeAll(keepingCapacity: true)
-            shared.counts[worker] = context.append(rows, format, to: &shared.buffers[worker])
-          }
+    if rounds.count > 0 { rounds.format(round: 0) }
+    for round in 0..<rounds.count {
+      if round + 1 < rounds.count {
+        next.enter()
+        DispatchQueue.global().async {
+          rounds.format(round: round + 1)
+          next.leave()
         }
       }
-      for worker in 0..<workers where !buffers[worker].isEmpty {
+      try rounds.forEachChunk(of: round) { bytes, rows in
+        guard !bytes.isEmpty else { return }
         // Every JSON row is written after a comma; the first of the report is not.
         let skip = format == .json && written == 0 ? 1 : 0
-        try buffers[worker].withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[skip...])) }
-        written += counts[worker]
+        try sink(UnsafeRawBufferPointer(rebasing: bytes[skip...]))
+        written += rows
       }
-      start += workers * Self.chunkRows
+      next.wait()
     }
 
     if format == .json {
@@ -89,10 +87,4 @@ public struct MonitoringReportWriter: Sendable {
   public func write(_ format: Format, to handle: FileHandle) throws -> Int {
     try write(format) { bytes in try handle.write(contentsOf: bytes) }
   }
-}
-
-/// The buffers of one round of chunks, each written by its own worker.
-private struct ChunkWork: @unchecked Sendable {
-  let buffers: UnsafeMutableBufferPointer<[UInt8]>
-  let counts: UnsafeMutableBufferPointer<Int>
 }

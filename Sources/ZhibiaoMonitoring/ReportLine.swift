@@ -2,8 +2,9 @@ import Foundation
 import ZhibiaoPlan
 
 /// What a report writer reads of one row, in the monitor's own terms: figures in units, statistics
-/// as doubles, and the warnings with their reasons — the fields of `MonitoringRow` without making
-/// a `Decimal` or an array for every figure.
+/// as doubles, and what the reasons of its warnings state (`RowWarning`, kept apart so that their
+/// array is reused) — the fields of `MonitoringRow` without making a `Decimal`, a string or an
+/// array for every row.
 struct ReportLine {
   var row: Int
   var indicator: Int
@@ -29,20 +30,13 @@ struct ReportLine {
   var flags: UInt16
   var disagreement: RegisterDisagreement?
   var lastReported: MonitoringRow.LastReported?
-  var warnings: [MonitoringWarning]
 }
 
 extension Monitor {
-  /// The line of an active row, with `dueDay` the period's; the same fields as `report()` gives
-  /// its row.
-  func reportLine(_ row: Int, dueDay: String) -> ReportLine {
-    var days: [UInt64: String] = [:]
-    return reportLine(row, dueDay: dueDay, days: &days)
-  }
-
-  /// The line of an active row, with the days of times of reporting already written in `days`
-  /// (by the bits of the time), to which it adds its own: a report's figures come in on few days.
-  func reportLine(_ row: Int, dueDay: String, days: inout [UInt64: String]) -> ReportLine {
+  /// The line of an active row, with its warnings put in `warnings` (emptied first) and the days
+  /// of times of reporting already written in `days` (by the bits of the time), to which it adds
+  /// its own: a report's figures come in on few days.
+  func reportLine(_ row: Int, days: inout [UInt64: String], warnings: inout [RowWarning]) -> ReportLine {
     let state = rows[row]
     let i = Int(rowIndicator[row])
     let o = Int(rowOrg[row])
@@ -56,18 +50,7 @@ extension Monitor {
     let actual = units.withUnsafeBufferPointer {
       FigureGrid.actual($0, measure: fact.measure, series: cell, slot: slot)
     }
-    let milestone: Int64
-    let annual: Int64
-    let targetPlaces: Int
-    if fact.partner >= 0 {
-      milestone = units[(fact.partner * orgCount + fact.partnerCity) * slots + slot]
-      annual = milestone
-      targetPlaces = actuals.figures.places[fact.partner]
-    } else {
-      milestone = targets.figures.units[cell + slot]
-      annual = targets.figures.units[cell + slot / 4 * 4 + 3]
-      targetPlaces = targets.figures.places[i]
-    }
+    let (milestone, annual, targetPlaces) = targetUnits(i, o)
     let none = FigureGrid.none
     var gap: Int128?
     let gapPlaces = max(places, targetPlaces)
@@ -93,15 +76,12 @@ extension Monitor {
         reportedOn = day
       }
     }
-    var warnings: [MonitoringWarning] = []
-    let needsFigures = state.status == .yellow || state.status == .red || flags & DataQualityFlag.ytdFalls.bit != 0
+    warnings.removeAll(keepingCapacity: true)
     if state.status == .yellow || state.status == .red || flags != 0 {
-      warnings = self.warnings(
-        row: row, flags: DataQualityFlag.flags(in: flags),
-        value: needsFigures ? FigureGrid.decimal(value, places: places) : nil,
-        actual: needsFigures ? FigureGrid.decimal(actual, places: places) : nil,
-        milestone: needsFigures ? FigureGrid.decimal(milestone, places: targetPlaces) : nil, reportedOn: reportedOn,
-        dueDay: dueDay, disagreement: disagreement)
+      rowWarnings(
+        row: row, flags: flags, value: StatedFigure(value, places: places),
+        actual: StatedFigure(actual, places: places), milestone: StatedFigure(milestone, places: targetPlaces),
+        reportedOn: reportedOn, disagreement: disagreement, into: &warnings)
     }
     return ReportLine(
       row: row, indicator: i, org: o, state: state, value: value, actual: actual, milestone: milestone,
@@ -110,8 +90,7 @@ extension Monitor {
       hasProjection: fact.hasProjection, reportedOn: reportedOn,
       reporting: ReportingState.of(
         hasFigure: value != none, reportedAt: reported, due: due, asOf: asOf?.timeIntervalSinceReferenceDate ?? .nan),
-      flags: flags, disagreement: disagreement, lastReported: value == none ? lastReported(i, o) : nil,
-      warnings: warnings)
+      flags: flags, disagreement: disagreement, lastReported: value == none ? lastReported(i, o) : nil)
   }
 
   /// 10^exponent, for exponents from 0 to 18.

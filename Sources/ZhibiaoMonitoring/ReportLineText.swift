@@ -2,29 +2,38 @@ import Foundation
 import ZhibiaoPlan
 
 /// The text of report rows, with what every row of a monitor shares worked out once: the
-/// indicators' and orgs' fields as JSON and CSV, the period, the due day and the reporting notes.
+/// indicators' and orgs' fields as JSON and CSV, the period, the due day, the reporting notes and
+/// how each indicator's reasons write figures.
 struct ReportLineText: Sendable {
   let monitor: Monitor
   let dueDay: String
   let asOf: String?
-  /// Per indicator: `"domain":…,"due_day":…` is not shared, so each piece is kept apart.
-  let indicatorJSON: [[UInt8]]
-  let domainJSON: [[UInt8]]
-  let unitJSON: [[UInt8]]
-  let kindJSON: [[UInt8]]
-  let measureJSON: [[UInt8]]
-  let orgJSON: [[UInt8]]
+  /// Per indicator, its `domain`, `indicator`, `kind`, `measure` and `unit` as JSON.
+  let domainJSON: FieldTexts
+  let indicatorJSON: FieldTexts
+  let kindJSON: FieldTexts
+  let measureJSON: FieldTexts
+  let unitJSON: FieldTexts
+  /// Per org, its name as JSON.
+  let orgJSON: FieldTexts
   let periodJSON: [UInt8]
   let dueDayJSON: [UInt8]
-  /// The reporting note of each reporting state as JSON (`null` for none).
-  let noteJSON: [ReportingState: [UInt8]]
-  /// Per indicator, its first eight CSV fields up to the org's (`indicator,domain,`), and those
-  /// after it (`,is_city` is the row's) from the period to the measure; the org's field.
-  let indicatorCSV: [[UInt8]]
-  let afterOrgCSV: [[UInt8]]
-  let orgCSV: [[UInt8]]
+  /// The reporting note of each reporting state as JSON (`null` for none), in the order of
+  /// `ReportingState.allCases`.
+  let noteJSON: FieldTexts
+  let reportingStates = ReportingState.allCases
+  /// Per indicator, its first CSV fields up to the org's (`indicator,domain,`), and those after
+  /// it (`,is_city` is the row's) from the period to the measure; per org, its field.
+  let indicatorCSV: FieldTexts
+  let afterOrgCSV: FieldTexts
+  let orgCSV: FieldTexts
+  /// `,due_day,` in CSV.
+  let dueDayCSV: [UInt8]
   /// Per indicator, the org holding its city figure.
   let cities: [Int]
+  /// The reasons of warnings, and how each indicator's write figures.
+  let reasons: ReasonText
+  let styles: [ReasonText.Style]
 
   init(monitor: Monitor) {
     self.monitor = monitor
@@ -37,25 +46,25 @@ struct ReportLineText: Sendable {
       return output
     }
     let specs = monitor.targets.indicators
-    indicatorJSON = specs.map { json($0.id.rawValue) }
-    domainJSON = specs.map { json($0.domain?.rawValue) }
-    unitJSON = specs.map { json($0.unit) }
-    kindJSON = specs.map { json($0.kind.rawValue) }
-    measureJSON = specs.map { json($0.measure.rawValue) }
-    orgJSON = monitor.targets.orgs.map { json($0.rawValue) }
+    indicatorJSON = FieldTexts(specs.map { json($0.id.rawValue) })
+    domainJSON = FieldTexts(specs.map { json($0.domain?.rawValue) })
+    unitJSON = FieldTexts(specs.map { json($0.unit) })
+    kindJSON = FieldTexts(specs.map { json($0.kind.rawValue) })
+    measureJSON = FieldTexts(specs.map { json($0.measure.rawValue) })
+    orgJSON = FieldTexts(monitor.targets.orgs.map { json($0.rawValue) })
     periodJSON = json(monitor.period.description)
     dueDayJSON = json(dueDay)
-    var notes: [ReportingState: [UInt8]] = [:]
-    for state in ReportingState.allCases {
-      var output: [UInt8] = []
-      if let note = state.note(dueDay: dueDay) {
-        ReportText.appendJSON(note, to: &output)
-      } else {
-        output = Array("null".utf8)
-      }
-      notes[state] = output
-    }
-    noteJSON = notes
+    let dueDay = dueDay
+    noteJSON = FieldTexts(
+      ReportingState.allCases.map { state in
+        var output: [UInt8] = []
+        if let note = state.note(dueDay: dueDay) {
+          ReportText.appendJSON(note, to: &output)
+        } else {
+          output = Array("null".utf8)
+        }
+        return output
+      })
     func csv(_ fields: [String]) -> [UInt8] {
       var output: [UInt8] = []
       for field in fields {
@@ -64,26 +73,30 @@ struct ReportLineText: Sendable {
       }
       return output
     }
-    indicatorCSV = specs.map { csv([$0.id.rawValue, $0.domain?.rawValue ?? ""]) }
-    afterOrgCSV = specs.map {
-      csv([monitor.period.description, $0.unit ?? "", $0.kind.rawValue, $0.measure.rawValue])
-    }
-    orgCSV = monitor.targets.orgs.map { csv([$0.rawValue]) }
+    indicatorCSV = FieldTexts(specs.map { csv([$0.id.rawValue, $0.domain?.rawValue ?? ""]) })
+    afterOrgCSV = FieldTexts(
+      specs.map { csv([monitor.period.description, $0.unit ?? "", $0.kind.rawValue, $0.measure.rawValue]) })
+    orgCSV = FieldTexts(monitor.targets.orgs.map { csv([$0.rawValue]) })
+    dueDayCSV = csv([dueDay])
     cities = specs.map(\.city)
+    reasons = ReasonText(
+      period: monitor.targets.axis.period(ofSlot: monitor.slot), dueDay: dueDay, asOf: asOf, settings: settings)
+    styles = specs.map(ReasonText.Style.init)
   }
 
   /// Appends the active rows among `rows` in `format` (each JSON row after a comma). Returns
   /// how many it wrote.
-  func append(_ rows: Range<Int>, _ format: MonitoringReportWriter.Format, to output: inout [UInt8]) -> Int {
+  func append(_ rows: Range<Int>, _ format: MonitoringReportWriter.Format, to output: inout ReportBytes) -> Int {
     var count = 0
     var days: [UInt64: String] = [:]
+    var warnings: [RowWarning] = []
     for row in rows where monitor.rows[row].isActive {
-      let line = monitor.reportLine(row, dueDay: dueDay, days: &days)
+      let line = monitor.reportLine(row, days: &days, warnings: &warnings)
       switch format {
-      case .csv: appendCSV(line, to: &output)
+      case .csv: appendCSV(line, warnings, to: &output)
       case .json:
         output.append(UInt8(ascii: ","))
-        appendJSON(line, to: &output)
+        appendJSON(line, warnings, to: &output)
       }
       count += 1
     }
@@ -93,130 +106,127 @@ struct ReportLineText: Sendable {
   // MARK: - JSON
 
   /// Appends a row as `JSONEncoder` writes a `MonitoringRow` with sorted keys.
-  func appendJSON(_ line: ReportLine, to output: inout [UInt8]) {
+  func appendJSON(_ line: ReportLine, _ warnings: [RowWarning], to output: inout ReportBytes) {
     let state = line.state
     let i = line.indicator
-    func number(_ value: Double) { ReportText.appendJSON(value, to: &output) }
-    func name(_ text: String?) { ReportText.appendJSON(text, to: &output) }
-    output.append(contentsOf: #"{"actual_ytd":"#.utf8)
-    ReportText.appendJSON(units: line.actual, places: line.places, to: &output)
-    output.append(contentsOf: #","annual_target":"#.utf8)
-    ReportText.appendJSON(units: line.annualTarget, places: line.targetPlaces, to: &output)
-    output.append(contentsOf: #","domain":"#.utf8)
-    output.append(contentsOf: domainJSON[i])
-    output.append(contentsOf: #","due_day":"#.utf8)
-    output.append(contentsOf: dueDayJSON)
-    output.append(contentsOf: #","expected":"#.utf8)
-    number(state.expected)
-    output.append(contentsOf: #","flags":"#.utf8)
-    output.append(UInt8(ascii: "["))
+    let view = line.view
+    let hasView = line.hasView && !view.timeElapsed.isNaN
+    output.append(#"{"actual_ytd":"#)
+    output.appendJSON(units: line.actual, places: line.places)
+    output.append(#","annual_target":"#)
+    output.appendJSON(units: line.annualTarget, places: line.targetPlaces)
+    output.append(#","domain":"#)
+    domainJSON.append(i, to: &output)
+    output.append(#","due_day":"#)
+    output.append(dueDayJSON)
+    output.append(#","expected":"#)
+    output.appendJSON(state.expected)
+    output.append(#","flags":["#)
     var first = true
     for flag in DataQualityFlag.allCases where line.flags & flag.bit != 0 {
       if !first { output.append(UInt8(ascii: ",")) }
       first = false
-      name(flag.rawValue)
+      output.appendJSONName(flag.rawValue)
     }
-    output.append(UInt8(ascii: "]"))
-    output.append(contentsOf: #","gap":"#.utf8)
-    if let gap = line.gap {
-      NumberText.appendDecimal(gap, places: line.gapPlaces, to: &output)
-    } else {
-      output.append(contentsOf: "null".utf8)
-    }
-    output.append(contentsOf: #","growth_actual":"#.utf8)
-    number(line.view.growthActual)
-    output.append(contentsOf: #","growth_ratio":"#.utf8)
-    number(line.view.growthRatio)
-    output.append(contentsOf: #","growth_required":"#.utf8)
-    number(line.view.growthRequired)
-    output.append(contentsOf: #","growth_status":"#.utf8)
-    name(line.hasView && !line.view.timeElapsed.isNaN ? line.view.growthStatus?.rawValue : nil)
-    output.append(contentsOf: #","indicator":"#.utf8)
-    output.append(contentsOf: indicatorJSON[i])
-    output.append(contentsOf: #","is_city":"#.utf8)
-    output.append(contentsOf: (line.org == cities[i] ? "true" : "false").utf8)
-    output.append(contentsOf: #","kind":"#.utf8)
-    output.append(contentsOf: kindJSON[i])
-    output.append(contentsOf: #","last_reported":"#.utf8)
+    output.append(#"],"gap":"#)
+    if let gap = line.gap { output.appendDecimal(gap, places: line.gapPlaces) } else { output.append("null") }
+    output.append(#","growth_actual":"#)
+    output.appendJSON(view.growthActual)
+    output.append(#","growth_ratio":"#)
+    output.appendJSON(view.growthRatio)
+    output.append(#","growth_required":"#)
+    output.appendJSON(view.growthRequired)
+    output.append(#","growth_status":"#)
+    output.appendJSONName(hasView ? view.growthStatus?.rawValue : nil)
+    output.append(#","indicator":"#)
+    indicatorJSON.append(i, to: &output)
+    output.append(line.org == cities[i] ? #","is_city":true,"kind":"# : #","is_city":false,"kind":"#)
+    kindJSON.append(i, to: &output)
+    output.append(#","last_reported":"#)
     if let lastReported = line.lastReported {
-      ReportText.appendEncoded(lastReported, to: &output)
+      output.appendEncoded(lastReported)
     } else {
-      output.append(contentsOf: "null".utf8)
+      output.append("null")
     }
-    output.append(contentsOf: #","measure":"#.utf8)
-    output.append(contentsOf: measureJSON[i])
-    output.append(contentsOf: #","mid_term":"#.utf8)
-    name(line.hasView && !line.view.timeElapsed.isNaN ? line.view.category?.rawValue : nil)
-    output.append(contentsOf: #","milestone_ytd":"#.utf8)
-    ReportText.appendJSON(units: line.milestone, places: line.targetPlaces, to: &output)
-    output.append(contentsOf: #","org":"#.utf8)
-    output.append(contentsOf: orgJSON[line.org])
-    output.append(contentsOf: #","pace":"#.utf8)
-    number(state.pace)
-    output.append(contentsOf: #","period":"#.utf8)
-    output.append(contentsOf: periodJSON)
-    output.append(contentsOf: #","points_behind":"#.utf8)
-    number(state.pointsBehind)
-    output.append(contentsOf: #","previous_status":"#.utf8)
-    name(state.previous?.rawValue)
-    output.append(contentsOf: #","progress":"#.utf8)
-    number(line.view.progress)
-    output.append(contentsOf: #","projection":"#.utf8)
+    output.append(#","measure":"#)
+    measureJSON.append(i, to: &output)
+    output.append(#","mid_term":"#)
+    output.appendJSONName(hasView ? view.category?.rawValue : nil)
+    output.append(#","milestone_ytd":"#)
+    output.appendJSON(units: line.milestone, places: line.targetPlaces)
+    output.append(#","org":"#)
+    orgJSON.append(line.org, to: &output)
+    output.append(#","pace":"#)
+    output.appendJSON(state.pace)
+    output.append(#","period":"#)
+    output.append(periodJSON)
+    output.append(#","points_behind":"#)
+    output.appendJSON(state.pointsBehind)
+    output.append(#","previous_status":"#)
+    output.appendJSONName(state.previous?.rawValue)
+    output.append(#","progress":"#)
+    output.appendJSON(view.progress)
+    output.append(#","projection":"#)
     if line.hasProjection {
       let projection = state.projection
-      output.append(contentsOf: #"{"high":"#.utf8)
-      number(projection.high)
-      output.append(contentsOf: #","last_year_pattern":"#.utf8)
-      number(projection.lastYearPattern)
-      output.append(contentsOf: #","low":"#.utf8)
-      number(projection.low)
-      output.append(contentsOf: #","remaining_quarters":"#.utf8)
-      number(projection.remainingQuarters)
-      output.append(contentsOf: #","share_of_year":"#.utf8)
-      number(projection.shareOfYear)
+      output.append(#"{"high":"#)
+      output.appendJSON(projection.high)
+      output.append(#","last_year_pattern":"#)
+      output.appendJSON(projection.lastYearPattern)
+      output.append(#","low":"#)
+      output.appendJSON(projection.low)
+      output.append(#","remaining_quarters":"#)
+      output.appendJSON(projection.remainingQuarters)
+      output.append(#","share_of_year":"#)
+      output.appendJSON(projection.shareOfYear)
       output.append(UInt8(ascii: "}"))
     } else {
-      output.append(contentsOf: "null".utf8)
+      output.append("null")
     }
     if let disagreement = line.disagreement {
-      output.append(contentsOf: #","register_disagreement":"#.utf8)
-      ReportText.appendEncoded(disagreement, to: &output)
+      output.append(#","register_disagreement":"#)
+      output.appendEncoded(disagreement)
     }
-    output.append(contentsOf: #","reported_on":"#.utf8)
-    name(line.reportedOn)
-    output.append(contentsOf: #","reporting":"#.utf8)
-    name(line.reporting.rawValue)
-    output.append(contentsOf: #","reporting_note":"#.utf8)
-    output.append(contentsOf: noteJSON[line.reporting] ?? Array("null".utf8))
-    output.append(contentsOf: #","score_across_districts":"#.utf8)
-    number(state.scoreAcrossDistricts)
-    output.append(contentsOf: #","score_over_time":"#.utf8)
-    number(state.scoreOverTime)
-    output.append(contentsOf: #","seasonal_share":"#.utf8)
-    number(line.seasonalShare)
-    output.append(contentsOf: #","status":"#.utf8)
-    name(state.status.rawValue)
-    output.append(contentsOf: #","status_change":"#.utf8)
-    name(PaceChange.between(state.previous, state.status).rawValue)
-    output.append(contentsOf: #","time_elapsed":"#.utf8)
-    number(line.view.timeElapsed)
-    output.append(contentsOf: #","unit":"#.utf8)
-    output.append(contentsOf: unitJSON[i])
-    output.append(contentsOf: #","value":"#.utf8)
-    ReportText.appendJSON(units: line.value, places: line.places, to: &output)
-    output.append(contentsOf: #","warnings":"#.utf8)
-    output.append(UInt8(ascii: "["))
-    for (index, warning) in line.warnings.enumerated() {
+    output.append(#","reported_on":"#)
+    output.appendJSON(line.reportedOn)
+    output.append(#","reporting":"#)
+    output.appendJSONName(line.reporting.rawValue)
+    output.append(#","reporting_note":"#)
+    noteJSON.append(reportingStates.firstIndex(of: line.reporting) ?? 0, to: &output)
+    output.append(#","score_across_districts":"#)
+    output.appendJSON(state.scoreAcrossDistricts)
+    output.append(#","score_over_time":"#)
+    output.appendJSON(state.scoreOverTime)
+    output.append(#","seasonal_share":"#)
+    output.appendJSON(line.seasonalShare)
+    output.append(#","status":"#)
+    output.appendJSONName(state.status.rawValue)
+    output.append(#","status_change":"#)
+    output.appendJSONName(PaceChange.between(state.previous, state.status).rawValue)
+    output.append(#","time_elapsed":"#)
+    output.appendJSON(view.timeElapsed)
+    output.append(#","unit":"#)
+    unitJSON.append(i, to: &output)
+    output.append(#","value":"#)
+    output.appendJSON(units: line.value, places: line.places)
+    output.append(#","warnings":["#)
+    let style = styles[i]
+    for (index, warning) in warnings.enumerated() {
       if index > 0 { output.append(UInt8(ascii: ",")) }
-      output.append(contentsOf: #"{"kind":"#.utf8)
-      name(warning.kind.rawValue)
-      output.append(contentsOf: #","reason":"#.utf8)
-      ReportText.appendJSON(warning.reason, to: &output)
-      output.append(UInt8(ascii: "}"))
+      output.append(#"{"kind":"#)
+      output.appendJSONName(warning.kind.rawValue)
+      output.append(#","reason":{"en":""#)
+      var start = output.count
+      reasons.write(warning.reason, style, in: .en, to: &output)
+      output.escapeJSON(from: start)
+      output.append(#"","zh":""#)
+      start = output.count
+      reasons.write(warning.reason, style, in: .zh, to: &output)
+      output.escapeJSON(from: start)
+      output.append(#""}}"#)
     }
-    output.append(UInt8(ascii: "]"))
-    output.append(contentsOf: #","yoy_growth":"#.utf8)
-    number(state.growth)
+    output.append(#"],"yoy_growth":"#)
+    output.appendJSON(state.growth)
     output.append(UInt8(ascii: "}"))
   }
 
@@ -224,55 +234,47 @@ struct ReportLineText: Sendable {
 
   /// Appends a row in the columns of `MonitoringReport.csvColumns`, as `MonitoringReport.csv`
   /// writes it.
-  func appendCSV(_ line: ReportLine, to output: inout [UInt8]) {
+  func appendCSV(_ line: ReportLine, _ warnings: [RowWarning], to output: inout ReportBytes) {
     let state = line.state
     let i = line.indicator
-    func field(_ text: String) {
-      ReportText.appendCSV(text, to: &output)
+    func name(_ text: String?) {
+      if let text { output.append(utf8: text) }
       output.append(UInt8(ascii: ","))
     }
     func number(_ value: Double) {
-      ReportText.appendCSV(value, to: &output)
+      output.appendCSV(value)
       output.append(UInt8(ascii: ","))
     }
     func figure(_ units: Int64, places: Int) {
-      if units != FigureGrid.none { NumberText.appendDecimal(units, places: places, to: &output) }
+      if units != FigureGrid.none { output.appendDecimal(units, places: places) }
       output.append(UInt8(ascii: ","))
     }
-    func joined(_ parts: some Sequence<String>, by separator: String) {
-      var text: [UInt8] = []
-      for (index, part) in parts.enumerated() {
-        if index > 0 { text.append(contentsOf: separator.utf8) }
-        text.append(contentsOf: part.utf8)
-      }
-      ReportText.appendCSV(String(decoding: text, as: UTF8.self), to: &output)
-    }
-    output.append(contentsOf: indicatorCSV[i])
-    output.append(contentsOf: orgCSV[line.org])
-    output.append(contentsOf: (line.org == cities[i] ? "true," : "false,").utf8)
-    output.append(contentsOf: afterOrgCSV[i])
+    indicatorCSV.append(i, to: &output)
+    orgCSV.append(line.org, to: &output)
+    output.append(line.org == cities[i] ? "true," : "false,")
+    afterOrgCSV.append(i, to: &output)
     figure(line.value, places: line.places)
     figure(line.actual, places: line.places)
     figure(line.milestone, places: line.targetPlaces)
     figure(line.annualTarget, places: line.targetPlaces)
-    if let gap = line.gap { NumberText.appendDecimal(gap, places: line.gapPlaces, to: &output) }
+    if let gap = line.gap { output.appendDecimal(gap, places: line.gapPlaces) }
     output.append(UInt8(ascii: ","))
     number(line.seasonalShare)
     number(state.expected)
     number(state.pace)
     number(state.pointsBehind)
-    field(state.status.rawValue)
-    field(state.previous?.rawValue ?? "")
-    field(PaceChange.between(state.previous, state.status).rawValue)
+    name(state.status.rawValue)
+    name(state.previous?.rawValue)
+    name(PaceChange.between(state.previous, state.status).rawValue)
     let view = line.view
     let hasView = line.hasView && !view.timeElapsed.isNaN
     number(view.progress)
     number(view.timeElapsed)
-    field(hasView ? view.category?.rawValue ?? "" : "")
+    name(hasView ? view.category?.rawValue : nil)
     number(view.growthActual)
     number(view.growthRequired)
     number(view.growthRatio)
-    field(hasView ? view.growthStatus?.rawValue ?? "" : "")
+    name(hasView ? view.growthStatus?.rawValue : nil)
     let projection = line.hasProjection ? state.projection : YearEndProjection.none
     number(projection.shareOfYear)
     number(projection.lastYearPattern)
@@ -282,23 +284,62 @@ struct ReportLineText: Sendable {
     number(state.growth)
     number(state.scoreAcrossDistricts)
     number(state.scoreOverTime)
-    field(line.reportedOn ?? "")
-    field(dueDay)
-    field(line.reporting.rawValue)
+    name(line.reportedOn)
+    output.append(dueDayCSV)
+    name(line.reporting.rawValue)
     if let lastReported = line.lastReported {
-      field(lastReported.period.description)
-      field(lastReported.value.description)
-      field(lastReported.actual.description)
+      name(lastReported.period.description)
+      output.appendCSV(lastReported.value.description)
+      output.append(UInt8(ascii: ","))
+      output.appendCSV(lastReported.actual.description)
+      output.append(UInt8(ascii: ","))
     } else {
-      output.append(contentsOf: ",,,".utf8)
+      output.append(",,,")
     }
-    joined(DataQualityFlag.allCases.lazy.filter { line.flags & $0.bit != 0 }.map(\.rawValue), by: " ")
+    var first = true
+    for flag in DataQualityFlag.allCases where line.flags & flag.bit != 0 {
+      if !first { output.append(UInt8(ascii: " ")) }
+      first = false
+      output.append(utf8: flag.rawValue)
+    }
     output.append(UInt8(ascii: ","))
-    joined(line.warnings.lazy.map(\.kind.rawValue), by: " ")
+    for (index, warning) in warnings.enumerated() {
+      if index > 0 { output.append(UInt8(ascii: " ")) }
+      output.append(utf8: warning.kind.rawValue)
+    }
     output.append(UInt8(ascii: ","))
-    joined(line.warnings.lazy.map(\.reason.zh), by: "；")
-    output.append(UInt8(ascii: ","))
-    joined(line.warnings.lazy.map(\.reason.en), by: "; ")
-    output.append(0x0A)
+    let style = styles[i]
+    func reasons(in language: Language, separator: StaticString, then end: UInt8) {
+      let start = output.count
+      for (index, warning) in warnings.enumerated() {
+        if index > 0 { output.append(separator) }
+        self.reasons.write(warning.reason, style, in: language, to: &output)
+      }
+      output.quoteCSV(from: start)
+      output.append(end)
+    }
+    reasons(in: .zh, separator: "；", then: UInt8(ascii: ","))
+    reasons(in: .en, separator: "; ", then: 0x0A)
+  }
+}
+
+/// Texts written in many rows — an indicator's or an org's fields — kept in one array of bytes and
+/// found by number, so that writing one copies bytes without touching an array of its own.
+struct FieldTexts: Sendable {
+  private var bytes: [UInt8] = []
+  private var ends: [Int] = [0]
+
+  /// The texts, numbered from 0 in order.
+  init(_ texts: [[UInt8]]) {
+    for text in texts {
+      bytes.append(contentsOf: text)
+      ends.append(bytes.count)
+    }
+  }
+
+  /// Appends text number `index`.
+  func append(_ index: Int, to output: inout ReportBytes) {
+    let range = ends[index]..<ends[index + 1]
+    bytes.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[range])) }
   }
 }

@@ -4,9 +4,9 @@ import ZhibiaoPlan
 /// The bytes of report fields, appended to a buffer: JSON as the report's `JSONEncoder` writes it
 /// (keys sorted, compact, `/` escaped, a statistic that is not a number as "inf" or "nan"), and
 /// CSV fields quoted where RFC 4180 needs it.
-enum ReportText {
+package enum ReportText {
   /// Appends `text` as a JSON string, escaped as `JSONEncoder` escapes it.
-  static func appendJSON(_ text: String, to output: inout [UInt8]) {
+  package static func appendJSON(_ text: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     for byte in text.utf8 {
       switch byte {
@@ -32,27 +32,6 @@ enum ReportText {
   /// Appends an optional string as JSON, `null` for none.
   static func appendJSON(_ text: String?, to output: inout [UInt8]) {
     if let text { appendJSON(text, to: &output) } else { output.append(contentsOf: "null".utf8) }
-  }
-
-  /// Appends a statistic as JSON: `null` for NaN (no figure), "inf" or "-inf" quoted, else the
-  /// double as `JSONEncoder` writes it.
-  static func appendJSON(_ value: Double, to output: inout [UInt8]) {
-    if value.isNaN {
-      output.append(contentsOf: "null".utf8)
-    } else if value.isInfinite {
-      output.append(contentsOf: (value < 0 ? #""-inf""# : #""inf""#).utf8)
-    } else {
-      NumberText.appendJSON(value, to: &output)
-    }
-  }
-
-  /// Appends a figure in units as JSON: `null` for none, else as `Decimal` describes it.
-  static func appendJSON(units: Int64, places: Int, to output: inout [UInt8]) {
-    if units == FigureGrid.none {
-      output.append(contentsOf: "null".utf8)
-    } else {
-      NumberText.appendDecimal(units, places: places, to: &output)
-    }
   }
 
   /// Appends `{"en":…,"zh":…}`.
@@ -83,7 +62,7 @@ enum ReportText {
   // MARK: - CSV
 
   /// Appends one CSV field, quoted when it holds a comma, a quote or a line break.
-  static func appendCSV(_ text: String, to output: inout [UInt8]) {
+  package static func appendCSV(_ text: String, to output: inout [UInt8]) {
     let utf8 = text.utf8
     guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
     else {
@@ -101,15 +80,5 @@ enum ReportText {
   /// The CSV text of a statistic: empty for NaN, "inf" or "-inf", else as JSON writes it.
   static func csv(_ value: Double) -> String {
     value.isNaN ? "" : value.isInfinite ? (value < 0 ? "-inf" : "inf") : NumberText.json(value)
-  }
-
-  /// Appends the CSV text of a statistic, as `csv(_:)` gives it.
-  static func appendCSV(_ value: Double, to output: inout [UInt8]) {
-    if value.isNaN { return }
-    if value.isInfinite {
-      output.append(contentsOf: (value < 0 ? "-inf" : "inf").utf8)
-    } else {
-      NumberText.appendJSON(value, to: &output)
-    }
   }
 }

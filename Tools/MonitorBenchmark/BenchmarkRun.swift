@@ -14,6 +14,8 @@ struct BenchmarkRun {
   let csv: String?
   /// Where to write the last quarter's lights and item points, if anywhere.
   let results: String?
+  /// Where to keep the monitoring report written, if anywhere.
+  let reportDirectory: String?
   /// How the data reach the engine.
   let path: DataPath
   /// Whether to time writing the monitoring report.

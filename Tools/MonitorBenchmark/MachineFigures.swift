@@ -32,6 +32,11 @@ struct MachineFigures: Encodable {
   var reportJSONBytes: Int?
   var reportCSVAddedPeakBytesPerRow: Int?
   var reportJSONAddedPeakBytesPerRow: Int?
+  /// The same reports formatted with their bytes dropped: the writer's part, without the file's.
+  var reportFormattingSeconds: Double?
+  var reportFormattingProcessorSeconds: Double?
+  var reportJSONFormattingSeconds: Double?
+  var reportJSONFormattingProcessorSeconds: Double?
   /// The median time of the monitoring of every quarter at once, and the peak memory it added.
   var allPeriodsSeconds: Double?
   var allPeriodsProcessorSeconds: Double?

@@ -4,7 +4,7 @@
 // with the peak memory of the process (VmHWM).
 //
 // Run with: swift run -c release monitor-benchmark [--orgs N] [--indicators M] [--quarters Q]
-//           [--runs R] [--csv DIR] [--results DIR] [--path plan|dense] [--no-report] [--no-all-periods]
+//           [--runs R] [--csv DIR] [--results DIR] [--report-dir DIR] [--path plan|dense] [--no-report] [--no-all-periods]
 //           [--json]   (--help lists them)
 //
 // Up to 20,000 indicator × org pairs the data go through the whole pipeline: a plan written as
@@ -66,6 +66,12 @@ struct MonitorBenchmark: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
+      "Also keep the monitoring report written, as report.csv and report.json, in DIR.", valueName: "DIR"))
+  var reportDir: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
       "Through a generated plan, or the dense grids generated directly (default: plan up to 20,000"
         + " indicator × org pairs, dense beyond).", valueName: "plan|dense"))
   var path: DataPath?
@@ -98,7 +104,8 @@ struct MonitorBenchmark: ParsableCommand {
 
   func run() throws {
     var benchmark = BenchmarkRun(
-      runs: runs, updates: updates ?? max(runs, 101), csv: csv, results: results, path: dataPath,
+      runs: runs, updates: updates ?? max(runs, 101), csv: csv, results: results, reportDirectory: reportDir,
+      path: dataPath,
       writeReport: !noReport, allPeriods: !noAllPeriods, json: json,
       generator: Generator(orgs: orgs, indicators: indicators, years: quarters / 4))
     try benchmark.run()
