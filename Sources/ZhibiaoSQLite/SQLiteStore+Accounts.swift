@@ -83,14 +83,34 @@ extension SQLiteStore {
   public func account(forTokenHash hash: String) async throws -> AccountRecord? {
     try await guarded {
       try await writer.read { db in
-        try Row.fetchOne(
-          db,
+        // Prepared once per connection: every request of a script asks.
+        let statement = try db.cachedStatement(
           sql: """
             SELECT \(Self.accountColumns("a.")) FROM api_token t JOIN account a ON a.name = t.account
             WHERE t.hash = ? AND t.revoked_at IS NULL AND a.disabled = 0
-            """,
-          arguments: [hash]
-        ).map(Self.account)
+            """)
+        return try Row.fetchOne(statement, arguments: [hash]).map(Self.account)
+      }
+    }
+  }
+
+  /// One read, its statement prepared once per connection: every signed-in request asks.
+  public func sessionAndAccount(idHash: String) async throws -> (session: SessionRecord, account: AccountRecord?)? {
+    try await guarded {
+      try await writer.read { db in
+        let statement = try db.cachedStatement(
+          sql: """
+            SELECT s.id_hash, s.account, s.csrf_token, s.created_at, s.last_seen_at, s.address, \(Self.accountColumns("a."))
+            FROM session s LEFT JOIN account a ON a.name = s.account WHERE s.id_hash = ?
+            """)
+        return try Row.fetchOne(statement, arguments: [idHash]).map { row in
+          let session = SessionRecord(
+            idHash: row[0], account: row[1], csrfToken: row[2],
+            createdAt: try Stored.date(row[3], column: "session.created_at"),
+            lastSeenAt: try Stored.date(row[4], column: "session.last_seen_at"), address: row[5])
+          let account = row.hasNull(atIndex: 6) ? nil : try Self.account(row, from: 6)
+          return (session, account)
+        }
       }
     }
   }
@@ -115,15 +135,18 @@ extension SQLiteStore {
 
   private static let accountColumns = accountColumns("")
 
-  private static func account(_ row: Row) throws -> AccountRecord {
-    let roleText: String = row[2]
+  private static func account(_ row: Row) throws -> AccountRecord { try account(row, from: 0) }
+
+  /// The account whose columns (`accountColumns`) begin at column `first` of `row`.
+  private static func account(_ row: Row, from first: Int) throws -> AccountRecord {
+    let roleText: String = row[first + 2]
     guard let role = Role(rawValue: roleText) else {
       throw MalformedColumn(column: "account.role", text: roleText, expected: "one of \(Role.allCases)")
     }
     return AccountRecord(
-      name: row[0], org: OrgID(row[1] as String), role: role, passwordHash: row[3], disabled: row[4],
-      createdAt: try Stored.date(row[5], column: "account.created_at"),
-      updatedAt: try Stored.date(row[6], column: "account.updated_at"))
+      name: row[first], org: OrgID(row[first + 1] as String), role: role, passwordHash: row[first + 3],
+      disabled: row[first + 4], createdAt: try Stored.date(row[first + 5], column: "account.created_at"),
+      updatedAt: try Stored.date(row[first + 6], column: "account.updated_at"))
   }
 
   private func updateAccount(

@@ -33,6 +33,10 @@ public protocol SessionStore: Sendable {
   func addSession(_ session: SessionRecord) async throws
   /// The session with this id hash, if there is one.
   func session(idHash: String) async throws -> SessionRecord?
+  /// The session with this id hash and the account it signed in (nil when the account no
+  /// longer exists), if there is such a session: what every signed-in request looks up, in one
+  /// read where the store can join them.
+  func sessionAndAccount(idHash: String) async throws -> (session: SessionRecord, account: AccountRecord?)?
   /// Records that the session was used at `time`.
   func touchSession(idHash: String, at time: Date) async throws
   /// Ends one session.
@@ -43,4 +47,12 @@ public protocol SessionStore: Sendable {
   func recordLoginFailure(account: String, address: String, at time: Date) async throws
   /// How many sign-ins failed since `time` for `account`, and from `address`.
   func loginFailures(account: String, address: String, since time: Date) async throws -> (account: Int, address: Int)
+}
+
+extension SessionStore where Self: AccountStore {
+  /// The session, then its account, in two reads.
+  public func sessionAndAccount(idHash: String) async throws -> (session: SessionRecord, account: AccountRecord?)? {
+    guard let session = try await session(idHash: idHash) else { return nil }
+    return (session, try await account(named: session.account))
+  }
 }

@@ -65,13 +65,14 @@ struct API: Sendable {
       else { throw HTTPError(.badRequest, message: "give a period of the plan, e.g. period=2025Q2") }
       let everything = account.role == .commission || account.role == .admin
       let scope = everything ? "all" : "\(account.role.rawValue)|\(account.org)"
-      let data = try await standing.cached("monitoring.json|\(period)|\(scope)") {
-        try JSONViews.monitoring(
-          try await standing.readable(try await standing.monitoring(at: period), by: account), pretty: false)
+      // Kept as the bytes sent, which every response shares without copying.
+      let body = try await standing.cached("monitoring.json|\(period)|\(scope)") {
+        ByteBuffer(
+          bytes: try JSONViews.monitoring(
+            try await standing.readable(try await standing.monitoring(at: period), by: account), pretty: false))
       }
       return Response(
-        status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: body))
     }
     router.get("/api/v1/assessment") { request, context -> Response in
       let account = try Self.account(context)

@@ -32,8 +32,12 @@ struct Board: Sendable {
       let language = context.language
       let done = request.uri.queryParameters["locked"].flatMap({ Int(String($0)) })
       return try await pages.rendered("board", standing: standing, request: request, context: context) {
-        var values = try await matrix(year: year, language: language)
-        values.merge(try await summary(year: year, language: language)) { _, new in new }
+        // The matrix reads the store while the summary computes the report: after a change the
+        // board is made afresh while a user waits for it, so the two go side by side.
+        async let matrix = matrix(year: year, language: language)
+        let summary = try await summary(year: year, language: language)
+        var values = try await matrix
+        values.merge(summary) { _, new in new }
         values["can_lock"] = account.role == .commission
         if let done {
           values["done"] = (PageText.catalog(language)["locked_count"] ?? "{n}")
@@ -128,14 +132,17 @@ struct Board: Sendable {
     let plan = workspace.plan
     let text = PageText.catalog(language)
     let now = clock()
+    let quarters = (1...4).map { Period.quarter($0, of: year) }
+    async let observations = store.observations(plan: plan.id)
+    async let drafts = store.drafts(plan: plan.id, org: nil)
+    let locks = try await self.locks(of: Self.reporters(plan).map(\.id), at: quarters)
     var statuses: [String: ObservationStatus] = [:]
-    for record in try await store.observations(plan: plan.id) where record.period.year == year {
+    for record in try await observations where record.period.year == year {
       statuses["\(record.indicator)|\(record.org)|\(record.period)"] = record.status
     }
-    for record in try await store.drafts(plan: plan.id, org: nil) where record.period.year == year {
+    for record in try await drafts where record.period.year == year {
       statuses["\(record.indicator)|\(record.org)|\(record.period)"] = .draft
     }
-    let quarters = (1...4).map { Period.quarter($0, of: year) }
     var overdueCounts = [Int](repeating: 0, count: 4)
     var rows: [[String: Any]] = []
     for org in Self.reporters(plan) {
@@ -147,7 +154,7 @@ struct Board: Sendable {
           continue
         }
         let found = figures.compactMap { statuses["\($0.indicator.id)|\(org.id)|\($0.period)"] }
-        let locked = try await store.isLocked(plan: plan.id, org: org.id, period: quarter)
+        let locked = locks.contains(API.OrgPeriod(org: org.id, period: quarter))
         let state = Self.state(found, expected: figures.count, locked: locked)
         let reported = found.filter { $0 != .draft }.count
         let overdue = !locked && reported < figures.count && now >= plan.monitoringSettings.dueInstant(for: quarter)
@@ -172,6 +179,26 @@ struct Board: Sendable {
       },
       "rows": rows,
     ]
+  }
+
+  /// Which of `orgs`' `quarters` are locked, asked of the store side by side rather than one
+  /// after another.
+  func locks(of orgs: [OrgID], at quarters: [Period]) async throws -> Set<API.OrgPeriod> {
+    let plan = workspace.plan.id
+    let store = self.store
+    return try await withThrowingTaskGroup(of: API.OrgPeriod?.self) { group in
+      for org in orgs {
+        for quarter in quarters {
+          group.addTask {
+            try await store.isLocked(plan: plan, org: org, period: quarter)
+              ? API.OrgPeriod(org: org, period: quarter) : nil
+          }
+        }
+      }
+      var locked: Set<API.OrgPeriod> = []
+      for try await found in group { if let found { locked.insert(found) } }
+      return locked
+    }
   }
 
   /// The state a cell shows for the statuses `found` of `expected` figures.

@@ -68,19 +68,26 @@ final class LiveEvents: Sendable {
   var count: Int { subscribers.withLock { $0.count } }
 
   /// Tells every listening page that may learn of `event`.
-  func publish(_ event: FigureEvent) {
-    standing?.changed()
-    let message = event.message
-    subscribers.withLock { subscribers in
-      for subscriber in subscribers.values where event.isVisible(to: subscriber.account) {
-        subscriber.continuation.yield(message)
-      }
-    }
-  }
+  func publish(_ event: FigureEvent) { publish([event]) }
 
   /// Tells of every distinct org and quarter among `changes`.
   func publish(_ kind: FigureEvent.Kind, _ changes: [(org: OrgID, period: Period)]) {
-    for event in Set(changes.map { FigureEvent(kind, org: $0.org, period: $0.period) }) { publish(event) }
+    publish(Set(changes.map { FigureEvent(kind, org: $0.org, period: $0.period) }))
+  }
+
+  /// Tells every listening page of the events among `events` it may learn of; the standing is
+  /// made stale once for them all, since one write made them.
+  private func publish(_ events: some Collection<FigureEvent>) {
+    guard !events.isEmpty else { return }
+    standing?.changed()
+    for event in events {
+      let message = event.message
+      subscribers.withLock { subscribers in
+        for subscriber in subscribers.values where event.isVisible(to: subscriber.account) {
+          subscriber.continuation.yield(message)
+        }
+      }
+    }
   }
 
   /// The messages for `account`'s page, heartbeats included, until the page goes away.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Synchronization
 
 /// Gives each request an id — in the log metadata of everything it logs and in the
 /// `X-Request-Id` response header — and logs one line when it ends: method, path, status and
@@ -78,17 +79,68 @@ public struct JSONLogHandler: LogHandler {
     FileHandle.standardError.write(line)
   }
 
-  /// The line `event` is written as: a JSON object and a newline.
+  /// The line `event` is written as: a JSON object, keys sorted, and a newline.
+  ///
+  /// Written by hand rather than through `JSONSerialization`: every request logs a line, and
+  /// Foundation's serializer, which sorts keys by locale-aware comparison, cost a fifth of the
+  /// server's time per request.
   func line(for event: LogEvent) -> Data? {
     var object: [String: String] = [
-      "time": Date().formatted(.iso8601), "level": event.level.rawValue, "message": "\(event.message)",
-      "label": label,
+      "time": LogTime.now(), "level": event.level.rawValue, "message": "\(event.message)", "label": label,
     ]
-    for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
-      object[key] = "\(value)"
+    for (key, value) in metadata { object[key] = "\(value)" }
+    for (key, value) in event.metadata ?? [:] { object[key] = "\(value)" }
+    return JSONLine.encode(object)
+  }
+}
+
+/// One JSON object of strings on one line: keys sorted, every value escaped as RFC 8259 asks, so
+/// that no newline or quote in a value can end the line or the string early.
+enum JSONLine {
+  static func encode(_ object: [String: String]) -> Data {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    bytes.append(UInt8(ascii: "{"))
+    for (index, key) in object.keys.sorted().enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      append(key, to: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+      append(object[key] ?? "", to: &bytes)
     }
-    guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
-    data.append(0x0A)
-    return data
+    bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+    return Data(bytes)
+  }
+
+  /// `text` as a JSON string: quoted, with quotes, backslashes and control characters escaped.
+  static func append(_ text: String, to bytes: inout [UInt8]) {
+    let hex = Array("0123456789abcdef".utf8)
+    bytes.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        bytes.append(contentsOf: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}
+
+/// The time of a log line, in UTC to the second (`2025-04-01T08:30:00Z`, as ISO 8601 writes
+/// it); the text is made once per second, not once per line.
+enum LogTime {
+  private static let last = Mutex<(second: Int, text: String)>((-1, ""))
+
+  static func now() -> String {
+    let second = Int(Date().timeIntervalSince1970.rounded(.down))
+    if let text = last.withLock({ $0.second == second ? $0.text : nil }) { return text }
+    let text = Date(timeIntervalSince1970: TimeInterval(second)).formatted(.iso8601)
+    last.withLock { $0 = (second, text) }
+    return text
   }
 }

@@ -40,12 +40,14 @@ struct SessionAuthenticator: RouterMiddleware {
       context.account = account
     } else if let id = SessionCookie.value(in: request) {
       let hash = Tokens.hash(id)
-      if let session = try await store.session(idHash: hash) {
+      // The session and its account in one read, on every request: ending a session or disabling
+      // an account anywhere (another instance, the command line) counts at the next request.
+      if let (session, account) = try await store.sessionAndAccount(idHash: hash) {
         let now = clock()
         let fresh =
           now.timeIntervalSince(session.lastSeenAt) <= limits.idle
           && now.timeIntervalSince(session.createdAt) <= limits.absolute
-        if fresh, let account = try await store.account(named: session.account), !account.disabled {
+        if fresh, let account, !account.disabled {
           // The last use is written at most once a minute: a page's many requests do not each
           // write to the store, and the idle limit holds to within that minute.
           if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
@@ -64,8 +66,9 @@ struct SessionAuthenticator: RouterMiddleware {
   /// The token of an `Authorization: Bearer` header.
   static func bearer(_ request: Request) -> String? {
     guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
-    let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
-    return token.isEmpty ? nil : token
+    var token = header.dropFirst(7).drop { $0 == " " || $0 == "\t" }
+    while let last = token.last, last == " " || last == "\t" { token = token.dropLast() }
+    return token.isEmpty ? nil : String(token)
   }
 }
 
@@ -88,11 +91,18 @@ enum SessionCookie {
 
 extension Request {
   /// The value of the cookie `name` the request carries, if any.
+  ///
+  /// Every request reads its cookies two or three times, so the header is cut by hand rather than
+  /// through Foundation's character sets: each `;`-separated pair trimmed of spaces and tabs.
   func cookie(_ name: String) -> String? {
+    let prefix = name + "="
     for header in headers[values: .cookie] {
       for part in header.split(separator: ";") {
-        let pair = part.trimmingCharacters(in: .whitespaces)
-        if pair.hasPrefix(name + "=") { return String(pair.dropFirst(name.count + 1)) }
+        let pair = part.drop { $0 == " " || $0 == "\t" }
+        guard pair.hasPrefix(prefix) else { continue }
+        var value = pair.dropFirst(prefix.count)
+        while let last = value.last, last == " " || last == "\t" { value = value.dropLast() }
+        return String(value)
       }
     }
     return nil

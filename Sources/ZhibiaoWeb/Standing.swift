@@ -60,8 +60,15 @@ final class Standing: Sendable {
     self.clock = clock
   }
 
-  /// The figures changed: the next read computes afresh.
-  func changed() { state.withLock { $0.generation += 1 } }
+  /// The figures changed: the next read computes afresh. The store is read again at once, not
+  /// when the next page asks, so that a page opened on hearing of the change (the board) waits
+  /// less; a reading under way already is left to finish, and the next read starts its own.
+  func changed() {
+    state.withLock { state in
+      state.generation += 1
+      if state.loading == nil { state.loading = (load(generation: state.generation), state.generation) }
+    }
+  }
 
   /// The reading to compute from. Requests that need a new reading share one: a write of this
   /// app makes them wait for it (so that a user sees the change just made), while a reading only

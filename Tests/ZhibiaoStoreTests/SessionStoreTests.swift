@@ -35,6 +35,22 @@ struct SessionStoreTests {
     #expect(try await store.session(idHash: String(repeating: "b", count: 64)) == nil)
   }
 
+  @Test(
+    "A session is read with its account in one call, as the two reads give them",
+    arguments: StoreBackend.available)
+  func sessionWithAccount(_ backend: StoreBackend) async throws {
+    let store = try await backend.store()
+    try await store.addAccount(Self.account)
+    try await store.addSession(session("a", lastSeen: Fixture.tuesday))
+    let found = try #require(try await store.sessionAndAccount(idHash: String(repeating: "a", count: 64)))
+    #expect(found.session == session("a", lastSeen: Fixture.tuesday))
+    #expect(found.account == Self.account)
+    #expect(try await store.account(named: "xihu.li") == found.account)
+    #expect(try await store.sessionAndAccount(idHash: String(repeating: "b", count: 64)) == nil)
+    try await store.setDisabled(true, account: "xihu.li", at: Fixture.wednesday)
+    #expect(try await store.sessionAndAccount(idHash: String(repeating: "a", count: 64)) == nil)
+  }
+
   @Test("Failed sign-ins are counted per account and per address since a time", arguments: StoreBackend.available)
   func failures(_ backend: StoreBackend) async throws {
     let store = try await backend.store()

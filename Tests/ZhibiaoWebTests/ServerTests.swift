@@ -100,7 +100,8 @@ struct ServerTests {
     var handler = JSONLogHandler(label: "zhibiao")
     handler[metadataKey: "request_id"] = "00ff00ff00ff00ff"
     let event = LogEvent(
-      level: .info, message: "request", metadata: ["status": "200", "note": "a \"quoted\"\nline"],
+      level: .info, message: "request",
+      metadata: ["status": "200", "note": "a \"quoted\"\nline", "path": "/西湖\t\u{01}\\"],
       source: "ZhibiaoWeb", file: #fileID, function: #function, line: #line)
     let line = try #require(handler.line(for: event))
     #expect(line.last == 0x0A)
@@ -109,6 +110,12 @@ struct ServerTests {
     #expect(object["request_id"] == "00ff00ff00ff00ff")
     #expect(object["status"] == "200")
     #expect(object["note"] == "a \"quoted\"\nline")
+    #expect(object["path"] == "/西湖\t\u{01}\\")
+    // Keys in order, so that lines read alike.
+    let text = String(decoding: line, as: UTF8.self)
+    let keys = ["label", "level", "message", "note", "path", "request_id", "status", "time"]
+    let positions = keys.compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
+    #expect(positions.count == keys.count && positions == positions.sorted())
     #expect(object["level"] == "info" && object["message"] == "request" && object["label"] == "zhibiao")
   }
 }
