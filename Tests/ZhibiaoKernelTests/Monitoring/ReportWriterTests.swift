@@ -45,20 +45,23 @@ struct ReportWriterTests {
   @Test(
     "Property: on random grids (ties, zeros, missing figures and targets) the streamed JSON and CSV equal the report's")
   func randomGrids() async throws {
-    await propertyCheck(count: 60, input: IncrementalCase.generator) { testCase in
-      let settings = MonitoringSettings(outlierMinimumCount: 3, outlierMinimumPoints: 0)
-      guard
-        let monitor = try? testCase.grid.monitor(
-          testCase.period, settings: settings, asOf: chinaTime("2024-06-30 12:00"))
-      else {
-        Issue.record("no monitor for \(testCase)")
-        return
-      }
-      let report = monitor.report()
-      let expected = try Self.encoded(report)
-      #expect(Self.written(monitor, .json).text == expected, "\(testCase)")
-      #expect(Self.written(monitor, .csv).text == report.csv, "\(testCase)")
+    await propertyCheck(count: 60, input: IncrementalCase.generator) { try Self.expectStreamedAsReported($0) }
+  }
+
+  /// Expects the streamed JSON and CSV of the case's monitor to be the report's, byte for byte.
+  static func expectStreamedAsReported(_ testCase: IncrementalCase) throws {
+    let settings = MonitoringSettings(outlierMinimumCount: 3, outlierMinimumPoints: 0)
+    guard
+      let monitor = try? testCase.grid.monitor(
+        testCase.period, settings: settings, asOf: chinaTime("2024-06-30 12:00"))
+    else {
+      Issue.record("no monitor for \(testCase)")
+      return
     }
+    let report = monitor.report()
+    let expected = try encoded(report)
+    #expect(written(monitor, .json).text == expected, "\(testCase)")
+    #expect(written(monitor, .csv).text == report.csv, "\(testCase)")
   }
 
   @Test("A report larger than one round of chunks keeps its rows in order, each once")
