@@ -82,49 +82,37 @@ public struct ZipArchive: Sendable {
   }
 
   /// The inflated bytes of `entry`, checked against its declared size and CRC-32.
-  /// An entry that declares more than `maximumEntrySize` bytes (1 GiB) is refused unread.
+  /// An entry that declares more than `maximumEntrySize` bytes (1 GiB) is refused unread. The
+  /// bytes are those of ``stream(_:)``, read into one buffer of the declared size.
   public func data(_ entry: Entry) throws(ZipArchiveError) -> Data {
     guard entry.uncompressedSize <= Self.maximumEntrySize else {
       throw .entryTooLarge(path: entry.path, size: entry.uncompressedSize)
     }
-    let size = Int(entry.uncompressedSize)
-    var output = Data(count: size + 1)
-    let produced: Int? = output.withUnsafeMutableBytes { target in
-      bytes.withUnsafeBufferPointer { source in
-        let input = UnsafeBufferPointer(
-          rebasing: source[entry.dataOffset..<entry.dataOffset + Int(entry.compressedSize)])
-        guard entry.deflated else {
-          guard input.count <= size else { return nil }
-          target.copyMemory(from: UnsafeRawBufferPointer(input))
-          return input.count
-        }
-        return Self.inflate(input, into: target.bindMemory(to: UInt8.self))
+    let stream = try self.stream(entry)
+    var output = Data(count: Int(entry.uncompressedSize))
+    var filled = 0
+    var spare: UInt8 = 0
+    while true {
+      // Once the buffer is full, one more read into a spare byte checks the end: nothing more,
+      // and the size and checksum as declared.
+      let count: Int
+      do {
+        count =
+          filled < output.count
+          ? try output.withUnsafeMutableBytes {
+            try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+          }
+          : try withUnsafeMutableBytes(of: &spare) { try stream.read(into: $0) }
+      } catch let error as ZipArchiveError {
+        throw error
+      } catch {
+        throw .damagedEntry(path: entry.path)
       }
+      if count == 0 { break }
+      filled += count
     }
-    guard let produced, produced == size else { throw .damagedEntry(path: entry.path) }
-    output.count = size
-    let checksum = output.withUnsafeBytes { Self.crc32($0) }
-    guard checksum == entry.checksum else { throw .damagedEntry(path: entry.path) }
+    guard filled == output.count else { throw .damagedEntry(path: entry.path) }
     return output
-  }
-
-  /// The number of bytes raw deflate data in `input` inflate to in `output`, or nil when they are
-  /// not a complete deflate stream or do not fit.
-  private static func inflate(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>)
-    -> Int?
-  {
-    guard input.count <= UInt32.max, output.count <= UInt32.max else { return nil }
-    var stream = z_stream()
-    guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-      return nil
-    }
-    defer { inflateEnd(&stream) }
-    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-    stream.avail_in = UInt32(input.count)
-    stream.next_out = output.baseAddress
-    stream.avail_out = UInt32(output.count)
-    guard CZlib.inflate(&stream, Z_FINISH) == Z_STREAM_END else { return nil }
-    return Int(stream.total_out)
   }
 
   /// The CRC-32 of `bytes`, as ZIP records it.
