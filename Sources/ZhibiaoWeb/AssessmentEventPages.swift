@@ -37,13 +37,13 @@ struct AssessmentEventPages: Sendable {
     router.post("/assessment/events") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: [.commission])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await record(form, account: account, request: request, context: context)
     }
     router.post("/assessment/events/withdraw") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: [.commission])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await withdraw(form, account: account, request: request, context: context)
     }
   }

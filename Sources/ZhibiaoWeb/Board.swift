@@ -49,7 +49,7 @@ struct Board: Sendable {
     router.post("/board/locks") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: [.commission])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       let period = try PageQuarter.parse(form["period"] ?? "", plan: workspace.plan)
       let plan = workspace.plan
       if let refusal = ReviewRules(plan: plan).lock(by: account.org, as: account.role) {

@@ -52,6 +52,11 @@ extension HTTPField.Name {
 struct FormBody {
   private var fields: [String: [String]] = [:]
 
+  /// The form in the body of `request`, of at most `limit` bytes (a longer body is refused).
+  static func read(_ request: inout Request, upTo limit: Int = 65_536) async throws -> FormBody {
+    FormBody(String(buffer: try await request.collectBody(upTo: limit)))
+  }
+
   init(_ text: String) {
     for pair in text.split(separator: "&") {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -37,7 +37,7 @@ struct ChangeRequests: Sendable {
     router.post("/changes") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.filers)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       let (indicator, period) = try figure(
         form["indicator"].map { Substring($0) }, form["period"].map { Substring($0) })
       return try await file(
@@ -66,7 +66,7 @@ struct ChangeRequests: Sendable {
     router.post("/changes/decide") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: [.commission])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       guard let id = form["id"].flatMap({ Int($0) }),
         let decision = form["decision"].flatMap(ChangeRequest.Decision.init)
       else { throw HTTPError(.badRequest, message: "give id and decision") }

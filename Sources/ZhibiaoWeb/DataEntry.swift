@@ -41,7 +41,7 @@ struct DataEntry: Sendable {
     router.post("/entry") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.roles)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+      let form = try await FormBody.read(&request, upTo: context.maxUploadSize)
       let period = try PageQuarter.parse(form["period"] ?? "", plan: workspace.plan)
       return try await save(form, period: period, account: account, request: request, context: context)
     }

@@ -47,13 +47,13 @@ struct NoticePages: Sendable {
     router.post("/notices/answer") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: [.district, .bureau])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await act(form, kind: .answer, account: account, request: request, context: context)
     }
     router.post("/notices/decide") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: [.commission])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       let kind: NoticeActivity.Kind
       switch form["decision"] {
       case "accept": kind = .accept

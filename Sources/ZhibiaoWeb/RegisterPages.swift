@@ -43,13 +43,13 @@ struct RegisterPages: Sendable {
     router.post("/registers") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.writers)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await addEntry(form, account: account, request: request, context: context)
     }
     router.post("/registers/withdraw") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.writers)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await withdraw(form, account: account, request: request, context: context)
     }
   }

@@ -37,7 +37,7 @@ struct ReviewQueue: Sendable {
     router.post("/review") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.roles)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+      let form = try await FormBody.read(&request, upTo: context.maxUploadSize)
       return try await decide(form, account: account, request: request, context: context)
     }
   }

@@ -28,7 +28,7 @@ struct SignIn: Sendable {
     }
     router.post("/login") { request, context -> Response in
       var request = request
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
+      let form = try await FormBody.read(&request, upTo: 16_384)
       return try await signIn(name: form["name"] ?? "", password: form["password"] ?? "", request, context)
     }
     router.post("/logout") { request, context -> Response in

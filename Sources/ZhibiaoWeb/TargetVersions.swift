@@ -43,7 +43,7 @@ struct TargetVersions: Sendable {
     router.post("/targets") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: [.commission])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await issue(form, account: account, request: request, context: context)
     }
     router.get("/targets/show") { request, context -> Response in

@@ -41,13 +41,13 @@ struct TaskPages: Sendable {
     router.post("/tasks") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.writers)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await report(form, account: account, request: request, context: context)
     }
     router.post("/tasks/review") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.writers)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 65_536)))
+      let form = try await FormBody.read(&request)
       return try await review(form, account: account, request: request, context: context)
     }
   }

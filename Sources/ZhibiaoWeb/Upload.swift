@@ -54,7 +54,7 @@ struct Upload: Sendable {
     router.post("/upload/confirm") { request, context -> Response in
       var request = request
       let account = try PageAccess.account(context, roles: Self.roles)
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: context.maxUploadSize * 2)))
+      let form = try await FormBody.read(&request, upTo: context.maxUploadSize * 2)
       guard let encoded = form["content"], let data = Data(base64Encoded: encoded), let filename = form["filename"]
       else { throw HTTPError(.badRequest, message: "the confirmation carries no file") }
       let period = try PageQuarter.parse(form["period"] ?? "", plan: workspace.plan)

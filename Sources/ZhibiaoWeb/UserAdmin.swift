@@ -33,13 +33,13 @@ struct UserAdmin: Sendable {
     router.post("/admin/users") { request, context -> Response in
       var request = request
       _ = try PageAccess.account(context, roles: [.admin])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
+      let form = try await FormBody.read(&request, upTo: 16_384)
       return try await addAccount(form, request: request, context: context)
     }
     router.post("/admin/users/state") { request, context -> Response in
       var request = request
       let admin = try PageAccess.account(context, roles: [.admin])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
+      let form = try await FormBody.read(&request, upTo: 16_384)
       guard let name = form["name"], let account = try await store.account(named: name) else {
         throw HTTPError(.notFound)
       }
@@ -54,7 +54,7 @@ struct UserAdmin: Sendable {
     router.post("/admin/users/password") { request, context -> Response in
       var request = request
       _ = try PageAccess.account(context, roles: [.admin])
-      let form = FormBody(String(buffer: try await request.collectBody(upTo: 16_384)))
+      let form = try await FormBody.read(&request, upTo: 16_384)
       guard let name = form["name"], let account = try await store.account(named: name) else {
         throw HTTPError(.notFound)
       }
