@@ -83,7 +83,7 @@ public struct Actuals: Sendable {
   /// The grid of `plan`: every indicator × every org × the quarters from the base year to the
   /// target year. Base-year figures fill the base year's fourth quarter where nothing was reported
   /// for it; then the reported figures are placed (a later duplicate replaces an earlier one); an
-  /// indicator counted from a register (`count_of`) takes `RegisterEntry.count` for the owner (the
+  /// indicator counted from a register (`count_of`) takes `RegisterEntry.count` (`RegisterCounts`) for the owner (the
   /// whole city) and every district at every slot; derived indicators are then computed.
   public init(
     plan: Plan, observations: [ReportedValue], registerEntries: [RegisterEntry] = [], baselines: Baselines? = nil
@@ -151,6 +151,7 @@ public struct Actuals: Sendable {
       reportedAt[at] = observation.reportedAt?.timeIntervalSinceReferenceDate ?? .nan
     }
     let districts = plan.districts.map(\.id)
+    let registerCounts = RegisterCounts(periods: (0..<axis.count).map(axis.period(ofSlot:)))
     for (i, indicator) in plan.indicators.enumerated() where indicator.countOf != nil {
       isCounted[i] = true
       let counted = registerEntries.filter { $0.register == indicator.countOf?.register }
@@ -161,11 +162,10 @@ public struct Actuals: Sendable {
         guard let o = orgIndex[org] else { continue }
         let isDistrict = org != indicator.owner
         let own = isDistrict ? byOrg[org] ?? [] : counted
+        let counts = registerCounts.counts(indicator, org: org, in: own, isDistrict: isDistrict)
         for slot in 0..<axis.count {
-          let count = RegisterEntry.count(
-            indicator, org: org, period: axis.period(ofSlot: slot), in: own, isDistrict: isDistrict)
           let at = index(indicator: i, org: o, slot: slot)
-          figures.set(at, count.map { Decimal($0) })
+          figures.set(at, counts.map { Decimal($0[slot]) })
           reportedAt[at] = .nan
         }
       }

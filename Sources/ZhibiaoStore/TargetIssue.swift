@@ -211,7 +211,12 @@ public struct IssuedTargets: Sendable {
 
   /// Reads from `store` the version in force of each year of `plan`.
   public static func read(plan: PlanID, from store: any Store) async throws -> IssuedTargets {
-    let issues = try await store.targetIssues(plan: plan)
+    try await read(plan: plan, issues: store.targetIssues(plan: plan), from: store)
+  }
+
+  /// Reads from `store` the targets of the version in force of each year among `issues`, the
+  /// plan's versions as the store lists them.
+  public static func read(plan: PlanID, issues: [TargetIssue], from store: any Store) async throws -> IssuedTargets {
     var latest: [Int: TargetIssue] = [:]
     for issue in issues where issue.version > latest[issue.year]?.version ?? 0 { latest[issue.year] = issue }
     var entries: [TargetBook.Entry] = []

@@ -133,12 +133,15 @@ struct Board: Sendable {
     let text = PageText.catalog(language)
     let now = clock()
     let quarters = (1...4).map { Period.quarter($0, of: year) }
-    async let observations = store.observations(plan: plan.id)
+    // The figures as the current reading holds them (the summary beside reads the same), the
+    // drafts, which no reading holds, from the store.
+    async let pipeline = standing.pipeline()
     async let drafts = store.drafts(plan: plan.id, org: nil)
     let locks = try await self.locks(of: Self.reporters(plan).map(\.id), at: quarters)
     var statuses: [String: ObservationStatus] = [:]
-    for record in try await observations where record.period.year == year {
-      statuses["\(record.indicator)|\(record.org)|\(record.period)"] = record.status
+    let reading = try await pipeline
+    for (figure, status) in zip(reading.observations, reading.statuses) where figure.period.year == year {
+      statuses["\(figure.indicator)|\(figure.org)|\(figure.period)"] = status
     }
     for record in try await drafts where record.period.year == year {
       statuses["\(record.indicator)|\(record.org)|\(record.period)"] = .draft

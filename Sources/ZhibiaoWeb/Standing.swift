@@ -110,7 +110,8 @@ final class Standing: Sendable {
       do {
         // The mark is read first: a write landing during the reading moves it, and the next check reads again.
         let mark = try await store.changeMark()
-        if let current = state.withLock({ $0.reading }), current.mark == mark {
+        let current = state.withLock { $0.reading }
+        if let current, current.mark == mark {
           current.stamp.withLock { stamp in
             if stamp.generation <= generation { stamp = (generation, started) }
           }
@@ -118,8 +119,8 @@ final class Standing: Sendable {
           return current
         }
         let reading = Reading(
-          pipeline: try await Pipeline(workspace: workspace, store: store), mark: mark, generation: generation,
-          checkedAt: started)
+          pipeline: try await Pipeline(workspace: workspace, store: store, after: current?.pipeline), mark: mark,
+          generation: generation, checkedAt: started)
         finish(reading)
         return reading
       } catch {

@@ -14,10 +14,7 @@ extension Pipeline {
   func notices(at period: Period, asOf: Date) throws -> [Notice] {
     let plan = workspace.plan
     guard !plan.supervision.levels.isEmpty else { return [] }
-    let monitor = try Monitor(
-      plan: plan, book: workspace.book, observations: observations, registerEntries: registerEntries,
-      baselines: workspace.baselines, period: Workspace.yearToDate(period), settings: plan.monitoringSettings,
-      asOf: asOf)
+    let monitor = try monitor(at: period, asOf: asOf)
     return Supervision.notices(
       rules: plan.supervision, settings: plan.monitoringSettings,
       tracks: monitor.supervisionTracks(monitor.history()), activity: noticeActions.map(\.activity), asOf: asOf)

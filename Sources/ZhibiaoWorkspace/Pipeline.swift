@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ZhibiaoKernel
 import ZhibiaoReport
 import ZhibiaoStore
@@ -18,20 +19,57 @@ public struct Pipeline: Sendable {
   public let assessmentEvents: [AssessmentEventRecord]
   /// What people did about supervision notices: answers and the commission's decisions.
   public let noticeActions: [NoticeAction]
+  /// The review state of each figure of `observations`, in the same order.
+  public let statuses: [ObservationStatus]
+  /// The target versions issued in the store when it was read.
+  private let targetIssues: [TargetIssue]
+  /// The targets and the actual figures laid out for monitoring, made once for every monitor of
+  /// this pipeline (each period's monitoring, the notices' history).
+  private let grids = Grids()
 
-  /// Reads the plan's figures, and the target versions issued, from `store`.
-  public init(workspace: Workspace, store: any Store) async throws {
+  /// The grids every monitor starts from, made when first asked for.
+  private final class Grids: Sendable {
+    typealias Laid = (targets: MonitoringTargets, actuals: Actuals)
+    let made = Mutex<Laid?>(nil)
+
+    /// The grids kept: `fresh`, unless others were kept first.
+    func keep(_ fresh: Laid) -> Laid {
+      made.withLock { made in
+        if let made { return made }
+        made = fresh
+        return fresh
+      }
+    }
+  }
+
+  /// Reads the plan's figures, and the target versions issued, from `store`. With `previous`, a
+  /// pipeline of the same workspace read earlier, the issued targets are taken over from it when
+  /// no version has been issued since. The store's tables are read side by side.
+  public init(workspace: Workspace, store: any Store, after previous: Pipeline? = nil) async throws {
     let plan = workspace.plan.id
-    self.workspace = workspace.issuing(try await IssuedTargets.read(plan: plan, from: store))
-    observations = try await store.observations(plan: plan).map {
+    async let records = store.observations(plan: plan)
+    async let registerEntries = store.registerEntries(plan: plan, register: nil)
+    async let taskReports = store.taskReports(plan: plan, task: nil, org: nil, period: nil)
+    async let assessmentEvents = store.assessmentEvents(plan: plan, year: nil)
+    async let noticeActions = store.noticeActions(plan: plan, org: nil)
+    let issues = try await store.targetIssues(plan: plan)
+    if let previous, previous.targetIssues == issues {
+      self.workspace = previous.workspace
+    } else {
+      self.workspace = workspace.issuing(try await IssuedTargets.read(plan: plan, issues: issues, from: store))
+    }
+    targetIssues = issues
+    let read = try await records
+    observations = read.map {
       ReportedValue(indicator: $0.indicator, org: $0.org, period: $0.period, value: $0.value, reportedAt: $0.reportedAt)
     }
-    registerEntries = try await store.registerEntries(plan: plan, register: nil)
-    taskReports = try await store.taskReports(plan: plan, task: nil, org: nil, period: nil).map {
+    statuses = read.map(\.status)
+    self.registerEntries = try await registerEntries
+    self.taskReports = try await taskReports.map {
       TaskStanding.Report(progress: $0.progress, approved: $0.review == .approved)
     }
-    assessmentEvents = try await store.assessmentEvents(plan: plan, year: nil)
-    noticeActions = try await store.noticeActions(plan: plan, org: nil)
+    self.assessmentEvents = try await assessmentEvents
+    self.noticeActions = try await noticeActions
   }
 
   /// Where the plan's key tasks stand at `monitoring`'s period.
@@ -39,13 +77,27 @@ public struct Pipeline: Sendable {
     TaskStanding(plan: workspace.plan, monitoring: monitoring, reports: taskReports)
   }
 
+  /// A monitor at `period` (a year means its fourth quarter), lateness judged as of `asOf`.
+  func monitor(at period: Period, asOf: Date) throws(Monitor.Failure) -> Monitor {
+    let plan = workspace.plan
+    // Laid out outside the lock, so that no request waits on another's thread; two that race
+    // both lay them out, and the first kept serves both.
+    let (targets, actuals) =
+      grids.made.withLock({ $0 })
+      ?? grids.keep(
+        (
+          MonitoringTargets(plan: plan, book: workspace.book),
+          Actuals(
+            plan: plan, observations: observations, registerEntries: registerEntries, baselines: workspace.baselines)
+        ))
+    return try Monitor(
+      targets: targets, actuals: actuals, period: Workspace.yearToDate(period), settings: plan.monitoringSettings,
+      asOf: asOf)
+  }
+
   /// Monitoring at `period` (a year means its fourth quarter), lateness judged as of `asOf`.
   public func monitoring(at period: Period, asOf: Date) throws -> MonitoringReport {
-    let plan = workspace.plan
-    let monitor = try Monitor(
-      plan: plan, book: workspace.book, observations: observations, registerEntries: registerEntries,
-      baselines: workspace.baselines, period: Workspace.yearToDate(period), settings: plan.monitoringSettings,
-      asOf: asOf)
+    let monitor = try monitor(at: period, asOf: asOf)
     var report = monitor.report()
     report.targets = workspace.issue(of: period.year)?.citation
     return report

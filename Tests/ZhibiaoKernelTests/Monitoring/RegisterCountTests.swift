@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @Suite("Registers: counts as of a date, and reported counts checked against them")
 struct RegisterCountTests {
@@ -162,5 +163,78 @@ struct RegisterConfigTests {
     let level = load(
       try Self.files(countOf: "{ register: plan.listed, levels: [国家级] }"), plugins: [MonitoringTestPlugin()])
     #expect(level.errors.contains { $0.message.contains("The register 'plan.listed' has no level '国家级'") })
+  }
+}
+
+@Suite("Registers: the monitoring grid counts as the definition does")
+struct RegisterGridCountTests {
+  /// Random entries around the fixture's plan period: recognised from 2018 to 2027, some
+  /// withdrawn (a few before their recognition), at two levels, in the districts and one
+  /// unknown org, on the counted register and another.
+  static func entries(seed: UInt64, count: Int, register: RegisterID) -> [RegisterEntry] {
+    var random = AssessorRandom(state: seed)
+    func day() -> String {
+      let month = Int.random(in: 1...12, using: &random)
+      let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+      let text = String(
+        format: "%04d-%02d-%02d", Int.random(in: 2018...2027, using: &random), month,
+        Int.random(in: 1...days, using: &random))
+      return text
+    }
+    let orgs = (1...6).map { OrgID("district.d\($0)") } + ["district.unknown"]
+    return (0..<count).map { index in
+      let withdrawn = Int.random(in: 0..<3, using: &random) == 0 ? day() : nil
+      return RegisterEntry(
+        register: Int.random(in: 0..<8, using: &random) == 0 ? "mon.other" : register, name: "实体\(index)",
+        org: orgs[Int.random(in: 0..<orgs.count, using: &random)],
+        level: Int.random(in: 0..<2, using: &random) == 0 ? "认证" : "其他", recognisedOn: day(), evidence: nil,
+        withdrawnOn: withdrawn, withdrawal: withdrawn == nil ? nil : .revoked)
+    }
+  }
+
+  /// Every count of `indicator` in the grid, for the owner and each district at each quarter,
+  /// equals `RegisterEntry.count` of the same entries.
+  static func expectCounts(plan: Plan, indicator id: IndicatorID, entries: [RegisterEntry]) throws {
+    let indicator = try #require(plan.indicator(id))
+    let actuals = Actuals(plan: plan, observations: [], registerEntries: entries)
+    var compared = 0
+    for org in [indicator.owner] + plan.districts.map(\.id) {
+      let isDistrict = org != indicator.owner
+      for year in actuals.axis.firstYear...actuals.axis.lastYear {
+        for quarter in 1...4 {
+          let period = Period.quarter(quarter, of: year)
+          let expected = RegisterEntry.count(
+            indicator, org: org, period: period, in: isDistrict ? entries.filter { $0.org == org } : entries,
+            isDistrict: isDistrict)
+          #expect(actuals.value(id, org, period) == expected.map { Decimal($0) }, "\(org) \(period)")
+          compared += 1
+        }
+      }
+    }
+    #expect(compared > 100)
+  }
+
+  @Test(
+    "A stock, on every level or one, agrees with the definition for random entries", arguments: [1, 2, 3] as [UInt64])
+  func stock(seed: UInt64) throws {
+    let entries = Self.entries(seed: seed, count: 400, register: "mon.fairs")
+    try Self.expectCounts(plan: try MonitoringPlanFixture.loadPlan(), indicator: "mon.fairs", entries: entries)
+    var files = MonitoringPlanFixture.files
+    let anchor = "count_of: { register: mon.fairs }"
+    let file = try #require(files.keys.sorted().first { files[$0]?.contains(anchor) == true })
+    files[file] = files[file]?.replacingOccurrences(of: anchor, with: "count_of: { register: mon.fairs, levels: [认证] }")
+    let result = load(files, plugins: [MonitoringTestPlugin()])
+    let plan = try #require(result.plan, "\(result.listing)")
+    #expect(plan.indicator("mon.fairs")?.countOf?.levels == ["认证"])
+    try Self.expectCounts(plan: plan, indicator: "mon.fairs", entries: entries)
+  }
+
+  @Test("A flow agrees with the definition for random entries", arguments: [4, 5, 6] as [UInt64])
+  func flow(seed: UInt64) throws {
+    let result = load(try RegisterConfigTests.files(), plugins: [MonitoringTestPlugin()])
+    let plan = try #require(result.plan, "\(result.listing)")
+    #expect(plan.indicator("mon.listings")?.kind == .flow)
+    try Self.expectCounts(
+      plan: plan, indicator: "mon.listings", entries: Self.entries(seed: seed, count: 400, register: "plan.listed"))
   }
 }
