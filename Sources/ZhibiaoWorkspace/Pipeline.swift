@@ -25,26 +25,47 @@ public struct Pipeline: Sendable {
   private let targetIssues: [TargetIssue]
   /// The targets and the actual figures laid out for monitoring, made once for every monitor of
   /// this pipeline (each period's monitoring, the notices' history).
-  private let grids = Grids()
+  private let grids: Grids
 
-  /// The grids every monitor starts from, made when first asked for.
+  /// The grids every monitor starts from, each made when first asked for.
   private final class Grids: Sendable {
-    typealias Laid = (targets: MonitoringTargets, actuals: Actuals)
-    let made = Mutex<Laid?>(nil)
+    /// The target book laid out; taken over from the previous pipeline while the book is the same.
+    let targets: Kept<MonitoringTargets>
+    /// The figures laid out.
+    let actuals = Kept<Actuals>()
 
-    /// The grids kept: `fresh`, unless others were kept first.
-    func keep(_ fresh: Laid) -> Laid {
-      made.withLock { made in
-        if let made { return made }
-        made = fresh
+    init(targets: MonitoringTargets?) {
+      self.targets = Kept(targets)
+    }
+  }
+
+  /// A value made once, when first asked for.
+  private final class Kept<Value: Sendable>: Sendable {
+    private let value: Mutex<Value?>
+
+    init(_ value: Value? = nil) {
+      self.value = Mutex(value)
+    }
+
+    /// The value, if made.
+    var made: Value? { value.withLock { $0 } }
+
+    /// The value, made by `make` if it was not. It is made outside the lock, so that no request
+    /// waits on another's thread; two that race both make it, and the first kept serves both.
+    func get(_ make: () -> Value) -> Value {
+      if let made { return made }
+      let fresh = make()
+      return value.withLock { value in
+        if let value { return value }
+        value = fresh
         return fresh
       }
     }
   }
 
   /// Reads the plan's figures, and the target versions issued, from `store`. With `previous`, a
-  /// pipeline of the same workspace read earlier, the issued targets are taken over from it when
-  /// no version has been issued since. The store's tables are read side by side.
+  /// pipeline of the same workspace read earlier, the issued targets — and the targets laid out
+  /// for monitoring — are taken over from it when no version has been issued since. The store's tables are read side by side.
   public init(workspace: Workspace, store: any Store, after previous: Pipeline? = nil) async throws {
     let plan = workspace.plan.id
     async let records = store.observations(plan: plan)
@@ -55,8 +76,10 @@ public struct Pipeline: Sendable {
     let issues = try await store.targetIssues(plan: plan)
     if let previous, previous.targetIssues == issues {
       self.workspace = previous.workspace
+      grids = Grids(targets: previous.grids.targets.made)
     } else {
       self.workspace = workspace.issuing(try await IssuedTargets.read(plan: plan, issues: issues, from: store))
+      grids = Grids(targets: nil)
     }
     targetIssues = issues
     let read = try await records
@@ -80,16 +103,10 @@ public struct Pipeline: Sendable {
   /// A monitor at `period` (a year means its fourth quarter), lateness judged as of `asOf`.
   func monitor(at period: Period, asOf: Date) throws(Monitor.Failure) -> Monitor {
     let plan = workspace.plan
-    // Laid out outside the lock, so that no request waits on another's thread; two that race
-    // both lay them out, and the first kept serves both.
-    let (targets, actuals) =
-      grids.made.withLock({ $0 })
-      ?? grids.keep(
-        (
-          MonitoringTargets(plan: plan, book: workspace.book),
-          Actuals(
-            plan: plan, observations: observations, registerEntries: registerEntries, baselines: workspace.baselines)
-        ))
+    let targets = grids.targets.get { MonitoringTargets(plan: plan, book: workspace.book) }
+    let actuals = grids.actuals.get {
+      Actuals(plan: plan, observations: observations, registerEntries: registerEntries, baselines: workspace.baselines)
+    }
     return try Monitor(
       targets: targets, actuals: actuals, period: Workspace.yearToDate(period), settings: plan.monitoringSettings,
       asOf: asOf)

@@ -123,6 +123,40 @@ struct TargetVersionTests: SignedInPages {
     }
   }
 
+  @Test("A reading after another takes its issued targets over only while no version has been issued since")
+  func readingAfterIssue() async throws {
+    let now = Date()
+    func filing(_ document: String, _ reason: String?, _ entries: [TargetBook.Entry]) -> TargetIssueFiling {
+      TargetIssueFiling(
+        plan: plan.id, year: 2025, document: document, issuedOn: "2025-02-20", reason: reason, entries: entries,
+        by: "bureau.drc", role: .commission, at: now)
+    }
+    let configured = try #require(workspace.configuredBook.entries.first(where: Self.xihuRevenue2025)?.value)
+    func target(_ pipeline: Pipeline) throws -> Decimal? {
+      let monitoring = try pipeline.monitoring(at: .year(2025), asOf: now)
+      return monitoring.rows.first { $0.indicator == "digital.ict_revenue" && $0.org == "district.xihu" }?.annualTarget
+    }
+    let first = try await Pipeline(workspace: workspace, store: temporary.store)
+    #expect(try target(first) == configured)
+    _ = try await temporary.store.issueTargets(filing("杭服领〔2025〕1号", nil, workspace.configuredBook.entries(year: 2025)))
+    // 西湖's 2025 targets of the indicator raised by 25 in the year and in each quarter to date.
+    let raisedEntries = workspace.configuredBook.entries(year: 2025).map { entry in
+      var entry = entry
+      if entry.indicator == "digital.ict_revenue" && entry.org == "district.xihu", let value = entry.value {
+        entry.value = value + 25
+      }
+      return entry
+    }
+    _ = try await temporary.store.issueTargets(filing("杭服领〔2025〕7号", "西湖区目标上调", raisedEntries))
+    let issued = try await Pipeline(workspace: workspace, store: temporary.store, after: first)
+    #expect(issued.workspace.issue(of: 2025)?.version == 2)
+    let raised = try target(issued)
+    #expect(raised == configured + 25)
+    let next = try await Pipeline(workspace: workspace, store: temporary.store, after: issued)
+    #expect(next.workspace.issue(of: 2025)?.version == 2)
+    #expect(try target(next) == configured + 25)
+  }
+
   @Test("An adjustment supersedes the version in force; show and diff give each account only its own rows")
   func showAndDiff() async throws {
     let now = Date()

@@ -26,9 +26,10 @@ public enum Supervision {
     asOf: Date
   ) -> [Notice] {
     guard !rules.levels.isEmpty else { return [] }
+    var dues = DueInstants(settings: settings)
     let raised =
-      lateNotices(rules: rules, settings: settings, tracks: tracks, asOf: asOf)
-      + redNotices(rules: rules, settings: settings, tracks: tracks, asOf: asOf)
+      lateNotices(rules: rules, settings: settings, tracks: tracks, asOf: asOf, dues: &dues)
+      + redNotices(rules: rules, settings: settings, tracks: tracks, asOf: asOf, dues: &dues)
     let byNotice = Dictionary(grouping: activity.filter { $0.time <= asOf }, by: \.notice)
     return raised.sorted { $0.notice.id < $1.notice.id }.map { draft in
       let events = (byNotice[draft.notice.id] ?? []).sorted { $0.time < $1.time }
@@ -75,7 +76,8 @@ public enum Supervision {
 
   /// One late-submission notice per org and period with a late figure.
   static func lateNotices(
-    rules: SupervisionRules, settings: MonitoringSettings, tracks: [SupervisionTrack], asOf: Date
+    rules: SupervisionRules, settings: MonitoringSettings, tracks: [SupervisionTrack], asOf: Date,
+    dues: inout DueInstants
   ) -> [Draft] {
     guard let start = rules.levels.firstIndex(where: { $0.trigger == .lateSubmission }) else { return [] }
     struct Key: Hashable {
@@ -84,7 +86,7 @@ public enum Supervision {
     }
     var late: [Key: (indicators: [IndicatorID], missing: Bool)] = [:]
     for track in tracks {
-      for entry in track.entries where entry.late && settings.dueInstant(for: entry.period) <= asOf {
+      for entry in track.entries where entry.late && dues(entry.period) <= asOf {
         let key = Key(org: track.org, period: entry.period)
         late[key, default: ([], false)].indicators.append(track.indicator)
         if entry.missing { late[key]?.missing = true }
@@ -92,7 +94,7 @@ public enum Supervision {
     }
     let level = rules.levels[start]
     return late.map { key, value in
-      let raisedAt = settings.dueInstant(for: key.period)
+      let raisedAt = dues(key.period)
       let dueDay = settings.dueDay(for: key.period)
       let count = value.indicators.count
       let notice = Notice(
@@ -109,7 +111,8 @@ public enum Supervision {
 
   /// The notices of each row's runs of red lights.
   static func redNotices(
-    rules: SupervisionRules, settings: MonitoringSettings, tracks: [SupervisionTrack], asOf: Date
+    rules: SupervisionRules, settings: MonitoringSettings, tracks: [SupervisionTrack], asOf: Date,
+    dues: inout DueInstants
   ) -> [Draft] {
     let redLevels = rules.levels.indices.compactMap { index -> (index: Int, quarters: Int)? in
       if case .consecutiveRed(let quarters)? = rules.levels[index].trigger { return (index, quarters) }
@@ -121,7 +124,7 @@ public enum Supervision {
       var run: [Period] = []
       var runDrafts: [Int] = []
       for entry in track.entries {
-        let due = settings.dueInstant(for: entry.period)
+        let due = dues(entry.period)
         guard due <= asOf else { break }
         switch entry.light {
         case .grey: continue
@@ -218,5 +221,24 @@ struct NoticeLife {
     if pending { return .answered }
     if deadline <= time { return .overdue }
     return returned ? .returned : .open
+  }
+}
+
+/// The due instants of the periods asked for, each worked out once: a notice's rules ask for the
+/// same few quarters for every indicator and org, and each answer is a calendar's work.
+struct DueInstants {
+  let settings: MonitoringSettings
+  private var known: [Period: Date] = [:]
+
+  init(settings: MonitoringSettings) {
+    self.settings = settings
+  }
+
+  /// `settings.dueInstant(for: period)`.
+  mutating func callAsFunction(_ period: Period) -> Date {
+    if let due = known[period] { return due }
+    let due = settings.dueInstant(for: period)
+    known[period] = due
+    return due
   }
 }
