@@ -15,85 +15,73 @@ extension NumberText {
 
   /// Writes `value` as `json(_:)` writes it; returns the bytes written (at most 32).
   ///
-  /// A double that is the nearest to a decimal of at most 15 significant digits and 6 places
-  /// between 10^−4 and 10^15 (a figure stated in units, a share, a ratio of whole numbers) is
-  /// written from that decimal's digits: no other decimal of 15 digits or fewer has the same
-  /// nearest double (DBL_DIG), so it is the shortest description, and Swift writes numbers in
-  /// that range without an exponent. Any other double is written by the standard library.
-  static func writeJSON(_ value: Double, to output: UnsafeMutablePointer<UInt8>) -> Int {
-    if value == 0 { return write(value.sign == .minus ? "-0" : "0", to: output) }
-    let magnitude = abs(value)
-    if magnitude >= 1e-4 && magnitude < 1e15, let (units, places) = shortDecimal(magnitude) {
+  /// The digits are the shortest decimal that reads back as `value` (`ShortestDecimal`), set out
+  /// as the standard library's `description` sets them out: with an exponent of at least two
+  /// digits ("1e-05", "1.5e+300") below 10^−4 and above 2^53, where not every whole number is a
+  /// double, else as a plain decimal ("0.0001", "9007199254740992").
+  package static func writeJSON(_ value: Double, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    guard value.isFinite else {
       var written = 0
-      if value < 0 {
-        output[0] = UInt8(ascii: "-")
-        written = 1
+      for byte in value.description.utf8 where written < 32 {
+        output[written] = byte
+        written += 1
       }
-      return written + writeDigits(units, point: places, to: output + written)
+      return written
     }
-    var stream = ASCIIStream(output: output)
-    value.write(to: &stream)
-    // "1.0" is "1" in JSON; an exponent never ends in ".0".
-    let count = stream.count
-    if count >= 2 && output[count - 2] == UInt8(ascii: ".") && output[count - 1] == UInt8(ascii: "0") {
-      return count - 2
+    var written = 0
+    if value.sign == .minus {
+      output[0] = UInt8(ascii: "-")
+      written = 1
     }
-    return count
+    if value == 0 {
+      output[written] = UInt8(ascii: "0")
+      return written + 1
+    }
+    let decimal = ShortestDecimal(value)
+    return written + write(decimal, exponential: abs(value) > 0x1p53, to: output + written)
   }
 
-  /// `magnitude` (from 10^−4 to 10^15) as units of 10^−places, places from 0 to 6 and as few as
-  /// can be, when it is the double nearest those units; nil otherwise.
-  ///
-  /// With n = round(magnitude·10^p) below 10^15, n·10^−p is a decimal of at most 15 digits, and
-  /// n / 10^p, both exact in doubles and divided with one rounding, is its nearest double. When
-  /// magnitude is the nearest double to such a decimal, magnitude·10^p is within 0.25 of n, so
-  /// rounding finds it.
-  private static func shortDecimal(_ magnitude: Double) -> (units: UInt64, places: Int)? {
-    var places = 6
-    var scale = 1e6
-    var limit = 1e9
-    while places > 0 && magnitude >= limit {
-      places -= 1
-      scale /= 10  // exact: the powers of ten up to 10^22 are doubles
-      limit *= 10
+  /// Writes `decimal` in plain form or, when `exponential` or below 10^−4, with an exponent, as
+  /// `description` writes a double; returns the bytes written (at most 23; up to 8 more may be
+  /// written over).
+  static func write(_ decimal: ShortestDecimal, exponential: Bool, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    let count = digitCount(decimal.digits)
+    // The power of ten of the first digit.
+    let leading = decimal.exponent + count - 1
+    if exponential || leading < -4 {
+      // "1.2345e-05": the digits one place on, the first moved back over the point's place.
+      writeDigits(decimal.digits, count: count, to: output + 1)
+      output[0] = output[1]
+      var written = 1
+      if count > 1 {
+        output[1] = UInt8(ascii: ".")
+        written = count + 1
+      }
+      output[written] = UInt8(ascii: "e")
+      output[written + 1] = leading < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+      written += 2
+      let power = abs(leading)
+      if power >= 100 {
+        output[written] = UInt8(ascii: "0") + UInt8(power / 100)
+        written += 1
+      }
+      output[written] = UInt8(ascii: "0") + UInt8(power / 10 % 10)
+      output[written + 1] = UInt8(ascii: "0") + UInt8(power % 10)
+      return written + 2
     }
-    let product = magnitude * scale
-    // Adding and taking away 2^52 rounds a double below it to a whole number, without a call.
-    let scaled = (product + 0x1p52) - 0x1p52
-    // Two roundings put the product within n·2^−52 of n; a double of 16 or 17 digits is almost
-    // never that close, and is turned away before the division.
-    guard abs(product - scaled) <= scaled * 0x1p-50, scaled / scale == magnitude else { return nil }
-    var units = UInt64(scaled)
-    while places > 0 && units % 10 == 0 {
-      units /= 10
-      places -= 1
+    if leading < 0 {
+      // "0.000123": at most three zeros after the point.
+      UnsafeMutableRawPointer(output).storeBytes(of: 0x3030_3030_3030_2E30 as UInt64, as: UInt64.self)
+      let zeros = -leading - 1
+      writeDigits(decimal.digits, count: count, to: output + 2 + zeros)
+      return 2 + zeros + count
     }
-    return (units, places)
-  }
-}
-
-/// The text of a double as the standard library writes it, copied to where the report is
-/// written (with room for 32 bytes): a double writes its digits through `_writeASCII`, the
-/// standard library's hook for ASCII text, so that no string is made for them.
-private struct ASCIIStream: TextOutputStream {
-  let output: UnsafeMutablePointer<UInt8>
-  private(set) var count = 0
-
-  init(output: UnsafeMutablePointer<UInt8>) {
-    self.output = output
-  }
-
-  mutating func write(_ string: String) {
-    for byte in string.utf8 where count < 32 {
-      output[count] = byte
-      count += 1
+    if decimal.exponent >= 0 {
+      writeDigits(decimal.digits, count: count, to: output)
+      (output + count).initialize(repeating: UInt8(ascii: "0"), count: decimal.exponent)
+      return count + decimal.exponent
     }
-  }
-
-  mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-    for byte in buffer where count < 32 {
-      output[count] = byte
-      count += 1
-    }
+    writeDigits(decimal.digits, count: count, point: -decimal.exponent, end: output + count + 1)
+    return count + 1
   }
 }

@@ -110,36 +110,6 @@ package enum NumberText {
     return 2 + point
   }
 
-  /// Writes the last `count` digits of `units` so that they end just before `end`, two at a time
-  /// from the last (a division by 100 instead of two by 10), with a point before the last `point` of them (0 < point < count, or none).
-  private static func writeDigits(_ units: UInt64, count: Int, point: Int, end: UnsafeMutablePointer<UInt8>) {
-    var remaining = units
-    var position = end
-    var left = count
-    var beforePoint = point > 0 && point < count ? point : -1
-    while left > 0 {
-      if beforePoint == 0 {
-        position -= 1
-        position[0] = UInt8(ascii: ".")
-      }
-      if left >= 2 && beforePoint != 1 {
-        let pair = Int(remaining % 100)
-        remaining /= 100
-        position -= 2
-        position[0] = UInt8(ascii: "0") + UInt8(pair / 10)
-        position[1] = UInt8(ascii: "0") + UInt8(pair % 10)
-        left -= 2
-        beforePoint -= 2
-      } else {
-        position -= 1
-        position[0] = UInt8(ascii: "0") + UInt8(remaining % 10)
-        remaining /= 10
-        left -= 1
-        beforePoint -= 1
-      }
-    }
-  }
-
   /// The digits of `text` (ASCII, most significant first) with a point, for the rare number of
   /// more than 64 bits; returns the bytes written.
   private static func writeDigits(_ text: [UInt8], point: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
@@ -162,17 +132,6 @@ package enum NumberText {
       written += 1
     }
     return written
-  }
-
-  /// The number of decimal digits of `units` (1 for 0).
-  private static func digitCount(_ units: UInt64) -> Int {
-    var count = 1
-    var limit: UInt64 = 10
-    while count < 20 && units >= limit {
-      count += 1
-      limit &*= 10
-    }
-    return count
   }
 
   private static let powersOfFive: [UInt128] = (0...17).map { power in (0..<power).reduce(UInt128(1)) { r, _ in r * 5 }

@@ -40,15 +40,6 @@ extension ReportBytes {
     if let text { appendJSON(text) } else { append("null") }
   }
 
-  /// Appends a name made of letters, digits and underscores (an enumeration's raw value) as a
-  /// JSON string, which needs no escaping; `null` for none.
-  mutating func appendJSONName(_ name: String?) {
-    guard let name else { return append("null") }
-    append(UInt8(ascii: "\""))
-    append(utf8: name)
-    append(UInt8(ascii: "\""))
-  }
-
   /// Appends `value` encoded by the report's encoder (`ReportText.appendEncoded`): for the parts of
   /// a row that are rare and nested.
   mutating func appendEncoded(_ value: some Encodable) {

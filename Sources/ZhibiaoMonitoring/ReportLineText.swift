@@ -31,6 +31,14 @@ struct ReportLineText: Sendable {
   let dueDayCSV: [UInt8]
   /// Per indicator, the org holding its city figure.
   let cities: [Int]
+  /// The names of the rows' states, flags and warnings.
+  let statusNames = NameTexts<PaceStatus>()
+  let changeNames = NameTexts<PaceChange>()
+  let growthNames = NameTexts<GrowthStatus>()
+  let categoryNames = NameTexts<MidTermCategory>()
+  let reportingNames = NameTexts<ReportingState>()
+  let flagNames = NameTexts<DataQualityFlag>()
+  let warningNames = NameTexts<MonitoringWarning.Kind>()
   /// The reasons of warnings, and how each indicator's write figures.
   let reasons: ReasonText
   let styles: [ReasonText.Style]
@@ -123,10 +131,10 @@ struct ReportLineText: Sendable {
     output.appendJSON(state.expected)
     output.append(#","flags":["#)
     var first = true
-    for flag in DataQualityFlag.allCases where line.flags & flag.bit != 0 {
+    for (index, flag) in flagNames.cases.enumerated() where line.flags & flag.bit != 0 {
       if !first { output.append(UInt8(ascii: ",")) }
       first = false
-      output.appendJSONName(flag.rawValue)
+      flagNames.appendJSON(at: index, to: &output)
     }
     output.append(#"],"gap":"#)
     if let gap = line.gap { output.appendDecimal(gap, places: line.gapPlaces) } else { output.append("null") }
@@ -137,7 +145,7 @@ struct ReportLineText: Sendable {
     output.append(#","growth_required":"#)
     output.appendJSON(view.growthRequired)
     output.append(#","growth_status":"#)
-    output.appendJSONName(hasView ? view.growthStatus?.rawValue : nil)
+    growthNames.appendJSON(hasView ? view.growthStatus : nil, to: &output)
     output.append(#","indicator":"#)
     indicatorJSON.append(i, to: &output)
     output.append(line.org == cities[i] ? #","is_city":true,"kind":"# : #","is_city":false,"kind":"#)
@@ -151,7 +159,7 @@ struct ReportLineText: Sendable {
     output.append(#","measure":"#)
     measureJSON.append(i, to: &output)
     output.append(#","mid_term":"#)
-    output.appendJSONName(hasView ? view.category?.rawValue : nil)
+    categoryNames.appendJSON(hasView ? view.category : nil, to: &output)
     output.append(#","milestone_ytd":"#)
     output.appendJSON(units: line.milestone, places: line.targetPlaces)
     output.append(#","org":"#)
@@ -163,7 +171,7 @@ struct ReportLineText: Sendable {
     output.append(#","points_behind":"#)
     output.appendJSON(state.pointsBehind)
     output.append(#","previous_status":"#)
-    output.appendJSONName(state.previous?.rawValue)
+    statusNames.appendJSON(state.previous, to: &output)
     output.append(#","progress":"#)
     output.appendJSON(view.progress)
     output.append(#","projection":"#)
@@ -190,7 +198,7 @@ struct ReportLineText: Sendable {
     output.append(#","reported_on":"#)
     output.appendJSON(line.reportedOn)
     output.append(#","reporting":"#)
-    output.appendJSONName(line.reporting.rawValue)
+    reportingNames.appendJSON(line.reporting, to: &output)
     output.append(#","reporting_note":"#)
     noteJSON.append(reportingStates.firstIndex(of: line.reporting) ?? 0, to: &output)
     output.append(#","score_across_districts":"#)
@@ -200,9 +208,9 @@ struct ReportLineText: Sendable {
     output.append(#","seasonal_share":"#)
     output.appendJSON(line.seasonalShare)
     output.append(#","status":"#)
-    output.appendJSONName(state.status.rawValue)
+    statusNames.appendJSON(state.status, to: &output)
     output.append(#","status_change":"#)
-    output.appendJSONName(PaceChange.between(state.previous, state.status).rawValue)
+    changeNames.appendJSON(PaceChange.between(state.previous, state.status), to: &output)
     output.append(#","time_elapsed":"#)
     output.appendJSON(view.timeElapsed)
     output.append(#","unit":"#)
@@ -214,7 +222,7 @@ struct ReportLineText: Sendable {
     for (index, warning) in warnings.enumerated() {
       if index > 0 { output.append(UInt8(ascii: ",")) }
       output.append(#"{"kind":"#)
-      output.appendJSONName(warning.kind.rawValue)
+      warningNames.appendJSON(warning.kind, to: &output)
       output.append(#","reason":{"en":""#)
       var start = output.count
       reasons.write(warning.reason, style, in: .en, to: &output)
@@ -241,6 +249,10 @@ struct ReportLineText: Sendable {
       if let text { output.append(utf8: text) }
       output.append(UInt8(ascii: ","))
     }
+    func name<Name>(_ value: Name?, _ names: NameTexts<Name>) {
+      names.append(value, to: &output)
+      output.append(UInt8(ascii: ","))
+    }
     func number(_ value: Double) {
       output.appendCSV(value)
       output.append(UInt8(ascii: ","))
@@ -263,18 +275,18 @@ struct ReportLineText: Sendable {
     number(state.expected)
     number(state.pace)
     number(state.pointsBehind)
-    name(state.status.rawValue)
-    name(state.previous?.rawValue)
-    name(PaceChange.between(state.previous, state.status).rawValue)
+    name(state.status, statusNames)
+    name(state.previous, statusNames)
+    name(PaceChange.between(state.previous, state.status), changeNames)
     let view = line.view
     let hasView = line.hasView && !view.timeElapsed.isNaN
     number(view.progress)
     number(view.timeElapsed)
-    name(hasView ? view.category?.rawValue : nil)
+    name(hasView ? view.category : nil, categoryNames)
     number(view.growthActual)
     number(view.growthRequired)
     number(view.growthRatio)
-    name(hasView ? view.growthStatus?.rawValue : nil)
+    name(hasView ? view.growthStatus : nil, growthNames)
     let projection = line.hasProjection ? state.projection : YearEndProjection.none
     number(projection.shareOfYear)
     number(projection.lastYearPattern)
@@ -286,7 +298,7 @@ struct ReportLineText: Sendable {
     number(state.scoreOverTime)
     name(line.reportedOn)
     output.append(dueDayCSV)
-    name(line.reporting.rawValue)
+    name(line.reporting, reportingNames)
     if let lastReported = line.lastReported {
       name(lastReported.period.description)
       output.appendCSV(lastReported.value.description)
@@ -297,15 +309,15 @@ struct ReportLineText: Sendable {
       output.append(",,,")
     }
     var first = true
-    for flag in DataQualityFlag.allCases where line.flags & flag.bit != 0 {
+    for (index, flag) in flagNames.cases.enumerated() where line.flags & flag.bit != 0 {
       if !first { output.append(UInt8(ascii: " ")) }
       first = false
-      output.append(utf8: flag.rawValue)
+      flagNames.append(at: index, to: &output)
     }
     output.append(UInt8(ascii: ","))
     for (index, warning) in warnings.enumerated() {
       if index > 0 { output.append(UInt8(ascii: " ")) }
-      output.append(utf8: warning.kind.rawValue)
+      warningNames.append(warning.kind, to: &output)
     }
     output.append(UInt8(ascii: ","))
     let style = styles[i]
@@ -342,4 +354,39 @@ struct FieldTexts: Sendable {
     let range = ends[index]..<ends[index + 1]
     bytes.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[range])) }
   }
+}
+
+/// The names of an enumeration's cases (their raw values, letters, digits and underscores) as
+/// JSON strings and as they are, kept as bytes so that writing one copies them without making a
+/// string.
+struct NameTexts<Name: CaseIterable & RawRepresentable & Equatable & Sendable>: Sendable
+where Name.RawValue == String {
+  /// The cases, in the order of `allCases`.
+  let cases: [Name]
+  private let json: FieldTexts
+  private let plain: FieldTexts
+
+  init() {
+    cases = Array(Name.allCases)
+    json = FieldTexts(cases.map { Array("\"\($0.rawValue)\"".utf8) })
+    plain = FieldTexts(cases.map { Array($0.rawValue.utf8) })
+  }
+
+  /// Appends the name of `name` as a JSON string, `null` for none.
+  func appendJSON(_ name: Name?, to output: inout ReportBytes) {
+    guard let name, let index = cases.firstIndex(of: name) else { return output.append("null") }
+    json.append(index, to: &output)
+  }
+
+  /// Appends the name of case number `index` as a JSON string.
+  func appendJSON(at index: Int, to output: inout ReportBytes) { json.append(index, to: &output) }
+
+  /// Appends the name of `name` as it is, nothing for none.
+  func append(_ name: Name?, to output: inout ReportBytes) {
+    guard let name, let index = cases.firstIndex(of: name) else { return }
+    plain.append(index, to: &output)
+  }
+
+  /// Appends the name of case number `index` as it is.
+  func append(at index: Int, to output: inout ReportBytes) { plain.append(index, to: &output) }
 }

@@ -37,6 +37,10 @@ struct MachineFigures: Encodable {
   var reportFormattingProcessorSeconds: Double?
   var reportJSONFormattingSeconds: Double?
   var reportJSONFormattingProcessorSeconds: Double?
+  /// The processor time to write one of the report's paces, growths or scores as JSON writes it,
+  /// in nanoseconds: by `ShortestDecimal`, and by the standard library's `description`.
+  var shortestDigitsNanoseconds: Double?
+  var standardLibraryDigitsNanoseconds: Double?
   /// The median time of the monitoring of every quarter at once, and the peak memory it added.
   var allPeriodsSeconds: Double?
   var allPeriodsProcessorSeconds: Double?

@@ -69,5 +69,61 @@ extension BenchmarkRun {
       }
     }
     figures.peakRSSWithReportBytes = peakMemoryBytes()
+    timeShortestDigits()
+  }
+
+  /// Times writing three million doubles of the kind that need the most digits in the report —
+  /// paces (a quotient of two figures), growths (a root of one, less one) and scores — as JSON
+  /// writes them, by `ShortestDecimal` and by the standard library's `description` (what the
+  /// report used before), on one thread: the processor time per double of the median of three runs.
+  mutating func timeShortestDigits() {
+    var generator = SystemRandomNumberGenerator()
+    let values = (0..<1_000_000).flatMap { _ -> [Double] in
+      let actual = Double(Int.random(in: 1...100_000_000, using: &generator)) / 10_000
+      let target = Double(Int.random(in: 1...100_000_000, using: &generator)) / 10_000
+      return [actual / target, pow(actual / target, 0.25) - 1, (actual - target) / (0.6745 * target)]
+    }
+    guard !values.isEmpty else { return }
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    defer { buffer.deallocate() }
+    var ours = 0
+    var theirs = 0
+    let oursTimes = timesWithProcessor(3) {
+      ours = values.reduce(0) { $0 + NumberText.writeJSON($1, to: buffer) }
+    }.processor
+    let theirTimes = timesWithProcessor(3) {
+      theirs = values.reduce(0) { sum, value in
+        var stream = ByteCount()
+        value.write(to: &stream)
+        return sum + stream.count - (stream.endsInPointZero ? 2 : 0)
+      }
+    }.processor
+    precondition(ours == theirs, "the doubles take \(ours) bytes written by ShortestDecimal, \(theirs) by description")
+    let perDouble = { (times: [Double]) in medianSeconds(times) * 1e9 / Double(values.count) }
+    report("shortest digits of \(values.count) doubles", "\(Int(perDouble(oursTimes).rounded())) ns each")
+    report("  by the standard library's description", "\(Int(perDouble(theirTimes).rounded())) ns each")
+    figures.shortestDigitsNanoseconds = perDouble(oursTimes)
+    figures.standardLibraryDigitsNanoseconds = perDouble(theirTimes)
+  }
+}
+
+/// Counts the bytes of a double's description, as the report once copied them, and whether they
+/// end in ".0".
+private struct ByteCount: TextOutputStream {
+  var count = 0
+  var last: (UInt8, UInt8) = (0, 0)
+  var endsInPointZero: Bool { last == (UInt8(ascii: "."), UInt8(ascii: "0")) }
+
+  mutating func write(_ string: String) {
+    for byte in string.utf8 { append(byte) }
+  }
+
+  mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+    for byte in buffer { append(byte) }
+  }
+
+  private mutating func append(_ byte: UInt8) {
+    count += 1
+    last = (last.1, byte)
   }
 }
