@@ -50,7 +50,8 @@ public struct ObservationImport {
     // Room for as many rows as the text has lines, so that the rows and their index are not
     // copied over and over as they grow.
     let lines = text.utf8.reduce(into: 1) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
-    var checked = CheckedRows(header: [])
+    let numbering = FigureNumbering(plan: plan)
+    var checked = CheckedRows(header: [], numbering: numbering)
     var hasColumns = false
     do {
       try ImportTable.forEachRow(
@@ -59,7 +60,7 @@ public struct ObservationImport {
           hasColumns = table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log)
           guard hasColumns else { return }
           table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
-          checked = CheckedRows(header: table.header, capacity: lines)
+          checked = CheckedRows(header: table.header, numbering: numbering, capacity: lines)
         },
         row: { row in
           if hasColumns { check(row, into: &checked, log: log) }
@@ -78,57 +79,64 @@ public struct ObservationImport {
     let log = DiagnosticLog()
     guard table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log) else { return ([], log.sorted) }
     table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
-    var checked = CheckedRows(header: table.header, capacity: table.rows.count)
+    var checked = CheckedRows(
+      header: table.header, numbering: FigureNumbering(plan: plan), capacity: table.rows.count)
     for row in table.rows { check(row, into: &checked, log: log) }
     return finish(checked, log: log)
   }
 
   /// Checks `row` and keeps it in `checked` unless it has a problem or repeats a figure.
   private func check(_ row: ImportTable.Row, into checked: inout CheckedRows, log: DiagnosticLog) {
-    guard let input = check(row, columns: checked.columns, log: log) else { return }
-    if let first = checked.figures.index(of: input) {
+    guard let (input, key) = check(row, columns: checked.columns, numbering: checked.numbering, log: log) else {
+      return
+    }
+    if let first = checked.figures.add(key, at: checked.rows.count) {
       log.error(
         "This row repeats '\(input.indicator)' for '\(input.org)' in \(input.period), given \(checked.rows[first].start(in: "").within).",
         at: row.start, hint: "keep one of the two rows")
       return
     }
-    checked.figures.add(input, at: checked.rows.count)
     checked.rows.append(input)
+    checked.keys.append(key)
   }
 
   /// The checks across rows, and the rows when there is no error.
   private func finish(_ checked: CheckedRows, log: DiagnosticLog) -> (
     rows: [ObservationInput], diagnostics: [Diagnostic]
   ) {
-    // Each indicator's kind, looked up once rather than by copying its indicator for every row.
-    let kinds = Dictionary(plan.indicators.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
-    checkYearToDate(checked.rows, inFile: checked.figures, kinds: kinds, log: log)
-    checkShares(checked.rows, inFile: checked.figures, log: log)
-    checkMagnitude(checked.rows, inFile: checked.figures, kinds: kinds, log: log)
+    checkYearToDate(checked, log: log)
+    checkShares(checked, log: log)
+    checkMagnitude(checked, log: log)
     return (log.hasErrors ? [] : checked.rows, log.sorted)
   }
 
   // MARK: - One row
 
-  private func check(_ row: ImportTable.Row, columns: ImportColumns, log: DiagnosticLog) -> ObservationInput? {
+  /// The checked row and its figure's key, or nil when the row has a problem (reported in `log`).
+  private func check(
+    _ row: ImportTable.Row, columns: ImportColumns, numbering: FigureNumbering, log: DiagnosticLog
+  ) -> (ObservationInput, FigureKey)? {
     /// Reports `message` at the field of `column`, or at the row's start.
-    func fail(_ message: String, at column: Int? = nil, hint: String? = nil) -> ObservationInput? {
+    func fail(_ message: String, at column: Int? = nil, hint: String? = nil) -> (ObservationInput, FigureKey)? {
       log.error(message, at: columns.location(of: column, in: row), hint: hint)
       return nil
     }
     func field(_ column: Int?) -> String? { columns.field(column, of: row) }
     let indicatorText = FieldText.trimmed(field(columns.indicator) ?? "")
-    guard let indicator = plan.indicator(IndicatorID(indicatorText)) else {
+    guard let indicatorNumber = numbering.indicator(IndicatorID(indicatorText)) else {
       return fail(
         "Unknown indicator '\(indicatorText)'.", at: columns.indicator,
         hint: Suggestion.hint(for: indicatorText, among: plan.indicators.map(\.id.rawValue)))
     }
+    let indicator = plan.indicators[indicatorNumber]
     let orgText = FieldText.trimmed(field(columns.org) ?? "")
-    guard let org = plan.org(OrgID(orgText)) ?? plan.orgs.first(where: { $0.name.zh == orgText }) else {
+    guard let orgNumber = numbering.org(OrgID(orgText)) ?? plan.orgs.firstIndex(where: { $0.name.zh == orgText })
+    else {
       return fail(
         "Unknown org '\(orgText)'; give its id or its Chinese name.", at: columns.org,
         hint: Suggestion.hint(for: orgText, among: plan.orgs.map(\.id.rawValue) + plan.orgs.map(\.name.zh)))
     }
+    let org = plan.orgs[orgNumber]
     let periodText = field(columns.period) ?? ""
     guard var period = PeriodText.parse(periodText) else {
       return fail("The period '\(periodText)' is not a period; write 2024Q3, 2024 or 2024年1-9月.", at: columns.period)
@@ -185,9 +193,15 @@ public struct ObservationImport {
       }
       reportedAt = date
     }
-    return ObservationInput(
+    // The plan's years fit a key: a figure outside them was refused above.
+    guard let key = FigureKey(indicator: indicatorNumber, org: orgNumber, period: period) else {
+      return fail(
+        "The period \(period) is outside the plan's years \(plan.baseYear)–\(plan.targetYear).", at: columns.period)
+    }
+    let input = ObservationInput(
       indicator: indicator.id, org: org.id, period: period, value: value, note: note, line: row.line,
       location: row.start, reportedAt: reportedAt)
+    return (input, key)
   }
 
   /// A district may submit only its own figures; a bureau, the figures of indicators it owns;
@@ -222,16 +236,17 @@ public struct ObservationImport {
   // MARK: - Across rows
 
   /// A flow reported year to date cannot fall from one quarter to the next within a year.
-  private func checkYearToDate(
-    _ rows: [ObservationInput], inFile: FiguresInFile, kinds: [IndicatorID: Indicator.Kind], log: DiagnosticLog
-  ) {
-    for row in rows {
-      guard let quarter = row.period.quarter, quarter > 1, kinds[row.indicator] == .flow else {
+  private func checkYearToDate(_ checked: CheckedRows, log: DiagnosticLog) {
+    let rows = checked.rows
+    let kinds = checked.numbering.kinds
+    let inFile = checked.figures
+    for (row, key) in zip(rows, checked.keys) {
+      guard let quarter = row.period.quarter, quarter > 1, kinds[key.indicator] == .flow else {
         continue
       }
       let previous = Period.quarter(quarter - 1, of: row.period.year)
       guard
-        let earlier = inFile.value(row.indicator, row.org, previous, in: rows)
+        let earlier = inFile.value(key.at(previous), in: rows)
           ?? stored(row.indicator, row.org, previous),
         row.value < earlier
       else { continue }
@@ -240,12 +255,12 @@ public struct ObservationImport {
         at: row.start(in: ""))
     }
     // In the other order: a quarter sent after a later one of the same year is already stored.
-    for row in rows {
-      guard let quarter = row.period.quarter, quarter < 4, kinds[row.indicator] == .flow else {
+    for (row, key) in zip(rows, checked.keys) {
+      guard let quarter = row.period.quarter, quarter < 4, kinds[key.indicator] == .flow else {
         continue
       }
       let next = Period.quarter(quarter + 1, of: row.period.year)
-      guard inFile.value(row.indicator, row.org, next, in: rows) == nil,
+      guard inFile.value(key.at(next), in: rows) == nil,
         let later = stored(row.indicator, row.org, next),
         row.value > later
       else { continue }
@@ -258,7 +273,8 @@ public struct ObservationImport {
   /// A part cannot exceed its whole (the numerator of a share, its denominator). The two may be
   /// reported at different frequencies: a year of an annual indicator is the 1–12月 (Q4) figure
   /// of a quarterly one.
-  private func checkShares(_ rows: [ObservationInput], inFile: FiguresInFile, log: DiagnosticLog) {
+  private func checkShares(_ checked: CheckedRows, log: DiagnosticLog) {
+    let rows = checked.rows
     func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> (Decimal, inFile: Bool)? {
       var period = period
       switch (plan.indicator(indicator)?.frequency, period.quarter) {
@@ -267,7 +283,9 @@ public struct ObservationImport {
       case (.annual, .some): return nil
       default: break
       }
-      if let found = inFile.value(indicator, org, period, in: rows) { return (found, true) }
+      if let found = checked.figures.value(checked.numbering.key(indicator, org, period), in: rows) {
+        return (found, true)
+      }
       return stored(indicator, org, period).map { ($0, false) }
     }
     for derivation in plan.derivations {

@@ -52,22 +52,23 @@ extension ObservationImport {
   /// A flow or stock a thousand times its neighbour, or a thousandth of it, is refused as a
   /// likely unit mistake. The neighbour is the quarter before in the same year, else the same
   /// period a year before — from the file or the store.
-  func checkMagnitude(
-    _ rows: [ObservationInput], inFile: FiguresInFile, kinds: [IndicatorID: Indicator.Kind], log: DiagnosticLog
-  ) {
-    func value(_ row: ObservationInput, _ period: Period) -> Decimal? {
-      inFile.value(row.indicator, row.org, period, in: rows) ?? stored(row.indicator, row.org, period)
+  func checkMagnitude(_ checked: CheckedRows, log: DiagnosticLog) {
+    let rows = checked.rows
+    let kinds = checked.numbering.kinds
+    func value(_ row: ObservationInput, _ key: FigureKey, _ period: Period) -> Decimal? {
+      checked.figures.value(key.at(period), in: rows) ?? stored(row.indicator, row.org, period)
     }
-    for row in rows {
-      guard let kind = kinds[row.indicator], kind == .flow || kind == .stock, row.value > 0 else {
+    for (row, key) in zip(rows, checked.keys) {
+      let kind = kinds[key.indicator]
+      guard kind == .flow || kind == .stock, row.value > 0 else {
         continue
       }
       let lastYear: Period =
         row.period.quarter.map { .quarter($0, of: row.period.year - 1) } ?? .year(row.period.year - 1)
       let earlier: Period? = row.period.quarter.flatMap { $0 > 1 ? .quarter($0 - 1, of: row.period.year) : nil }
       let neighbour =
-        earlier.flatMap { period in value(row, period).map { (period, $0) } }
-        ?? value(row, lastYear).map { (lastYear, $0) }
+        earlier.flatMap { period in value(row, key, period).map { (period, $0) } }
+        ?? value(row, key, lastYear).map { (lastYear, $0) }
       guard let (period, reference) = neighbour, reference > 0 else { continue }
       // Only one of the two can hold: a value above its neighbour cannot be a thousandth of it.
       let isUnitMistake =

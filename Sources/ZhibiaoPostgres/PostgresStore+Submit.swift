@@ -104,24 +104,28 @@ extension PostgresStore {
     }
     // A figure sent earlier than its import (a date in the file) keeps the day it was sent.
     func reportedAt(_ row: ObservationInput) -> String { row.reportedAt.map(Timestamp.text) ?? time }
-    func observation(_ state: ObservationState, _ row: ObservationInput) -> [String?] {
+    // Each value's text, made once for its observation, revision and audit entry.
+    let values = writes.map { Stored.text($0.state.value) }
+    func observation(_ state: ObservationState, _ row: ObservationInput, value: String) -> [String?] {
       key(row) + [
-        Stored.text(state.value), state.status.rawValue, String(state.revision), submitter, reportedAt(row),
+        value, state.status.rawValue, String(state.revision), submitter, reportedAt(row),
         submission.source, state.note, state.changedAfterApproval ? "t" : "f",
       ]
     }
-    try await copy(writes, into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection) {
-      $0.kind == .add ? observation($0.state, $0.row) : nil
+    try await copy(
+      zip(writes, values), into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection
+    ) { write, value in
+      write.kind == .add ? observation(write.state, write.row, value: value) : nil
     }
     // Where each observation written again ends: its last value written, with its last status.
     var final: [ObservationKey: FinalState] = [:]
     var order: [ObservationKey] = []
-    for write in writes where write.kind != .add {
+    for (write, value) in zip(writes, values) where write.kind != .add {
       let key = ObservationKey(
         indicator: write.row.indicator.rawValue, orgPeriod: OrgPeriod(org: write.row.org, period: write.row.period))
       if final[key] == nil { order.append(key) }
       final[key, default: FinalState(status: write.state.status)].status = write.state.status
-      if write.kind == .revise { final[key]?.written = (write.state, write.row) }
+      if write.kind == .revise { final[key]?.written = (write.state, write.row, value) }
     }
     var revised = RowBatch(ObservationColumns.observation)
     var promoted = RowBatch(ObservationColumns.status)
@@ -130,35 +134,38 @@ extension PostgresStore {
       let keyValues: [String?] = [
         plan, key.indicator, key.orgPeriod.org, String(key.orgPeriod.year), String(key.orgPeriod.quarter),
       ]
-      guard var (written, row) = state.written else {
+      guard var (written, row, value) = state.written else {
         promoted.add(keyValues + [state.status.rawValue])
         continue
       }
       written.status = state.status
-      revised.add(observation(written, row))
+      revised.add(observation(written, row, value: value))
     }
     try await update(
       revised, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await update(
       promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
-    try await copy(writes, into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection) { write in
+    try await copy(zip(writes, values), into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection)
+    {
+      write, value in
       guard write.kind != .promote else { return nil }
       let state = write.state
       return key(write.row) + [
-        String(state.revision), Stored.text(state.value), state.status.rawValue, submitter, reportedAt(write.row),
+        String(state.revision), value, state.status.rawValue, submitter, reportedAt(write.row),
         submission.source, state.note, submission.reason, "f",
       ]
     }
     var audit = AuditBatch(
       plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
       time: submission.time)
-    try await copy(writes, into: "audit_log", columns: AuditBatch.columns, on: connection) { write in
+    try await copy(zip(writes, values), into: "audit_log", columns: AuditBatch.columns, on: connection) {
+      write, value in
       let state = write.state
       return audit.entry(
         state.status == .draft ? .draft : .submit, indicator: write.row.indicator.rawValue,
         org: write.row.org.rawValue, year: write.row.period.year, quarter: Stored.quarter(write.row.period),
         old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
-        new: (Stored.text(state.value), state.status.rawValue), reason: submission.reason, source: submission.source)
+        new: (value, state.status.rawValue), reason: submission.reason, source: submission.source)
     }
     _ = try await file(changes, audit: &audit, on: connection)
     try await audit.write(self, on: connection)
@@ -169,8 +176,8 @@ extension PostgresStore {
 private struct FinalState {
   /// Its status at the end.
   var status: ObservationStatus
-  /// The last value written to it, with its row; nil when its status only moved.
-  var written: (ObservationState, ObservationInput)?
+  /// The last value written to it, with its row and the value's text; nil when its status only moved.
+  var written: (ObservationState, ObservationInput, String)?
 }
 
 /// The columns of observation and revision rows as the store writes them.

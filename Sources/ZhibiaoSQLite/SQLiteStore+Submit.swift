@@ -115,23 +115,38 @@ struct ObservationWrites {
         """)
   }
 
-  /// Makes the writes in order, each with its audit entry; the observation comes before its
-  /// revision, which refers to it.
+  /// Makes the writes in order, each with its audit entry, one table after the other: first
+  /// every observation (new ones in batches of many rows to a statement; a revised or promoted
+  /// one updated in its turn, after the batch waiting, since it may revise a figure added
+  /// earlier in the same submission), then every revision, which refers to its observation, then
+  /// every audit entry, so that each table receives its rows, and the audit log its entries, in
+  /// the submission's order.
   ///
-  /// New observations — nearly every row of a large import — go into the three tables in
-  /// batches of many rows to a statement. A revised or promoted one first writes the batches
-  /// waiting (it may revise a figure added earlier in the same submission), then itself, so the
-  /// tables receive the rows, and the audit log its entries, in the submission's order.
+  /// Filling one table's B-trees at a time keeps fewer of their pages in use at once than
+  /// filling the three together, which in an import of a million figures made the page cache
+  /// write pages out and read them back.
   func apply(_ writes: [ObservationWrite]) throws {
-    var added = InsertBatch(table: "observation", columns: Self.observationColumns)
-    var revisions = InsertBatch(table: "revision", columns: Self.revisionColumns)
-    var entries = InsertBatch(table: "audit_log", columns: AuditWriter.columns)
-    func flush() throws {
-      try added.flush(db)
-      try revisions.flush(db)
-      try entries.flush(db)
-    }
+    // The value's text, made once for the observation, its revision and its audit entry.
+    var values: [String] = []
+    values.reserveCapacity(writes.count)
     for write in writes {
+      if write.kind != .promote {
+        // NaN would be written as text that no longer reads as a number, making the store unreadable.
+        guard !write.state.value.isNaN else {
+          throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
+        }
+      }
+      values.append(Stored.text(write.state.value))
+    }
+    try writeObservations(writes, values: values)
+    try writeRevisions(writes, values: values)
+    try writeAuditEntries(writes, values: values)
+  }
+
+  /// The observations: new ones in batches, the others updated in their turn.
+  private func writeObservations(_ writes: [ObservationWrite], values: [String]) throws {
+    var added = InsertBatch(table: "observation", columns: Self.observationColumns)
+    for (write, value) in zip(writes, values) {
       let row = write.row
       let indicator = row.indicator.rawValue
       let org = row.org.rawValue
@@ -139,70 +154,78 @@ struct ObservationWrites {
       let quarter = Stored.quarter(row.period)
       let state = write.state
       let status = state.status.rawValue
-      // A figure sent earlier than its import (a date in the file) keeps the day it was sent.
-      let time = row.reportedAt.map(Timestamp.text) ?? self.time
-      // The value's text, made once for the observation, its revision and its audit entry.
-      let value = Stored.text(state.value)
-      if write.kind != .promote {
-        // NaN would be written as text that no longer reads as a number, making the store unreadable.
-        guard !state.value.isNaN else {
-          throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
-        }
+      switch write.kind {
+      case .add:
+        added.append(plan)
+        added.append(indicator)
+        added.append(org)
+        added.append(year)
+        added.append(quarter)
+        added.append(value)
+        added.append(status)
+        added.append(state.revision)
+        added.append(submitter)
+        added.append(reportedAt(row))
+        added.append(source)
+        added.append(state.note)
+        added.append(state.changedAfterApproval)
+        if added.isFull { try added.flush(db) }
+      case .revise:
+        try added.flush(db)
+        try updateObservation.execute(arguments: [
+          value, status, state.revision, submitter, reportedAt(row), source, state.note, state.changedAfterApproval,
+          plan, indicator, org, year, quarter,
+        ])
+      case .promote:
+        try added.flush(db)
+        try promoteObservation.execute(arguments: [status, plan, indicator, org, year, quarter])
       }
-      let action: AuditAction = state.status == .draft ? .draft : .submit
-      let old = (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue)
-      guard write.kind == .add else {
-        try flush()
-        if write.kind == .revise {
-          try updateObservation.execute(arguments: [
-            value, status, state.revision, submitter, time, source, state.note, state.changedAfterApproval, plan,
-            indicator, org, year, quarter,
-          ])
-          try insertRevision.execute(arguments: [
-            plan, indicator, org, year, quarter, state.revision, value, status, submitter, time, source, state.note,
-            reason, false,
-          ])
-        } else {
-          try promoteObservation.execute(arguments: [status, plan, indicator, org, year, quarter])
-        }
-        try audit.append(
-          action, indicator: indicator, org: org, year: year, quarter: quarter, old: old, new: (value, status),
-          reason: reason, source: source)
-        continue
-      }
-      added.append(plan)
-      added.append(indicator)
-      added.append(org)
-      added.append(year)
-      added.append(quarter)
-      added.append(value)
-      added.append(status)
-      added.append(state.revision)
-      added.append(submitter)
-      added.append(time)
-      added.append(source)
-      added.append(state.note)
-      added.append(state.changedAfterApproval)
+    }
+    try added.flush(db)
+  }
+
+  /// A revision for every write that gives a value (all but promotions).
+  private func writeRevisions(_ writes: [ObservationWrite], values: [String]) throws {
+    var revisions = InsertBatch(table: "revision", columns: Self.revisionColumns)
+    for (write, value) in zip(writes, values) where write.kind != .promote {
+      let row = write.row
+      let state = write.state
       revisions.append(plan)
-      revisions.append(indicator)
-      revisions.append(org)
-      revisions.append(year)
-      revisions.append(quarter)
+      revisions.append(row.indicator.rawValue)
+      revisions.append(row.org.rawValue)
+      revisions.append(row.period.year)
+      revisions.append(Stored.quarter(row.period))
       revisions.append(state.revision)
       revisions.append(value)
-      revisions.append(status)
+      revisions.append(state.status.rawValue)
       revisions.append(submitter)
-      revisions.append(time)
+      revisions.append(reportedAt(row))
       revisions.append(source)
       revisions.append(state.note)
       revisions.append(reason)
       revisions.append(false)
-      audit.append(
-        action, to: &entries, indicator: indicator, org: org, year: year, quarter: quarter, old: old,
-        new: (value, status), reason: reason, source: source)
-      // The three batches fill together; observations go first, since revisions refer to them.
-      if added.isFull { try flush() }
+      if revisions.isFull { try revisions.flush(db) }
     }
-    try flush()
+    try revisions.flush(db)
   }
+
+  /// An audit entry for every write: who, in which role, when, from where, the old and the new
+  /// value and status, and the reason.
+  private func writeAuditEntries(_ writes: [ObservationWrite], values: [String]) throws {
+    var entries = InsertBatch(table: "audit_log", columns: AuditWriter.columns)
+    for (write, value) in zip(writes, values) {
+      let row = write.row
+      audit.append(
+        write.state.status == .draft ? .draft : .submit, to: &entries, indicator: row.indicator.rawValue,
+        org: row.org.rawValue, year: row.period.year, quarter: Stored.quarter(row.period),
+        old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
+        new: (value, write.state.status.rawValue), reason: reason, source: source)
+      if entries.isFull { try entries.flush(db) }
+    }
+    try entries.flush(db)
+  }
+
+  /// When a figure counts as sent: a figure sent earlier than its import (a date in the file)
+  /// keeps the day it was sent.
+  private func reportedAt(_ row: ObservationInput) -> String { row.reportedAt.map(Timestamp.text) ?? time }
 }

@@ -74,10 +74,19 @@ public enum ImportFile: Sendable {
   public func refusals(file: String, plan: Plan, submitter: OrgID, role: Role, language: Language) -> [Diagnostic] {
     guard case .observations(let rows) = self else { return [] }
     let rules = ReviewRules(plan: plan)
+    // The rule's answer depends on the indicator and the org only; rows of one indicator and org
+    // mostly come together (a file gives its quarters one after another), so the answer for the
+    // row before is used again rather than asked for anew.
+    var last: (indicator: IndicatorID, org: OrgID, refusal: ReviewRefusal?)?
     return rows.compactMap { row in
-      rules.report(row.indicator, org: row.org, by: submitter, as: role).map {
-        Diagnostic(.error, at: row.start(in: file), $0.text.text(in: language))
+      let refusal: ReviewRefusal?
+      if let last, last.indicator == row.indicator, last.org == row.org {
+        refusal = last.refusal
+      } else {
+        refusal = rules.report(row.indicator, org: row.org, by: submitter, as: role)
+        last = (row.indicator, row.org, refusal)
       }
+      return refusal.map { Diagnostic(.error, at: row.start(in: file), $0.text.text(in: language)) }
     }
   }
 
