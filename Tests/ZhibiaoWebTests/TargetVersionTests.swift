@@ -47,6 +47,13 @@ struct TargetVersionTests: SignedInPages {
     return entries
   }
 
+  /// The commission's filing of `entries` as the 2025 targets, version `document`.
+  func filing(at now: Date, _ document: String, _ reason: String?, _ entries: [TargetBook.Entry]) -> TargetIssueFiling {
+    TargetIssueFiling(
+      plan: plan.id, year: 2025, document: document, issuedOn: "2025-02-20", reason: reason, entries: entries,
+      by: "bureau.drc", role: .commission, at: now)
+  }
+
   /// The `data-org` values of the rows of the table `id` on `page`.
   func orgs(_ page: String, table id: String) -> Set<String> {
     guard let start = page.range(of: "id=\"\(id)\""),
@@ -126,11 +133,6 @@ struct TargetVersionTests: SignedInPages {
   @Test("A reading after another takes its issued targets over only while no version has been issued since")
   func readingAfterIssue() async throws {
     let now = Date()
-    func filing(_ document: String, _ reason: String?, _ entries: [TargetBook.Entry]) -> TargetIssueFiling {
-      TargetIssueFiling(
-        plan: plan.id, year: 2025, document: document, issuedOn: "2025-02-20", reason: reason, entries: entries,
-        by: "bureau.drc", role: .commission, at: now)
-    }
     let configured = try #require(workspace.configuredBook.entries.first(where: Self.xihuRevenue2025)?.value)
     func target(_ pipeline: Pipeline) throws -> Decimal? {
       let monitoring = try pipeline.monitoring(at: .year(2025), asOf: now)
@@ -138,7 +140,8 @@ struct TargetVersionTests: SignedInPages {
     }
     let first = try await Pipeline(workspace: workspace, store: temporary.store)
     #expect(try target(first) == configured)
-    _ = try await temporary.store.issueTargets(filing("杭服领〔2025〕1号", nil, workspace.configuredBook.entries(year: 2025)))
+    _ = try await temporary.store.issueTargets(
+      filing(at: now, "杭服领〔2025〕1号", nil, workspace.configuredBook.entries(year: 2025)))
     // 西湖's 2025 targets of the indicator raised by 25 in the year and in each quarter to date.
     let raisedEntries = workspace.configuredBook.entries(year: 2025).map { entry in
       var entry = entry
@@ -147,7 +150,7 @@ struct TargetVersionTests: SignedInPages {
       }
       return entry
     }
-    _ = try await temporary.store.issueTargets(filing("杭服领〔2025〕7号", "西湖区目标上调", raisedEntries))
+    _ = try await temporary.store.issueTargets(filing(at: now, "杭服领〔2025〕7号", "西湖区目标上调", raisedEntries))
     let issued = try await Pipeline(workspace: workspace, store: temporary.store, after: first)
     #expect(issued.workspace.issue(of: 2025)?.version == 2)
     let raised = try target(issued)
@@ -160,13 +163,9 @@ struct TargetVersionTests: SignedInPages {
   @Test("An adjustment supersedes the version in force; show and diff give each account only its own rows")
   func showAndDiff() async throws {
     let now = Date()
-    func filing(_ document: String, _ reason: String?, _ entries: [TargetBook.Entry]) -> TargetIssueFiling {
-      TargetIssueFiling(
-        plan: plan.id, year: 2025, document: document, issuedOn: "2025-02-20", reason: reason, entries: entries,
-        by: "bureau.drc", role: .commission, at: now)
-    }
-    _ = try await temporary.store.issueTargets(filing("杭服领〔2025〕1号", nil, workspace.configuredBook.entries(year: 2025)))
-    _ = try await temporary.store.issueTargets(filing("杭服领〔2025〕7号", "西湖区目标上调", try adjusted(by: 25)))
+    _ = try await temporary.store.issueTargets(
+      filing(at: now, "杭服领〔2025〕1号", nil, workspace.configuredBook.entries(year: 2025)))
+    _ = try await temporary.store.issueTargets(filing(at: now, "杭服领〔2025〕7号", "西湖区目标上调", try adjusted(by: 25)))
     let old = try #require(
       workspace.configuredBook.entries(
         indicator: "digital.ict_revenue", org: "district.xihu", year: 2025, quarterly: false

@@ -1,21 +1,10 @@
 import Foundation
 import Testing
 import ZhibiaoKernel
+import ZhibiaoTestSupport
 
 @Suite("Monitoring: the shortest digits of a double, written without the standard library")
 struct ShortestDecimalTests {
-  /// A generator of 64-bit words (SplitMix64), seeded so that a failure can be run again.
-  struct Words: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// The doubles among `values` that `NumberText.json` writes otherwise than `JSONEncoder` (the
   /// standard library's description without a trailing ".0"), as bit patterns, at most ten.
   static func misses(_ values: some Sequence<Double>) -> [UInt64] {
@@ -38,7 +27,7 @@ struct ShortestDecimalTests {
   @Test("Property: 2.6 million random bit patterns, every exponent, are written as the standard library writes them")
   func randomBits() {
     let seed = UInt64.random(in: 0...UInt64.max)
-    var words = Words(state: seed)
+    var words = AssessorRandom(state: seed)
     let finite = (0..<2_000_000).lazy.map { _ in
       var bits = words.next()
       if bits & 0x7FF0_0000_0000_0000 == 0x7FF0_0000_0000_0000 { bits &= 0xBFFF_FFFF_FFFF_FFFF }
@@ -59,7 +48,7 @@ struct ShortestDecimalTests {
   )
   func reportRanges() {
     let seed = UInt64.random(in: 0...UInt64.max)
-    var words = Words(state: seed)
+    var words = AssessorRandom(state: seed)
     let unit = (0..<400_000).lazy.map { _ in Double.random(in: 0..<10, using: &words) }
     let wide = (0..<400_000).lazy.map { _ in Double.random(in: -1e6...1e6, using: &words) }
     let whole = (0..<200_000).lazy.map { _ in Double(Int64.random(in: -(1 << 54)...(1 << 54), using: &words)) }
