@@ -65,6 +65,20 @@ struct SortedSampleTests {
     }
   }
 
+  @Test(
+    "Property: the MAD of an org's short series (up to 16 values, found by the least of the largest of each split) is the reference's to the bit"
+  )
+  func shortSeriesMatchReference() async {
+    let tiedShort = Gen.int(in: -8...8).map { Double($0) / 4 }.array(of: 1...16)
+    let untiedShort = Gen.double(in: -3...3).array(of: 1...16)
+    await propertyCheck(count: 500, input: tiedShort, untiedShort) { tied, untied in
+      for values in [tied, untied] {
+        let found = Self.figures(ModifiedZScore.spread(of: values)).map(\.bitPattern)
+        #expect(found == Self.reference(values).map(\.bitPattern), "\(values)")
+      }
+    }
+  }
+
   @Test("Every short length the sorting network takes, padded or full, sorts")
   func networkSortsEveryLength() {
     var random = AssessorRandom(state: 16)
