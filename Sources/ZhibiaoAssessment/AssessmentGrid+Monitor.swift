@@ -35,11 +35,14 @@ extension AssessmentGrid {
     actual.withUnsafeMutableBufferPointer { actual in
       target.withUnsafeMutableBufferPointer { target in
         Self.withLoading(monitor, actual: actual, target: target) { loading in
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            loading.clear(cellCount * worker / workers..<cellCount * (worker + 1) / workers)
+          // Eight chunks per processor, handed out as each finishes one: a processor taken by
+          // other work for a while leaves no long tail to the others.
+          let chunks = workers > 1 ? 8 * workers : 1
+          DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            loading.clear(cellCount * chunk / chunks..<cellCount * (chunk + 1) / chunks)
           }
-          DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            loading.copy(rowCount * worker / workers..<rowCount * (worker + 1) / workers)
+          DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            loading.copy(rowCount * chunk / chunks..<rowCount * (chunk + 1) / chunks)
           }
         }
       }

@@ -85,7 +85,7 @@ public struct Assessor: Sendable {
   }
 
   /// Scores every line, then totals, ranks and grades every section. Lines are independent, so a
-  /// large grid's lines are shared out among the processors in ranges; the totals are added up
+  /// large grid's lines are shared out among the processors in ranges, eight per processor; the totals are added up
   /// afterwards in line order, so the result does not depend on how.
   public mutating func recomputeAll() {
     let compiled = self.compiled
@@ -104,8 +104,10 @@ public struct Assessor: Sendable {
                         actual: actual, target: target, places: grid.places, orgCount: compiled.orgCount,
                         exact: grid.exact, rules: rules, decimalRules: decimalRules, lineCell: lineCell,
                         lineRule: lineRule, lineWeight: lineWeight, points: points, scored: scored)
-                      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        scoring.score(lineCount * worker / workers..<lineCount * (worker + 1) / workers)
+                      // Eight ranges per processor, handed out as each finishes one.
+                      let chunks = workers > 1 ? 8 * workers : 1
+                      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        scoring.score(lineCount * chunk / chunks..<lineCount * (chunk + 1) / chunks)
                       }
                     }
                   }

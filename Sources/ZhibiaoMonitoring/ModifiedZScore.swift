@@ -80,7 +80,7 @@ public enum ModifiedZScore {
     let low: Double
     let high: Double
     if count <= 16 {
-      (low, high) = deviations.ranked(high: count / 2, low: (count - 1) / 2)
+      (low, high) = deviations.selected(high: count / 2, low: (count - 1) / 2)
     } else if count <= 32 {
       (low, high) = deviations.walk(to: count / 2, low: (count - 1) / 2)
     } else {
@@ -134,6 +134,40 @@ public enum ModifiedZScore {
         if rank == high { result.1 = deviation }
       }
       return result
+    }
+
+    /// The deviations of ranks `low` and `high` as `ranked(high:low:)` gives them, each as the
+    /// least over the ways of taking its rank + 1 smallest deviations (a run of the lowest from
+    /// below the median and the rest from above) of the largest deviation taken: a dozen
+    /// independent minimums and maximums instead of ranking every deviation. Equal deviations
+    /// have equal values, except +0 and −0; so when both ranks are zeros (the only case where the
+    /// two could pick different bits), or the result is not a positive finite number, the ranks
+    /// are found by `ranked(high:low:)` after all.
+    func selected(high: Int, low: Int) -> (Double, Double) {
+      let highValue = smallestOfSplits(high)
+      let lowValue = low == high ? highValue : smallestOfSplits(low)
+      let mad = (lowValue + highValue) / 2
+      guard mad > 0 && mad.isFinite else { return ranked(high: high, low: low) }
+      return (lowValue, highValue)
+    }
+
+    /// The deviation of rank `k` (0-based): the least, over i taken from below and k + 1 − i from
+    /// above, of the larger of the last taken from each run.
+    @inline(__always)
+    private func smallestOfSplits(_ k: Int) -> Double {
+      let belowCount = below + 1
+      let aboveCount = sorted.count - belowCount
+      var best = Double.infinity
+      var i = max(0, k + 1 - aboveCount)
+      let last = min(k + 1, belowCount)
+      while i <= last {
+        let fromBelow = i > 0 ? down(i - 1) : -.infinity
+        let fromAbove = k >= i ? up(k - i) : -.infinity
+        let largest = fromBelow < fromAbove ? fromAbove : fromBelow
+        best = largest < best ? largest : best
+        i += 1
+      }
+      return best
     }
 
     /// The deviations of rank `low` and `high` (0-based, low ≤ high), walking outwards.

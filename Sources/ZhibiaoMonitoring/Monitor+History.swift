@@ -39,7 +39,8 @@ extension Monitor {
               let growth = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, slotCount * widest))
               defer { growth.deallocate() }
               let evaluation = shared.evaluation.using(scratch: scratch)
-              var sample = SortedSample()
+              let sample = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, 2 * widest))
+              defer { sample.deallocate() }
               while let i = next.take(below: indicatorCount) {
                 let indicatorRows = rowStart[i]..<rowStart[i + 1]
                 guard !indicatorRows.isEmpty else { continue }
@@ -49,7 +50,7 @@ extension Monitor {
                 }
                 for slot in 4..<axis.count {
                   shared.acrossDistricts(
-                    i, evaluation.at(slot: slot, due: dues[slot]), rows: indicatorRows, growth: growth, sample: &sample)
+                    i, evaluation.at(slot: slot, due: dues[slot]), rows: indicatorRows, growth: growth, sample: sample)
                 }
               }
             }
@@ -119,23 +120,37 @@ private struct HistoryWork: @unchecked Sendable {
   }
 
   /// The test across districts and the sum check of indicator `i` at `quarter`'s slot, on the
-  /// growth `throughQuarters` left (NaN for a row without a target).
+  /// growth `throughQuarters` left (NaN for a row without a target). `sample` holds twice the
+  /// districts: their growth, as canonical doubles, and its deviations from the median; the
+  /// spread is selected from them (`ModifiedZScore.scoringSpread(selecting:deviations:)`), and
+  /// sorted only where selecting does not give it.
   func acrossDistricts(
     _ i: Int, _ quarter: MonitorEvaluation, rows: Range<Int>, growth: UnsafeMutableBufferPointer<Double>,
-    sample: inout SortedSample
+    sample: UnsafeMutableBufferPointer<Double>
   ) {
     let fact = quarter.facts[i]
     let slot = quarter.slot
     let base = (slot - 4) * rowCount
     let local = (slot - 4) * rows.count - rows.lowerBound
     let districts = fact.firstDistrictRow..<fact.endRow
+    var count = 0
     if fact.testsOutliers {
-      sample.replace(
-        with: districts.lazy.map { growth[local + $0] }.filter(\.isFinite), capacity: districts.count)
-    } else {
-      sample.replace(with: EmptyCollection(), capacity: 0)
+      for row in districts {
+        let g = growth[local + row]
+        guard g.isFinite else { continue }
+        sample[count] = g + 0
+        count += 1
+      }
     }
-    if let spread = quarter.spread(sample) {
+    let values = UnsafeMutableBufferPointer(rebasing: sample[0..<count])
+    var spread: ModifiedZScore.Spread?
+    if count >= quarter.settings.outlierMinimumCount {
+      spread =
+        ModifiedZScore.scoringSpread(
+          selecting: values, deviations: UnsafeMutableBufferPointer(rebasing: sample[count..<2 * count]))
+        ?? ModifiedZScore.spread(sorting: values, scoring: true)
+    }
+    if let spread {
       let bit = DataQualityFlag.outlierAcrossDistricts.bit
       for row in districts {
         let g = growth[local + row]

@@ -153,16 +153,19 @@ public struct Monitor: Sendable {
 
   /// Computes every row, then the passes over whole indicators (outliers across districts, sums).
   /// Indicators are independent, so a large grid is shared out among the processors by whole
-  /// indicators; the result does not depend on how (every row is computed by the same code).
+  /// indicators, in eight chunks per processor handed out as each finishes one, so that a
+  /// processor taken by other work for a while leaves no long tail to the others; the result does
+  /// not depend on how (every row is computed by the same code).
   public mutating func recomputeAll() {
     let rowStart = self.rowStart
     let indicatorCount = targets.indicators.count
-    let workers = rows.count >= 50_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16)) : 1
+    let processors = rows.count >= 50_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16)) : 1
+    let chunkCount = processors > 1 ? 8 * processors : 1
     // Chunk bounds by indicator, with about the same number of rows in each.
     var chunks = [0]
-    for worker in 1..<workers {
-      let wanted = rows.count * worker / workers
-      var i = chunks.last!
+    for chunk in 1..<chunkCount {
+      let wanted = rows.count * chunk / chunkCount
+      var i = chunks[chunks.count - 1]
       while i < indicatorCount && rowStart[i] < wanted { i += 1 }
       chunks.append(i)
     }
@@ -171,7 +174,7 @@ public struct Monitor: Sendable {
     let scratchSize = self.scratchSize
     withEvaluation { evaluation, rows, outliers in
       let shared = SharedWork(evaluation: evaluation, rows: rows, outliers: outliers)
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { worker in
         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: scratchSize)
         defer { scratch.deallocate() }
         let reported = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.block)

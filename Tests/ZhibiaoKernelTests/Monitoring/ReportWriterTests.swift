@@ -166,6 +166,58 @@ struct MonitoringHistoryTests {
     try Self.check(monitor.history()) { try setup.monitor($0, asOf: asOf) }
   }
 
+  @Test(
+    "With hundreds of districts, whose spread across districts is selected rather than sorted, every quarter equals a monitor of that quarter"
+  )
+  func manyDistricts() throws {
+    let axis = PeriodAxis(firstYear: 2021, lastYear: 2025)
+    let districts = 300
+    let orgs = [OrgID("bureau.a")] + (1...districts).map { OrgID("district.d\($0)") }
+    let indicators = [
+      MonitoredIndicator(id: "mon.output", kind: .flow, precision: 0.1, city: 0, districts: Array(1...districts)),
+      MonitoredIndicator(
+        id: "mon.rate", kind: .ratio, aggregation: .weightedMean, city: 0, districts: Array(1...districts)),
+      // Few distinct figures: MAD = 0 at many quarters, where the spread is sorted after all.
+      MonitoredIndicator(id: "mon.tied", kind: .stock, precision: 1, city: 0, districts: Array(1...districts)),
+    ]
+    var state: UInt64 = 7
+    func next() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    let perIndicator = orgs.count * axis.count
+    let count = indicators.count * perIndicator
+    let values = ContiguousArray(
+      (0..<count).map { index in
+        if next() < 0.05 { return Double.nan }
+        if index / perIndicator == 2 { return 100 + (next() * 3).rounded() }
+        // Now and then a figure far from the others, for outliers across districts.
+        return next() < 0.02 ? (next() * 100_000).rounded() / 10 : (900 + next() * 200).rounded() / 10
+      })
+    let targets = ContiguousArray((0..<count).map { $0 % axis.count < 4 ? Double.nan : (next() * 1000).rounded() / 10 })
+    let monitoringTargets = MonitoringTargets(
+      indicators: indicators, orgs: orgs, axis: axis, figures: MonitoringGrid.figures(targets, indicators.count),
+      shares: ContiguousArray(repeating: Double.nan, count: indicators.count * axis.count))
+    let actuals = Actuals(
+      indicators: indicators.map(\.id), orgs: orgs, axis: axis,
+      figures: MonitoringGrid.figures(values, indicators.count),
+      reportedAt: ContiguousArray(repeating: .nan, count: count))
+    let settings = MonitoringSettings(outlierMinimumPoints: 0)
+    let monitor = try Monitor(
+      targets: monitoringTargets, actuals: actuals, period: .quarter(4, of: 2025), settings: settings)
+    let history = monitor.history()
+    var outliers = 0
+    for slot in history.slots {
+      for row in 0..<history.rowCount where history.flags(row: row, slot: slot).contains(.outlierAcrossDistricts) {
+        outliers += 1
+      }
+    }
+    #expect(outliers > 0, "the grid has outliers across districts to find")
+    try Self.check(history) {
+      try Monitor(targets: monitoringTargets, actuals: actuals, period: $0, settings: settings)
+    }
+  }
+
   @Test("Property: on random grids every quarter of the history equals a monitor of that quarter")
   func randomGrids() async {
     let settings = MonitoringSettings(outlierMinimumCount: 3, outlierMinimumPoints: 0)

@@ -65,6 +65,50 @@ struct SortedSampleTests {
     }
   }
 
+  @Test(
+    "Property: the MAD of an org's short series (up to 16 values, found by the least of the largest of each split) is the reference's to the bit"
+  )
+  func shortSeriesMatchReference() async {
+    let tiedShort = Gen.int(in: -8...8).map { Double($0) / 4 }.array(of: 1...16)
+    let untiedShort = Gen.double(in: -3...3).array(of: 1...16)
+    await propertyCheck(count: 500, input: tiedShort, untiedShort) { tied, untied in
+      for values in [tied, untied] {
+        let found = Self.figures(ModifiedZScore.spread(of: values)).map(\.bitPattern)
+        #expect(found == Self.reference(values).map(\.bitPattern), "\(values)")
+      }
+    }
+  }
+
+  @Test(
+    "Property: the spread selected from many districts' growth, with ties or without, is the sorted sample's to the bit, or nil where MAD = 0"
+  )
+  func selectedSpreadMatchesSorted() async {
+    let tiedMany = Gen.int(in: -40...40).map { Double($0) / 4 }.array(of: 1...3_000)
+    let untiedMany = Gen.double(in: -3...3).array(of: 1...3_000)
+    let fewDistinct = Gen.int(in: 0...2).map(Double.init).array(of: 64...500)
+    await propertyCheck(count: 100, input: tiedMany, untiedMany, fewDistinct) { tied, untied, few in
+      for values in [tied, untied, few] {
+        let sorted = SortedSample(values)
+        var buffer = values.map { $0 + 0 }
+        var deviations = [Double](repeating: 0, count: values.count)
+        let selected = buffer.withUnsafeMutableBufferPointer { buffer in
+          deviations.withUnsafeMutableBufferPointer {
+            ModifiedZScore.scoringSpread(selecting: buffer, deviations: $0)
+          }
+        }
+        #expect(buffer.sorted() == Array(sorted.values), "selecting keeps the values")
+        guard let spread = sorted.spread(scoring: true) else { continue }
+        if let selected {
+          #expect(selected.median.bitPattern == spread.median.bitPattern, "\(values)")
+          #expect(selected.medianAbsoluteDeviation.bitPattern == spread.medianAbsoluteDeviation.bitPattern)
+          #expect(selected.meanAbsoluteDeviation.isNaN && spread.meanAbsoluteDeviation.isNaN)
+        } else {
+          #expect(values.count < 64 || spread.medianAbsoluteDeviation == 0, "\(values)")
+        }
+      }
+    }
+  }
+
   @Test("Every short length the sorting network takes, padded or full, sorts")
   func networkSortsEveryLength() {
     var random = AssessorRandom(state: 16)
