@@ -117,7 +117,7 @@ struct MonitoringIncrementalTests {
   func sharedAmongProcessors() throws {
     let axis = PeriodAxis(firstYear: 2021, lastYear: 2025)
     let districts = 12_500
-    let orgs = [OrgID("bureau.a")] + (1...districts).map { OrgID("district.d\($0)") }
+    let orgs = WideGrid.orgs(districts: districts)
     let indicators = [
       MonitoredIndicator(id: "mon.output", kind: .flow, precision: 0.1, city: 0, districts: Array(1...districts)),
       MonitoredIndicator(id: "mon.stock", kind: .stock, precision: 0.1, city: 0, districts: Array(1...districts)),
@@ -125,11 +125,8 @@ struct MonitoringIncrementalTests {
         id: "mon.rate", kind: .ratio, aggregation: .weightedMean, city: 0, districts: Array(1...districts)),
       MonitoredIndicator(id: "mon.more", kind: .flow, precision: 0.1, city: 0, districts: Array(1...districts)),
     ]
-    var state: UInt64 = 42
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var random = WideGrid.Uniform(state: 42)
+    func next() -> Double { random.next() }
     let count = indicators.count * orgs.count * axis.count
     let values = ContiguousArray((0..<count).map { _ in next() < 0.05 ? Double.nan : (next() * 1000).rounded() / 10 })
     let targets = ContiguousArray((0..<count).map { $0 % axis.count < 4 ? Double.nan : (next() * 1000).rounded() / 10 })

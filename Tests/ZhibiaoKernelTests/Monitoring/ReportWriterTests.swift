@@ -68,7 +68,7 @@ struct ReportWriterTests {
   func manyChunks() throws {
     let axis = PeriodAxis(firstYear: 2021, lastYear: 2025)
     let districts = 9_000
-    let orgs = [OrgID("bureau.a")] + (1...districts).map { OrgID("district.d\($0)") }
+    let orgs = WideGrid.orgs(districts: districts)
     let indicators = [
       MonitoredIndicator(id: "mon.output", kind: .flow, precision: 0.1, city: 0, districts: Array(1...districts)),
       MonitoredIndicator(
@@ -172,7 +172,7 @@ struct MonitoringHistoryTests {
   func manyDistricts() throws {
     let axis = PeriodAxis(firstYear: 2021, lastYear: 2025)
     let districts = 300
-    let orgs = [OrgID("bureau.a")] + (1...districts).map { OrgID("district.d\($0)") }
+    let orgs = WideGrid.orgs(districts: districts)
     let indicators = [
       MonitoredIndicator(id: "mon.output", kind: .flow, precision: 0.1, city: 0, districts: Array(1...districts)),
       MonitoredIndicator(
@@ -180,11 +180,8 @@ struct MonitoringHistoryTests {
       // Few distinct figures: MAD = 0 at many quarters, where the spread is sorted after all.
       MonitoredIndicator(id: "mon.tied", kind: .stock, precision: 1, city: 0, districts: Array(1...districts)),
     ]
-    var state: UInt64 = 7
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var random = WideGrid.Uniform(state: 7)
+    func next() -> Double { random.next() }
     let perIndicator = orgs.count * axis.count
     let count = indicators.count * perIndicator
     let values = ContiguousArray(
