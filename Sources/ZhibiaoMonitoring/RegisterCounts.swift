@@ -16,30 +16,19 @@ struct RegisterCounts {
   let ends: [String]
   /// The first day of each quarter's year.
   let yearStarts: [String]
-  /// Whether the days rise with the quarters, as the runs need; otherwise every count is made by
-  /// `RegisterEntry.count`.
-  let ordered: Bool
-  /// The quarters, for the fallback.
-  let periods: [Period]
 
+  /// The quarters must rise, and their years have four digits (a plan's base year lies between
+  /// 1949 and 2200), so that the days, compared as text, rise with them.
   init(periods: [Period]) {
-    self.periods = periods
     ends = periods.map(RegisterEntry.lastDay(of:))
     yearStarts = periods.map { "\($0.year)-01-01" }
-    ordered =
-      zip(ends, ends.dropFirst()).allSatisfy { $0 <= $1 }
-      && zip(yearStarts, yearStarts.dropFirst()).allSatisfy { $0 <= $1 }
+    assert(zip(ends, ends.dropFirst()).allSatisfy { $0 <= $1 }, "the quarters' last days do not rise")
   }
 
   /// The count at every quarter of `indicator` in `entries` (already those of the org, for a
   /// district); nil when the indicator is not counted from a register.
   func counts(_ indicator: Indicator, org: OrgID, in entries: [RegisterEntry], isDistrict: Bool) -> [Int]? {
     guard let counted = indicator.countOf else { return nil }
-    guard ordered else {
-      return periods.map {
-        RegisterEntry.count(indicator, org: org, period: $0, in: entries, isDistrict: isDistrict) ?? 0
-      }
-    }
     var steps = [Int](repeating: 0, count: ends.count + 1)
     for entry in entries {
       guard entry.register == counted.register, counted.levels.isEmpty || counted.levels.contains(entry.level),
