@@ -15,7 +15,9 @@ import ZhibiaoWorkspace
 ///   a policy of its own that allows its inline styles and nothing else (no script at all).
 /// - `GET /board/tiles.svg?year=`: the districts' tile map of the report, for the board.
 /// - `GET /letter?year=&org=`: a district's target letter (目标责任书) for the year — a district
-///   its own, the commission and administrators any district's.
+///   its own, the commission and administrators any district's; `&format=docx` gives it as a
+///   Word document laid out as an official document (GB/T 9704), as `zhibiao letters --format
+///   docx` writes it.
 ///
 /// The report made in the app leaves out the year's bonus and deduction events (the app does not
 /// take them in yet) and says so on its first page.
@@ -85,7 +87,9 @@ struct Documents: Sendable {
       guard let file = letters.files().first(where: { $0.name == DistrictLetters.fileName(of: org) }) else {
         throw HTTPError(.notFound)
       }
-      return Self.page(file.html, download: query["download"] == "1" ? "\(org)-\(year).html" : nil)
+      return try Self.document(
+        file.html, name: "\(org)-\(year)", format: try DocumentFormat(query["format"].map(String.init)),
+        download: query["download"] == "1", language: context.language)
     }
   }
 
@@ -167,6 +171,24 @@ struct Documents: Sendable {
       ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
   }
 
+  /// A printable page (a letter, a notice) as `format`: the page itself, as a file named `name`
+  /// when `download`; or a Word document named `name`.docx, always as a file.
+  static func document(
+    _ html: String, name: String, format: DocumentFormat, download: Bool, language: Language
+  ) throws -> Response {
+    switch format {
+    case .html: return page(html, download: download ? name + ".html" : nil)
+    case .docx:
+      let document = WordDocument(markup: html, title: nil, language: language == .zh ? "zh-CN" : "en-US")
+      return Response(
+        status: .ok,
+        headers: [
+          .contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          .contentDisposition: "attachment; filename=\"\(name).docx\"",
+        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: try document.archive())))
+    }
+  }
+
   /// A self-contained page, under its own policy; with `download`, as a file of that name.
   static func page(_ html: String, download: String?) -> Response {
     var response = Response(
@@ -175,5 +197,18 @@ struct Documents: Sendable {
     response.headers[.contentSecurityPolicy] = documentPolicy
     if let download { response.headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
     return response
+  }
+}
+
+/// The forms a printable page is handed out in: `format=html` (the default) or `format=docx`.
+enum DocumentFormat: String, Sendable {
+  case html, docx
+
+  /// The format `text` names, HTML when there is none; anything else is a bad request.
+  init(_ text: String?) throws {
+    guard let format = DocumentFormat(rawValue: text ?? "html") else {
+      throw HTTPError(.badRequest, message: "format is html or docx")
+    }
+    self = format
   }
 }

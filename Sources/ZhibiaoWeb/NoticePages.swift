@@ -13,6 +13,10 @@ import ZhibiaoWorkspace
 ///   each with its level, reason, deadline, escalations and actions; an answer form for the
 ///   addressee while an answer is due; accept, return (with a comment) and close for the
 ///   commission.
+/// - `GET /notices/print?notice=ID`: one notice as its printable page (督办单), the command line's
+///   `notices print`, to print or save from the browser; `&format=docx` gives it as a Word
+///   document laid out as an official document. Readable as the list is: a district or bureau
+///   its own notices (403 for another org's), the commission and administrators every one.
 /// - `POST /notices/answer`: the addressee's written remedy (整改措施) and its evidence.
 /// - `POST /notices/decide`: the commission accepts or returns the answer waiting, or closes the
 ///   notice.
@@ -43,6 +47,26 @@ struct NoticePages: Sendable {
         query["answered"] != nil ? text["notice_answered"] : query["decided"] != nil ? text["notice_decided"] : nil
       let values = try await page(account: account, state: state, language: context.language, done: done)
       return pages.render("notices", values, request: request, context: context)
+    }
+    router.get("/notices/print") { request, context -> Response in
+      guard let account = context.account else { return SignIn.redirect(to: "/login") }
+      let query = request.uri.queryParameters
+      guard let id = query["notice"].flatMap({ NoticeID(String($0)) }) else {
+        throw HTTPError(.badRequest, message: "give a notice")
+      }
+      let format = try DocumentFormat(query["format"].map(String.init))
+      switch account.role {
+      case .commission, .admin: break
+      case .district where account.org == id.org, .bureau where account.org == id.org: break
+      default: throw HTTPError(.forbidden)
+      }
+      let (notices, actions) = try await book()
+      guard let notice = notices.first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
+      let page = NoticePage(plan: workspace.plan, notice: notice, actions: actions.filter { $0.notice == id })
+      let name = id.description.replacingOccurrences(of: ":", with: "_")
+      return try Documents.document(
+        page.html(language: context.language), name: name, format: format, download: query["download"] == "1",
+        language: context.language)
     }
     router.post("/notices/answer") { request, context -> Response in
       var request = request

@@ -8,6 +8,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 import ZhibiaoAccounts
+import ZhibiaoDocuments
 import ZhibiaoKernel
 import ZhibiaoStore
 import ZhibiaoTestSupport
@@ -104,6 +105,54 @@ struct NoticePageTests: SignedInPages {
       let actions = try await temporary.store.noticeActions(plan: plan.id, org: "district.jiande")
       #expect(actions.map(\.kind) == [.answer, .accept])
       #expect(actions.first?.user == "jiande" && actions.first?.evidence == "建政办〔2025〕2号")
+    }
+  }
+
+  @Test("A notice prints as its page and as a Word document, for those who may read it")
+  func print() async throws {
+    let id = "blue:district.jiande:2024Q4"
+    let path = "/notices/print?notice=\(id)"
+    try await application().test(.router) { client in
+      func fetch(_ path: String, as account: String?) async throws -> TestResponse {
+        let headers: HTTPFields = account.map { [.cookie: "__Host-zhibiao=session-\($0)"] } ?? [:]
+        return try await client.execute(uri: path, method: .get, headers: headers) { $0 }
+      }
+      // The list links each notice to its page and its Word document.
+      let list = try await get(client, "/notices", as: "jiande").page
+      #expect(list.contains(#"href="/notices/print?notice=\#(id)""#))
+      #expect(list.contains(#"href="/notices/print?notice=\#(id)&amp;format=docx""#))
+
+      // The addressee's answer is on the page it prints.
+      let answer = [("notice", id), ("version", "0"), ("text", "已建立月度调度机制（示意）")]
+      #expect(try await post(client, "/notices/answer", answer, as: "jiande").status == .seeOther)
+      let page = try await fetch(path, as: "jiande")
+      #expect(page.status == .ok && page.headers[.contentSecurityPolicy] == Documents.documentPolicy)
+      let html = String(buffer: page.body)
+      #expect(html.contains(id) && html.contains("建德市") && html.contains("已建立月度调度机制（示意）"))
+      let saved = try await fetch(path + "&download=1", as: "drc")
+      #expect(saved.headers[.contentDisposition] == #"attachment; filename="blue_district.jiande_2024Q4.html""#)
+
+      let word = try await fetch(path + "&format=docx", as: "jiande")
+      #expect(word.status == .ok)
+      #expect(word.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      #expect(word.headers[.contentDisposition] == #"attachment; filename="blue_district.jiande_2024Q4.docx""#)
+      let archive = try ZipArchive(data: Data(buffer: word.body))
+      let body = try #require(archive.entries.first { $0.path == "word/document.xml" })
+      let text = try #require(String(data: try archive.data(body), encoding: .utf8))
+      #expect(text.contains("建德市") && text.contains("已建立月度调度机制（示意）"))
+
+      // Another org's notice is refused, whether it exists or not; an unknown one is 404 to
+      // those who may read every notice; a viewer reads none; signed out leads to sign-in.
+      #expect(try await fetch(path, as: "xihu").status == .forbidden)
+      #expect(try await fetch(path, as: "econ").status == .forbidden)
+      #expect(try await fetch(path, as: "viewer").status == .forbidden)
+      #expect(try await fetch(path, as: "admin").status == .ok)
+      #expect(try await fetch("/notices/print?notice=blue:district.xihu:2019Q1", as: "jiande").status == .forbidden)
+      #expect(try await fetch("/notices/print?notice=blue:district.jiande:2019Q1", as: "drc").status == .notFound)
+      #expect(try await fetch("/notices/print?notice=nonsense", as: "drc").status == .badRequest)
+      #expect(try await fetch(path + "&format=pdf", as: "drc").status == .badRequest)
+      let signedOut = try await fetch(path, as: nil)
+      #expect(signedOut.status == .seeOther && signedOut.headers[.location] == "/login")
     }
   }
 }

@@ -640,6 +640,14 @@ struct PageTests: SignedInPages {
       #expect(try await fetch("/letter?year=2025&org=district.binjiang", as: "drc").status == .ok)
       #expect(try await fetch("/letter?year=2025&org=district.xihu", as: "econ").status == .forbidden)
       #expect(try await fetch("/letter?year=2025&org=bureau.econ_info", as: "drc").status == .notFound)
+      // The letter as a Word document, under the same rules.
+      let word = try await fetch("/letter?year=2025&format=docx", as: "xihu")
+      #expect(word.headers[.contentDisposition] == #"attachment; filename="district.xihu-2025.docx""#)
+      let archive = try ZipArchive(data: Data(buffer: word.body))
+      let body = try #require(archive.entries.first { $0.path == "word/document.xml" })
+      #expect(String(data: try archive.data(body), encoding: .utf8)?.contains("西湖区") == true)
+      #expect(try await fetch("/letter?year=2025&org=district.binjiang&format=docx", as: "xihu").status == .forbidden)
+      #expect(try await fetch("/letter?year=2025&format=odt", as: "xihu").status == .badRequest)
     }
   }
 }
