@@ -17,7 +17,7 @@ enum PostgresSchema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [PostgresMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
-    registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents, importWrites,
+    registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents, importWrites, byteKeys,
   ]
 
   /// The table that records which migrations ran.

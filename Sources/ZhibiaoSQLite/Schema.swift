@@ -21,7 +21,7 @@ enum Schema {
   /// Every migration, oldest first; the schema version is the number applied.
   static let migrations: [SchemaMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
-    registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents, importWrites,
+    registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents, importWrites, byteKeys,
   ]
 
   /// Version 1: the current value of each observation and every value it ever had.

@@ -22,6 +22,9 @@ struct AtomicityTests {
     case quarterOutOfRange
     /// A change to a locked period, as the last row.
     case approvedPeriodLast
+    /// An empty indicator id after more new figures than one insert statement takes, so that the
+    /// statements before it have written their rows when it fails.
+    case emptyIndicatorAfterFullBatches
 
     var testDescription: String { rawValue }
 
@@ -32,6 +35,9 @@ struct AtomicityTests {
       case .emptyIndicator: return [first, Fixture.row("", value: "1", line: 3), third]
       case .quarterOutOfRange: return [first, Fixture.row(period: .quarter(7, of: 2024), value: "1", line: 3), third]
       case .approvedPeriodLast: return [first, third, Fixture.row(org: Fixture.xihu, value: "9", line: 5)]
+      case .emptyIndicatorAfterFullBatches:
+        let many = (0..<1_100).map { Fixture.row(IndicatorID("bulk.i\($0)"), value: "\($0)", line: 5 + $0) }
+        return [first] + many + [Fixture.row("", value: "1", line: 3), third]
       }
     }
   }
@@ -62,7 +68,7 @@ struct AtomicityTests {
     await #expect(try store.auditLog(plan: Fixture.plan, org: nil) == audit)
     // The store is still usable, and the same rows without the bad one go in whole.
     let good = bad.rows.filter { $0.indicator != "" && $0.period.quarter != 7 && $0.org != Fixture.xihu }
-    await #expect(try store.submit(Fixture.submission(good)) == SubmissionResult(added: 1, revised: 1))
+    await #expect(try store.submit(Fixture.submission(good)) == SubmissionResult(added: good.count - 1, revised: 1))
   }
 
   @Test("A constraint failure is reported as a store error that names the file")
