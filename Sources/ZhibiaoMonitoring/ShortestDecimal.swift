@@ -48,7 +48,7 @@ package struct ShortestDecimal: Equatable, Sendable {
   }
 
   /// units × 10^exponent with the trailing zeros of units taken into the exponent.
-  private init(trimming units: UInt64, exponent: Int) {
+  init(trimming units: UInt64, exponent: Int) {
     // A long decimal has no trailing zero, found with one test; a short one found among 17
     // digits has many: sixteen, eight, four, two and one are taken away in turn.
     var units = units
