@@ -125,6 +125,15 @@ extension NumberText {
     )
   }
 
+  /// The sixteen digits of `digits` (below 10^16, with leading zeros) as ASCII in the 16 bytes of
+  /// a word, the first in the lowest byte.
+  @inline(__always)
+  static func sixteenDigits(_ digits: UInt64) -> UInt128 {
+    let high = digits / 100_000_000
+    let low = UInt32(truncatingIfNeeded: digits &- high &* 100_000_000)
+    return UInt128(eightDigits(UInt32(truncatingIfNeeded: high))) | UInt128(eightDigits(low)) << 64
+  }
+
   /// Writes the `count` digits (1–16) in the low bytes of `digits` with a point after the first
   /// `whole` of them (0 ≤ whole < count), set in the word rather than moved byte by byte; returns
   /// the bytes written (count + 1). Writes 16 bytes, 17 when count is 16.
