@@ -52,3 +52,17 @@ extension ReportBytes {
     if value.isFinite { appendShortest(value, kept: &kept, likelyShort: likelyShort) } else { appendCSV(value) }
   }
 }
+
+extension ReportBytes {
+  /// Appends again the `length` bytes written from `start`: a figure the row has just written, when
+  /// the next is the same (the actual that is the reported figure, the annual target that is the
+  /// milestone at the year's end).
+  @inline(__always)
+  mutating func appendAgain(from start: Int, length: Int) {
+    let back = count - start
+    write(upTo: length) { at in
+      UnsafeMutableRawPointer(at).copyMemory(from: at - back, byteCount: length)
+      return length
+    }
+  }
+}

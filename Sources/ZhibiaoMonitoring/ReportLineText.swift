@@ -124,9 +124,13 @@ struct ReportLineText: Sendable {
     let view = line.view
     let hasView = line.hasView && !view.timeElapsed.isNaN
     output.append(#"{"actual_ytd":"#)
+    let actual = output.count
     output.appendJSON(units: line.actual, places: line.places)
+    let actualLength = output.count - actual
     output.append(#","annual_target":"#)
+    let annual = output.count
     output.appendJSON(units: line.annualTarget, places: line.targetPlaces)
+    let annualLength = output.count - annual
     output.append(#","domain":"#)
     domainJSON.append(i, to: &output)
     output.append(#","due_day":"#)
@@ -165,7 +169,11 @@ struct ReportLineText: Sendable {
     output.append(#","mid_term":"#)
     categoryNames.appendJSON(hasView ? view.category : nil, to: &output)
     output.append(#","milestone_ytd":"#)
-    output.appendJSON(units: line.milestone, places: line.targetPlaces)
+    if line.milestone == line.annualTarget {
+      output.appendAgain(from: annual, length: annualLength)
+    } else {
+      output.appendJSON(units: line.milestone, places: line.targetPlaces)
+    }
     output.append(#","org":"#)
     orgJSON.append(line.org, to: &output)
     output.append(#","pace":"#)
@@ -220,7 +228,11 @@ struct ReportLineText: Sendable {
     output.append(#","unit":"#)
     unitJSON.append(i, to: &output)
     output.append(#","value":"#)
-    output.appendJSON(units: line.value, places: line.places)
+    if line.value == line.actual {
+      output.appendAgain(from: actual, length: actualLength)
+    } else {
+      output.appendJSON(units: line.value, places: line.places)
+    }
     output.append(#","warnings":["#)
     let style = styles[i]
     for (index, warning) in warnings.enumerated() {
@@ -276,10 +288,22 @@ struct ReportLineText: Sendable {
     orgCSV.append(line.org, to: &output)
     output.append(line.org == cities[i] ? "true," : "false,")
     afterOrgCSV.append(i, to: &output)
+    // The actual is mostly the figure reported, and the annual target the milestone at the
+    // year's end: the same units and places, so the same text, copied.
+    let value = output.count
     figure(line.value, places: line.places)
-    figure(line.actual, places: line.places)
+    if line.actual == line.value {
+      output.appendAgain(from: value, length: output.count - value)
+    } else {
+      figure(line.actual, places: line.places)
+    }
+    let milestone = output.count
     figure(line.milestone, places: line.targetPlaces)
-    figure(line.annualTarget, places: line.targetPlaces)
+    if line.annualTarget == line.milestone {
+      output.appendAgain(from: milestone, length: output.count - milestone)
+    } else {
+      figure(line.annualTarget, places: line.targetPlaces)
+    }
     if let gap = line.gap { output.appendDecimal(gap, places: line.gapPlaces) }
     output.append(UInt8(ascii: ","))
     number(line.seasonalShare, kept: &kept.seasonalShare)
