@@ -98,6 +98,14 @@ package enum NumberText {
   /// `writeDigits(_:point:to:)` does.
   static func writeDigits(_ units: UInt64, point: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
     let count = digitCount(units)
+    if point > 0 && point < count && count <= 16 {
+      // A figure with places: its digits in a word, the point set among them there.
+      let digits =
+        count <= 8
+        ? UInt128(eightDigits(UInt32(truncatingIfNeeded: units))) >> (8 * (8 - count))
+        : sixteenDigits(units) >> (8 * (16 - count))
+      return writePoint(in: digits, count: count, whole: count - point, to: UnsafeMutableRawPointer(output))
+    }
     guard point >= count else {
       let length = point > 0 ? count + 1 : count
       writeDigits(units, count: count, point: point, end: output + length)

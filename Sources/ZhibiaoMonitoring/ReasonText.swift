@@ -162,6 +162,16 @@ package struct ReasonText {
     }
   }
 
+  /// Whether the reason is written from its template and figures alone (a light behind pace, a
+  /// falling year-to-date figure, districts that do not add up, an outlier), whose bytes a JSON
+  /// string never escapes; the others quote days, periods or a register's text.
+  static func isTemplateAndFigures(_ reason: WarningReason) -> Bool {
+    switch reason {
+    case .behindPace, .ytdFalls, .sumMismatch, .outlier: true
+    case .missing, .late, .registerMismatch: false
+    }
+  }
+
   // MARK: - Figures
 
   /// A stated figure rounded half away from zero to the indicator's places, with `%` for a

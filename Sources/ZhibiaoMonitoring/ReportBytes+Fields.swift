@@ -21,7 +21,7 @@ extension ReportBytes {
 
   /// Appends a finite double as JSON writes it (`NumberText.writeJSON`).
   mutating func appendShortest(_ value: Double) {
-    write(upTo: 32) { NumberText.writeJSON(value, to: $0) }
+    write(upTo: 48) { NumberText.writeJSON(value, to: $0) }
   }
 
   // MARK: - JSON
@@ -50,7 +50,7 @@ extension ReportBytes {
 
   /// Appends a statistic as JSON: `null` for NaN (no figure), "inf" or "-inf" quoted, else the
   /// double as `JSONEncoder` writes it.
-  mutating func appendJSON(_ value: Double) {
+  package mutating func appendJSON(_ value: Double) {
     if value.isNaN {
       append("null")
     } else if value.isInfinite {
@@ -106,7 +106,7 @@ extension ReportBytes {
   }
 
   /// Appends the CSV text of a statistic: nothing for NaN, "inf" or "-inf", else as JSON writes it.
-  mutating func appendCSV(_ value: Double) {
+  package mutating func appendCSV(_ value: Double) {
     if value.isNaN { return }
     if value.isInfinite { append(value < 0 ? "-inf" : "inf") } else { appendShortest(value) }
   }

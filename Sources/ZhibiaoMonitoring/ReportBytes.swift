@@ -55,11 +55,18 @@ package struct ReportBytes: ~Copyable {
     count += bytes.count
   }
 
-  /// Copies `length` bytes. The keys and fields of a row are mostly under 32 bytes, for which a
-  /// call to `memmove` costs more than the copy: two overlapping words from each end do it.
+  /// Copies `length` bytes. The keys and fields of a row and the words of its reasons are mostly
+  /// under 64 bytes, for which a call to `memmove` costs more than the copy: two overlapping words
+  /// from each end do it.
   @inline(__always)
   private static func copy(_ length: Int, from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer) {
+    typealias Quad = (UInt64, UInt64, UInt64, UInt64)
     switch length {
+    case 33...64:
+      let head = source.loadUnaligned(as: Quad.self)
+      let tail = source.loadUnaligned(fromByteOffset: length - 32, as: Quad.self)
+      target.storeBytes(of: head, as: Quad.self)
+      target.storeBytes(of: tail, toByteOffset: length - 32, as: Quad.self)
     case 16...32:
       let head = source.loadUnaligned(as: (UInt64, UInt64).self)
       let tail = source.loadUnaligned(fromByteOffset: length - 16, as: (UInt64, UInt64).self)

@@ -36,7 +36,7 @@ extension Monitor {
   /// The line of an active row, with its warnings put in `warnings` (emptied first) and the days
   /// of times of reporting already written in `days` (by the bits of the time), to which it adds
   /// its own: a report's figures come in on few days.
-  func reportLine(_ row: Int, days: inout [UInt64: String], warnings: inout [RowWarning]) -> ReportLine {
+  func reportLine(_ row: Int, days: inout ReportedDays, warnings: inout [RowWarning]) -> ReportLine {
     let state = rows[row]
     let i = Int(rowIndicator[row])
     let o = Int(rowOrg[row])
@@ -58,7 +58,10 @@ extension Monitor {
       gap = Int128(actual) * Self.power(gapPlaces - places) - Int128(milestone) * Self.power(gapPlaces - targetPlaces)
     }
     let reported = actuals.reportedAt[cell + slot]
-    let disagreement = actuals.registerDisagreement(Actuals.Cell(indicator: i, org: o, slot: slot))
+    // Most plans count nothing in registers: no dictionary looked in for every row.
+    let disagreement =
+      actuals.countedIndicators.isEmpty
+      ? nil : actuals.registerDisagreement(Actuals.Cell(indicator: i, org: o, slot: slot))
     let flags = state.flags | (disagreement == nil ? 0 : DataQualityFlag.registerMismatch.bit)
     let hasView = MonitorEvaluation.hasView(fact, slot: slot)
     let view =
@@ -66,16 +69,7 @@ extension Monitor {
       ? state.view(
         years: MonitorEvaluation.viewYears(slot: slot), span: targets.axis.years - 1,
         direction: targets.indicators[i].direction) : PlanPeriodView.none
-    var reportedOn: String?
-    if !reported.isNaN {
-      if let day = days[reported.bitPattern] {
-        reportedOn = day
-      } else {
-        let day = settings.day(of: Date(timeIntervalSinceReferenceDate: reported))
-        days[reported.bitPattern] = day
-        reportedOn = day
-      }
-    }
+    let reportedOn = reported.isNaN ? nil : days.day(of: reported, settings: settings)
     warnings.removeAll(keepingCapacity: true)
     if state.status == .yellow || state.status == .red || flags != 0 {
       rowWarnings(

@@ -96,15 +96,16 @@ struct ReportLineText: Sendable {
   /// how many it wrote.
   func append(_ rows: Range<Int>, _ format: MonitoringReportWriter.Format, to output: inout ReportBytes) -> Int {
     var count = 0
-    var days: [UInt64: String] = [:]
+    var days = ReportedDays()
     var warnings: [RowWarning] = []
+    var kept = RepeatedDoubleTexts()
     for row in rows where monitor.rows[row].isActive {
       let line = monitor.reportLine(row, days: &days, warnings: &warnings)
       switch format {
-      case .csv: appendCSV(line, warnings, to: &output)
+      case .csv: appendCSV(line, warnings, kept: &kept, to: &output)
       case .json:
         output.append(UInt8(ascii: ","))
-        appendJSON(line, warnings, to: &output)
+        appendJSON(line, warnings, kept: &kept, to: &output)
       }
       count += 1
     }
@@ -113,22 +114,29 @@ struct ReportLineText: Sendable {
 
   // MARK: - JSON
 
-  /// Appends a row as `JSONEncoder` writes a `MonitoringRow` with sorted keys.
-  func appendJSON(_ line: ReportLine, _ warnings: [RowWarning], to output: inout ReportBytes) {
+  /// Appends a row as `JSONEncoder` writes a `MonitoringRow` with sorted keys; `kept` holds the
+  /// text of the doubles that repeat from row to row.
+  func appendJSON(
+    _ line: ReportLine, _ warnings: [RowWarning], kept: inout RepeatedDoubleTexts, to output: inout ReportBytes
+  ) {
     let state = line.state
     let i = line.indicator
     let view = line.view
     let hasView = line.hasView && !view.timeElapsed.isNaN
     output.append(#"{"actual_ytd":"#)
+    let actual = output.count
     output.appendJSON(units: line.actual, places: line.places)
+    let actualLength = output.count - actual
     output.append(#","annual_target":"#)
+    let annual = output.count
     output.appendJSON(units: line.annualTarget, places: line.targetPlaces)
+    let annualLength = output.count - annual
     output.append(#","domain":"#)
     domainJSON.append(i, to: &output)
     output.append(#","due_day":"#)
     output.append(dueDayJSON)
     output.append(#","expected":"#)
-    output.appendJSON(state.expected)
+    output.appendJSON(state.expected, kept: &kept.expected, likelyShort: true)
     output.append(#","flags":["#)
     var first = true
     for (index, flag) in flagNames.cases.enumerated() where line.flags & flag.bit != 0 {
@@ -161,7 +169,11 @@ struct ReportLineText: Sendable {
     output.append(#","mid_term":"#)
     categoryNames.appendJSON(hasView ? view.category : nil, to: &output)
     output.append(#","milestone_ytd":"#)
-    output.appendJSON(units: line.milestone, places: line.targetPlaces)
+    if line.milestone == line.annualTarget {
+      output.appendAgain(from: annual, length: annualLength)
+    } else {
+      output.appendJSON(units: line.milestone, places: line.targetPlaces)
+    }
     output.append(#","org":"#)
     orgJSON.append(line.org, to: &output)
     output.append(#","pace":"#)
@@ -178,15 +190,15 @@ struct ReportLineText: Sendable {
     if line.hasProjection {
       let projection = state.projection
       output.append(#"{"high":"#)
-      output.appendJSON(projection.high)
+      output.appendJSON(projection.high, kept: &kept.projection, likelyShort: true)
       output.append(#","last_year_pattern":"#)
-      output.appendJSON(projection.lastYearPattern)
+      output.appendJSON(projection.lastYearPattern, kept: &kept.projection, likelyShort: true)
       output.append(#","low":"#)
-      output.appendJSON(projection.low)
+      output.appendJSON(projection.low, kept: &kept.projection, likelyShort: true)
       output.append(#","remaining_quarters":"#)
-      output.appendJSON(projection.remainingQuarters)
+      output.appendJSON(projection.remainingQuarters, kept: &kept.projection, likelyShort: true)
       output.append(#","share_of_year":"#)
-      output.appendJSON(projection.shareOfYear)
+      output.appendJSON(projection.shareOfYear, kept: &kept.projection, likelyShort: true)
       output.append(UInt8(ascii: "}"))
     } else {
       output.append("null")
@@ -206,17 +218,21 @@ struct ReportLineText: Sendable {
     output.append(#","score_over_time":"#)
     output.appendJSON(state.scoreOverTime)
     output.append(#","seasonal_share":"#)
-    output.appendJSON(line.seasonalShare)
+    output.appendJSON(line.seasonalShare, kept: &kept.seasonalShare)
     output.append(#","status":"#)
     statusNames.appendJSON(state.status, to: &output)
     output.append(#","status_change":"#)
     changeNames.appendJSON(PaceChange.between(state.previous, state.status), to: &output)
     output.append(#","time_elapsed":"#)
-    output.appendJSON(view.timeElapsed)
+    output.appendJSON(view.timeElapsed, kept: &kept.timeElapsed)
     output.append(#","unit":"#)
     unitJSON.append(i, to: &output)
     output.append(#","value":"#)
-    output.appendJSON(units: line.value, places: line.places)
+    if line.value == line.actual {
+      output.appendAgain(from: actual, length: actualLength)
+    } else {
+      output.appendJSON(units: line.value, places: line.places)
+    }
     output.append(#","warnings":["#)
     let style = styles[i]
     for (index, warning) in warnings.enumerated() {
@@ -224,13 +240,14 @@ struct ReportLineText: Sendable {
       output.append(#"{"kind":"#)
       warningNames.appendJSON(warning.kind, to: &output)
       output.append(#","reason":{"en":""#)
+      let escapes = !ReasonText.isTemplateAndFigures(warning.reason)
       var start = output.count
       reasons.write(warning.reason, style, in: .en, to: &output)
-      output.escapeJSON(from: start)
+      if escapes { output.escapeJSON(from: start) }
       output.append(#"","zh":""#)
       start = output.count
       reasons.write(warning.reason, style, in: .zh, to: &output)
-      output.escapeJSON(from: start)
+      if escapes { output.escapeJSON(from: start) }
       output.append(#""}}"#)
     }
     output.append(#"],"yoy_growth":"#)
@@ -241,8 +258,10 @@ struct ReportLineText: Sendable {
   // MARK: - CSV
 
   /// Appends a row in the columns of `MonitoringReport.csvColumns`, as `MonitoringReport.csv`
-  /// writes it.
-  func appendCSV(_ line: ReportLine, _ warnings: [RowWarning], to output: inout ReportBytes) {
+  /// writes it; `kept` holds the text of the doubles that repeat from row to row.
+  func appendCSV(
+    _ line: ReportLine, _ warnings: [RowWarning], kept: inout RepeatedDoubleTexts, to output: inout ReportBytes
+  ) {
     let state = line.state
     let i = line.indicator
     func name(_ text: String?) {
@@ -257,6 +276,10 @@ struct ReportLineText: Sendable {
       output.appendCSV(value)
       output.append(UInt8(ascii: ","))
     }
+    func number(_ value: Double, kept: inout RepeatedDoubleText, likelyShort: Bool = false) {
+      output.appendCSV(value, kept: &kept, likelyShort: likelyShort)
+      output.append(UInt8(ascii: ","))
+    }
     func figure(_ units: Int64, places: Int) {
       if units != FigureGrid.none { output.appendDecimal(units, places: places) }
       output.append(UInt8(ascii: ","))
@@ -265,14 +288,26 @@ struct ReportLineText: Sendable {
     orgCSV.append(line.org, to: &output)
     output.append(line.org == cities[i] ? "true," : "false,")
     afterOrgCSV.append(i, to: &output)
+    // The actual is mostly the figure reported, and the annual target the milestone at the
+    // year's end: the same units and places, so the same text, copied.
+    let value = output.count
     figure(line.value, places: line.places)
-    figure(line.actual, places: line.places)
+    if line.actual == line.value {
+      output.appendAgain(from: value, length: output.count - value)
+    } else {
+      figure(line.actual, places: line.places)
+    }
+    let milestone = output.count
     figure(line.milestone, places: line.targetPlaces)
-    figure(line.annualTarget, places: line.targetPlaces)
+    if line.annualTarget == line.milestone {
+      output.appendAgain(from: milestone, length: output.count - milestone)
+    } else {
+      figure(line.annualTarget, places: line.targetPlaces)
+    }
     if let gap = line.gap { output.appendDecimal(gap, places: line.gapPlaces) }
     output.append(UInt8(ascii: ","))
-    number(line.seasonalShare)
-    number(state.expected)
+    number(line.seasonalShare, kept: &kept.seasonalShare)
+    number(state.expected, kept: &kept.expected, likelyShort: true)
     number(state.pace)
     number(state.pointsBehind)
     name(state.status, statusNames)
@@ -281,18 +316,18 @@ struct ReportLineText: Sendable {
     let view = line.view
     let hasView = line.hasView && !view.timeElapsed.isNaN
     number(view.progress)
-    number(view.timeElapsed)
+    number(view.timeElapsed, kept: &kept.timeElapsed)
     name(hasView ? view.category : nil, categoryNames)
     number(view.growthActual)
     number(view.growthRequired)
     number(view.growthRatio)
     name(hasView ? view.growthStatus : nil, growthNames)
     let projection = line.hasProjection ? state.projection : YearEndProjection.none
-    number(projection.shareOfYear)
-    number(projection.lastYearPattern)
-    number(projection.remainingQuarters)
-    number(projection.low)
-    number(projection.high)
+    number(projection.shareOfYear, kept: &kept.projection, likelyShort: true)
+    number(projection.lastYearPattern, kept: &kept.projection, likelyShort: true)
+    number(projection.remainingQuarters, kept: &kept.projection, likelyShort: true)
+    number(projection.low, kept: &kept.projection, likelyShort: true)
+    number(projection.high, kept: &kept.projection, likelyShort: true)
     number(state.growth)
     number(state.scoreAcrossDistricts)
     number(state.scoreOverTime)

@@ -44,11 +44,16 @@ package struct ShortestDecimal: Equatable, Sendable {
       }
     }
     let (units, k) = Self.shortest(c: c, q: q)
-    self.init(trimming: units, exponent: k)
+    // Most doubles need 16 or 17 digits, with no trailing zero: found without a call.
+    if units % 10 != 0 {
+      self.init(digits: units, exponent: k)
+    } else {
+      self.init(trimming: units, exponent: k)
+    }
   }
 
   /// units × 10^exponent with the trailing zeros of units taken into the exponent.
-  private init(trimming units: UInt64, exponent: Int) {
+  init(trimming units: UInt64, exponent: Int) {
     // A long decimal has no trailing zero, found with one test; a short one found among 17
     // digits has many: sixteen, eight, four, two and one are taken away in turn.
     var units = units
