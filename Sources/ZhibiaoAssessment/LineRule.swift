@@ -36,6 +36,8 @@ struct LineRule {
   var decimalOnly: Bool
   /// Whether the item is a headline item.
   var headline: Bool
+  /// `RuleUnits.bound`, kept here so that the scoring loop reads no global.
+  let bound = RuleUnits.bound
 
   /// Compiles `rule` for an indicator of `direction` and `precision`; nil when a parameter has
   /// more than four decimals.
@@ -124,12 +126,12 @@ struct LineRule {
         return (met ? FixedPoint.divide(weight, 100) : 0, true)
       }
       let ratio = higher ? Self.divide(a * 10_000, t) : Self.divide(t * 10_000, a)
-      return (points(ratio: Self.held(ratio), weight: weight), true)
+      return (points(ratio: held(ratio), weight: weight), true)
     case .gap:
       let gap = Self.divide((higher ? a - t : t - a) * 100, Units(Self.powers[scale]))
       return (
         GapScoring.points(
-          gap: Self.held(gap), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap),
+          gap: held(gap), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap),
         true
       )
     case .graded:
@@ -147,8 +149,8 @@ struct LineRule {
 
   /// `value` held to ±`RuleUnits.bound`.
   @inline(__always)
-  private static func held<Units: FixedWidthInteger & SignedInteger>(_ value: Units) -> Int64 {
-    max(-RuleUnits.bound, min(Int64(clamping: value), RuleUnits.bound))
+  private func held<Units: FixedWidthInteger & SignedInteger>(_ value: Units) -> Int64 {
+    max(-bound, min(Int64(clamping: value), bound))
   }
 
   /// The points (×100) of a completion ratio (×10⁴), by the rule's own arithmetic.

@@ -29,7 +29,7 @@ public struct Monitor: Sendable {
   /// The monitored slot S.
   package let slot: Int
   /// For each indicator, its rows: `rowStart[i]..<rowStart[i + 1]`, the city's first.
-  let rowStart: [Int]
+  package let rowStart: [Int]
   package let rowIndicator: ContiguousArray<Int32>
   package let rowOrg: ContiguousArray<Int32>
   /// The row of indicator × org at `indicator × orgs + org`, or −1.
@@ -182,11 +182,13 @@ public struct Monitor: Sendable {
         let evaluation = shared.evaluation.using(scratch: scratch)
         let rows = shared.rows
         for i in bounds[worker]..<bounds[worker + 1] where rowStart[i] < rowStart[i + 1] {
+          let fact = evaluation.facts[i]
           for start in stride(from: rowStart[i], to: rowStart[i + 1], by: Self.block) {
             let block = start..<min(start + Self.block, rowStart[i + 1])
             evaluation.gatherReported(block, into: reported)
             for row in block {
-              rows[row] = evaluation.evaluate(row: row, keeping: rows[row], reported: reported[row - start])
+              rows[row] = evaluation.evaluate(
+                row: row, indicator: i, fact, keeping: rows[row], reported: reported[row - start])
             }
           }
           shared.outliers[i].spread = evaluation.outliersAcrossDistricts(
