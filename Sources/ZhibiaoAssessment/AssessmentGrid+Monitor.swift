@@ -54,7 +54,7 @@ extension AssessmentGrid {
             for i in chunkBounds[chunk]..<chunkBounds[chunk + 1] {
               let rows = rowStart[i]..<rowStart[i + 1]
               if rows.count < orgCount { loading.clear(i * orgCount..<(i + 1) * orgCount) }
-              loading.copy(rows)
+              loading.copy(rows, indicator: i)
             }
           }
         }
@@ -115,23 +115,21 @@ private struct GridLoading: @unchecked Sendable {
     UnsafeMutableBufferPointer(rebasing: target[cells]).update(repeating: FigureGrid.none)
   }
 
-  /// The actual figure and the annual target of each row with a target, as `Monitor.report`
+  /// The actual figure and the annual target of each of `range`, rows of indicator `i`, with a target, as `Monitor.report`
   /// writes them, `FigureGrid.none` for both of a row without one. Whether a row has a target is
   /// read from the targets, as the monitor's evaluation decides it
   /// (`IndicatorFacts.hasTarget(in:series:slot:)`), rather than from the rows' states, which lie far apart.
-  func copy(_ range: Range<Int>) {
+  func copy(_ range: Range<Int>, indicator i: Int) {
+    let fact = facts[i]
     for row in range {
-      let i = Int(rowIndicator[row])
       let cell = i * orgs + Int(rowOrg[row])
-      let fact = facts[i]
-      guard fact.hasTarget(in: targets, series: cell * slots, slot: slot) else {
+      let series = cell * slots
+      guard fact.hasTarget(in: targets, series: series, slot: slot) else {
         actual[cell] = FigureGrid.none
         target[cell] = FigureGrid.none
         continue
       }
-      let figure = figure(row: row)
-      actual[cell] = figure.actual
-      target[cell] = figure.target
+      (actual[cell], target[cell]) = figure(cell: cell, fact)
     }
   }
 
@@ -140,10 +138,17 @@ private struct GridLoading: @unchecked Sendable {
   func figure(row: Int) -> (cell: Int, actual: Int64, target: Int64) {
     let i = Int(rowIndicator[row])
     let cell = i * orgs + Int(rowOrg[row])
-    let fact = facts[i]
+    let figure = figure(cell: cell, facts[i])
+    return (cell, figure.actual, figure.target)
+  }
+
+  /// The actual figure in the target's measure and the annual target at `cell`, of an indicator
+  /// whose facts are `fact`.
+  @inline(__always)
+  func figure(cell: Int, _ fact: IndicatorFacts) -> (actual: Int64, target: Int64) {
     let target =
       fact.partner >= 0
       ? values[(fact.partner * orgs + fact.partnerCity) * slots + slot] : targets[cell * slots + slot / 4 * 4 + 3]
-    return (cell, FigureGrid.actual(values, measure: fact.measure, series: cell * slots, slot: slot), target)
+    return (FigureGrid.actual(values, measure: fact.measure, series: cell * slots, slot: slot), target)
   }
 }

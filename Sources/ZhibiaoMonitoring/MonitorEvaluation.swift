@@ -109,47 +109,77 @@ struct MonitorEvaluation {
 
   // MARK: - One row
 
+  /// A row evaluated again, its inputs read from the grids.
   func evaluate(row: Int, keeping old: RowState) -> RowState {
-    evaluate(row: row, keeping: old, reported: reportedAt[cell(ofRow: row) + slot])
+    let i = Int(rowIndicator[row])
+    let fact = facts[i]
+    let cell = self.cell(ofRow: row)
+    let figures = UnsafeMutableBufferPointer(rebasing: scratch[(slots + 1)...])
+    read(fact, cell: cell, through: slot, into: figures)
+    return evaluate(
+      row: row, indicator: i, fact, keeping: old,
+      inputs: RowInputs(reported: reportedAt[cell + slot], milestoneUnits: targets[cell + slot], figures: figures))
   }
 
   /// The position in the grid of a row's series.
   @inline(__always)
   func cell(ofRow row: Int) -> Int { (Int(rowIndicator[row]) * orgCount + Int(rowOrg[row])) * slots }
 
-  /// The times of reporting at the monitored slot of `rows`, into `buffer` from its start: read
-  /// in one short loop, whose independent loads the processor overlaps, instead of one stalled
-  /// load in the middle of each row's computation (they lie a series apart in a large grid).
-  func gatherReported(_ rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
-    for row in rows { buffer[row - rows.lowerBound] = reportedAt[cell(ofRow: row) + slot] }
+  /// What a row's evaluation reads of the grids at or up to the monitored slot: its time of
+  /// reporting and its milestone's units there, and its figures as the statistics read them
+  /// (`figures[t]` at slot t).
+  struct RowInputs {
+    var reported: Double
+    var milestoneUnits: Int64
+    var figures: UnsafeMutableBufferPointer<Double>
   }
 
-  /// A row evaluated with its time of reporting at the monitored slot, `reported`, read already.
-  func evaluate(row: Int, keeping old: RowState, reported: Double) -> RowState {
-    let i = Int(rowIndicator[row])
-    return evaluate(row: row, indicator: i, facts[i], keeping: old, reported: reported)
+  /// The inputs of `rows`, all of indicator `i`, for a full pass: into `reported` and `milestones`
+  /// from their start, and each row's figures into `figures` at `(row − first) × slots`. Read in
+  /// short loops, whose independent loads the processor overlaps, instead of stalling on the
+  /// first load of each row in the middle of its computation (rows lie a series apart in the
+  /// grids); the figures are made doubles in one stream of independent divisions.
+  func gather(
+    _ rows: Range<Int>, _ fact: IndicatorFacts, reported: UnsafeMutableBufferPointer<Double>,
+    milestones: UnsafeMutableBufferPointer<Int64>, figures: UnsafeMutableBufferPointer<Double>
+  ) {
+    let s = slot
+    for row in rows {
+      let cell = self.cell(ofRow: row)
+      reported[row - rows.lowerBound] = reportedAt[cell + s]
+      milestones[row - rows.lowerBound] = targets[cell + s]
+    }
+    for row in rows {
+      let series = UnsafeMutableBufferPointer(
+        rebasing: figures[(row - rows.lowerBound) * slots..<(row - rows.lowerBound + 1) * slots])
+      read(fact, cell: cell(ofRow: row), through: s, into: series)
+    }
   }
 
-  /// A row of indicator `i`, whose facts are `fact`, evaluated with its time of reporting at the
-  /// monitored slot, `reported`, read already. The row's figures up to the monitored slot are read
-  /// and made doubles once, into scratch, and every statistic reads them there: the same doubles,
-  /// so the same bits, as reading each from the grid where it is needed.
+  /// A row of indicator `i`, whose facts are `fact`, evaluated from its `inputs`, read already.
+  /// The row's figures were read and made doubles once, and every statistic reads them there:
+  /// the same doubles, so the same bits, as reading each from the grid where it is needed.
   @inline(__always)
-  func evaluate(row: Int, indicator i: Int, _ fact: IndicatorFacts, keeping old: RowState, reported: Double)
+  func evaluate(row: Int, indicator i: Int, _ fact: IndicatorFacts, keeping old: RowState, inputs: RowInputs)
     -> RowState
   {
     let o = Int(rowOrg[row])
     let cell = (i * orgCount + o) * slots
     let s = slot
-    guard isActive(fact, cell: cell, slot: s) else { return .inactive }
+    let active =
+      fact.partner >= 0
+      ? fact.hasTarget(in: targets, series: cell, slot: s) : s >= 4 && inputs.milestoneUnits != FigureGrid.none
+    guard active else { return .inactive }
     var state = RowState()
     state.isActive = true
     state.flags = old.flags & RowState.indicatorFlags
     state.scoreAcrossDistricts = old.scoreAcrossDistricts
-    let figures = UnsafeMutableBufferPointer(rebasing: scratch[(slots + 1)...])
-    read(fact, cell: cell, through: s, into: figures)
+    let figures = inputs.figures
+    let reported = inputs.reported
 
-    let milestone = self.milestone(fact, cell: cell, slot: s)
+    let milestone =
+      fact.partner >= 0
+      ? self.milestone(fact, cell: cell, slot: s) : FigureGrid.double(inputs.milestoneUnits, scale: fact.targetScale)
     let annualSlot = s / 4 * 4 + 3
     let annual =
       fact.isSeasonal && fact.partner < 0 && annualSlot != s ? target(fact, cell + annualSlot) : milestone
