@@ -185,8 +185,7 @@ struct MonitorEvaluation {
       fact.isSeasonal && fact.partner < 0 && annualSlot != s ? target(fact, cell + annualSlot) : milestone
     let pace = self.pace(fact, i: i, slot: s, figures: figures, milestone: milestone, annual: annual)
     state.expected = pace.expected
-    state.pace = pace.pace.ratio
-    state.pointsBehind = pace.pace.pointsBehind
+    state.keep(pace.pace)
     state.status = light(fact, pace.pace.pointsBehind)
     let previousSlot = s - (fact.isAnnual ? 4 : 1)
     if previousSlot >= 4, isActive(fact, cell: cell, slot: previousSlot) {
