@@ -165,7 +165,7 @@ struct LineRule {
     }
     if floor != .min && ratio < floor { return 0 }
     let (product, overflow) = weight.multipliedReportingOverflow(by: min(max(ratio, 0), cap))
-    guard overflow else { return FixedPoint.divide(product, 1_000_000) }
+    guard overflow else { return Self.divide(product, 1_000_000) }
     return CompletionScoring.points(ratio: ratio, weight: weight, cap: cap, floor: floor == .min ? nil : floor)
   }
 }
