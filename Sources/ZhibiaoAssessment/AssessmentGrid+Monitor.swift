@@ -25,24 +25,37 @@ extension AssessmentGrid {
   }
 
   /// Takes every figure from `monitor` again, in place; the layout must be the monitor's. A
-  /// large grid is shared out among the processors: first the cells are cleared, then each
-  /// worker copies its range of rows, every row to its own cell.
+  /// large grid is shared out among the processors by whole indicators: each worker clears the
+  /// cells of an indicator that not every org has a row of, then writes each of its rows to its
+  /// own cell, the figures while the indicator's cells are still in the cache.
   mutating func load(_ monitor: Monitor) {
     precondition(indicators.count == monitor.targets.indicators.count && orgs.count == monitor.targets.orgs.count)
     let rowCount = monitor.rows.count
-    let cellCount = actual.count
+    let indicatorCount = indicators.count
+    let orgCount = orgs.count
+    let rowStart = monitor.rowStart
     let workers = rowCount >= 100_000 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16)) : 1
+    // Eight chunks per processor, handed out as each finishes one, with about the same number of
+    // rows in each: a processor taken by other work for a while leaves no long tail to the others.
+    let chunks = workers > 1 ? 8 * workers : 1
+    var bounds = [0]
+    for chunk in 1..<chunks {
+      let wanted = rowCount * chunk / chunks
+      var i = bounds[bounds.count - 1]
+      while i < indicatorCount && rowStart[i] < wanted { i += 1 }
+      bounds.append(i)
+    }
+    bounds.append(indicatorCount)
+    let chunkBounds = bounds
     actual.withUnsafeMutableBufferPointer { actual in
       target.withUnsafeMutableBufferPointer { target in
         Self.withLoading(monitor, actual: actual, target: target) { loading in
-          // Eight chunks per processor, handed out as each finishes one: a processor taken by
-          // other work for a while leaves no long tail to the others.
-          let chunks = workers > 1 ? 8 * workers : 1
           DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            loading.clear(cellCount * chunk / chunks..<cellCount * (chunk + 1) / chunks)
-          }
-          DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            loading.copy(rowCount * chunk / chunks..<rowCount * (chunk + 1) / chunks)
+            for i in chunkBounds[chunk]..<chunkBounds[chunk + 1] {
+              let rows = rowStart[i]..<rowStart[i + 1]
+              if rows.count < orgCount { loading.clear(i * orgCount..<(i + 1) * orgCount) }
+              loading.copy(rows, indicator: i)
+            }
           }
         }
       }
@@ -54,18 +67,16 @@ extension AssessmentGrid {
     _ monitor: Monitor, actual: UnsafeMutableBufferPointer<Int64>, target: UnsafeMutableBufferPointer<Int64>,
     _ body: (GridLoading) -> Result
   ) -> Result {
-    monitor.rows.withUnsafeBufferPointer { rows in
-      monitor.facts.withUnsafeBufferPointer { facts in
-        monitor.rowIndicator.withUnsafeBufferPointer { rowIndicator in
-          monitor.rowOrg.withUnsafeBufferPointer { rowOrg in
-            monitor.targets.figures.units.withUnsafeBufferPointer { targets in
-              monitor.actuals.figures.units.withUnsafeBufferPointer { values in
-                body(
-                  GridLoading(
-                    actual: actual, target: target, rows: rows, facts: facts, rowIndicator: rowIndicator,
-                    rowOrg: rowOrg, targets: targets, values: values, orgs: monitor.targets.orgs.count,
-                    slots: monitor.targets.axis.count, slot: monitor.slot))
-              }
+    monitor.facts.withUnsafeBufferPointer { facts in
+      monitor.rowIndicator.withUnsafeBufferPointer { rowIndicator in
+        monitor.rowOrg.withUnsafeBufferPointer { rowOrg in
+          monitor.targets.figures.units.withUnsafeBufferPointer { targets in
+            monitor.actuals.figures.units.withUnsafeBufferPointer { values in
+              body(
+                GridLoading(
+                  actual: actual, target: target, facts: facts, rowIndicator: rowIndicator,
+                  rowOrg: rowOrg, targets: targets, values: values, orgs: monitor.targets.orgs.count,
+                  slots: monitor.targets.axis.count, slot: monitor.slot))
             }
           }
         }
@@ -89,7 +100,6 @@ extension AssessmentGrid {
 private struct GridLoading: @unchecked Sendable {
   let actual: UnsafeMutableBufferPointer<Int64>
   let target: UnsafeMutableBufferPointer<Int64>
-  let rows: UnsafeBufferPointer<RowState>
   let facts: UnsafeBufferPointer<IndicatorFacts>
   let rowIndicator: UnsafeBufferPointer<Int32>
   let rowOrg: UnsafeBufferPointer<Int32>
@@ -105,12 +115,21 @@ private struct GridLoading: @unchecked Sendable {
     UnsafeMutableBufferPointer(rebasing: target[cells]).update(repeating: FigureGrid.none)
   }
 
-  /// The actual figure and the annual target of each active row, as `Monitor.report` writes them.
-  func copy(_ range: Range<Int>) {
-    for row in range where rows[row].isActive {
-      let figure = figure(row: row)
-      actual[figure.cell] = figure.actual
-      target[figure.cell] = figure.target
+  /// The actual figure and the annual target of each of `range`, rows of indicator `i`, with a target, as `Monitor.report`
+  /// writes them, `FigureGrid.none` for both of a row without one. Whether a row has a target is
+  /// read from the targets, as the monitor's evaluation decides it
+  /// (`IndicatorFacts.hasTarget(in:series:slot:)`), rather than from the rows' states, which lie far apart.
+  func copy(_ range: Range<Int>, indicator i: Int) {
+    let fact = facts[i]
+    for row in range {
+      let cell = i * orgs + Int(rowOrg[row])
+      let series = cell * slots
+      guard fact.hasTarget(in: targets, series: series, slot: slot) else {
+        actual[cell] = FigureGrid.none
+        target[cell] = FigureGrid.none
+        continue
+      }
+      (actual[cell], target[cell]) = figure(cell: cell, fact)
     }
   }
 
@@ -119,10 +138,17 @@ private struct GridLoading: @unchecked Sendable {
   func figure(row: Int) -> (cell: Int, actual: Int64, target: Int64) {
     let i = Int(rowIndicator[row])
     let cell = i * orgs + Int(rowOrg[row])
-    let fact = facts[i]
+    let figure = figure(cell: cell, facts[i])
+    return (cell, figure.actual, figure.target)
+  }
+
+  /// The actual figure in the target's measure and the annual target at `cell`, of an indicator
+  /// whose facts are `fact`.
+  @inline(__always)
+  func figure(cell: Int, _ fact: IndicatorFacts) -> (actual: Int64, target: Int64) {
     let target =
       fact.partner >= 0
       ? values[(fact.partner * orgs + fact.partnerCity) * slots + slot] : targets[cell * slots + slot / 4 * 4 + 3]
-    return (cell, FigureGrid.actual(values, measure: fact.measure, series: cell * slots, slot: slot), target)
+    return (FigureGrid.actual(values, measure: fact.measure, series: cell * slots, slot: slot), target)
   }
 }

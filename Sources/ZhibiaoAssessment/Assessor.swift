@@ -262,22 +262,25 @@ private struct LineScoring: @unchecked Sendable {
   let points: UnsafeMutableBufferPointer<Int64>
   let scored: UnsafeMutableBufferPointer<Bool>
 
-  /// Scores `lines`; graded lines keep the points set from the events.
+  /// Scores `lines`; graded lines keep the points set from the events. Lines come item by item,
+  /// so they are scored in runs of one rule, each run with its rule read once.
   func score(_ lines: Range<Int>) {
-    guard !lines.isEmpty else { return }
-    // Lines come item by item: copy an item's rule once.
-    var current = Int(lineRule[lines.lowerBound])
-    var rule = rules[current]
+    var start = lines.lowerBound
+    while start < lines.upperBound {
+      let r = Int(lineRule[start])
+      var end = start + 1
+      while end < lines.upperBound && Int(lineRule[end]) == r { end += 1 }
+      if rules[r].kind != .graded { score(start..<end, rule: rules[r], r) }
+      start = end
+    }
+  }
+
+  /// Scores `lines`, all of rule `rule` (at `r`), which is not graded.
+  private func score(_ lines: Range<Int>, rule: LineRule, _ r: Int) {
     // And an indicator's places once: its cells are `indicator × orgs ..< (indicator + 1) × orgs`.
     var cells = 0..<0
     var (actualPlaces, targetPlaces) = (0, 0)
     for line in lines {
-      let r = Int(lineRule[line])
-      if r != current {
-        current = r
-        rule = rules[r]
-      }
-      if rule.kind == .graded { continue }
       let cell = Int(lineCell[line])
       let weight = lineWeight[line]
       if !exact.isEmpty, cell >= 0, let figure = exact[cell] {

@@ -36,6 +36,8 @@ struct LineRule {
   var decimalOnly: Bool
   /// Whether the item is a headline item.
   var headline: Bool
+  /// `RuleUnits.bound`, kept here so that the scoring loop reads no global.
+  let bound = RuleUnits.bound
 
   /// Compiles `rule` for an indicator of `direction` and `precision`; nil when a parameter has
   /// more than four decimals.
@@ -124,12 +126,12 @@ struct LineRule {
         return (met ? FixedPoint.divide(weight, 100) : 0, true)
       }
       let ratio = higher ? Self.divide(a * 10_000, t) : Self.divide(t * 10_000, a)
-      return (points(ratio: Self.held(ratio), weight: weight), true)
+      return (points(ratio: held(ratio), weight: weight), true)
     case .gap:
       let gap = Self.divide((higher ? a - t : t - a) * 100, Units(Self.powers[scale]))
       return (
         GapScoring.points(
-          gap: Self.held(gap), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap),
+          gap: held(gap), weight: weight, perPoint: perPoint, perPointAbove: perPointAbove, cap: cap),
         true
       )
     case .graded:
@@ -147,16 +149,23 @@ struct LineRule {
 
   /// `value` held to ±`RuleUnits.bound`.
   @inline(__always)
-  private static func held<Units: FixedWidthInteger & SignedInteger>(_ value: Units) -> Int64 {
-    max(-RuleUnits.bound, min(Int64(clamping: value), RuleUnits.bound))
+  private func held<Units: FixedWidthInteger & SignedInteger>(_ value: Units) -> Int64 {
+    max(-bound, min(Int64(clamping: value), bound))
   }
 
-  /// The points (×100) of a completion ratio (×10⁴), by the rule's own arithmetic.
+  /// The points (×100) of a completion ratio (×10⁴), by the rule's own arithmetic. A completion's
+  /// weight × held ratio ÷ 10⁶ is divided in 64 bits when the product fits them, as it does for
+  /// any weight and cap of a real scheme, instead of in the 128 bits `CompletionScoring` takes for
+  /// any product: the same quotient, rounded half away from zero alike.
   @inline(__always)
   private func points(ratio: Int64, weight: Int64) -> Int64 {
-    kind == .completion
-      ? CompletionScoring.points(ratio: ratio, weight: weight, cap: cap, floor: floor == .min ? nil : floor)
-      : PiecewiseScoring.points(
+    guard kind == .completion else {
+      return PiecewiseScoring.points(
         ratio: ratio, weight: weight, perPoint: perPoint, maxAbove: maxAbove, maxBelow: maxBelow)
+    }
+    if floor != .min && ratio < floor { return 0 }
+    let (product, overflow) = weight.multipliedReportingOverflow(by: min(max(ratio, 0), cap))
+    guard overflow else { return Self.divide(product, 1_000_000) }
+    return CompletionScoring.points(ratio: ratio, weight: weight, cap: cap, floor: floor == .min ? nil : floor)
   }
 }

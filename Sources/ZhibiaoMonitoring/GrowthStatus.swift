@@ -23,6 +23,7 @@ public enum GrowthStatus: String, Sendable, CaseIterable, Codable {
   case deterioration
 
   /// The status of ratio `ratio` (NaN when it cannot be computed), given whether the target is met.
+  @inline(__always)
   public static func of(ratio: Double, achieved: Bool, settings: MonitoringSettings) -> GrowthStatus? {
     if achieved { return .targetAchieved }
     guard ratio.isFinite else { return nil }

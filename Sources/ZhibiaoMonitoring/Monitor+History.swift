@@ -85,7 +85,7 @@ private struct HistoryWork: @unchecked Sendable {
     let cell = (i * evaluation.orgCount + Int(evaluation.rowOrg[row])) * slots
     let indicatorRows = fact.endRow - fact.firstDistrictRow + 1
     let figures = UnsafeMutableBufferPointer(rebasing: scratch[(slots + 1)...])
-    for t in 0..<slots { figures[t] = evaluation.value(fact, cell + t) }
+    evaluation.read(fact, cell: cell, through: slots - 1, into: figures)
     var series = 0
     let minimumCount = evaluation.settings.outlierMinimumCount
     for slot in 4..<slots {
@@ -104,7 +104,8 @@ private struct HistoryWork: @unchecked Sendable {
       growth[(slot - 4) * indicatorRows + row - first] = .nan
       guard evaluation.isActive(fact, cell: cell, slot: slot) else { continue }
       active[at] = true
-      lights[at] = evaluation.light(fact, evaluation.pace(fact, i: i, cell: cell, slot: slot).pace.pointsBehind)
+      lights[at] = evaluation.light(
+        fact, evaluation.pace(fact, i: i, cell: cell, slot: slot, figures: figures).pace.pointsBehind)
       var bits = evaluation.ownFlags(
         fact, slot: slot, due: dues[slot], value: figures[slot], previous: slot % 4 > 0 ? figures[slot - 1] : .nan,
         reported: evaluation.reportedAt[cell + slot])

@@ -29,7 +29,7 @@ public struct Monitor: Sendable {
   /// The monitored slot S.
   package let slot: Int
   /// For each indicator, its rows: `rowStart[i]..<rowStart[i + 1]`, the city's first.
-  let rowStart: [Int]
+  package let rowStart: [Int]
   package let rowIndicator: ContiguousArray<Int32>
   package let rowOrg: ContiguousArray<Int32>
   /// The row of indicator × org at `indicator × orgs + org`, or −1.
@@ -172,6 +172,7 @@ public struct Monitor: Sendable {
     chunks.append(indicatorCount)
     let bounds = chunks
     let scratchSize = self.scratchSize
+    let slots = targets.axis.count
     withEvaluation { evaluation, rows, outliers in
       let shared = SharedWork(evaluation: evaluation, rows: rows, outliers: outliers)
       DispatchQueue.concurrentPerform(iterations: chunkCount) { worker in
@@ -179,14 +180,24 @@ public struct Monitor: Sendable {
         defer { scratch.deallocate() }
         let reported = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.block)
         defer { reported.deallocate() }
+        let milestones = UnsafeMutableBufferPointer<Int64>.allocate(capacity: Self.block)
+        defer { milestones.deallocate() }
+        let figures = UnsafeMutableBufferPointer<Double>.allocate(capacity: Self.block * slots)
+        defer { figures.deallocate() }
         let evaluation = shared.evaluation.using(scratch: scratch)
         let rows = shared.rows
         for i in bounds[worker]..<bounds[worker + 1] where rowStart[i] < rowStart[i + 1] {
+          let fact = evaluation.facts[i]
           for start in stride(from: rowStart[i], to: rowStart[i + 1], by: Self.block) {
             let block = start..<min(start + Self.block, rowStart[i + 1])
-            evaluation.gatherReported(block, into: reported)
+            evaluation.gather(block, fact, reported: reported, milestones: milestones, figures: figures)
             for row in block {
-              rows[row] = evaluation.evaluate(row: row, keeping: rows[row], reported: reported[row - start])
+              let k = row - start
+              rows[row] = evaluation.evaluate(
+                row: row, indicator: i, fact, keeping: rows[row],
+                inputs: MonitorEvaluation.RowInputs(
+                  reported: reported[k], milestoneUnits: milestones[k],
+                  figures: UnsafeMutableBufferPointer(rebasing: figures[k * slots..<(k + 1) * slots])))
             }
           }
           shared.outliers[i].spread = evaluation.outliersAcrossDistricts(
@@ -198,7 +209,7 @@ public struct Monitor: Sendable {
     }
   }
 
-  /// The rows of a full pass whose times of reporting are gathered at once.
+  /// The rows of a full pass whose inputs are gathered at once (`MonitorEvaluation.gather`).
   static let block = 256
 
   /// Sets (or with nil removes) one reported figure and recomputes what it touches: the rows of

@@ -7,7 +7,7 @@ package struct IndicatorFacts {
   var isFlow: Bool
   /// A flow's level: its pace is measured against annual target × S_q.
   var isSeasonal: Bool
-  var isAnnual: Bool
+  package var isAnnual: Bool
   var direction: Indicator.Direction
   package var measure: Target.Measure
   /// The partner of a parity, by position, and the org holding its city figure; −1 when none.
@@ -28,6 +28,16 @@ package struct IndicatorFacts {
   var city: Int
   var firstDistrictRow: Int
   var endRow: Int
+
+  /// Whether the row of this indicator whose milestones start at `series` in `targets` has a
+  /// target at `slot`: a milestone in the book, or for a parity a year after the base year (at
+  /// year-ends only when annual).
+  @inlinable @inline(__always)
+  package func hasTarget(in targets: UnsafeBufferPointer<Int64>, series: Int, slot: Int) -> Bool {
+    guard slot >= 4 else { return false }
+    if partner >= 0 { return !isAnnual || slot % 4 == 3 }
+    return targets[series + slot] != FigureGrid.none
+  }
 
   init(
     _ spec: MonitoredIndicator, places: Int, targetPlaces: Int, computedOffset: Int?, partnerCity: Int,
@@ -99,42 +109,96 @@ struct MonitorEvaluation {
 
   // MARK: - One row
 
+  /// A row evaluated again, its inputs read from the grids.
   func evaluate(row: Int, keeping old: RowState) -> RowState {
-    evaluate(row: row, keeping: old, reported: reportedAt[cell(ofRow: row) + slot])
+    let i = Int(rowIndicator[row])
+    let fact = facts[i]
+    let cell = self.cell(ofRow: row)
+    let figures = UnsafeMutableBufferPointer(rebasing: scratch[(slots + 1)...])
+    read(fact, cell: cell, through: slot, into: figures)
+    return evaluate(
+      row: row, indicator: i, fact, keeping: old,
+      inputs: RowInputs(reported: reportedAt[cell + slot], milestoneUnits: targets[cell + slot], figures: figures))
   }
 
   /// The position in the grid of a row's series.
   @inline(__always)
   func cell(ofRow row: Int) -> Int { (Int(rowIndicator[row]) * orgCount + Int(rowOrg[row])) * slots }
 
-  /// The times of reporting at the monitored slot of `rows`, into `buffer` from its start: read
-  /// in one short loop, whose independent loads the processor overlaps, instead of one stalled
-  /// load in the middle of each row's computation (they lie a series apart in a large grid).
-  func gatherReported(_ rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
-    for row in rows { buffer[row - rows.lowerBound] = reportedAt[cell(ofRow: row) + slot] }
+  /// What a row's evaluation reads of the grids at or up to the monitored slot: its time of
+  /// reporting and its milestone's units there, and its figures as the statistics read them
+  /// (`figures[t]` at slot t).
+  struct RowInputs {
+    var reported: Double
+    var milestoneUnits: Int64
+    var figures: UnsafeMutableBufferPointer<Double>
   }
 
-  /// A row evaluated with its time of reporting at the monitored slot, `reported`, read already.
-  func evaluate(row: Int, keeping old: RowState, reported: Double) -> RowState {
-    let i = Int(rowIndicator[row])
+  /// The inputs of `rows`, all of indicator `i`, for a full pass: into `reported` and `milestones`
+  /// from their start, and each row's figures into `figures` at `(row − first) × slots`. Read in
+  /// short loops, whose independent loads the processor overlaps, instead of stalling on the
+  /// first load of each row in the middle of its computation (rows lie a series apart in the
+  /// grids); the figures are made doubles in one stream of independent divisions.
+  func gather(
+    _ rows: Range<Int>, _ fact: IndicatorFacts, reported: UnsafeMutableBufferPointer<Double>,
+    milestones: UnsafeMutableBufferPointer<Int64>, figures: UnsafeMutableBufferPointer<Double>
+  ) {
+    let s = slot
+    for row in rows {
+      let cell = self.cell(ofRow: row)
+      reported[row - rows.lowerBound] = reportedAt[cell + s]
+      milestones[row - rows.lowerBound] = targets[cell + s]
+    }
+    for row in rows {
+      let series = UnsafeMutableBufferPointer(
+        rebasing: figures[(row - rows.lowerBound) * slots..<(row - rows.lowerBound + 1) * slots])
+      read(fact, cell: cell(ofRow: row), through: s, into: series)
+    }
+  }
+
+  /// A row of indicator `i`, whose facts are `fact`, evaluated from its `inputs`, read already.
+  /// The row's figures were read and made doubles once, and every statistic reads them there:
+  /// the same doubles, so the same bits, as reading each from the grid where it is needed.
+  @inline(__always)
+  func evaluate(row: Int, indicator i: Int, _ fact: IndicatorFacts, keeping old: RowState, inputs: RowInputs)
+    -> RowState
+  {
     let o = Int(rowOrg[row])
-    let fact = facts[i]
     let cell = (i * orgCount + o) * slots
     let s = slot
-    guard isActive(fact, cell: cell, slot: s) else { return .inactive }
+    let active =
+      fact.partner >= 0
+      ? fact.hasTarget(in: targets, series: cell, slot: s) : s >= 4 && inputs.milestoneUnits != FigureGrid.none
+    guard active else { return .inactive }
     var state = RowState()
     state.isActive = true
     state.flags = old.flags & RowState.indicatorFlags
     state.scoreAcrossDistricts = old.scoreAcrossDistricts
+    let figures = inputs.figures
+    let reported = inputs.reported
 
-    let pace = self.pace(fact, i: i, cell: cell, slot: s)
+    let milestone =
+      fact.partner >= 0
+      ? self.milestone(fact, cell: cell, slot: s) : FigureGrid.double(inputs.milestoneUnits, scale: fact.targetScale)
+    let annualSlot = s / 4 * 4 + 3
+    let annual =
+      fact.isSeasonal && fact.partner < 0 && annualSlot != s ? target(fact, cell + annualSlot) : milestone
+    let pace = self.pace(fact, i: i, slot: s, figures: figures, milestone: milestone, annual: annual)
     state.expected = pace.expected
-    state.pace = pace.pace.ratio
-    state.pointsBehind = pace.pace.pointsBehind
+    state.keep(pace.pace)
     state.status = light(fact, pace.pace.pointsBehind)
     let previousSlot = s - (fact.isAnnual ? 4 : 1)
     if previousSlot >= 4, isActive(fact, cell: cell, slot: previousSlot) {
-      state.previous = light(fact, self.pace(fact, i: i, cell: cell, slot: previousSlot).pace.pointsBehind)
+      let previousMilestone = self.milestone(fact, cell: cell, slot: previousSlot)
+      let previousAnnualSlot = previousSlot / 4 * 4 + 3
+      let previousAnnual =
+        !fact.isSeasonal || fact.partner >= 0 || previousAnnualSlot == previousSlot
+        ? previousMilestone : previousAnnualSlot == annualSlot ? annual : target(fact, cell + previousAnnualSlot)
+      state.previous = light(
+        fact,
+        self.pace(
+          fact, i: i, slot: previousSlot, figures: figures, milestone: previousMilestone, annual: previousAnnual
+        ).pace.pointsBehind)
     }
 
     // Plan-period view from the latest year-end.
@@ -142,36 +206,33 @@ struct MonitorEvaluation {
     if Self.hasView(fact, slot: s) {
       let base: Double =
         switch fact.measure {
-        case .level: value(fact, cell + 3)
+        case .level: figures[3]
         case .increase, .cumulative: 0
         case .averageAnnual: .nan
         }
+      let targetYearSlot = span * 4 + 3
       state.keep(
         PlanPeriodView.of(
-          current: actual(fact, cell: cell, slot: yearEndYear * 4 + 3), base: base,
-          target: target(fact, cell + span * 4 + 3), years: yearEndYear, span: span, direction: fact.direction,
-          settings: settings))
+          current: actual(fact, figures: figures, slot: yearEndYear * 4 + 3), base: base,
+          target: targetYearSlot == s ? milestone : target(fact, cell + targetYearSlot), years: yearEndYear,
+          span: span, direction: fact.direction, settings: settings))
     }
 
     if fact.hasProjection {
       let quarter = s % 4 + 1
       var projection = YearEndProjection.flow(
-        ytd: value(fact, cell + s), quarter: quarter, share: shares[i * slots + s],
-        previousYTD: quarter > 1 ? value(fact, cell + s - 1) : .nan, lastYear: value(fact, cell + s - quarter),
-        lastYearYTD: value(fact, cell + s - 4), lastYearPreviousYTD: quarter > 1 ? value(fact, cell + s - 5) : .nan)
-      if fact.measure == .cumulative { projection = projection.shifted(by: earlierYears(fact, cell: cell, slot: s)) }
+        ytd: figures[s], quarter: quarter, share: shares[i * slots + s],
+        previousYTD: quarter > 1 ? figures[s - 1] : .nan, lastYear: figures[s - quarter],
+        lastYearYTD: figures[s - 4], lastYearPreviousYTD: quarter > 1 ? figures[s - 5] : .nan)
+      if fact.measure == .cumulative { projection = projection.shifted(by: earlierYears(figures: figures, slot: s)) }
       state.projection = projection
     }
 
     // Data quality of the row itself.
-    state.flags |= ownFlags(
-      fact, value: self.value(fact, cell + s), previous: s % 4 > 0 ? self.value(fact, cell + s - 1) : .nan,
-      reported: reported)
-    state.growth = growth(fact, cell: cell, slot: s)
+    state.flags |= ownFlags(fact, value: figures[s], previous: s % 4 > 0 ? figures[s - 1] : .nan, reported: reported)
+    state.growth = Self.growth(fact, now: figures[s], before: figures[s - 4])
     if fact.testsOutliers && state.growth.isFinite {
-      // The org's figures are read once, each year-on-year growth from two of them.
-      let figures = UnsafeMutableBufferPointer(rebasing: scratch[(slots + 1)...])
-      for t in 0...s { figures[t] = self.value(fact, cell + t) }
+      // Each year-on-year growth from two of the figures read.
       var count = 0
       for earlier in 4...s {
         let g = Self.growth(fact, now: figures[earlier], before: figures[earlier - 4])
@@ -190,6 +251,19 @@ struct MonitorEvaluation {
       }
     }
     return state
+  }
+
+  /// The figures of the series at `cell` up to `slot`, as the statistics read them (`value`), into
+  /// `figures` from its start.
+  @inline(__always)
+  func read(_ fact: IndicatorFacts, cell: Int, through slot: Int, into figures: UnsafeMutableBufferPointer<Double>) {
+    if fact.isComputed {
+      let offset = cell + fact.computedOffset
+      for t in 0...slot { figures[t] = computed[offset + t] }
+    } else {
+      let scale = fact.scale
+      for t in 0...slot { figures[t] = FigureGrid.double(units[cell + t], scale: scale) }
+    }
   }
 
   /// The flags a row's own figures raise at the monitored slot: missing; late (reported on or
@@ -228,9 +302,7 @@ struct MonitorEvaluation {
   /// the base year (at year-ends only when annual).
   @inline(__always)
   func isActive(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Bool {
-    guard slot >= 4 else { return false }
-    if fact.partner >= 0 { return !fact.isAnnual || slot % 4 == 3 }
-    return targets[cell + slot] != FigureGrid.none
+    fact.hasTarget(in: targets, series: cell, slot: slot)
   }
 
   /// An actual figure as the statistics read it: the double nearest to its units, or a derived
@@ -254,40 +326,56 @@ struct MonitorEvaluation {
       : target(fact, cell + slot)
   }
 
-  /// The actual figure in the target's measure: the value; less the base year's for an increase;
-  /// plus the earlier years' totals for a cumulative addition.
+  /// The actual figure in the target's measure at `slot`, from the row's figures read
+  /// (`figures[t]` the figure at slot t, up to `slot` at least): the value; less the base year's
+  /// for an increase; plus the earlier years' totals for a cumulative addition.
   @inline(__always)
-  func actual(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
-    let value = self.value(fact, cell + slot)
+  func actual(_ fact: IndicatorFacts, figures: UnsafeMutableBufferPointer<Double>, slot: Int) -> Double {
+    let value = figures[slot]
     switch fact.measure {
     case .level, .averageAnnual: return value
-    case .increase: return value - self.value(fact, cell + 3)
-    case .cumulative: return earlierYears(fact, cell: cell, slot: slot) + value
+    case .increase: return value - figures[3]
+    case .cumulative: return earlierYears(figures: figures, slot: slot) + value
     }
   }
 
   /// The sum of the year-end figures of the years after the base year and before `slot`'s year.
   @inline(__always)
-  func earlierYears(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
+  func earlierYears(figures: UnsafeMutableBufferPointer<Double>, slot: Int) -> Double {
     var total = 0.0
     var year = 1
     while year < slot / 4 {
-      total += value(fact, cell + year * 4 + 3)
+      total += figures[year * 4 + 3]
       year += 1
     }
     return total
   }
 
-  func pace(_ fact: IndicatorFacts, i: Int, cell: Int, slot: Int) -> (pace: Pace, expected: Double) {
-    let milestone = self.milestone(fact, cell: cell, slot: slot)
-    let actual = self.actual(fact, cell: cell, slot: slot)
+  /// The pace at `slot` of a row whose figures are read into `figures` (up to `slot` at least),
+  /// against its `milestone` there and, for a seasonal flow, the `annual` target of `slot`'s year
+  /// (the milestone for a parity), and what the actual figure was compared with.
+  @inline(__always)
+  func pace(
+    _ fact: IndicatorFacts, i: Int, slot: Int, figures: UnsafeMutableBufferPointer<Double>, milestone: Double,
+    annual: Double
+  ) -> (pace: Pace, expected: Double) {
+    let actual = self.actual(fact, figures: figures, slot: slot)
     if fact.isRate { return (Pace.rate(actual: actual, milestone: milestone, direction: fact.direction), milestone) }
-    let annual = fact.partner >= 0 ? milestone : target(fact, cell + slot / 4 * 4 + 3)
     let expected = Pace.expected(
       milestone: milestone, annualTarget: annual, share: shares[i * slots + slot], quarter: slot % 4 + 1,
       seasonal: fact.isSeasonal)
     let pace = Pace.amount(actual: actual, expected: expected, direction: fact.direction, milestone: milestone)
     return (pace, expected)
+  }
+
+  /// The pace at `slot` of a row whose figures are read into `figures`, as
+  /// `pace(_:i:slot:figures:milestone:annual:)` with the row's milestone and annual target.
+  func pace(_ fact: IndicatorFacts, i: Int, cell: Int, slot: Int, figures: UnsafeMutableBufferPointer<Double>) -> (
+    pace: Pace, expected: Double
+  ) {
+    let milestone = self.milestone(fact, cell: cell, slot: slot)
+    let annual = fact.partner >= 0 ? milestone : target(fact, cell + slot / 4 * 4 + 3)
+    return pace(fact, i: i, slot: slot, figures: figures, milestone: milestone, annual: annual)
   }
 
   @inline(__always)
@@ -297,15 +385,8 @@ struct MonitorEvaluation {
       yellowLimit: fact.isRate ? settings.bands.rateYellowPoints : settings.bands.yellowPoints)
   }
 
-  /// Year-on-year growth at `slot`: x_s/x_{s−4} − 1 for amounts (x_{s−4} > 0), x_s − x_{s−4} in
-  /// percentage points for rates; NaN in the base year or without both figures.
-  @inline(__always)
-  func growth(_ fact: IndicatorFacts, cell: Int, slot: Int) -> Double {
-    guard slot >= 4 else { return .nan }
-    return Self.growth(fact, now: value(fact, cell + slot), before: value(fact, cell + slot - 4))
-  }
-
-  /// Year-on-year growth from the figure `now` and the one a year `before`, as `growth(_:cell:slot:)`.
+  /// Year-on-year growth from the figure `now` and the one a year `before`: now/before − 1 for
+  /// amounts (before > 0), now − before in percentage points for rates; NaN without both figures.
   @inline(__always)
   static func growth(_ fact: IndicatorFacts, now: Double, before: Double) -> Double {
     if fact.isRate { return now - before }

@@ -62,6 +62,7 @@ public struct PlanPeriodView: Hashable, Sendable {
   }
 
   /// R = d·CR_a/|CR_r|; NaN when CR_r is 0 or NaN.
+  @inline(__always)
   static func ratio(actual: Double, required: Double, direction: Indicator.Direction) -> Double {
     required != 0 && !required.isNaN ? (direction == .higher ? 1 : -1) * actual / abs(required) : .nan
   }

@@ -48,6 +48,7 @@ public struct YearEndProjection: Hashable, Sendable {
   /// The projections of a flow at quarter `quarter` with year-to-date `ytd` (C_q), this year's
   /// previous quarter `previousYTD` (C_{q−1}, ignored at Q1), seasonal share `share` (S_q, NaN for
   /// q/4), last year's total `lastYear` (Y_{y−1}) and last year's C_{q,y−1} and C_{q−1,y−1}.
+  @inline(__always)
   public static func flow(
     ytd: Double, quarter: Int, share: Double, previousYTD: Double, lastYear: Double, lastYearYTD: Double,
     lastYearPreviousYTD: Double

@@ -102,6 +102,28 @@ struct AssessorTests {
     #expect(points == Decimal(string: "9.05"))
   }
 
+  @Test(
+    "A completion whose weight × ratio does not fit 64 bits is scored in 128: 100 points × the ratio, as stated",
+    arguments: [(2.0, "200"), (999_999_999, "99999999900")])
+  func hugeCompletion(ratio: Double, expected: String) throws {
+    // One item of 100 points (10⁶ ten-thousandths): at a ratio of 2 (2 × 10⁴ ten-thousandths) the
+    // product fits 64 bits; at 999,999,999 (about 10¹³) it is about 10¹⁹, which does not.
+    var section = try #require(scheme.section(for: .district))
+    var item = section.items[0]
+    item.weight = 100
+    item.rule = .completion(CompletionScoring(cap: 999_999_999))
+    section.items = [item]
+    let huge = AssessmentScheme(name: scheme.name, sections: [section], location: scheme.location)
+    let indicator = try #require(plan.indicators.firstIndex { $0.id == item.indicator })
+    let district = try #require(plan.orgs.firstIndex { $0.id == "district.east" })
+    var grid = comparison.emptyGrid()
+    let (_, units) = AssessmentComparison.figure(ratio * 10, 10)
+    grid.set(indicator: indicator, org: district, actual: units.0, target: units.1)
+    let assessor = try Assessor(compiled: try CompiledScheme(scheme: huge, plan: plan, grid: grid), grid: grid)
+    let points = assessor.items(of: "district.east").first { $0.item == item.id }?.points
+    #expect(points == Decimal(string: expected))
+  }
+
   @Test("A number the dense assessment cannot hold exactly is refused, naming it")
   func tooPrecise() throws {
     var section = try #require(scheme.section(for: .district))

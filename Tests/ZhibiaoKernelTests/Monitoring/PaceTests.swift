@@ -65,6 +65,27 @@ struct MonitoringPaceTests {
     #expect(monitor.row("mon.output", "district.d2")?.status == .yellow)
   }
 
+  @Test("A row states the pace and points behind that Pace gives, to the bit: behind, ahead, on its milestone")
+  func paceToTheBit() throws {
+    var grid = Self.flowGrid()
+    grid.target(0, "district.d1", .quarter(3, of: 2024), 699.9)
+    grid.set(0, "bureau.a", .quarter(3, of: 2024), 574)
+    grid.set(0, "district.d1", .quarter(3, of: 2024), 699.9)
+    grid.set(0, "district.d2", .quarter(3, of: 2024), 655.3)
+    grid.set(0, "district.d3", .quarter(3, of: 2024), 741.7)
+    let monitor = try grid.monitor(.quarter(3, of: 2024))
+    let cases: [(OrgID, actual: Double, milestone: Double)] = [
+      ("bureau.a", 574, 700), ("district.d1", 699.9, 699.9), ("district.d2", 655.3, 700), ("district.d3", 741.7, 700),
+    ]
+    for (org, actual, milestone) in cases {
+      let row = try #require(monitor.row("mon.output", org))
+      let pace = Pace.amount(actual: actual, expected: 700, direction: .higher, milestone: milestone)
+      #expect(row.expected == 700)
+      #expect(row.pace?.bitPattern == pace.ratio.bitPattern, "\(org)")
+      #expect(row.pointsBehind?.bitPattern == pace.pointsBehind.bitPattern, "\(org)")
+    }
+  }
+
   @Test("A stock is measured against its interpolated milestone: 53 of 58 is 91.4 %, yellow")
   func stockPace() throws {
     var grid = MonitoringGrid([
@@ -96,6 +117,8 @@ struct MonitoringPaceTests {
     let monitor = try grid.monitor(.year(2024))
     let city = try #require(monitor.row("mon.share", "bureau.a"))
     #expect(city.pace == nil && close(city.pointsBehind, 0.3) && city.status == .yellow)
+    let gap = Pace.rate(actual: 3.6, milestone: 3.9, direction: .higher).pointsBehind
+    #expect(city.pointsBehind?.bitPattern == gap.bitPattern)
     #expect(city.warnings.first?.reason.zh == "低于序时目标 0.3 个百分点（实际 3.60%，目标 3.90%）")
     #expect(
       city.warnings.first?.reason.en
