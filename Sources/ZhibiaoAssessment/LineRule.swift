@@ -153,19 +153,12 @@ struct LineRule {
     max(-bound, min(Int64(clamping: value), bound))
   }
 
-  /// The points (×100) of a completion ratio (×10⁴), by the rule's own arithmetic. A completion's
-  /// weight × held ratio ÷ 10⁶ is divided in 64 bits when the product fits them, as it does for
-  /// any weight and cap of a real scheme, instead of in the 128 bits `CompletionScoring` takes for
-  /// any product: the same quotient, rounded half away from zero alike.
+  /// The points (×100) of a completion ratio (×10⁴), by the rule's own arithmetic.
   @inline(__always)
   private func points(ratio: Int64, weight: Int64) -> Int64 {
-    guard kind == .completion else {
-      return PiecewiseScoring.points(
+    kind == .completion
+      ? CompletionScoring.points(ratio: ratio, weight: weight, cap: cap, floor: floor == .min ? nil : floor)
+      : PiecewiseScoring.points(
         ratio: ratio, weight: weight, perPoint: perPoint, maxAbove: maxAbove, maxBelow: maxBelow)
-    }
-    if floor != .min && ratio < floor { return 0 }
-    let (product, overflow) = weight.multipliedReportingOverflow(by: min(max(ratio, 0), cap))
-    guard overflow else { return Self.divide(product, 1_000_000) }
-    return CompletionScoring.points(ratio: ratio, weight: weight, cap: cap, floor: floor == .min ? nil : floor)
   }
 }

@@ -100,10 +100,15 @@ public struct CompletionScoring: AssessmentScoringRule {
 
   /// 完成率法 on whole numbers: the points (×100) of a completion ratio of `ratio` at a weight of
   /// `weight`, with `cap` and `floor`, all four in ten-thousandths. Below the floor 0; otherwise
-  /// weight × min(max(ratio, 0), cap), rounded half away from zero to the hundredth.
+  /// weight × min(max(ratio, 0), cap), rounded half away from zero to the hundredth: divided in
+  /// 64 bits when the product fits them, as it does for any weight and cap of a real scheme, else
+  /// in 128 bits; the same quotient either way.
   @inlinable @inline(__always)
   package static func points(ratio: Int64, weight: Int64, cap: Int64, floor: Int64?) -> Int64 {
     if let floor, ratio < floor { return 0 }
-    return RuleUnits.divide(Int128(weight) * Int128(Swift.min(Swift.max(ratio, 0), cap)), 1_000_000)
+    let held = Swift.min(Swift.max(ratio, 0), cap)
+    let (product, overflow) = weight.multipliedReportingOverflow(by: held)
+    guard overflow else { return FixedPoint.divide(product, 1_000_000) }
+    return RuleUnits.divide(Int128(weight) * Int128(held), 1_000_000)
   }
 }

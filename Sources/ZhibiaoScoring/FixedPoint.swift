@@ -1,6 +1,8 @@
 import Foundation
 
-/// Fixed-point helpers of the rules' whole units (`RuleUnits`) and of the dense assessment.
+/// Fixed-point helpers of the rules' whole units (`RuleUnits`) and of the dense assessment;
+/// usable from inlinable code, so that a rule's scoring inlines them.
+@usableFromInline
 package enum FixedPoint {
   /// `value` in ten-thousandths, when it has at most four decimals and is below 10⁹ in size.
   package static func tenThousandths(_ value: Decimal) -> Int64? { units(value, scale: 4) }
