@@ -189,16 +189,8 @@ struct MonitorEvaluation {
     state.status = light(fact, pace.pace.pointsBehind)
     let previousSlot = s - (fact.isAnnual ? 4 : 1)
     if previousSlot >= 4, isActive(fact, cell: cell, slot: previousSlot) {
-      let previousMilestone = self.milestone(fact, cell: cell, slot: previousSlot)
-      let previousAnnualSlot = previousSlot / 4 * 4 + 3
-      let previousAnnual =
-        !fact.isSeasonal || fact.partner >= 0 || previousAnnualSlot == previousSlot
-        ? previousMilestone : previousAnnualSlot == annualSlot ? annual : target(fact, cell + previousAnnualSlot)
       state.previous = light(
-        fact,
-        self.pace(
-          fact, i: i, slot: previousSlot, figures: figures, milestone: previousMilestone, annual: previousAnnual
-        ).pace.pointsBehind)
+        fact, self.pace(fact, i: i, cell: cell, slot: previousSlot, figures: figures).pace.pointsBehind)
     }
 
     // Plan-period view from the latest year-end.
