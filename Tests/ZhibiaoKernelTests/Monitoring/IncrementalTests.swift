@@ -130,14 +130,8 @@ struct MonitoringIncrementalTests {
     let count = indicators.count * orgs.count * axis.count
     let values = ContiguousArray((0..<count).map { _ in next() < 0.05 ? Double.nan : (next() * 1000).rounded() / 10 })
     let targets = ContiguousArray((0..<count).map { $0 % axis.count < 4 ? Double.nan : (next() * 1000).rounded() / 10 })
-    let shares = ContiguousArray(repeating: Double.nan, count: indicators.count * axis.count)
-    let monitoringTargets = MonitoringTargets(
-      indicators: indicators, orgs: orgs, axis: axis, figures: MonitoringGrid.figures(targets, indicators.count),
-      shares: shares)
-    let actuals = Actuals(
-      indicators: indicators.map(\.id), orgs: orgs, axis: axis,
-      figures: MonitoringGrid.figures(values, indicators.count),
-      reportedAt: ContiguousArray(repeating: .nan, count: count))
+    let (monitoringTargets, actuals) = WideGrid.layout(
+      indicators, orgs: orgs, axis: axis, values: values, targets: targets)
     var monitor = try Monitor(targets: monitoringTargets, actuals: actuals, period: .quarter(3, of: 2024))
     #expect(monitor.activeRowCount > 50_000)
     for _ in 0..<20 {

@@ -80,15 +80,8 @@ struct ReportWriterTests {
       (0..<count).map { (index: Int) -> Double in
         index % axis.count < 4 ? .nan : Double(index * 104_729 % 4000) / 10
       })
-    let monitor = try Monitor(
-      targets: MonitoringTargets(
-        indicators: indicators, orgs: orgs, axis: axis, figures: MonitoringGrid.figures(targets, indicators.count),
-        shares: ContiguousArray(repeating: .nan, count: indicators.count * axis.count)),
-      actuals: Actuals(
-        indicators: indicators.map(\.id), orgs: orgs, axis: axis,
-        figures: MonitoringGrid.figures(values, indicators.count),
-        reportedAt: ContiguousArray(repeating: .nan, count: count)),
-      period: .quarter(3, of: 2024))
+    let grids = WideGrid.layout(indicators, orgs: orgs, axis: axis, values: values, targets: targets)
+    let monitor = try Monitor(targets: grids.targets, actuals: grids.actuals, period: .quarter(3, of: 2024))
     let report = monitor.report()
     #expect(report.rows.count > 4 * MonitoringReportWriter.chunkRows)
     #expect(Self.written(monitor, .csv).text == report.csv)
@@ -192,13 +185,8 @@ struct MonitoringHistoryTests {
         return next() < 0.02 ? (next() * 100_000).rounded() / 10 : (900 + next() * 200).rounded() / 10
       })
     let targets = ContiguousArray((0..<count).map { $0 % axis.count < 4 ? Double.nan : (next() * 1000).rounded() / 10 })
-    let monitoringTargets = MonitoringTargets(
-      indicators: indicators, orgs: orgs, axis: axis, figures: MonitoringGrid.figures(targets, indicators.count),
-      shares: ContiguousArray(repeating: Double.nan, count: indicators.count * axis.count))
-    let actuals = Actuals(
-      indicators: indicators.map(\.id), orgs: orgs, axis: axis,
-      figures: MonitoringGrid.figures(values, indicators.count),
-      reportedAt: ContiguousArray(repeating: .nan, count: count))
+    let (monitoringTargets, actuals) = WideGrid.layout(
+      indicators, orgs: orgs, axis: axis, values: values, targets: targets)
     let settings = MonitoringSettings(outlierMinimumPoints: 0)
     let monitor = try Monitor(
       targets: monitoringTargets, actuals: actuals, period: .quarter(4, of: 2025), settings: settings)
