@@ -18,6 +18,7 @@ enum PostgresSchema {
   static let migrations: [PostgresMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
     registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents, importWrites, byteKeys,
+    keyOrder,
   ]
 
   /// The table that records which migrations ran.

@@ -158,9 +158,9 @@ extension PostgresStore {
     }.first
   }
 
-  /// Writes the figure an accepted request gives: the observation (inserted when it had none)
-  /// and its revision, which carries the request's reason and says whether it changed an
-  /// approved value.
+  /// Writes the figure an accepted request gives: the observation (inserted when it had none, its
+  /// first revision written out first where it held it) and its revision, which carries the
+  /// request's reason and says whether it changed an approved value.
   private func write(
     _ next: ObservationState, of request: ChangeRequest, replacing current: ObservationState?, at time: String,
     source: String, on connection: PostgresConnection
@@ -175,6 +175,14 @@ extension PostgresStore {
     if current == nil {
       try await insert(values, into: "observation", on: connection)
     } else {
+      if current?.revision == 1 {
+        var figure = RowBatch(ObservationColumns.figure)
+        figure.add([
+          request.plan.rawValue, request.indicator.rawValue, request.org.rawValue, String(request.period.year),
+          String(quarter),
+        ])
+        try await FirstRevision.writeOut(figure, on: connection, logger: logger)
+      }
       try await update(
         values, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     }

@@ -49,17 +49,23 @@ extension PostgresStore {
     }
   }
 
-  /// Every revision of one observation, oldest first; approvals are revisions with the source
-  /// `approval`.
+  /// Every revision of one observation, oldest first, the first read from the observation where
+  /// that holds it; approvals are revisions with the source `approval`.
   public func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) async throws -> [Revision] {
     try await reading {
       try await rows(
         """
         SELECT number, \(unescaped: Column.value("value")), status, reported_by,
           \(unescaped: Column.time("reported_at")), source, note, reason, changed_after_approval
-        FROM revision WHERE plan = \(plan.rawValue) AND indicator = \(indicator.rawValue) AND org = \(org.rawValue)
-          AND year = \(period.year) AND quarter = \(Stored.quarter(period))
-        ORDER BY number
+        FROM revision WHERE plan = \(plan.rawValue) AND org = \(org.rawValue) AND year = \(period.year)
+          AND quarter = \(Stored.quarter(period)) AND indicator = \(indicator.rawValue)
+        UNION ALL
+        SELECT 1, \(unescaped: Column.value("o.value")), o.status, o.reported_by,
+          \(unescaped: Column.time("o.reported_at")), o.source, o.note, NULL, false
+        FROM observation o WHERE o.plan = \(plan.rawValue) AND o.org = \(org.rawValue) AND o.year = \(period.year)
+          AND o.quarter = \(Stored.quarter(period)) AND o.indicator = \(indicator.rawValue)
+          AND \(unescaped: FirstRevision.heldBy)
+        ORDER BY 1
         """
       ) { row in
         Revision(

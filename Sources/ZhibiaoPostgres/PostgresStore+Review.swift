@@ -33,11 +33,15 @@ extension PostgresStore {
         )
       }
       var revisions = RowBatch(ObservationColumns.status + [("number", "integer")])
+      var firstRevisions = RowBatch(ObservationColumns.figure)
       for (indicator, value, status, revision, source) in figures {
         guard
           let next = try decider.next(
             indicator: indicator, status: status, revision: revision, source: source, locked: locked)
         else { continue }
+        if revision == 1 {
+          firstRevisions.add([plan.rawValue, indicator, org.rawValue, String(period.year), String(quarter)])
+        }
         revisions.add(
           [
             plan.rawValue, indicator, org.rawValue, String(period.year), String(quarter), next.rawValue,
@@ -48,6 +52,7 @@ extension PostgresStore {
           old: (value, status.rawValue), new: (value, next.rawValue), reason: decider.comment, source: decider.source)
       }
       guard revisions.count > 0 else { return 0 }
+      try await FirstRevision.writeOut(firstRevisions, on: connection, logger: self.logger)
       var insert = QueryBuilder("")
       let moves = revisions.unnest(as: "u", in: &insert)
       let (reviewerText, timeText) = (insert.bind(reviewer.rawValue), insert.bind(Timestamp.text(time)))

@@ -82,9 +82,11 @@ extension PostgresStore {
     return current
   }
 
-  /// Makes the writes: new observations copied in as they were added, then each revised or
-  /// promoted one updated to its final state, every revision in order, the change requests filed,
-  /// and an audit entry per write and request.
+  /// Makes the writes, in the order ``WriteOrder`` gives: new observations copied in by the
+  /// table's key, the first revisions of those about to change written out where their
+  /// observations held them, then each revised or promoted one updated to its final state, every
+  /// revision not left to its observation, the change requests filed, and an audit entry per
+  /// write and request.
   ///
   /// The rows go to the server in chunks as they are made from the decided writes, so that what
   /// is held is the writes themselves, not each table's copy of them as text.
@@ -99,6 +101,7 @@ extension PostgresStore {
     let plan = submission.plan.rawValue
     let submitter = submission.submitter.rawValue
     let time = Timestamp.text(submission.time)
+    let order = WriteOrder(writes, reason: submission.reason)
     func key(_ row: ObservationInput) -> [String?] {
       [plan, row.indicator.rawValue, row.org.rawValue, String(row.period.year), String(Stored.quarter(row.period))]
     }
@@ -106,33 +109,35 @@ extension PostgresStore {
     func reportedAt(_ row: ObservationInput) -> String { row.reportedAt.map(Timestamp.text) ?? time }
     // Each value's text, made once for its observation, revision and audit entry.
     let values = writes.map { Stored.text($0.state.value) }
+    let ordered = order.order.lazy.map { (writes[$0], values[$0]) }
     func observation(_ state: ObservationState, _ row: ObservationInput, value: String) -> [String?] {
       key(row) + [
         value, state.status.rawValue, String(state.revision), submitter, reportedAt(row),
         submission.source, state.note, state.changedAfterApproval ? "t" : "f",
       ]
     }
-    try await copy(
-      zip(writes, values), into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection
-    ) { write, value in
+    try await copy(ordered, into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection) {
+      write, value in
       write.kind == .add ? observation(write.state, write.row, value: value) : nil
     }
     // Where each observation written again ends: its last value written, with its last status.
     var final: [ObservationKey: FinalState] = [:]
-    var order: [ObservationKey] = []
+    var keys: [ObservationKey] = []
+    var firstRevisions = RowBatch(ObservationColumns.figure)
     for (write, value) in zip(writes, values) where write.kind != .add {
-      let key = ObservationKey(
-        indicator: write.row.indicator.rawValue, orgPeriod: OrgPeriod(org: write.row.org, period: write.row.period))
-      if final[key] == nil { order.append(key) }
-      final[key, default: FinalState(status: write.state.status)].status = write.state.status
-      if write.kind == .revise { final[key]?.written = (write.state, write.row, value) }
+      let figure = WriteOrder.key(write)
+      if final[figure] == nil { keys.append(figure) }
+      final[figure, default: FinalState(status: write.state.status)].status = write.state.status
+      if write.kind == .revise { final[figure]?.written = (write.state, write.row, value) }
+      if order.writesOutFirstRevision(write) { firstRevisions.add(key(write.row)) }
     }
+    try await FirstRevision.writeOut(firstRevisions, on: connection, logger: logger)
     var revised = RowBatch(ObservationColumns.observation)
     var promoted = RowBatch(ObservationColumns.status)
-    for key in order {
-      guard let state = final[key] else { continue }
+    for figure in keys {
+      guard let state = final[figure] else { continue }
       let keyValues: [String?] = [
-        plan, key.indicator, key.orgPeriod.org, String(key.orgPeriod.year), String(key.orgPeriod.quarter),
+        plan, figure.indicator, figure.orgPeriod.org, String(figure.orgPeriod.year), String(figure.orgPeriod.quarter),
       ]
       guard var (written, row, value) = state.written else {
         promoted.add(keyValues + [state.status.rawValue])
@@ -145,10 +150,9 @@ extension PostgresStore {
       revised, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await update(
       promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
-    try await copy(zip(writes, values), into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection)
-    {
+    try await copy(ordered, into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection) {
       write, value in
-      guard write.kind != .promote else { return nil }
+      guard write.kind != .promote, !order.leavesFirstRevisionToObservation(write) else { return nil }
       let state = write.state
       return key(write.row) + [
         String(state.revision), value, state.status.rawValue, submitter, reportedAt(write.row),
@@ -158,8 +162,7 @@ extension PostgresStore {
     var audit = AuditBatch(
       plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
       time: submission.time)
-    try await copy(zip(writes, values), into: "audit_log", columns: AuditBatch.columns, on: connection) {
-      write, value in
+    try await copy(ordered, into: "audit_log", columns: AuditBatch.columns, on: connection) { write, value in
       let state = write.state
       return audit.entry(
         state.status == .draft ? .draft : .submit, indicator: write.row.indicator.rawValue,
@@ -183,19 +186,20 @@ private struct FinalState {
 /// The columns of observation and revision rows as the store writes them.
 enum ObservationColumns {
   static let key = ["plan", "indicator", "org", "year", "quarter"]
-  private static let keyColumns = [
+  /// The key's columns with their types.
+  static let figure = [
     ("plan", "text"), ("indicator", "text"), ("org", "text"), ("year", "integer"), ("quarter", "integer"),
   ]
   static let observation =
-    keyColumns + [
+    figure + [
       ("value", "numeric"), ("status", "text"), ("revision", "integer"), ("reported_by", "text"),
       ("reported_at", "timestamptz"), ("source", "text"), ("note", "text"), ("changed_after_approval", "boolean"),
     ]
   static let revision =
-    keyColumns + [
+    figure + [
       ("number", "integer"), ("value", "numeric"), ("status", "text"), ("reported_by", "text"),
       ("reported_at", "timestamptz"), ("source", "text"), ("note", "text"), ("reason", "text"),
       ("changed_after_approval", "boolean"),
     ]
-  static let status = keyColumns + [("status", "text")]
+  static let status = figure + [("status", "text")]
 }

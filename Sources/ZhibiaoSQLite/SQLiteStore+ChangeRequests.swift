@@ -158,9 +158,9 @@ struct ChangeRequestWrites {
     return pending
   }
 
-  /// Writes the figure an accepted request gives: the observation (inserted when it had none)
-  /// and its revision, which carries the request's reason and says whether it changed an
-  /// approved value.
+  /// Writes the figure an accepted request gives: the observation (inserted when it had none, its
+  /// first revision written out first where it held it) and its revision, which carries the
+  /// request's reason and says whether it changed an approved value.
   static func write(
     _ next: ObservationState, of request: ChangeRequest, replacing current: ObservationState?, key: ObservationKey,
     at time: String, source: String, _ db: Database
@@ -181,6 +181,11 @@ struct ChangeRequestWrites {
           next.changedAfterApproval,
         ])
     } else {
+      if current?.revision == 1 {
+        try FirstRevision.writeOut(
+          db, plan: request.plan.rawValue, indicator: key.indicator, org: key.orgPeriod.org, year: key.orgPeriod.year,
+          quarter: key.orgPeriod.quarter)
+      }
       try db.execute(
         sql: """
           UPDATE observation SET value = ?, status = ?, revision = ?, reported_by = ?, reported_at = ?, source = ?,

@@ -64,20 +64,14 @@ extension SQLiteStore {
     }
   }
 
-  /// Every revision of one observation, oldest first; approvals are revisions with the source
-  /// `approval`.
+  /// Every revision of one observation, oldest first, the first read from the observation where
+  /// that holds it; approvals are revisions with the source `approval`.
   public func history(plan: PlanID, indicator: IndicatorID, org: OrgID, period: Period) async throws -> [Revision] {
     try await guarded {
       try await writer.read { db in
-        let statement = try db.cachedStatement(
-          sql: """
-            SELECT number, value, status, reported_by, reported_at, source, note, reason, changed_after_approval
-            FROM revision WHERE plan = ? AND indicator = ? AND org = ? AND year = ? AND quarter = ?
-            ORDER BY number
-            """)
         let rows = try Row.fetchCursor(
-          statement,
-          arguments: [plan.rawValue, indicator.rawValue, org.rawValue, period.year, Stored.quarter(period)])
+          db.cachedStatement(sql: FirstRevision.history),
+          arguments: [plan.rawValue, org.rawValue, period.year, Stored.quarter(period), indicator.rawValue])
         var revisions: [Revision] = []
         while let row = try rows.next() {
           revisions.append(

@@ -42,6 +42,11 @@ extension SQLiteStore {
           let figureKey: StatementArguments = [
             plan.rawValue, indicator, org.rawValue, period.year, Stored.quarter(period),
           ]
+          if revision == 1 {
+            try FirstRevision.writeOut(
+              db, plan: plan.rawValue, indicator: indicator, org: org.rawValue, year: period.year,
+              quarter: Stored.quarter(period))
+          }
           try db.execute(
             sql: """
               INSERT INTO revision (plan, indicator, org, year, quarter, number, value, status, reported_by,

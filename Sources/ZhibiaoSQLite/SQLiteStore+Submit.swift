@@ -132,17 +132,18 @@ struct ObservationWrites {
         """)
   }
 
-  /// Makes the writes in order, each with its audit entry, one table after the other: first
-  /// every observation (new ones in batches of many rows to a statement; a revised or promoted
-  /// one updated in its turn, after the batch waiting, since it may revise a figure added
-  /// earlier in the same submission), then every revision, which refers to its observation, then
-  /// every audit entry, so that each table receives its rows, and the audit log its entries, in
-  /// the submission's order.
+  /// Makes the writes, each with its audit entry, in the order ``WriteOrder`` gives — new figures
+  /// by the observation table's key, then every other write in the submission's order — one
+  /// table after the other: first every observation (new ones in batches of many rows to a
+  /// statement; a revised or promoted one updated in its turn, its first revision written out
+  /// first where its observation held it), then every revision that is not left to its
+  /// observation, then every audit entry.
   ///
-  /// Filling one table's B-trees at a time keeps fewer of their pages in use at once than
-  /// filling the three together, which in an import of a million figures made the page cache
+  /// Filling one table's B-trees at a time, each in its own order, keeps few of their pages in
+  /// use at once: in an import of a million figures, rows all over an index made the page cache
   /// write pages out and read them back.
   func apply(_ writes: [ObservationWrite]) throws {
+    let order = WriteOrder(writes, reason: reason)
     // The value's text, made once for the observation, its revision and its audit entry.
     var values: [String] = []
     values.reserveCapacity(writes.count)
@@ -155,15 +156,16 @@ struct ObservationWrites {
       }
       values.append(Stored.text(write.state.value))
     }
-    try writeObservations(writes, values: values)
-    try writeRevisions(writes, values: values)
-    try writeAuditEntries(writes, values: values)
+    try writeObservations(writes, values: values, order: order)
+    try writeRevisions(writes, values: values, order: order)
+    try writeAuditEntries(writes, values: values, order: order)
   }
 
   /// The observations: new ones in batches, the others updated in their turn.
-  private func writeObservations(_ writes: [ObservationWrite], values: [String]) throws {
+  private func writeObservations(_ writes: [ObservationWrite], values: [String], order: WriteOrder) throws {
     var added = InsertBatch(table: "observation", columns: Self.observationColumns)
-    for (write, value) in zip(writes, values) {
+    for index in order.order {
+      let write = writes[index]
       let row = write.row
       let indicator = row.indicator.rawValue
       let org = row.org.rawValue
@@ -178,7 +180,7 @@ struct ObservationWrites {
         added.append(org)
         added.append(year)
         added.append(quarter)
-        added.append(value)
+        added.append(values[index])
         added.append(status)
         added.append(state.revision)
         added.append(submitter)
@@ -189,22 +191,36 @@ struct ObservationWrites {
         if added.isFull { try added.flush(db) }
       case .revise:
         try added.flush(db)
+        try writeOutFirstRevision(write, order: order)
         try updateObservation.execute(arguments: [
-          value, status, state.revision, submitter, reportedAt(row), source, state.note, state.changedAfterApproval,
-          plan, indicator, org, year, quarter,
+          values[index], status, state.revision, submitter, reportedAt(row), source, state.note,
+          state.changedAfterApproval, plan, indicator, org, year, quarter,
         ])
       case .promote:
         try added.flush(db)
+        try writeOutFirstRevision(write, order: order)
         try promoteObservation.execute(arguments: [status, plan, indicator, org, year, quarter])
       }
     }
     try added.flush(db)
   }
 
-  /// A revision for every write that gives a value (all but promotions).
-  private func writeRevisions(_ writes: [ObservationWrite], values: [String]) throws {
+  /// Writes out the first revision `write`'s observation may hold, before the write changes it.
+  private func writeOutFirstRevision(_ write: ObservationWrite, order: WriteOrder) throws {
+    guard order.writesOutFirstRevision(write) else { return }
+    let row = write.row
+    try FirstRevision.writeOut(
+      db, plan: plan, indicator: row.indicator.rawValue, org: row.org.rawValue, year: row.period.year,
+      quarter: Stored.quarter(row.period))
+  }
+
+  /// A revision for every write that gives a value (all but promotions), but for the first
+  /// revisions left to their observations.
+  private func writeRevisions(_ writes: [ObservationWrite], values: [String], order: WriteOrder) throws {
     var revisions = InsertBatch(table: "revision", columns: Self.revisionColumns)
-    for (write, value) in zip(writes, values) where write.kind != .promote {
+    for index in order.order {
+      let write = writes[index]
+      guard write.kind != .promote, !order.leavesFirstRevisionToObservation(write) else { continue }
       let row = write.row
       let state = write.state
       revisions.append(plan)
@@ -213,7 +229,7 @@ struct ObservationWrites {
       revisions.append(row.period.year)
       revisions.append(Stored.quarter(row.period))
       revisions.append(state.revision)
-      revisions.append(value)
+      revisions.append(values[index])
       revisions.append(state.status.rawValue)
       revisions.append(submitter)
       revisions.append(reportedAt(row))
@@ -228,15 +244,16 @@ struct ObservationWrites {
 
   /// An audit entry for every write: who, in which role, when, from where, the old and the new
   /// value and status, and the reason.
-  private func writeAuditEntries(_ writes: [ObservationWrite], values: [String]) throws {
+  private func writeAuditEntries(_ writes: [ObservationWrite], values: [String], order: WriteOrder) throws {
     var entries = InsertBatch(table: "audit_log", columns: AuditWriter.columns)
-    for (write, value) in zip(writes, values) {
+    for index in order.order {
+      let write = writes[index]
       let row = write.row
       audit.append(
         write.state.status == .draft ? .draft : .submit, to: &entries, indicator: row.indicator.rawValue,
         org: row.org.rawValue, year: row.period.year, quarter: Stored.quarter(row.period),
         old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
-        new: (value, write.state.status.rawValue), reason: reason, source: source)
+        new: (values[index], write.state.status.rawValue), reason: reason, source: source)
       if entries.isFull { try entries.flush(db) }
     }
     try entries.flush(db)

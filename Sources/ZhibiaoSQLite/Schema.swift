@@ -22,6 +22,7 @@ enum Schema {
   static let migrations: [SchemaMigration] = [
     observations, approvalsAndRegisters, accounts, reviewWorkflow, sessions, changeRequests, targetIssues,
     registerWithdrawals, taskReports, notices, ingestSpeed, assessmentEvents, importWrites, byteKeys,
+    keyOrder,
   ]
 
   /// Version 1: the current value of each observation and every value it ever had.
@@ -562,9 +563,9 @@ enum Schema {
       """)
 
   /// The statuses, roles and audited actions the tables accept.
-  private static let statuses = ["draft", "submitted", "approved", "returned"].map { "'\($0)'" }
-  private static let roles = ["district", "bureau", "commission", "admin", "viewer"].map { "'\($0)'" }
-  private static let actions = [
+  static let statuses = ["draft", "submitted", "approved", "returned"].map { "'\($0)'" }
+  static let roles = ["district", "bureau", "commission", "admin", "viewer"].map { "'\($0)'" }
+  static let actions = [
     "submit", "draft", "approve", "return", "lock", "change_request", "accept_change", "reject_change",
     "notice_answer", "notice_accept", "notice_return", "notice_close",
   ].map { "'\($0)'" }
@@ -572,7 +573,7 @@ enum Schema {
   /// `column = a OR column = b …`: what `column IN (a, b, …)` accepts (NULL too, which compares
   /// to nothing and so passes a CHECK either way), without the temporary table SQLite builds
   /// for an IN list on every row it checks.
-  private static func oneOf(_ column: String, _ values: [String]) -> String {
+  static func oneOf(_ column: String, _ values: [String]) -> String {
     values.map { "\(column) = \($0)" }.joined(separator: " OR ")
   }
 }

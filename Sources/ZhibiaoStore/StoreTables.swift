@@ -38,14 +38,14 @@ package struct StoreTable: Hashable, Sendable {
   /// Every table, parents before the tables that refer to them.
   package static let all: [StoreTable] = [
     StoreTable(
-      "observation", key: ["plan", "indicator", "org", "year", "quarter"],
+      "observation", key: ["plan", "org", "year", "quarter", "indicator"],
       [("plan", .text), ("indicator", .text), ("org", .text)] + period + [
         ("value", .decimal), ("status", .text), ("revision", .integer), ("reported_by", .text),
         ("reported_at", .time), ("source", .text), ("note", .text), ("changed_after_approval", .flag),
         ("review_comment", .text),
       ]),
     StoreTable(
-      "revision", key: ["plan", "indicator", "org", "year", "quarter", "number"],
+      "revision", key: ["plan", "org", "year", "quarter", "indicator", "number"],
       [("plan", .text), ("indicator", .text), ("org", .text)] + period + [
         ("number", .integer), ("value", .decimal), ("status", .text), ("reported_by", .text),
         ("reported_at", .time), ("source", .text), ("note", .text), ("reason", .text),

@@ -67,11 +67,10 @@ struct IngestSpeedMigrationTests {
     // Three observations, two revisions, two audit entries and the counter.
     #expect(after.count == 8)
 
-    // The index and triggers are made again; the numbering goes on after the counter.
-    let indexes = try await store.writer.read { db in
-      (try db.indexes(on: "observation").map(\.name), try db.indexes(on: "audit_log").map(\.name))
-    }
-    #expect(indexes.0.contains("observation_by_org_period") && indexes.1.contains("audit_log_by_org"))
+    // The audit log's index and triggers are made again (the observations' index by org's period
+    // is their key from version 15 on); the numbering goes on after the counter.
+    let indexes = try await store.writer.read { db in try db.indexes(on: "audit_log").map(\.name) }
+    #expect(indexes.contains("audit_log_by_org"))
     _ = try await store.submit(Fixture.submission([Fixture.row(period: .quarter(2, of: 2024), value: "2")]))
     #expect(try await store.auditLog(plan: Fixture.plan, org: nil).map(\.sequence) == [1, 2, 41])
     for sql in ["UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log"] {

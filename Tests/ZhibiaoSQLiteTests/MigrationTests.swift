@@ -16,12 +16,13 @@ struct MigrationTests {
   @Test("A new file gets the whole schema, in WAL mode with foreign keys on")
   func fromEmptyFile() async throws {
     let store = try SQLiteStore(path: directory.path("new.sqlite"))
-    #expect(try await store.schemaVersion() == 14)
+    #expect(try await store.schemaVersion() == 15)
     #expect(try await store.schemaVersion() == Schema.migrations.count)
-    let (tables, indexes, journalMode, readerForeignKeys) = try await store.writer.read { db in
+    let (tables, indexes, observationKey, journalMode, readerForeignKeys) = try await store.writer.read { db in
       (
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
         try db.indexes(on: "observation").map(\.name),
+        try db.primaryKey("observation").columns,
         try String.fetchOne(db, sql: "PRAGMA journal_mode"),
         try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
       )
@@ -34,7 +35,9 @@ struct MigrationTests {
         "assessment_event",
       ]).isSubset(of: tables))
     #expect(!tables.contains("approval"))
-    #expect(indexes.contains("observation_by_org_period"))
+    // One order for the observations: their key, by org's period, serves every query by org's period.
+    #expect(observationKey == ["plan", "org", "year", "quarter", "indicator"])
+    #expect(!indexes.contains("observation_by_org_period"))
     #expect(journalMode == "wal")
     #expect(readerForeignKeys == 1)
     await #expect(try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)

@@ -21,4 +21,17 @@ enum RawSQL {
       Issue.record("no raw SQL for \(type(of: store))")
     }
   }
+
+  /// The number a query of one integer (such as a count) gives.
+  static func integer(_ sql: String, on store: any Store) async throws -> Int? {
+    switch store {
+    case let store as SQLiteStore:
+      return try await store.writer.read { db in try Int.fetchOne(db, sql: sql) }
+    case let store as PostgresStore:
+      return try await store.rows(PostgresQuery(unsafeSQL: sql)) { try $0.int(0) }.first
+    default:
+      Issue.record("no raw SQL for \(type(of: store))")
+      return nil
+    }
+  }
 }

@@ -169,3 +169,36 @@ extension Store {
     return lines
   }
 }
+
+extension Store {
+  /// Figures with a history of every kind a first revision can have: one as first sent, one sent
+  /// with a reason, a draft made a submission, one revised, and one approved.
+  public func writeHistoriesOfEveryKind() async throws {
+    typealias Fixture = StoreFixture
+    _ = try await submit(Fixture.submission([Fixture.row(value: "105.5", note: "初报")]))
+    _ = try await submit(Fixture.submission([Fixture.row(Fixture.incubators, value: "3")], reason: "补报"))
+    _ = try await submit(
+      Fixture.submission([Fixture.row(org: Fixture.xihu, value: "7")], by: Fixture.xihu, status: .draft))
+    _ = try await submit(Fixture.submission([Fixture.row(org: Fixture.xihu, value: "7")], by: Fixture.xihu))
+    let second = Period.quarter(2, of: 2024)
+    _ = try await submit(Fixture.submission([Fixture.row(period: second, value: "1")]))
+    _ = try await submit(Fixture.submission([Fixture.row(period: second, value: "2")], at: Fixture.tuesday))
+    _ = try await submit(
+      Fixture.submission([Fixture.row(Fixture.incubators, org: Fixture.xihu, value: "4")], by: Fixture.xihu))
+    _ = try await review([Fixture.incubators], of: Fixture.xihu)
+  }
+
+  /// Writes the revision rows that this build leaves to observations at their first revision, as
+  /// every build before version 15 wrote them.
+  public static var firstRevisionsAsWrittenBefore: String {
+    """
+    INSERT INTO revision (plan, indicator, org, year, quarter, number, value, status, reported_by, reported_at, source,
+      note, reason, changed_after_approval)
+    SELECT plan, indicator, org, year, quarter, 1, value, status, reported_by, reported_at, source, note, NULL, false
+    FROM observation o
+    WHERE revision = 1 AND NOT EXISTS (
+      SELECT 1 FROM revision r
+      WHERE r.plan = o.plan AND r.indicator = o.indicator AND r.org = o.org AND r.year = o.year AND r.quarter = o.quarter)
+    """
+  }
+}

@@ -1,0 +1,88 @@
+/// How both stores lay out a submission's decided writes: in which order they make them, and
+/// which first revisions they leave to their observations.
+///
+/// **Order.** Every new observation comes first, by the observation table's key — org, period,
+/// indicator, each compared by its bytes as both databases compare them — so that the table and
+/// the audit log's index by org receive them in their own order instead of all over their pages.
+/// Every other write (a revision or a promotion) follows in the submission's order. A figure is
+/// added at most once and before any other write of it, so each figure's writes keep their order.
+///
+/// **First revisions.** A new figure's first revision is the figure as its observation holds it,
+/// with no reason; the store does not write it twice. Its revision row is written only when it
+/// would say more: a submission with a reason, or a figure the same submission writes again
+/// (its observation will not hold the first revision at the end). Whoever changes an
+/// observation that holds its first revision writes that revision out first (see
+/// ``writesOutFirstRevision(_:)``), so that the history reads the same as if every revision had
+/// been written.
+package struct WriteOrder: Sendable {
+  /// Positions in the decided writes, in the order they are made.
+  package let order: [Int]
+  /// Figures this submission both adds and writes again.
+  private let addedAndRewritten: Set<ObservationKey>
+  /// Whether the submission gives a reason, which every revision it writes carries.
+  private let hasReason: Bool
+
+  package init(_ writes: [ObservationWrite], reason: String?) {
+    hasReason = reason != nil
+    var added: [Int] = []
+    var others: [Int] = []
+    added.reserveCapacity(writes.count)
+    for (index, write) in writes.enumerated() {
+      if write.kind == .add { added.append(index) } else { others.append(index) }
+    }
+    order = Self.keyOrder(of: added, in: writes) + others
+    if others.isEmpty {
+      addedAndRewritten = []
+    } else {
+      let rewritten = Set(others.map { Self.key(writes[$0]) })
+      addedAndRewritten = Set(added.lazy.map { Self.key(writes[$0]) }.filter { rewritten.contains($0) })
+    }
+  }
+
+  /// Whether `write`, a new figure, leaves its first revision to its observation.
+  package func leavesFirstRevisionToObservation(_ write: ObservationWrite) -> Bool {
+    write.kind == .add && write.state.revision == 1 && !hasReason
+      && (addedAndRewritten.isEmpty || !addedAndRewritten.contains(Self.key(write)))
+  }
+
+  /// Whether the observation `write` changes may hold its first revision, which is written out
+  /// before the change: one stored before this submission and still at its first revision.
+  package func writesOutFirstRevision(_ write: ObservationWrite) -> Bool {
+    write.kind != .add && write.old?.revision == 1
+      && (addedAndRewritten.isEmpty || !addedAndRewritten.contains(Self.key(write)))
+  }
+
+  /// The figure a write is of.
+  package static func key(_ write: ObservationWrite) -> ObservationKey {
+    ObservationKey(
+      indicator: write.row.indicator.rawValue, orgPeriod: OrgPeriod(org: write.row.org, period: write.row.period))
+  }
+
+  /// `positions` sorted by their writes' keys: grouped by org's period, the groups in order,
+  /// each group by indicator. An import lists its figures in some order of its own, usually
+  /// sorted by one of the key's parts; a group already in order is left as it is.
+  private static func keyOrder(of positions: [Int], in writes: [ObservationWrite]) -> [Int] {
+    var groups: [OrgPeriod: [Int]] = [:]
+    for position in positions {
+      groups[OrgPeriod(org: writes[position].row.org, period: writes[position].row.period), default: []].append(
+        position)
+    }
+    let periods = groups.keys.sorted { left, right in
+      if left.org != right.org { return left.org.utf8.lexicographicallyPrecedes(right.org.utf8) }
+      return (left.year, left.quarter) < (right.year, right.quarter)
+    }
+    var ordered: [Int] = []
+    ordered.reserveCapacity(positions.count)
+    for period in periods {
+      guard var members = groups[period] else { continue }
+      let precedes = { (left: Int, right: Int) in
+        writes[left].row.indicator.rawValue.utf8.lexicographicallyPrecedes(writes[right].row.indicator.rawValue.utf8)
+      }
+      if zip(members, members.dropFirst()).contains(where: { !precedes($0, $1) }) {
+        members.sort(by: precedes)
+      }
+      ordered += members
+    }
+    return ordered
+  }
+}
