@@ -21,24 +21,48 @@ struct CopyRows: Sendable {
     self.columns = columns
   }
 
+  /// The values of the row being made so far.
+  private var fields = 0
+
   /// Adds a row: one value per column, in order.
   mutating func add(_ values: [String?]) {
     precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
-    if chunk.capacity == 0 { chunk.reserveCapacity(Self.chunkSize) }
-    for (index, value) in values.enumerated() {
-      if index > 0 { chunk.writeInteger(UInt8(ascii: "\t")) }
-      guard let value else {
-        chunk.writeStaticString("\\N")
-        continue
-      }
-      Self.write(value, to: &chunk)
+    for value in values { append(value) }
+    endRow()
+  }
+
+  /// Adds the next value of the row being made; a row is ended by ``endRow()``.
+  mutating func append(_ value: String?) {
+    startField()
+    guard let value else {
+      chunk.writeStaticString("\\N")
+      return
     }
+    Self.write(value, to: &chunk)
+  }
+
+  /// Adds the next value of the row being made, a whole number.
+  mutating func append(_ value: Int) {
+    startField()
+    chunk.writeString(String(value))
+  }
+
+  /// Ends the row being made, which must have a value for every column.
+  mutating func endRow() {
+    precondition(fields == columns.count, "a row of \(fields) values for \(columns.count) columns")
     chunk.writeInteger(UInt8(ascii: "\n"))
+    fields = 0
     count += 1
     if chunk.readableBytes >= Self.chunkSize {
       chunks.append(chunk)
       chunk = ByteBuffer()
     }
+  }
+
+  private mutating func startField() {
+    if chunk.capacity == 0 { chunk.reserveCapacity(Self.chunkSize) }
+    if fields > 0 { chunk.writeInteger(UInt8(ascii: "\t")) }
+    fields += 1
   }
 
   /// The chunks filled so far, taken out to be sent; the rows added later go on into new ones.
@@ -55,45 +79,54 @@ struct CopyRows: Sendable {
   }
 
   /// Writes `value` with the text format's escapes: a backslash, tab, line feed or carriage
-  /// return would otherwise end a value or a row, or start an escape.
+  /// return would otherwise end a value or a row, or start an escape. Most values have none,
+  /// which one pass over their bytes finds.
   private static func write(_ value: String, to buffer: inout ByteBuffer) {
-    let special = value.utf8.contains {
-      $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
-    }
-    guard special else {
-      buffer.writeString(value)
-      return
-    }
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-      case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-      case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-      case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-      default: buffer.writeInteger(byte)
+    var value = value
+    value.withUTF8 { bytes in
+      var special = false
+      for byte in bytes where byte <= UInt8(ascii: "\\") {
+        if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+          || byte == UInt8(ascii: "\r")
+        {
+          special = true
+          break
+        }
+      }
+      guard special else {
+        buffer.writeBytes(bytes)
+        return
+      }
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+        case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+        case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+        case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+        default: buffer.writeInteger(byte)
+        }
       }
     }
   }
 }
 
 extension PostgresStore {
-  /// Copies into `table` the row that `row` makes of each of `items` (none for nil), in order,
-  /// sending each chunk as soon as it is full, so that the rows are never all held as text; no
-  /// `COPY` is made when no item gives a row.
+  /// Copies into `table` the rows that `row` makes of each of `items` (none, or one, by appending
+  /// its values and ending it), in order, sending each chunk as soon as it is full, so that the
+  /// rows are never all held as text; no `COPY` is made when no item gives a row.
   func copy<Items: Sequence>(
     _ items: Items, into table: String, columns: [String], on connection: PostgresConnection,
-    row: (Items.Element) -> [String?]?
+    row: (Items.Element, inout CopyRows) -> Void
   ) async throws {
     var items = items.makeIterator()
     var rows = CopyRows(table: table, columns: columns)
     while rows.count == 0, let item = items.next() {
-      if let values = row(item) { rows.add(values) }
+      row(item, &rows)
     }
     guard rows.count > 0 else { return }
     try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
       while let item = items.next() {
-        guard let values = row(item) else { continue }
-        rows.add(values)
+        row(item, &rows)
         for chunk in rows.takeFullChunks() { try await writer.write(chunk) }
       }
       try await rows.send(to: writer)

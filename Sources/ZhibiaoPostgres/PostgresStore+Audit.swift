@@ -25,21 +25,31 @@ struct AuditBatch {
     _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
     new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
   ) {
-    rows.add(
-      entry(
-        action, indicator: indicator, org: org, year: year, quarter: quarter, old: old, new: new, reason: reason,
-        source: source, changeRequest: changeRequest))
+    entry(
+      action, to: &rows, indicator: indicator, org: org, year: year, quarter: quarter, old: old, new: new,
+      reason: reason, source: source, changeRequest: changeRequest)
   }
 
-  /// The values of one entry, for a caller that sends entries as it makes them.
+  /// Adds one entry to `rows`, for a caller that sends entries as it makes them.
   func entry(
-    _ action: AuditAction, indicator: String?, org: String, year: Int, quarter: Int, old: (String?, String?),
-    new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
-  ) -> [String?] {
-    [
-      actor[0], actor[1], actor[2], actor[3], action.rawValue, actor[4], indicator, org, String(year),
-      String(quarter), old.0, new.0, old.1, new.1, reason, source, changeRequest.map(String.init),
-    ]
+    _ action: AuditAction, to rows: inout CopyRows, indicator: String?, org: String, year: Int, quarter: Int,
+    old: (String?, String?), new: (String?, String?), reason: String?, source: String, changeRequest: Int? = nil
+  ) {
+    for value in actor.prefix(4) { rows.append(value) }
+    rows.append(action.rawValue)
+    rows.append(actor[4])
+    rows.append(indicator)
+    rows.append(org)
+    rows.append(year)
+    rows.append(quarter)
+    rows.append(old.0)
+    rows.append(new.0)
+    rows.append(old.1)
+    rows.append(new.1)
+    rows.append(reason)
+    rows.append(source)
+    if let changeRequest { rows.append(changeRequest) } else { rows.append(nil as String?) }
+    rows.endRow()
   }
 
   func write(_ store: PostgresStore, on connection: PostgresConnection) async throws {

@@ -109,16 +109,35 @@ extension PostgresStore {
     func reportedAt(_ row: ObservationInput) -> String { row.reportedAt.map(Timestamp.text) ?? time }
     // Each value's text, made once for its observation, revision and audit entry.
     let values = writes.map { Stored.text($0.state.value) }
-    let ordered = order.order.lazy.map { (writes[$0], values[$0]) }
     func observation(_ state: ObservationState, _ row: ObservationInput, value: String) -> [String?] {
       key(row) + [
         value, state.status.rawValue, String(state.revision), submitter, reportedAt(row),
         submission.source, state.note, state.changedAfterApproval ? "t" : "f",
       ]
     }
-    try await copy(ordered, into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection) {
-      write, value in
-      write.kind == .add ? observation(write.state, write.row, value: value) : nil
+    // A row's key, written in place.
+    func append(key row: ObservationInput, to rows: inout CopyRows) {
+      rows.append(plan)
+      rows.append(row.indicator.rawValue)
+      rows.append(row.org.rawValue)
+      rows.append(row.period.year)
+      rows.append(Stored.quarter(row.period))
+    }
+    try await copy(order.order, into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection) {
+      index, rows in
+      guard writes[index].kind == .add else { return }
+      let row = writes[index].row
+      let state = writes[index].state
+      append(key: row, to: &rows)
+      rows.append(values[index])
+      rows.append(state.status.rawValue)
+      rows.append(state.revision)
+      rows.append(submitter)
+      rows.append(reportedAt(row))
+      rows.append(submission.source)
+      rows.append(state.note)
+      rows.append(state.changedAfterApproval ? "t" : "f")
+      rows.endRow()
     }
     // Where each observation written again ends: its last value written, with its last status.
     var final: [ObservationKey: FinalState] = [:]
@@ -150,25 +169,35 @@ extension PostgresStore {
       revised, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await update(
       promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
-    try await copy(ordered, into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection) {
-      write, value in
-      guard write.kind != .promote, !order.leavesFirstRevisionToObservation(write) else { return nil }
-      let state = write.state
-      return key(write.row) + [
-        String(state.revision), value, state.status.rawValue, submitter, reportedAt(write.row),
-        submission.source, state.note, submission.reason, "f",
-      ]
+    try await copy(order.order, into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection) {
+      index, rows in
+      guard writes[index].kind != .promote, !order.leavesFirstRevisionToObservation(writes[index]) else { return }
+      let row = writes[index].row
+      let state = writes[index].state
+      append(key: row, to: &rows)
+      rows.append(state.revision)
+      rows.append(values[index])
+      rows.append(state.status.rawValue)
+      rows.append(submitter)
+      rows.append(reportedAt(row))
+      rows.append(submission.source)
+      rows.append(state.note)
+      rows.append(submission.reason)
+      rows.append("f")
+      rows.endRow()
     }
     var audit = AuditBatch(
       plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
       time: submission.time)
-    try await copy(ordered, into: "audit_log", columns: AuditBatch.columns, on: connection) { write, value in
-      let state = write.state
-      return audit.entry(
-        state.status == .draft ? .draft : .submit, indicator: write.row.indicator.rawValue,
-        org: write.row.org.rawValue, year: write.row.period.year, quarter: Stored.quarter(write.row.period),
-        old: (write.old.map { Stored.text($0.value) }, write.old?.status.rawValue),
-        new: (value, state.status.rawValue), reason: submission.reason, source: submission.source)
+    try await copy(order.order, into: "audit_log", columns: AuditBatch.columns, on: connection) { index, rows in
+      let row = writes[index].row
+      let status = writes[index].state.status
+      let old = writes[index].old
+      audit.entry(
+        status == .draft ? .draft : .submit, to: &rows, indicator: row.indicator.rawValue, org: row.org.rawValue,
+        year: row.period.year, quarter: Stored.quarter(row.period),
+        old: (old.map { Stored.text($0.value) }, old?.status.rawValue), new: (values[index], status.rawValue),
+        reason: submission.reason, source: submission.source)
     }
     _ = try await file(changes, audit: &audit, on: connection)
     try await audit.write(self, on: connection)

@@ -21,7 +21,7 @@ package struct MalformedColumn: Error {
 package enum Stored {
   /// The exact decimal form: `Decimal` prints every digit it holds, and reading the text back
   /// with no locale gives the same value, so no yuan is lost to binary floating point.
-  package static func text(_ value: Decimal) -> String { "\(value)" }
+  package static func text(_ value: Decimal) -> String { value.exactText }
 
   /// The decimal in `text`; the whole text must be a number, since `Decimal(string:)` alone
   /// would read `12abc` as 12.

@@ -98,6 +98,7 @@ package struct SubmissionDecision: Sendable {
   /// first org's period and rule that refuses a row, naming the lines of every row it refuses there.
   package init(submission: Submission, current stored: CurrentObservations) throws {
     var current = stored.observations
+    current.reserveCapacity(current.count + submission.rows.count)
     var pending = stored.pending
     writes.reserveCapacity(submission.rows.count)
     var refused: [RefusedKey: (refusal: ReviewRefusal, lines: [Int])] = [:]
