@@ -16,7 +16,7 @@ extension PostgresStore {
     return try await transaction(periods: periods) { connection in
       let current = try await self.current(for: submission, on: connection)
       let decided = try SubmissionDecision(submission: submission, current: current)
-      try await self.write(decided.writes, changes: decided.changes, of: submission, on: connection)
+      try await self.write(decided.writes, in: decided.order, changes: decided.changes, of: submission, on: connection)
       return decided.result
     }
   }
@@ -91,7 +91,7 @@ extension PostgresStore {
   /// The rows go to the server in chunks as they are made from the decided writes, so that what
   /// is held is the writes themselves, not each table's copy of them as text.
   private func write(
-    _ writes: [ObservationWrite], changes: [ChangeFiling], of submission: Submission,
+    _ writes: [ObservationWrite], in order: WriteOrder, changes: [ChangeFiling], of submission: Submission,
     on connection: PostgresConnection
   ) async throws {
     // NaN would be written as text that no longer reads as a number.
@@ -101,7 +101,6 @@ extension PostgresStore {
     let plan = submission.plan.rawValue
     let submitter = submission.submitter.rawValue
     let time = Timestamp.text(submission.time)
-    let order = WriteOrder(writes, reason: submission.reason)
     func key(_ row: ObservationInput) -> [String?] {
       [plan, row.indicator.rawValue, row.org.rawValue, String(row.period.year), String(Stored.quarter(row.period))]
     }

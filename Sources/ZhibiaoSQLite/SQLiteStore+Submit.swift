@@ -16,7 +16,7 @@ extension SQLiteStore {
         try Self.withPageCache(db, forRows: submission.rows.count) {
           let current = try CurrentObservations.read(db, for: submission)
           let decided = try SubmissionDecision(submission: submission, current: current)
-          try ObservationWrites(db, submission: submission).apply(decided.writes)
+          try ObservationWrites(db, submission: submission).apply(decided.writes, in: decided.order)
           if !decided.changes.isEmpty { _ = try ChangeRequestWrites(db).file(decided.changes) }
           return decided.result
         }
@@ -142,8 +142,7 @@ struct ObservationWrites {
   /// Filling one table's B-trees at a time, each in its own order, keeps few of their pages in
   /// use at once: in an import of a million figures, rows all over an index made the page cache
   /// write pages out and read them back.
-  func apply(_ writes: [ObservationWrite]) throws {
-    let order = WriteOrder(writes, reason: reason)
+  func apply(_ writes: [ObservationWrite], in order: WriteOrder) throws {
     // The value's text, made once for the observation, its revision and its audit entry.
     var values: [String] = []
     values.reserveCapacity(writes.count)

@@ -85,6 +85,8 @@ package struct ObservationWrite: Sendable {
 /// What a submission does to the store, decided in memory before anything is written.
 package struct SubmissionDecision: Sendable {
   package var writes: [ObservationWrite] = []
+  /// The order the stores make the writes in.
+  package var order: WriteOrder
   /// The change requests it files: rows that change an approved figure or one in a locked
   /// period, in a submission with a reason.
   package var changes: [ChangeFiling] = []
@@ -96,20 +98,29 @@ package struct SubmissionDecision: Sendable {
   /// reason (``ReviewRules/filesChangeRequest(_:status:reason:)``), unless the same change is
   /// pending already, which leaves it unchanged. Throws ``StoreError/refused(_:rows:)`` for the
   /// first org's period and rule that refuses a row, naming the lines of every row it refuses there.
+  ///
+  /// The figures as they stand are kept up to date row by row only when a figure is given twice;
+  /// otherwise each row's is the stored one, and a new import into an empty store looks nothing
+  /// up. Likewise the locks are looked up only when some touched period is locked.
   package init(submission: Submission, current stored: CurrentObservations) throws {
+    let keys = RowKeyOrder(submission.rows)
     var current = stored.observations
-    current.reserveCapacity(current.count + submission.rows.count)
+    if keys.hasRepeats { current.reserveCapacity(current.count + submission.rows.count) }
+    let anyLocked = stored.locked.values.contains(true)
     var pending = stored.pending
     writes.reserveCapacity(submission.rows.count)
+    var positions: [Int] = []
+    positions.reserveCapacity(submission.rows.count)
     var refused: [RefusedKey: (refusal: ReviewRefusal, lines: [Int])] = [:]
     var firstRefused: RefusedKey?
-    for row in submission.rows {
+    for (position, row) in submission.rows.enumerated() {
       let orgPeriod = OrgPeriod(org: row.org, period: row.period)
       let key = ObservationKey(indicator: row.indicator.rawValue, orgPeriod: orgPeriod)
-      let old = current[key]
+      let old = current.isEmpty ? nil : current[key]
+      let locked = anyLocked ? stored.locked[orgPeriod] ?? false : false
       let change = ReviewRules.submission(
         current: old?.status, sameValue: old.map { $0.value == row.value && $0.note == row.note } ?? false,
-        as: submission.status, locked: stored.locked[orgPeriod] ?? false, org: row.org, period: row.period)
+        as: submission.status, locked: locked, org: row.org, period: row.period)
       switch change {
       case .failure(let refusal)
       where ReviewRules.filesChangeRequest(refusal, status: submission.status, reason: submission.reason):
@@ -138,20 +149,23 @@ package struct SubmissionDecision: Sendable {
         result.unchanged += 1
         guard var promoted = old else { continue }
         promoted.status = status
-        current[key] = promoted
+        if keys.hasRepeats { current[key] = promoted }
         writes.append(ObservationWrite(kind: .promote, row: row, old: old, state: promoted))
+        positions.append(position)
       case .success(.write(let status)):
         let state = ObservationState(
           value: row.value, note: row.note, status: status, revision: (old?.revision ?? 0) + 1,
           changedAfterApproval: old?.changedAfterApproval ?? false)
-        current[key] = state
+        if keys.hasRepeats { current[key] = state }
         writes.append(ObservationWrite(kind: old == nil ? .add : .revise, row: row, old: old, state: state))
+        positions.append(position)
         if old == nil { result.added += 1 } else { result.revised += 1 }
       }
     }
     if let firstRefused, let refusal = refused[firstRefused] {
       throw StoreError.refused(refusal.refusal, rows: refusal.lines)
     }
+    order = WriteOrder(writes, positions: positions, keys: keys, reason: submission.reason)
   }
 
   /// The org's period and the rule of refused rows, which are reported together.

@@ -1,3 +1,5 @@
+import ZhibiaoKernel
+
 /// How both stores lay out a submission's decided writes: in which order they make them, and
 /// which first revisions they leave to their observations.
 ///
@@ -22,20 +24,33 @@ package struct WriteOrder: Sendable {
   /// Whether the submission gives a reason, which every revision it writes carries.
   private let hasReason: Bool
 
-  package init(_ writes: [ObservationWrite], reason: String?) {
+  /// The order of `writes`, each made by the row at `positions[i]` of a submission whose rows are
+  /// in `keys` order.
+  package init(_ writes: [ObservationWrite], positions: [Int], keys: RowKeyOrder, reason: String?) {
     hasReason = reason != nil
-    var added: [Int] = []
+    // The new figures by their rows' ranks in key order: each rank is one row's, so a slot per
+    // rank places them without sorting.
+    var slots = [Int](repeating: -1, count: keys.count)
     var others: [Int] = []
-    added.reserveCapacity(writes.count)
+    var added = 0
     for (index, write) in writes.enumerated() {
-      if write.kind == .add { added.append(index) } else { others.append(index) }
+      if write.kind == .add {
+        slots[keys.rank[positions[index]]] = index
+        added += 1
+      } else {
+        others.append(index)
+      }
     }
-    order = Self.keyOrder(of: added, in: writes) + others
+    var order: [Int] = []
+    order.reserveCapacity(writes.count)
+    for slot in slots where slot >= 0 { order.append(slot) }
+    self.order = order + others
     if others.isEmpty {
       addedAndRewritten = []
     } else {
       let rewritten = Set(others.map { Self.key(writes[$0]) })
-      addedAndRewritten = Set(added.lazy.map { Self.key(writes[$0]) }.filter { rewritten.contains($0) })
+      addedAndRewritten = Set(
+        writes.lazy.filter { $0.kind == .add }.map { Self.key($0) }.filter { rewritten.contains($0) })
     }
   }
 
@@ -57,32 +72,52 @@ package struct WriteOrder: Sendable {
     ObservationKey(
       indicator: write.row.indicator.rawValue, orgPeriod: OrgPeriod(org: write.row.org, period: write.row.period))
   }
+}
 
-  /// `positions` sorted by their writes' keys: grouped by org's period, the groups in order,
-  /// each group by indicator. An import lists its figures in some order of its own, usually
-  /// sorted by one of the key's parts; a group already in order is left as it is.
-  private static func keyOrder(of positions: [Int], in writes: [ObservationWrite]) -> [Int] {
+/// A submission's rows ranked by the observation table's key — org, period, indicator, each
+/// compared by its bytes — and whether any figure is given twice.
+package struct RowKeyOrder: Sendable {
+  /// Each row's place in key order; rows of the same figure keep the submission's order.
+  package let rank: [Int]
+  /// Whether two rows give the same figure.
+  package let hasRepeats: Bool
+  /// The number of rows ranked.
+  package var count: Int { rank.count }
+
+  /// Ranks `rows` grouped by org's period, the groups in order, each group by indicator. An
+  /// import lists its figures in some order of its own, usually sorted by one of the key's parts;
+  /// a group already in order is left as it is.
+  package init(_ rows: [ObservationInput]) {
     var groups: [OrgPeriod: [Int]] = [:]
-    for position in positions {
-      groups[OrgPeriod(org: writes[position].row.org, period: writes[position].row.period), default: []].append(
-        position)
+    for (position, row) in rows.enumerated() {
+      groups[OrgPeriod(org: row.org, period: row.period), default: []].append(position)
     }
     let periods = groups.keys.sorted { left, right in
       if left.org != right.org { return left.org.utf8.lexicographicallyPrecedes(right.org.utf8) }
       return (left.year, left.quarter) < (right.year, right.quarter)
     }
-    var ordered: [Int] = []
-    ordered.reserveCapacity(positions.count)
+    var rank = [Int](repeating: 0, count: rows.count)
+    var next = 0
+    var repeats = false
     for period in periods {
       guard var members = groups[period] else { continue }
-      let precedes = { (left: Int, right: Int) in
-        writes[left].row.indicator.rawValue.utf8.lexicographicallyPrecedes(writes[right].row.indicator.rawValue.utf8)
+      let indicators = members.map { rows[$0].indicator.rawValue }
+      if zip(indicators, indicators.dropFirst()).contains(where: { !$0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        // A stable sort: rows of one figure stay in the submission's order.
+        members = members.enumerated().sorted { left, right in
+          let (a, b) = (rows[left.element].indicator.rawValue, rows[right.element].indicator.rawValue)
+          return a == b ? left.offset < right.offset : a.utf8.lexicographicallyPrecedes(b.utf8)
+        }.map(\.element)
+        repeats =
+          repeats
+          || zip(members, members.dropFirst()).contains { rows[$0].indicator == rows[$1].indicator }
       }
-      if zip(members, members.dropFirst()).contains(where: { !precedes($0, $1) }) {
-        members.sort(by: precedes)
+      for member in members {
+        rank[member] = next
+        next += 1
       }
-      ordered += members
     }
-    return ordered
+    self.rank = rank
+    hasRepeats = repeats
   }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import ZhibiaoKernel
+import ZhibiaoTestSupport
+
+@testable import ZhibiaoStore
+
+/// The order both stores write a submission in, and which figures are given twice.
+@Suite("Write order")
+struct WriteOrderTests {
+  /// Rows of two orgs and two quarters, listed indicator by indicator.
+  let rows = [
+    Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "1"),
+    Fixture.row(Fixture.revenue, org: Fixture.binjiang, period: .quarter(2, of: 2024), value: "2"),
+    Fixture.row(Fixture.revenue, org: Fixture.binjiang, value: "3"),
+    Fixture.row(Fixture.incubators, org: Fixture.binjiang, value: "4"),
+    Fixture.row(Fixture.incubators, org: Fixture.xihu, value: "5"),
+  ]
+
+  @Test("Rows rank by org, period and indicator, compared by their bytes")
+  func ranks() {
+    let keys = RowKeyOrder(rows)
+    // 滨江区 Q1 revenue, 滨江区 Q1 incubators, 滨江区 Q2 revenue, 西湖区 Q1 revenue, 西湖区 Q1 incubators:
+    // `digital.` sorts before `tech.`.
+    #expect(keys.rank == [3, 2, 0, 1, 4])
+    #expect(!keys.hasRepeats)
+  }
+
+  @Test("A figure given twice is found wherever its rows are, and its rows keep their order")
+  func repeats() {
+    let twice = rows + [Fixture.row(Fixture.revenue, org: Fixture.binjiang, value: "6")]
+    let keys = RowKeyOrder(twice)
+    #expect(keys.hasRepeats)
+    #expect(keys.rank[2] + 1 == keys.rank[5])
+    #expect(Set(keys.rank) == Set(0..<twice.count))
+  }
+
+  @Test("New figures are written in key order, then every other write in the submission's order")
+  func writes() throws {
+    var current = CurrentObservations()
+    let stored = ObservationKey(
+      indicator: Fixture.revenue.rawValue, orgPeriod: OrgPeriod(org: Fixture.xihu, period: Fixture.q1))
+    current.observations[stored] = ObservationState(
+      value: 9, note: nil, status: .submitted, revision: 1, changedAfterApproval: false)
+    let submission = Fixture.submission(rows, by: Fixture.commission, role: .commission)
+    let decided = try SubmissionDecision(submission: submission, current: current)
+    // The stored figure (西湖区's revenue, the first row) is revised: it comes last.
+    #expect(decided.order.order.map { decided.writes[$0].row.value } == [3, 4, 2, 5, 1])
+    let revised = try #require(decided.writes.first { $0.kind == .revise })
+    #expect(decided.order.writesOutFirstRevision(revised))
+    #expect(decided.writes.filter { $0.kind == .add }.allSatisfy(decided.order.leavesFirstRevisionToObservation))
+  }
+
+  @Test("A figure added and written again in one submission keeps every revision's row")
+  func addedAndRewritten() throws {
+    let submission = Fixture.submission(
+      [Fixture.row(value: "1"), Fixture.row(value: "2")], by: Fixture.commission, role: .commission)
+    let decided = try SubmissionDecision(submission: submission, current: CurrentObservations())
+    #expect(decided.writes.map(\.kind) == [.add, .revise])
+    #expect(!decided.order.leavesFirstRevisionToObservation(decided.writes[0]))
+    #expect(!decided.order.writesOutFirstRevision(decided.writes[1]))
+  }
+}
