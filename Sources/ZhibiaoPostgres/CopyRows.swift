@@ -113,20 +113,21 @@ struct CopyRows: Sendable {
 extension PostgresStore {
   /// Copies into `table` the rows that `row` makes of each of `items` (none, or one, by appending
   /// its values and ending it), in order, sending each chunk as soon as it is full, so that the
-  /// rows are never all held as text; no `COPY` is made when no item gives a row.
+  /// rows are never all held as text; no `COPY` is made when no item gives a row. An error `row`
+  /// throws ends the copy, and the transaction with it.
   func copy<Items: Sequence>(
     _ items: Items, into table: String, columns: [String], on connection: PostgresConnection,
-    row: (Items.Element, inout CopyRows) -> Void
+    row: (Items.Element, inout CopyRows) throws -> Void
   ) async throws {
     var items = items.makeIterator()
     var rows = CopyRows(table: table, columns: columns)
     while rows.count == 0, let item = items.next() {
-      row(item, &rows)
+      try row(item, &rows)
     }
     guard rows.count > 0 else { return }
     try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
       while let item = items.next() {
-        row(item, &rows)
+        try row(item, &rows)
         for chunk in rows.takeFullChunks() { try await writer.write(chunk) }
       }
       try await rows.send(to: writer)

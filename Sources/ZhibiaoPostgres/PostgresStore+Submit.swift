@@ -7,16 +7,35 @@ extension PostgresStore {
   /// Writes a submission in one transaction — all rows or none, with an audit entry for every
   /// figure it moves — and says what changed.
   ///
-  /// The rows are decided in memory by the same ``SubmissionDecision`` as the SQLite store's,
-  /// from the current values of the orgs' periods the rows touch, read in one query; the writes
-  /// go in a few statements over arrays, whatever the number of rows.
+  /// The rows are decided in memory by the same ``SubmissionDecider`` as the SQLite store's, from
+  /// the current values of the orgs' periods the rows touch, read in one query. They are decided
+  /// in the observation table's key order while the new figures are copied in, so that the
+  /// server stores each chunk of them while the next rows are decided; a refusal found on the
+  /// way ends the transaction, and nothing is kept. The other writes follow in a few statements,
+  /// whatever the number of rows.
   public func submit(_ submission: Submission) async throws -> SubmissionResult {
     let periods = PeriodLocks(
       submission.rows.map { OrgPeriod(org: $0.org, period: $0.period) }, plan: submission.plan, exclusive: false)
     return try await transaction(periods: periods) { connection in
       let current = try await self.current(for: submission, on: connection)
-      let decided = try SubmissionDecision(submission: submission, current: current)
-      try await self.write(decided.writes, in: decided.order, changes: decided.changes, of: submission, on: connection)
+      var decider = SubmissionDecider(submission: submission, current: current)
+      let rows = SubmissionRows(submission)
+      // Each write's value as text, made once for its observation, revision and audit entry.
+      var values: [String] = []
+      values.reserveCapacity(submission.rows.count)
+      try await self.copy(
+        decider.keyOrder, into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection
+      ) { position, copied in
+        guard let write = decider.decide(position) else { return }
+        // NaN would be written as text that no longer reads as a number.
+        guard write.kind == .promote || !write.state.value.isNaN else {
+          throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
+        }
+        values.append(Stored.text(write.state.value))
+        if write.kind == .add { rows.observation(write, value: values[values.count - 1], to: &copied) }
+      }
+      let decided = try decider.finish()
+      try await self.write(decided, values: values, rows: rows, of: submission, on: connection)
       return decided.result
     }
   }
@@ -82,124 +101,145 @@ extension PostgresStore {
     return current
   }
 
-  /// Makes the writes, in the order ``WriteOrder`` gives: new observations copied in by the
-  /// table's key, the first revisions of those about to change written out where their
-  /// observations held them, then each revised or promoted one updated to its final state, every
-  /// revision not left to its observation, the change requests filed, and an audit entry per
-  /// write and request.
+  /// Makes the writes after the new observations, in the order ``WriteOrder`` gives: the first
+  /// revisions of observations about to change written out where they held them, then each
+  /// revised or promoted observation updated to its final state, every revision not left to its
+  /// observation, the change requests filed, and an audit entry per write and request.
   ///
   /// The rows go to the server in chunks as they are made from the decided writes, so that what
   /// is held is the writes themselves, not each table's copy of them as text.
   private func write(
-    _ writes: [ObservationWrite], in order: WriteOrder, changes: [ChangeFiling], of submission: Submission,
+    _ decided: SubmissionDecision, values: [String], rows: SubmissionRows, of submission: Submission,
     on connection: PostgresConnection
   ) async throws {
-    // NaN would be written as text that no longer reads as a number.
-    if writes.contains(where: { $0.kind != .promote && $0.state.value.isNaN }) {
-      throw MalformedColumn(column: "observation.value", text: "NaN", expected: "a decimal number")
-    }
-    let plan = submission.plan.rawValue
-    let submitter = submission.submitter.rawValue
-    let time = Timestamp.text(submission.time)
-    func key(_ row: ObservationInput) -> [String?] {
-      [plan, row.indicator.rawValue, row.org.rawValue, String(row.period.year), String(Stored.quarter(row.period))]
-    }
-    // A figure sent earlier than its import (a date in the file) keeps the day it was sent.
-    func reportedAt(_ row: ObservationInput) -> String { row.reportedAt.map(Timestamp.text) ?? time }
-    // Each value's text, made once for its observation, revision and audit entry.
-    let values = writes.map { Stored.text($0.state.value) }
-    func observation(_ state: ObservationState, _ row: ObservationInput, value: String) -> [String?] {
-      key(row) + [
-        value, state.status.rawValue, String(state.revision), submitter, reportedAt(row),
-        submission.source, state.note, state.changedAfterApproval ? "t" : "f",
-      ]
-    }
-    // A row's key, written in place.
-    func append(key row: ObservationInput, to rows: inout CopyRows) {
-      rows.append(plan)
-      rows.append(row.indicator.rawValue)
-      rows.append(row.org.rawValue)
-      rows.append(row.period.year)
-      rows.append(Stored.quarter(row.period))
-    }
-    try await copy(order.order, into: "observation", columns: ObservationColumns.observation.map(\.0), on: connection) {
-      index, rows in
-      guard writes[index].kind == .add else { return }
-      let row = writes[index].row
-      let state = writes[index].state
-      append(key: row, to: &rows)
-      rows.append(values[index])
-      rows.append(state.status.rawValue)
-      rows.append(state.revision)
-      rows.append(submitter)
-      rows.append(reportedAt(row))
-      rows.append(submission.source)
-      rows.append(state.note)
-      rows.append(state.changedAfterApproval ? "t" : "f")
-      rows.endRow()
-    }
+    let (writes, order) = (decided.writes, decided.order)
     // Where each observation written again ends: its last value written, with its last status.
     var final: [ObservationKey: FinalState] = [:]
     var keys: [ObservationKey] = []
     var firstRevisions = RowBatch(ObservationColumns.figure)
-    for (write, value) in zip(writes, values) where write.kind != .add {
+    for index in order.order where writes[index].kind != .add {
+      let write = writes[index]
       let figure = WriteOrder.key(write)
       if final[figure] == nil { keys.append(figure) }
       final[figure, default: FinalState(status: write.state.status)].status = write.state.status
-      if write.kind == .revise { final[figure]?.written = (write.state, write.row, value) }
-      if order.writesOutFirstRevision(write) { firstRevisions.add(key(write.row)) }
+      if write.kind == .revise { final[figure]?.written = (write, values[index]) }
+      if order.writesOutFirstRevision(write) { firstRevisions.add(rows.key(write.row)) }
     }
     try await FirstRevision.writeOut(firstRevisions, on: connection, logger: logger)
     var revised = RowBatch(ObservationColumns.observation)
     var promoted = RowBatch(ObservationColumns.status)
     for figure in keys {
       guard let state = final[figure] else { continue }
-      let keyValues: [String?] = [
-        plan, figure.indicator, figure.orgPeriod.org, String(figure.orgPeriod.year), String(figure.orgPeriod.quarter),
-      ]
-      guard var (written, row, value) = state.written else {
-        promoted.add(keyValues + [state.status.rawValue])
+      guard var (written, value) = state.written else {
+        promoted.add(
+          [
+            submission.plan.rawValue, figure.indicator, figure.orgPeriod.org, String(figure.orgPeriod.year),
+            String(figure.orgPeriod.quarter), state.status.rawValue,
+          ])
         continue
       }
-      written.status = state.status
-      revised.add(observation(written, row, value: value))
+      written.state.status = state.status
+      revised.add(rows.observation(written, value: value))
     }
     try await update(
       revised, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await update(
       promoted, in: "observation", key: ObservationColumns.key, extra: "review_comment = NULL", on: connection)
     try await copy(order.order, into: "revision", columns: ObservationColumns.revision.map(\.0), on: connection) {
-      index, rows in
+      index, copied in
       guard writes[index].kind != .promote, !order.leavesFirstRevisionToObservation(writes[index]) else { return }
-      let row = writes[index].row
-      let state = writes[index].state
-      append(key: row, to: &rows)
-      rows.append(state.revision)
-      rows.append(values[index])
-      rows.append(state.status.rawValue)
-      rows.append(submitter)
-      rows.append(reportedAt(row))
-      rows.append(submission.source)
-      rows.append(state.note)
-      rows.append(submission.reason)
-      rows.append("f")
-      rows.endRow()
+      rows.revision(writes[index], value: values[index], to: &copied)
     }
     var audit = AuditBatch(
       plan: submission.plan, actor: submission.submitter, role: submission.role, user: submission.user,
       time: submission.time)
-    try await copy(order.order, into: "audit_log", columns: AuditBatch.columns, on: connection) { index, rows in
+    try await copy(order.order, into: "audit_log", columns: AuditBatch.columns, on: connection) { index, copied in
       let row = writes[index].row
       let status = writes[index].state.status
       let old = writes[index].old
       audit.entry(
-        status == .draft ? .draft : .submit, to: &rows, indicator: row.indicator.rawValue, org: row.org.rawValue,
+        status == .draft ? .draft : .submit, to: &copied, indicator: row.indicator.rawValue, org: row.org.rawValue,
         year: row.period.year, quarter: Stored.quarter(row.period),
         old: (old.map { Stored.text($0.value) }, old?.status.rawValue), new: (values[index], status.rawValue),
         reason: submission.reason, source: submission.source)
     }
-    _ = try await file(changes, audit: &audit, on: connection)
+    _ = try await file(decided.changes, audit: &audit, on: connection)
     try await audit.write(self, on: connection)
+  }
+}
+
+/// How a submission's observations and revisions are written as rows: its plan, submitter,
+/// time and source beside each write's figure.
+struct SubmissionRows: Sendable {
+  let plan: String
+  let submitter: String
+  let time: String
+  let source: String
+  let reason: String?
+
+  init(_ submission: Submission) {
+    plan = submission.plan.rawValue
+    submitter = submission.submitter.rawValue
+    time = Timestamp.text(submission.time)
+    source = submission.source
+    reason = submission.reason
+  }
+
+  /// A figure's key, as ``ObservationColumns/key`` lists it.
+  func key(_ row: ObservationInput) -> [String?] {
+    [plan, row.indicator.rawValue, row.org.rawValue, String(row.period.year), String(Stored.quarter(row.period))]
+  }
+
+  /// When a figure counts as sent: a figure sent earlier than its import (a date in the file)
+  /// keeps the day it was sent.
+  func reportedAt(_ row: ObservationInput) -> String { row.reportedAt.map(Timestamp.text) ?? time }
+
+  /// The observation `write` leaves, as ``ObservationColumns/observation`` lists it.
+  func observation(_ write: ObservationWrite, value: String) -> [String?] {
+    let state = write.state
+    return key(write.row) + [
+      value, state.status.rawValue, String(state.revision), submitter, reportedAt(write.row), source, state.note,
+      state.changedAfterApproval ? "t" : "f",
+    ]
+  }
+
+  /// The same observation, copied in place.
+  func observation(_ write: ObservationWrite, value: String, to rows: inout CopyRows) {
+    let state = write.state
+    appendKey(write.row, to: &rows)
+    rows.append(value)
+    rows.append(state.status.rawValue)
+    rows.append(state.revision)
+    rows.append(submitter)
+    rows.append(reportedAt(write.row))
+    rows.append(source)
+    rows.append(state.note)
+    rows.append(state.changedAfterApproval ? "t" : "f")
+    rows.endRow()
+  }
+
+  /// The revision `write` makes, copied in place, as ``ObservationColumns/revision`` lists it.
+  func revision(_ write: ObservationWrite, value: String, to rows: inout CopyRows) {
+    let state = write.state
+    appendKey(write.row, to: &rows)
+    rows.append(state.revision)
+    rows.append(value)
+    rows.append(state.status.rawValue)
+    rows.append(submitter)
+    rows.append(reportedAt(write.row))
+    rows.append(source)
+    rows.append(state.note)
+    rows.append(reason)
+    rows.append("f")
+    rows.endRow()
+  }
+
+  private func appendKey(_ row: ObservationInput, to rows: inout CopyRows) {
+    rows.append(plan)
+    rows.append(row.indicator.rawValue)
+    rows.append(row.org.rawValue)
+    rows.append(row.period.year)
+    rows.append(Stored.quarter(row.period))
   }
 }
 
@@ -207,8 +247,8 @@ extension PostgresStore {
 private struct FinalState {
   /// Its status at the end.
   var status: ObservationStatus
-  /// The last value written to it, with its row and the value's text; nil when its status only moved.
-  var written: (ObservationState, ObservationInput, String)?
+  /// The last value written to it, with the value's text; nil when its status only moved.
+  var written: (ObservationWrite, String)?
 }
 
 /// The columns of observation and revision rows as the store writes them.

@@ -84,88 +84,152 @@ package struct ObservationWrite: Sendable {
 
 /// What a submission does to the store, decided in memory before anything is written.
 package struct SubmissionDecision: Sendable {
+  /// The writes, new figures in the observation table's key order (see ``RowKeyOrder``).
   package var writes: [ObservationWrite] = []
   /// The order the stores make the writes in.
   package var order: WriteOrder
   /// The change requests it files: rows that change an approved figure or one in a locked
-  /// period, in a submission with a reason.
+  /// period, in a submission with a reason, in the submission's order.
   package var changes: [ChangeFiling] = []
   package var result = SubmissionResult()
 
-  /// Decides every row in order, so that a key given twice is added and then revised.
-  ///
-  /// A row that a submission may not write files a change request when the submission gives a
-  /// reason (``ReviewRules/filesChangeRequest(_:status:reason:)``), unless the same change is
-  /// pending already, which leaves it unchanged. Throws ``StoreError/refused(_:rows:)`` for the
-  /// first org's period and rule that refuses a row, naming the lines of every row it refuses there.
-  ///
-  /// The figures as they stand are kept up to date row by row only when a figure is given twice;
-  /// otherwise each row's is the stored one, and a new import into an empty store looks nothing
-  /// up. Likewise the locks are looked up only when some touched period is locked.
+  /// Decides every row (see ``SubmissionDecider``); throws ``StoreError/refused(_:rows:)`` as
+  /// ``SubmissionDecider/finish()`` does.
   package init(submission: Submission, current stored: CurrentObservations) throws {
-    let keys = RowKeyOrder(submission.rows)
-    var current = stored.observations
+    var decider = SubmissionDecider(submission: submission, current: stored)
+    for position in decider.keyOrder { _ = decider.decide(position) }
+    self = try decider.finish()
+  }
+
+  init(writes: [ObservationWrite], order: WriteOrder, changes: [ChangeFiling], result: SubmissionResult) {
+    self.writes = writes
+    self.order = order
+    self.changes = changes
+    self.result = result
+  }
+}
+
+/// Decides a submission's rows one at a time, so that a store can write each new figure as it is
+/// decided, and then says what the whole submission does.
+///
+/// Rows are decided in the observation table's key order (``keyOrder``), each figure's rows in
+/// the submission's order, so that a figure given twice is added and then revised. What depends
+/// on the order of the whole submission is put back in it by ``finish()``: the change requests,
+/// the writes other than new figures, and which refusal is reported.
+///
+/// A row that a submission may not write files a change request when the submission gives a
+/// reason (``ReviewRules/filesChangeRequest(_:status:reason:)``), unless the same change is
+/// pending already, which leaves it unchanged. The figures as they stand are kept up to date row
+/// by row only when a figure is given twice; otherwise each row's is the stored one, and a new
+/// import into an empty store looks nothing up. Likewise the locks are looked up only when some
+/// touched period is locked.
+package struct SubmissionDecider {
+  private let submission: Submission
+  private let stored: CurrentObservations
+  private let keys: RowKeyOrder
+  private let anyLocked: Bool
+  private var current: [ObservationKey: ObservationState]
+  private var pending: [ObservationKey: [PendingChange]]
+  private var writes: [ObservationWrite] = []
+  private var positions: [Int] = []
+  private var changes: [(position: Int, filing: ChangeFiling)] = []
+  private var result = SubmissionResult()
+  /// Refused rows by org's period and rule, with the refusal of the first of them.
+  private var refused: [RefusedKey: (refusal: ReviewRefusal, first: Int, positions: [Int])] = [:]
+
+  /// The rows' positions in the submission, in the order they are to be decided.
+  package let keyOrder: [Int]
+
+  package init(submission: Submission, current stored: CurrentObservations) {
+    self.submission = submission
+    self.stored = stored
+    keys = RowKeyOrder(submission.rows)
+    var order = [Int](repeating: 0, count: keys.count)
+    for (position, rank) in keys.rank.enumerated() { order[rank] = position }
+    keyOrder = order
+    current = stored.observations
     if keys.hasRepeats { current.reserveCapacity(current.count + submission.rows.count) }
-    let anyLocked = stored.locked.values.contains(true)
-    var pending = stored.pending
+    anyLocked = stored.locked.values.contains(true)
+    pending = stored.pending
     writes.reserveCapacity(submission.rows.count)
-    var positions: [Int] = []
     positions.reserveCapacity(submission.rows.count)
-    var refused: [RefusedKey: (refusal: ReviewRefusal, lines: [Int])] = [:]
-    var firstRefused: RefusedKey?
-    for (position, row) in submission.rows.enumerated() {
-      let orgPeriod = OrgPeriod(org: row.org, period: row.period)
-      let key = ObservationKey(indicator: row.indicator.rawValue, orgPeriod: orgPeriod)
-      let old = current.isEmpty ? nil : current[key]
-      let locked = anyLocked ? stored.locked[orgPeriod] ?? false : false
-      let change = ReviewRules.submission(
-        current: old?.status, sameValue: old.map { $0.value == row.value && $0.note == row.note } ?? false,
-        as: submission.status, locked: locked, org: row.org, period: row.period)
-      switch change {
-      case .failure(let refusal)
-      where ReviewRules.filesChangeRequest(refusal, status: submission.status, reason: submission.reason):
-        let seen = old?.revision ?? 0
-        if pending[key]?.contains(where: { $0.proposes(row.value, note: row.note, seen: seen) }) == true {
-          result.unchanged += 1
-          continue
-        }
-        pending[key, default: []].append(PendingChange(id: 0, value: row.value, note: row.note, seenRevision: seen))
-        changes.append(
+  }
+
+  /// Decides the row at `position` of the submission; the write it makes, if any.
+  package mutating func decide(_ position: Int) -> ObservationWrite? {
+    let row = submission.rows[position]
+    let orgPeriod = OrgPeriod(org: row.org, period: row.period)
+    let key = ObservationKey(indicator: row.indicator.rawValue, orgPeriod: orgPeriod)
+    let old = current.isEmpty ? nil : current[key]
+    let locked = anyLocked ? stored.locked[orgPeriod] ?? false : false
+    let change = ReviewRules.submission(
+      current: old?.status, sameValue: old.map { $0.value == row.value && $0.note == row.note } ?? false,
+      as: submission.status, locked: locked, org: row.org, period: row.period)
+    switch change {
+    case .failure(let refusal)
+    where ReviewRules.filesChangeRequest(refusal, status: submission.status, reason: submission.reason):
+      let seen = old?.revision ?? 0
+      if pending[key]?.contains(where: { $0.proposes(row.value, note: row.note, seen: seen) }) == true {
+        result.unchanged += 1
+        return nil
+      }
+      pending[key, default: []].append(PendingChange(id: 0, value: row.value, note: row.note, seenRevision: seen))
+      changes.append(
+        (
+          position,
           ChangeFiling(
             filing: ChangeRequestFiling(
               plan: submission.plan, indicator: row.indicator, org: row.org, period: row.period, value: row.value,
               note: row.note, reason: submission.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
               filer: submission.submitter, role: submission.role,
               user: submission.user, source: submission.source, time: submission.time),
-            seenRevision: seen, old: old))
-        result.changeRequests += 1
-      case .failure(let refusal):
-        let refusedKey = RefusedKey(orgPeriod: orgPeriod, rule: refusal.rule)
-        refused[refusedKey, default: (refusal, [])].lines.append(row.line)
-        firstRefused = firstRefused ?? refusedKey
-      case .success(.unchanged):
-        result.unchanged += 1
-      case .success(.promote(let status)):
-        result.unchanged += 1
-        guard var promoted = old else { continue }
-        promoted.status = status
-        if keys.hasRepeats { current[key] = promoted }
-        writes.append(ObservationWrite(kind: .promote, row: row, old: old, state: promoted))
-        positions.append(position)
-      case .success(.write(let status)):
-        let state = ObservationState(
-          value: row.value, note: row.note, status: status, revision: (old?.revision ?? 0) + 1,
-          changedAfterApproval: old?.changedAfterApproval ?? false)
-        if keys.hasRepeats { current[key] = state }
-        writes.append(ObservationWrite(kind: old == nil ? .add : .revise, row: row, old: old, state: state))
-        positions.append(position)
-        if old == nil { result.added += 1 } else { result.revised += 1 }
+            seenRevision: seen, old: old)
+        ))
+      result.changeRequests += 1
+      return nil
+    case .failure(let refusal):
+      let refusedKey = RefusedKey(orgPeriod: orgPeriod, rule: refusal.rule)
+      refused[refusedKey, default: (refusal, position, [])].positions.append(position)
+      if let first = refused[refusedKey]?.first, position < first {
+        refused[refusedKey]?.refusal = refusal
+        refused[refusedKey]?.first = position
       }
+      return nil
+    case .success(.unchanged):
+      result.unchanged += 1
+      return nil
+    case .success(.promote(let status)):
+      result.unchanged += 1
+      guard var promoted = old else { return nil }
+      promoted.status = status
+      if keys.hasRepeats { current[key] = promoted }
+      return made(ObservationWrite(kind: .promote, row: row, old: old, state: promoted), at: position)
+    case .success(.write(let status)):
+      let state = ObservationState(
+        value: row.value, note: row.note, status: status, revision: (old?.revision ?? 0) + 1,
+        changedAfterApproval: old?.changedAfterApproval ?? false)
+      if keys.hasRepeats { current[key] = state }
+      if old == nil { result.added += 1 } else { result.revised += 1 }
+      return made(ObservationWrite(kind: old == nil ? .add : .revise, row: row, old: old, state: state), at: position)
     }
-    if let firstRefused, let refusal = refused[firstRefused] {
-      throw StoreError.refused(refusal.refusal, rows: refusal.lines)
+  }
+
+  private mutating func made(_ write: ObservationWrite, at position: Int) -> ObservationWrite {
+    writes.append(write)
+    positions.append(position)
+    return write
+  }
+
+  /// What the whole submission does, once every row is decided. Throws
+  /// ``StoreError/refused(_:rows:)`` for the org's period and rule that refuse the submission's
+  /// first refused row, naming the lines of every row they refuse, in the submission's order.
+  package consuming func finish() throws -> SubmissionDecision {
+    if let (_, first) = refused.min(by: { $0.value.first < $1.value.first }) {
+      throw StoreError.refused(first.refusal, rows: first.positions.sorted().map { submission.rows[$0].line })
     }
-    order = WriteOrder(writes, positions: positions, keys: keys, reason: submission.reason)
+    return SubmissionDecision(
+      writes: writes, order: WriteOrder(writes, positions: positions, reason: submission.reason),
+      changes: changes.sorted { $0.position < $1.position }.map(\.filing), result: result)
   }
 
   /// The org's period and the rule of refused rows, which are reported together.

@@ -24,33 +24,23 @@ package struct WriteOrder: Sendable {
   /// Whether the submission gives a reason, which every revision it writes carries.
   private let hasReason: Bool
 
-  /// The order of `writes`, each made by the row at `positions[i]` of a submission whose rows are
-  /// in `keys` order.
-  package init(_ writes: [ObservationWrite], positions: [Int], keys: RowKeyOrder, reason: String?) {
+  /// The order of `writes`, decided in key order, each made by the row at `positions[i]` of the
+  /// submission.
+  package init(_ writes: [ObservationWrite], positions: [Int], reason: String?) {
     hasReason = reason != nil
-    // The new figures by their rows' ranks in key order: each rank is one row's, so a slot per
-    // rank places them without sorting.
-    var slots = [Int](repeating: -1, count: keys.count)
+    var added: [Int] = []
     var others: [Int] = []
-    var added = 0
+    added.reserveCapacity(writes.count)
     for (index, write) in writes.enumerated() {
-      if write.kind == .add {
-        slots[keys.rank[positions[index]]] = index
-        added += 1
-      } else {
-        others.append(index)
-      }
+      if write.kind == .add { added.append(index) } else { others.append(index) }
     }
-    var order: [Int] = []
-    order.reserveCapacity(writes.count)
-    for slot in slots where slot >= 0 { order.append(slot) }
-    self.order = order + others
+    others.sort { positions[$0] < positions[$1] }
+    order = added + others
     if others.isEmpty {
       addedAndRewritten = []
     } else {
       let rewritten = Set(others.map { Self.key(writes[$0]) })
-      addedAndRewritten = Set(
-        writes.lazy.filter { $0.kind == .add }.map { Self.key($0) }.filter { rewritten.contains($0) })
+      addedAndRewritten = Set(added.lazy.map { Self.key(writes[$0]) }.filter { rewritten.contains($0) })
     }
   }
 

@@ -61,3 +61,43 @@ struct WriteOrderTests {
     #expect(!decided.order.writesOutFirstRevision(decided.writes[1]))
   }
 }
+
+/// Rows decided in key order report what rows decided in the submission's order report.
+@Suite("Decisions in key order")
+struct KeyOrderDecisionTests {
+  @Test("A refused submission names the period of its first refused row, with the lines in the file's order")
+  func firstRefusal() throws {
+    var current = CurrentObservations()
+    for org in [Fixture.xihu, Fixture.binjiang] { current.locked[OrgPeriod(org: org, period: Fixture.q1)] = true }
+    let rows = [
+      Fixture.row(Fixture.incubators, org: Fixture.xihu, value: "1", line: 2),
+      Fixture.row(Fixture.revenue, org: Fixture.binjiang, value: "2", line: 3),
+      Fixture.row(Fixture.revenue, org: Fixture.xihu, value: "3", line: 4),
+    ]
+    let submission = Fixture.submission(rows, by: Fixture.commission, role: .commission)
+    // 滨江区 comes first in key order, 西湖区 first in the file.
+    #expect(SubmissionDecider(submission: submission, current: current).keyOrder == [1, 2, 0])
+    do {
+      _ = try SubmissionDecision(submission: submission, current: current)
+      Issue.record("a submission into locked periods was not refused")
+    } catch StoreError.refused(let refusal, let lines) {
+      #expect(refusal.rule == .locked)
+      #expect(lines == [2, 4])
+      #expect(refusal.description.contains(Fixture.xihu.rawValue))
+    }
+  }
+
+  @Test("Change requests are filed in the file's order")
+  func changesInFileOrder() throws {
+    var current = CurrentObservations()
+    for org in [Fixture.xihu, Fixture.binjiang] { current.locked[OrgPeriod(org: org, period: Fixture.q1)] = true }
+    let rows = [
+      Fixture.row(org: Fixture.xihu, value: "1"), Fixture.row(value: "2"), Fixture.row(Fixture.incubators, value: "3"),
+    ]
+    let decided = try SubmissionDecision(
+      submission: Fixture.submission(rows, by: Fixture.commission, reason: "统计局反馈修正", role: .commission),
+      current: current)
+    #expect(decided.changes.map(\.filing.value) == [1, 2, 3])
+    #expect(decided.result.changeRequests == 3)
+  }
+}
