@@ -41,10 +41,21 @@ struct CopyRows: Sendable {
     Self.write(value, to: &chunk)
   }
 
-  /// Adds the next value of the row being made, a whole number.
+  /// Adds the next value of the row being made, a whole number, its digits written in place.
   mutating func append(_ value: Int) {
     startField()
-    chunk.writeString(String(value))
+    if value < 0 { chunk.writeInteger(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for index in (0..<count).reversed() { chunk.writeInteger(buffer[index]) }
+    }
   }
 
   /// Ends the row being made, which must have a value for every column.

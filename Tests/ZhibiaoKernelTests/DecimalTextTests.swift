@@ -2,8 +2,6 @@ import Foundation
 import Testing
 import ZhibiaoKernel
 
-@testable import ZhibiaoPlan
-
 /// A decimal's exact text is its `description`, digit for digit, made without dividing it.
 @Suite("Decimal text")
 struct DecimalTextTests {

@@ -53,7 +53,7 @@ extension Decimal {
 }
 
 /// How `Decimal` keeps its parts in its 20 bytes, read for ``Foundation/Decimal/exactText``.
-enum DecimalLayout {
+public enum DecimalLayout {
   /// The exponent, the sign, the mantissa's length in 16-bit words and its first four words.
   static func parts(of value: Decimal) -> (exponent: Int, negative: Bool, words: Int, mantissa: UInt64) {
     withUnsafeBytes(of: value) { bytes in
@@ -64,7 +64,7 @@ enum DecimalLayout {
   }
 
   /// Whether the layout is the one ``parts(of:)`` reads: values of every part read back as made.
-  static let isKnown: Bool = {
+  public static let isKnown: Bool = {
     guard MemoryLayout<Decimal>.size == 20 else { return false }
     let probes: [(Decimal, (exponent: Int, negative: Bool, words: Int, mantissa: UInt64))] = [
       (Decimal(sign: .minus, exponent: -1, significand: 1055), (-1, true, 1, 1055)),
