@@ -96,7 +96,10 @@ struct CSVReader {
   mutating func feed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, each: ((Record) -> Void)?) -> Bool {
     defer { if let each { handOver(to: each) } }
     field.reserveCapacity(64)
-    for byte in bytes {
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      index += 1
       if pendingCR {
         pendingCR = false
         if byte == UInt8(ascii: "\n") {
@@ -115,10 +118,31 @@ struct CSVReader {
       case 0:
         fail("The file holds a NUL character; it is not a text CSV file (saved as UTF-16?), so reading stops here.")
         return false
-      default: consume(byte)
+      default:
+        consume(byte)
+        // The rest of a field's text, up to the next byte with a meaning, taken at once.
+        guard state == .unquoted || state == .quoted else { break }
+        let run = index
+        while index < bytes.endIndex, Self.isPlain(bytes[index]) { index += 1 }
+        if index > run { take(bytes[run..<index]) }
       }
     }
     return true
+  }
+
+  /// Whether `byte` is read into a field as it is, in a quoted field or not: neither a comma, a
+  /// quote, a line break nor NUL.
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"), 0: false
+    default: true
+    }
+  }
+
+  /// Reads `bytes`, all plain, into the field, as ``consume(_:)`` reads each of them.
+  private mutating func take(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+    field.append(contentsOf: bytes)
+    for byte in bytes where byte & 0xC0 != 0x80 { column += 1 }
   }
 
   /// Ends the text: the last record, when no line break follows it, or the error of a quoted
