@@ -100,12 +100,12 @@ extension ImportTable {
       guard first.reader.feed(text[position..<end], each: each) else { return (true, [first]) }
       position = end
     }
-    guard text.endIndex - position >= minimumSize, let cut = cut(text[position...]) else {
+    guard text.endIndex - position >= minimumSize, let (cut, breaks) = cut(text[position...]) else {
       // In one part, the header perhaps still to come.
       if first.reader.feed(text[position...], each: each) { first.reader.finish(each: each) }
       return (true, [first])
     }
-    let line = 1 + lineBreaks(in: text[..<cut])
+    let line = 1 + lineBreaks(in: text[..<position]) + breaks
     // The second part's own copies of the file's name and of the header, which every field and
     // row holds: the two threads then share no object they count references to for each.
     let second = PartReading(file: String(decoding: Array(file.utf8), as: UTF8.self), line: line)
@@ -125,17 +125,24 @@ extension ImportTable {
   }
 
   /// Where to cut `text` in two: just after the first line feed past its middle outside quoted
-  /// fields by a count of quotes; nil when there is none.
-  private static func cut(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+  /// fields by a count of quotes, with the line breaks before it (as ``lineBreaks(in:)`` counts
+  /// them), counted in the same pass; nil when there is none.
+  private static func cut(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> (cut: Int, breaks: Int)? {
     let middle = text.startIndex + text.count / 2
     var quoted = false
+    var breaks = 0
+    var afterCR = false
     for index in text.indices {
       let byte = text[index]
-      if byte == UInt8(ascii: "\"") {
-        quoted.toggle()
-      } else if byte == UInt8(ascii: "\n"), !quoted, index >= middle, index + 1 < text.endIndex {
-        return index + 1
+      if byte == UInt8(ascii: "\n") {
+        breaks += 1
+        afterCR = false
+        if !quoted, index >= middle, index + 1 < text.endIndex { return (index + 1, breaks) }
+        continue
       }
+      if afterCR { breaks += 1 }
+      afterCR = byte == UInt8(ascii: "\r")
+      if byte == UInt8(ascii: "\"") { quoted.toggle() }
     }
     return nil
   }
