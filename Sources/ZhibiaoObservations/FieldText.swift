@@ -5,6 +5,13 @@
 enum FieldText {
   /// `text` without the spaces at its start and end.
   static func trimmed(_ text: String) -> String {
+    // Every space is a tab, a blank, or a scalar whose bytes are all above ASCII: text that
+    // starts and ends with another ASCII byte has nothing to trim.
+    if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, !isSpace(byte: first),
+      !isSpace(byte: last)
+    {
+      return text
+    }
     let scalars = text.unicodeScalars
     guard let first = scalars.first, let last = scalars.last else { return text }
     guard isSpace(first) || isSpace(last) else { return text }
@@ -12,6 +19,9 @@ enum FieldText {
     else { return "" }
     return String(scalars[start...end])
   }
+
+  /// Whether the ASCII `byte` is a space of ``isSpace(_:)``: a blank or a tab.
+  private static func isSpace(byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
   /// Whether `scalar` is in `CharacterSet.whitespaces`: a tab, the space separators (Zs, such as
   /// U+00A0 and U+3000) and the zero width space U+200B, which Foundation counts among them.

@@ -8,14 +8,132 @@ struct CheckedRows {
   let numbering: FigureNumbering
   var rows: [ObservationInput] = []
   var keys: [FigureKey] = []
+  /// Each row's value as digits and a power of ten, when it has at most 18 digits.
+  var scaled: [ScaledDecimal?] = []
   var figures: FiguresInFile
+  /// Whether the submitter may report an indicator for an org, by their places in the plan: 1
+  /// when it may, 0 when that is not known (a refusal is asked again, for its message); empty
+  /// for a plan too large to keep the answers of.
+  var allowed: [UInt8]
 
-  init(header: [String], numbering: FigureNumbering, capacity: Int = 0) {
+  /// Rows of a file with `header`, with room for `capacity`; without room for their
+  /// `figures` when these are to be found later, in the rows of the whole file.
+  init(header: [String], numbering: FigureNumbering, capacity: Int = 0, figures: Bool = true) {
     columns = ImportColumns(header: header)
     self.numbering = numbering
     rows.reserveCapacity(capacity)
     keys.reserveCapacity(capacity)
-    figures = FiguresInFile(capacity: capacity, slots: numbering.slots)
+    scaled.reserveCapacity(capacity)
+    self.figures = FiguresInFile(capacity: figures ? capacity : 0, slots: numbering.slots)
+    let pairs = numbering.kinds.count * numbering.slots.orgs
+    allowed = pairs <= 1 << 22 ? Array(repeating: 0, count: pairs) : []
+  }
+
+  /// The value of the row at `index`.
+  func value(at index: Int) -> FigureValue { FigureValue(rows[index].value, scaled: scaled[index]) }
+
+  /// The value the file gives for the figure of `key`, if it gives one.
+  func value(_ key: FigureKey?) -> FigureValue? { figures.index(key).map(value(at:)) }
+}
+
+/// A decimal of at most 18 digits as those digits, signed, times a power of ten: the values of
+/// nearly every row of a file, compared exactly in integers rather than by `Decimal`'s slower
+/// arithmetic.
+struct ScaledDecimal {
+  let significand: Int64
+  let exponent: Int
+
+  /// The order of this value and `other` × 10^`shift`: negative, zero or positive as this one
+  /// is less, equal or greater; nil when their powers of ten are too far apart to be compared
+  /// in 128 bits.
+  func order(_ other: ScaledDecimal, shift: Int = 0) -> Int? {
+    var left = Int128(significand)
+    var right = Int128(other.significand)
+    let gap = exponent - (other.exponent + shift)
+    guard abs(gap) <= 19 else { return nil }
+    // Digits of at most 18 times 10^19 stay below 10^37, well within 128 bits.
+    for _ in 0..<abs(gap) {
+      if gap > 0 { left *= 10 } else { right *= 10 }
+    }
+    return left < right ? -1 : left == right ? 0 : 1
+  }
+}
+
+/// A figure's value for the checks across rows: its decimal, with its digits and power of ten
+/// when it has at most 18 digits, so that most comparisons need no `Decimal` arithmetic. Each
+/// comparison gives what the same comparison of the decimals gives.
+struct FigureValue {
+  let decimal: Decimal
+  let scaled: ScaledDecimal?
+
+  init(_ decimal: Decimal, scaled: ScaledDecimal? = nil) {
+    self.decimal = decimal
+    self.scaled = scaled
+  }
+
+  /// The order of the two values' scaled forms (`other`'s times 10^`shift`), nil when either has none.
+  private func order(_ other: FigureValue, shift: Int = 0) -> Int? {
+    guard let scaled, let theirs = other.scaled else { return nil }
+    return scaled.order(theirs, shift: shift)
+  }
+
+  /// Whether the value is above zero.
+  var isPositive: Bool { scaled.map { $0.significand > 0 } ?? (decimal > 0) }
+
+  /// Whether the value is below `other`.
+  func isLess(than other: FigureValue) -> Bool { order(other).map { $0 < 0 } ?? (decimal < other.decimal) }
+
+  /// Whether the value is at least `other`.
+  func isAtLeast(_ other: FigureValue) -> Bool { order(other).map { $0 >= 0 } ?? (decimal >= other.decimal) }
+
+  /// Whether the value is at least `other` times ``Plausibility/magnitude``.
+  func isMagnitude(above other: FigureValue) -> Bool {
+    order(other, shift: Plausibility.magnitudeDigits).map { $0 >= 0 }
+      ?? (decimal >= other.decimal * Plausibility.magnitude)
+  }
+
+  /// Whether the value times ``Plausibility/magnitude`` is at most `other`.
+  func isMagnitude(below other: FigureValue) -> Bool {
+    other.order(self, shift: Plausibility.magnitudeDigits).map { $0 >= 0 }
+      ?? (decimal * Plausibility.magnitude <= other.decimal)
+  }
+}
+
+/// One part of a text checked at once with another (`ObservationImport.check(_:file:partedSize:)`),
+/// by one thread: the first part keeps its rows as they are checked, leaving out a row that
+/// repeats a figure; the second keeps every row that passes its own checks, so that the rows
+/// repeating a figure are found once it is placed after the first.
+final class PartCheck: @unchecked Sendable {
+  private let importer: ObservationImport
+  /// Where the part's problems are reported.
+  let log: DiagnosticLog
+  /// The rows checked so far; nil before the header is read, and when its columns are missing.
+  var checked: CheckedRows?
+  /// Whether the part is the first, whose repeated figures are found as its rows are checked.
+  private let isFirst: Bool
+
+  init(of importer: ObservationImport, log: DiagnosticLog, isFirst: Bool) {
+    self.importer = importer
+    self.log = log
+    self.isFirst = isFirst
+  }
+
+  /// Checks `row` and keeps it unless it has a problem (or, in the first part, repeats a figure).
+  func check(_ row: ImportTable.Row) {
+    guard checked != nil else { return }
+    if isFirst {
+      importer.check(row, into: &checked!, log: log)
+    } else if let (input, key, scaled) = importer.check(row, in: &checked!, log: log) {
+      checked!.rows.append(input)
+      checked!.keys.append(key)
+      checked!.scaled.append(scaled)
+    }
+  }
+
+  /// The rows checked, handed over once the part is read; the part keeps none.
+  func take() -> CheckedRows? {
+    defer { checked = nil }
+    return checked
   }
 }
 
@@ -56,16 +174,22 @@ struct FigureKey: Hashable {
 /// of an import; made once per file.
 struct FigureNumbering {
   private let indicators: [IndicatorID: Int]
-  private let orgs: [OrgID: Int]
+  private let places: [OrgID: Int]
   /// Each indicator's kind, by its place.
   let kinds: [Indicator.Kind]
+  /// What a row's check needs of each indicator, by its place.
+  let facts: [IndicatorFacts]
+  /// Each org's id, by its place.
+  let orgs: [OrgID]
   /// The number of every figure of the plan's years.
   let slots: FigureSlots
 
   init(plan: Plan) {
     indicators = Dictionary(plan.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    orgs = Dictionary(plan.orgs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    places = Dictionary(plan.orgs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     kinds = plan.indicators.map(\.kind)
+    facts = plan.indicators.map { IndicatorFacts(id: $0.id, frequency: $0.frequency, unit: $0.unit, kind: $0.kind) }
+    orgs = plan.orgs.map(\.id)
     slots = FigureSlots(
       indicators: plan.indicators.count, orgs: plan.orgs.count, years: plan.baseYear...plan.targetYear)
   }
@@ -74,13 +198,22 @@ struct FigureNumbering {
   func indicator(_ id: IndicatorID) -> Int? { indicators[id] }
 
   /// The place in the plan of the org with `id`.
-  func org(_ id: OrgID) -> Int? { orgs[id] }
+  func org(_ id: OrgID) -> Int? { places[id] }
 
   /// The key of a figure of the plan's indicator and org; nil when either is not in the plan.
   func key(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> FigureKey? {
-    guard let indicator = indicators[indicator], let org = orgs[org] else { return nil }
+    guard let indicator = indicators[indicator], let org = places[org] else { return nil }
     return FigureKey(indicator: indicator, org: org, period: period)
   }
+}
+
+/// What the check of a row reads of its indicator, kept apart from the indicator's other
+/// properties so that a row does not copy them.
+struct IndicatorFacts {
+  let id: IndicatorID
+  let frequency: Indicator.Frequency
+  let unit: String?
+  let kind: Indicator.Kind
 }
 
 /// Every figure of a plan's years numbered from 0, indicator by org by year by period of the
@@ -143,12 +276,11 @@ struct FiguresInFile {
     return nil
   }
 
-  /// The value the file gives for the figure of `key`, taken from `inputs`, the rows the indices
-  /// point into.
-  func value(_ key: FigureKey?, in inputs: [ObservationInput]) -> Decimal? {
+  /// The index of the row that gives the figure of `key`, if a row does.
+  func index(_ key: FigureKey?) -> Int? {
     guard let key else { return nil }
-    guard let slots else { return sparse[key].map { inputs[$0].value } }
+    guard let slots else { return sparse[key] }
     guard let slot = slots.slot(key), dense[slot] > 0 else { return nil }
-    return inputs[Int(dense[slot]) - 1].value
+    return Int(dense[slot]) - 1
   }
 }

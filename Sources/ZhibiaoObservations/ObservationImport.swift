@@ -39,17 +39,29 @@ public struct ObservationImport {
     self.today = Plausibility.day(of: now)
   }
 
+  /// The size from which a text is read and checked in two parts at once: a megabyte, some
+  /// twenty thousand rows, beside which the cost of starting a second thread is lost.
+  public static let partedSize = 1 << 20
+
   /// The checked rows of CSV `text` read from `file`, and every problem found (empty when the
   /// file can be imported).
   ///
   /// The text is read row by row and each row checked as it is read, so that what is held is the
   /// checked rows, not every field of the file: problems of the CSV itself, which are found only
   /// at its end, are then the only ones reported, as when the whole table is read first.
-  public func check(_ text: String, file: String) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
+  ///
+  /// A text of at least `partedSize` bytes is read and checked in two parts at once; the result
+  /// is the same, row for row and diagnostic for diagnostic.
+  public func check(_ text: String, file: String, partedSize: Int = Self.partedSize) -> (
+    rows: [ObservationInput], diagnostics: [Diagnostic]
+  ) {
+    if text.utf8.count >= partedSize, let checked = checkInParts(text, file: file, minimumSize: partedSize) {
+      return checked
+    }
     let log = DiagnosticLog()
     // Room for as many rows as the text has lines, so that the rows and their index are not
     // copied over and over as they grow.
-    let lines = text.utf8.reduce(into: 1) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
+    let lines = Self.lines(of: text)
     let numbering = FigureNumbering(plan: plan)
     var checked = CheckedRows(header: [], numbering: numbering)
     var hasColumns = false
@@ -57,21 +69,84 @@ public struct ObservationImport {
       try ImportTable.forEachRow(
         parsing: text, file: file,
         header: { table in
-          hasColumns = table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log)
+          hasColumns = checkHeader(table, log: log)
           guard hasColumns else { return }
-          table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
           checked = CheckedRows(header: table.header, numbering: numbering, capacity: lines)
         },
         row: { row in
           if hasColumns { check(row, into: &checked, log: log) }
         })
     } catch {
-      let errors = DiagnosticLog()
-      for diagnostic in error.diagnostics { errors.report(diagnostic) }
-      return ([], errors.sorted)
+      return Self.refusal(error)
     }
     guard hasColumns else { return ([], log.sorted) }
     return finish(checked, log: log)
+  }
+
+  /// The check of a large text in two parts at once (`ImportTable.forEachRowInParts`): the first
+  /// part's rows are kept as they are checked, the second part's after it, as their figures
+  /// repeat none before; nil when the text cannot be cut, and is to be checked in one part.
+  private func checkInParts(_ text: String, file: String, minimumSize: Int) -> (
+    rows: [ObservationInput], diagnostics: [Diagnostic]
+  )? {
+    let log = DiagnosticLog()
+    let lines = Self.lines(of: text)
+    let numbering = FigureNumbering(plan: plan)
+    let parts = [
+      PartCheck(of: self, log: log, isFirst: true), PartCheck(of: self, log: DiagnosticLog(), isFirst: false),
+    ]
+    var hasColumns = false
+    do {
+      let read = try ImportTable.forEachRowInParts(
+        parsing: text, file: file, minimumSize: minimumSize,
+        header: { table in
+          hasColumns = checkHeader(table, log: log)
+          guard hasColumns else { return }
+          parts[0].checked = CheckedRows(header: table.header, numbering: numbering, capacity: lines)
+          // The second part's own numbering, so that the two threads share no object they count
+          // references to for every row; room for every line, since either part may hold most
+          // (untouched room costs no memory).
+          parts[1].checked = CheckedRows(
+            header: table.header, numbering: FigureNumbering(plan: plan), capacity: lines, figures: false)
+        },
+        row: { part, row in parts[part].check(row) })
+      guard read else { return nil }
+    } catch {
+      return Self.refusal(error)
+    }
+    guard hasColumns, var checked = parts[0].take() else { return ([], log.sorted) }
+    for diagnostic in parts[1].log.diagnostics { log.report(diagnostic) }
+    if let later = parts[1].take() {
+      for index in later.rows.indices {
+        keep(later.rows[index], later.keys[index], later.scaled[index], into: &checked, log: log)
+      }
+    }
+    return finish(checked, log: log)
+  }
+
+  /// The lines of `text`: room for as many rows, so that the rows and their index are not
+  /// copied over and over as they grow.
+  private static func lines(of text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+      var count = 1
+      for byte in bytes where byte == UInt8(ascii: "\n") { count += 1 }
+      return count
+    }
+  }
+
+  /// Whether the header of `table` has the required columns; an unknown column is reported too.
+  private func checkHeader(_ table: ImportTable, log: DiagnosticLog) -> Bool {
+    guard table.hasColumns(Self.requiredColumns, layout: Self.columns, log: log) else { return false }
+    table.refuseUnknownColumns(known: Self.columns, context: Self.contextColumns, log: log)
+    return true
+  }
+
+  /// The result of a text that cannot be read as CSV: its errors alone.
+  private static func refusal(_ error: ConfigurationErrors) -> (rows: [ObservationInput], diagnostics: [Diagnostic]) {
+    let errors = DiagnosticLog()
+    for diagnostic in error.diagnostics { errors.report(diagnostic) }
+    return ([], errors.sorted)
   }
 
   /// The checked rows of `table`, and every problem found (empty when it can be imported).
@@ -86,18 +161,26 @@ public struct ObservationImport {
   }
 
   /// Checks `row` and keeps it in `checked` unless it has a problem or repeats a figure.
-  private func check(_ row: ImportTable.Row, into checked: inout CheckedRows, log: DiagnosticLog) {
-    guard let (input, key) = check(row, columns: checked.columns, numbering: checked.numbering, log: log) else {
-      return
-    }
+  func check(_ row: ImportTable.Row, into checked: inout CheckedRows, log: DiagnosticLog) {
+    guard let (input, key, scaled) = check(row, in: &checked, log: log) else { return }
+    keep(input, key, scaled, into: &checked, log: log)
+  }
+
+  /// Keeps the checked row `input` of the figure `key` in `checked`, unless a row before gave
+  /// the figure already: that is reported at the row.
+  func keep(
+    _ input: ObservationInput, _ key: FigureKey, _ scaled: ScaledDecimal?, into checked: inout CheckedRows,
+    log: DiagnosticLog
+  ) {
     if let first = checked.figures.add(key, at: checked.rows.count) {
       log.error(
         "This row repeats '\(input.indicator)' for '\(input.org)' in \(input.period), given \(checked.rows[first].start(in: "").within).",
-        at: row.start, hint: "keep one of the two rows")
+        at: input.start(in: ""), hint: "keep one of the two rows")
       return
     }
     checked.rows.append(input)
     checked.keys.append(key)
+    checked.scaled.append(scaled)
   }
 
   /// The checks across rows, and the rows when there is no error.
@@ -112,12 +195,18 @@ public struct ObservationImport {
 
   // MARK: - One row
 
-  /// The checked row and its figure's key, or nil when the row has a problem (reported in `log`).
-  private func check(
-    _ row: ImportTable.Row, columns: ImportColumns, numbering: FigureNumbering, log: DiagnosticLog
-  ) -> (ObservationInput, FigureKey)? {
+  /// The checked row, its figure's key and its value's digits (when it has at most 18), or nil
+  /// when the row has a problem (reported in `log`); the answers of the submitter's refusals are
+  /// kept in `checked`.
+  func check(
+    _ row: ImportTable.Row, in checked: inout CheckedRows, log: DiagnosticLog
+  ) -> (ObservationInput, FigureKey, ScaledDecimal?)? {
+    let columns = checked.columns
+    let numbering = checked.numbering
     /// Reports `message` at the field of `column`, or at the row's start.
-    func fail(_ message: String, at column: Int? = nil, hint: String? = nil) -> (ObservationInput, FigureKey)? {
+    func fail(
+      _ message: String, at column: Int? = nil, hint: String? = nil
+    ) -> (ObservationInput, FigureKey, ScaledDecimal?)? {
       log.error(message, at: columns.location(of: column, in: row), hint: hint)
       return nil
     }
@@ -128,7 +217,8 @@ public struct ObservationImport {
         "Unknown indicator '\(indicatorText)'.", at: columns.indicator,
         hint: Suggestion.hint(for: indicatorText, among: plan.indicators.map(\.id.rawValue)))
     }
-    let indicator = plan.indicators[indicatorNumber]
+    // What the row needs of its indicator, without copying the indicator.
+    let indicator = numbering.facts[indicatorNumber]
     let orgText = FieldText.trimmed(field(columns.org) ?? "")
     guard let orgNumber = numbering.org(OrgID(orgText)) ?? plan.orgs.firstIndex(where: { $0.name.zh == orgText })
     else {
@@ -136,7 +226,7 @@ public struct ObservationImport {
         "Unknown org '\(orgText)'; give its id or its Chinese name.", at: columns.org,
         hint: Suggestion.hint(for: orgText, among: plan.orgs.map(\.id.rawValue) + plan.orgs.map(\.name.zh)))
     }
-    let org = plan.orgs[orgNumber]
+    let org = numbering.orgs[orgNumber]
     let periodText = field(columns.period) ?? ""
     guard var period = PeriodText.parse(periodText) else {
       return fail("The period '\(periodText)' is not a period; write 2024Q3, 2024 or 2024年1-9月.", at: columns.period)
@@ -153,7 +243,7 @@ public struct ObservationImport {
       period = .quarter(4, of: period.year)  // a quarterly indicator's year is its 1–12月 figure
     default: break
     }
-    if let refusal = refusal(indicator, for: org) {
+    if let refusal = refusal(indicator: indicatorNumber, org: orgNumber, in: &checked) {
       return fail(refusal.message, at: refusal.column == "org" ? columns.org : columns.indicator)
     }
 
@@ -162,14 +252,21 @@ public struct ObservationImport {
       return fail("No value is given for '\(indicator.id)'; fill in the figure or delete the row.", at: columns.value)
     }
     var value: Decimal
-    switch ExactDecimal(valueText) {
-    case .value(let exact): value = exact
-    case .tooPrecise(let digits):
-      return fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits), at: columns.value)
-    case .notANumber:
-      return fail(
-        "The value '\(valueText)' is not a number.", at: columns.value,
-        hint: "write digits with a decimal point only, without separators or words, e.g. 1234.5")
+    var scaled: ScaledDecimal?
+    // Nearly every figure is a plain literal, read as `ExactDecimal` reads it, with its digits kept.
+    if let parts = ExactDecimal.plainParts(valueText) {
+      value = ExactDecimal.decimal(parts)
+      scaled = ScaledDecimal(significand: parts.significand, exponent: parts.exponent)
+    } else {
+      switch ExactDecimal(valueText) {
+      case .value(let exact): value = exact
+      case .tooPrecise(let digits):
+        return fail(ExactDecimal.tooPreciseMessage(valueText, digits: digits), at: columns.value)
+      case .notANumber:
+        return fail(
+          "The value '\(valueText)' is not a number.", at: columns.value,
+          hint: "write digits with a decimal point only, without separators or words, e.g. 1234.5")
+      }
     }
     let unitText = FieldText.trimmed(field(columns.unit) ?? "")
     if !unitText.isEmpty, let unit = indicator.unit, unitText != unit {
@@ -178,8 +275,13 @@ public struct ObservationImport {
           "The unit '\(unitText)' cannot be converted to '\(unit)', the unit of '\(indicator.id)'.", at: columns.unit)
       }
       value *= factor
+      scaled = scaled.flatMap { scaled in
+        UnitConversion.powerOfTen(from: unitText, to: unit).map {
+          ScaledDecimal(significand: scaled.significand, exponent: scaled.exponent + $0)
+        }
+      }
     }
-    if value < 0, indicator.kind != .growthRate {
+    if scaled.map({ $0.significand < 0 }) ?? (value < 0), indicator.kind != .growthRate {
       return fail("The value \(value) of '\(indicator.id)' cannot be negative.", at: columns.value)
     }
     let note = field(columns.note).flatMap { $0.isEmpty ? nil : $0 }
@@ -199,9 +301,21 @@ public struct ObservationImport {
         "The period \(period) is outside the plan's years \(plan.baseYear)–\(plan.targetYear).", at: columns.period)
     }
     let input = ObservationInput(
-      indicator: indicator.id, org: org.id, period: period, value: value, note: note, line: row.line,
+      indicator: indicator.id, org: org, period: period, value: value, note: note, line: row.line,
       location: row.start, reportedAt: reportedAt)
-    return (input, key)
+    return (input, key, scaled)
+  }
+
+  /// Why the submitter may not report the indicator at `indicator` for the org at `org` (places
+  /// in the plan), as ``refusal(_:for:)`` answers; an answer without a refusal is kept in
+  /// `checked`, so that the rows after it are not asked again.
+  private func refusal(indicator: Int, org: Int, in checked: inout CheckedRows) -> (message: String, column: String)? {
+    let pair = indicator * checked.numbering.orgs.count + org
+    guard pair < checked.allowed.count else { return refusal(plan.indicators[indicator], for: plan.orgs[org]) }
+    if checked.allowed[pair] == 1 { return nil }
+    let refusal = refusal(plan.indicators[indicator], for: plan.orgs[org])
+    if refusal == nil { checked.allowed[pair] = 1 }
+    return refusal
   }
 
   /// A district may submit only its own figures; a bureau, the figures of indicators it owns;
@@ -239,30 +353,29 @@ public struct ObservationImport {
   private func checkYearToDate(_ checked: CheckedRows, log: DiagnosticLog) {
     let rows = checked.rows
     let kinds = checked.numbering.kinds
-    let inFile = checked.figures
-    for (row, key) in zip(rows, checked.keys) {
+    for (index, (row, key)) in zip(rows, checked.keys).enumerated() {
       guard let quarter = row.period.quarter, quarter > 1, kinds[key.indicator] == .flow else {
         continue
       }
       let previous = Period.quarter(quarter - 1, of: row.period.year)
       guard
-        let earlier = inFile.value(key.at(previous), in: rows)
-          ?? stored(row.indicator, row.org, previous),
-        row.value < earlier
+        let earlier = checked.value(key.at(previous))
+          ?? stored(row.indicator, row.org, previous).map({ FigureValue($0) }),
+        checked.value(at: index).isLess(than: earlier)
       else { continue }
       log.error(
-        "The year-to-date \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is below \(earlier) in \(previous); year-to-date figures cannot fall.",
+        "The year-to-date \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is below \(earlier.decimal) in \(previous); year-to-date figures cannot fall.",
         at: row.start(in: ""))
     }
     // In the other order: a quarter sent after a later one of the same year is already stored.
-    for (row, key) in zip(rows, checked.keys) {
+    for (index, (row, key)) in zip(rows, checked.keys).enumerated() {
       guard let quarter = row.period.quarter, quarter < 4, kinds[key.indicator] == .flow else {
         continue
       }
       let next = Period.quarter(quarter + 1, of: row.period.year)
-      guard inFile.value(key.at(next), in: rows) == nil,
+      guard checked.figures.index(key.at(next)) == nil,
         let later = stored(row.indicator, row.org, next),
-        row.value > later
+        FigureValue(later).isLess(than: checked.value(at: index))
       else { continue }
       log.error(
         "The year-to-date \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is above \(later), already stored for \(next); year-to-date figures cannot fall.",
@@ -275,7 +388,7 @@ public struct ObservationImport {
   /// of a quarterly one.
   private func checkShares(_ checked: CheckedRows, log: DiagnosticLog) {
     let rows = checked.rows
-    func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> (Decimal, inFile: Bool)? {
+    func value(_ indicator: IndicatorID, _ org: OrgID, _ period: Period) -> (FigureValue, inFile: Bool)? {
       var period = period
       switch (plan.indicator(indicator)?.frequency, period.quarter) {
       case (.quarterly, nil): period = .quarter(4, of: period.year)
@@ -283,22 +396,22 @@ public struct ObservationImport {
       case (.annual, .some): return nil
       default: break
       }
-      if let found = checked.figures.value(checked.numbering.key(indicator, org, period), in: rows) {
+      if let found = checked.value(checked.numbering.key(indicator, org, period)) {
         return (found, true)
       }
-      return stored(indicator, org, period).map { ($0, false) }
+      return stored(indicator, org, period).map { (FigureValue($0), false) }
     }
     for derivation in plan.derivations {
       guard let share = derivation.share else { continue }
-      for row in rows where row.indicator == share.part || row.indicator == share.whole {
+      for (index, row) in rows.enumerated() where row.indicator == share.part || row.indicator == share.whole {
         let isPart = row.indicator == share.part
         guard let other = value(isPart ? share.whole : share.part, row.org, row.period) else { continue }
         // Report once, on the part's line, when both are in the file.
         if !isPart && other.inFile { continue }
-        let (part, whole) = isPart ? (row.value, other.0) : (other.0, row.value)
-        guard part > whole else { continue }
+        let (part, whole) = isPart ? (checked.value(at: index), other.0) : (other.0, checked.value(at: index))
+        guard whole.isLess(than: part) else { continue }
         log.error(
-          "'\(share.part)' (\(part)) exceeds '\(share.whole)' (\(whole)) for '\(row.org)' in \(row.period); a part cannot exceed its whole.",
+          "'\(share.part)' (\(part.decimal)) exceeds '\(share.whole)' (\(whole.decimal)) for '\(row.org)' in \(row.period); a part cannot exceed its whole.",
           at: row.start(in: ""))
       }
     }

@@ -9,6 +9,8 @@ enum Plausibility {
   /// How many times a figure's neighbour (the quarter before in its year, or the same period a
   /// year before) a figure may be, either way, before it is taken for a unit mistake.
   static let magnitude: Decimal = 1000
+  /// The digits of ``magnitude``, a power of ten: 10^3.
+  static let magnitudeDigits = 3
 
   /// The day of `date` in China, `YYYY-MM-DD`.
   static func day(of date: Date) -> String {
@@ -55,25 +57,25 @@ extension ObservationImport {
   func checkMagnitude(_ checked: CheckedRows, log: DiagnosticLog) {
     let rows = checked.rows
     let kinds = checked.numbering.kinds
-    func value(_ row: ObservationInput, _ key: FigureKey, _ period: Period) -> Decimal? {
-      checked.figures.value(key.at(period), in: rows) ?? stored(row.indicator, row.org, period)
+    func value(_ row: ObservationInput, _ key: FigureKey, _ period: Period) -> FigureValue? {
+      checked.value(key.at(period)) ?? stored(row.indicator, row.org, period).map { FigureValue($0) }
     }
-    for (row, key) in zip(rows, checked.keys) {
+    for (index, (row, key)) in zip(rows, checked.keys).enumerated() {
       let kind = kinds[key.indicator]
-      guard kind == .flow || kind == .stock, row.value > 0 else {
-        continue
-      }
+      guard kind == .flow || kind == .stock else { continue }
+      let figure = checked.value(at: index)
+      guard figure.isPositive else { continue }
       let lastYear: Period =
         row.period.quarter.map { .quarter($0, of: row.period.year - 1) } ?? .year(row.period.year - 1)
       let earlier: Period? = row.period.quarter.flatMap { $0 > 1 ? .quarter($0 - 1, of: row.period.year) : nil }
       let neighbour =
         earlier.flatMap { period in value(row, key, period).map { (period, $0) } }
         ?? value(row, key, lastYear).map { (lastYear, $0) }
-      guard let (period, reference) = neighbour, reference > 0 else { continue }
+      guard let (period, found) = neighbour, found.isPositive else { continue }
+      let reference = found.decimal
       // Only one of the two can hold: a value above its neighbour cannot be a thousandth of it.
       let isUnitMistake =
-        row.value >= reference
-        ? row.value >= reference * Plausibility.magnitude : row.value * Plausibility.magnitude <= reference
+        figure.isAtLeast(found) ? figure.isMagnitude(above: found) : figure.isMagnitude(below: found)
       guard isUnitMistake else { continue }
       log.error(
         "The value \(row.value) of '\(row.indicator)' for '\(row.org)' in \(row.period) is a thousand times or more away from \(reference) in \(period); it looks like a unit mistake.",

@@ -17,6 +17,13 @@ public enum UnitConversion {
     return factors[Pair(source: source, target: target)]
   }
 
+  /// The power of ten p with value_in_target = value_in_source × 10^p, when the factor between
+  /// the units is one (as every factor of the families is); nil otherwise.
+  static func powerOfTen(from source: String, to target: String) -> Int? {
+    if source == target { return 0 }
+    return powers[Pair(source: source, target: target)]
+  }
+
   private struct Pair: Hashable {
     var source: String
     var target: String
@@ -33,4 +40,19 @@ public enum UnitConversion {
     }
     return factors
   }()
+
+  /// The power of ten of every factor that is one, found once.
+  private static let powers: [Pair: Int] = factors.compactMapValues { factor in
+    var power = 0
+    var rest = factor
+    while rest >= 10 {
+      rest /= 10
+      power += 1
+    }
+    while rest < 1, rest > 0 {
+      rest *= 10
+      power -= 1
+    }
+    return rest == 1 ? power : nil
+  }
 }

@@ -54,6 +54,50 @@ struct CSVTableTests {
     #expect(Self.readRowByRow(text).errors == Self.readWhole(text).errors)
   }
 
+  /// `text` read in two parts at once, as `readRowByRow` gives it; nil when the cut is not confirmed.
+  static func readInParts(_ text: String) -> (rows: [String]?, errors: [String])? {
+    final class Lines: @unchecked Sendable {
+      let lock = NSLock()
+      var parts: [[String]] = [[], []]
+    }
+    let lines = Lines()
+    var header: [String] = []
+    do {
+      let confirmed = try ImportTable.forEachRowInParts(
+        parsing: text, file: "f.csv", minimumSize: 0,
+        header: { header.append("header \($0.headerLine): " + $0.header.joined(separator: "|")) },
+        row: { part, row in
+          lines.lock.withLock { lines.parts[part].append("\(row.line): " + row.fields.joined(separator: "|")) }
+        })
+      return confirmed ? (header + lines.parts.joined(), []) : nil
+    } catch {
+      return (nil, error.diagnostics.map(\.description))
+    }
+  }
+
+  @Test(
+    "Reading in two parts at once gives what reading row by row gives, or declines",
+    arguments: [
+      "a,,b\n1,2,3,4\n", "a,\"b\n1,2,3\n", "\"a\"x,b\n1,2,3\n", "", "# only a comment\n", "a,b\n1,2\0", "a,a\n1,2,3\n",
+      "a,b\n1,2,3\n4,5\n6,7,8,9\n", "a,b\r1,2\n3,4\r", "a,b\n\"x\"y,2,3\n", "\u{FEFF}a,b\n1,\"2\n",
+      "a,b\n1,2\n3,4\n5,6\n7,8\n", "a,b\r\n1,2\r\n3,\"4\r\n4\"\r\n5,6\r\n7,8\r\n", "a,b\n1,2\n3,4\r5,6\n7,8\n",
+      "a,b\n1,2\n3,4\n5,6,7\n7,8\n9\"\n", "a,b\n# \"\n1,2\n3,\"4\n5\"\n6,7\n8,9\n", "a,b\n1,2\n3,4\n\05,6\n7,8\n",
+      "\u{FEFF}a,b\n1,2\n\u{FEFF}3,4\n5,6\n7,8\n",
+    ])
+  func inPartsAgrees(_ text: String) {
+    guard let parted = Self.readInParts(text) else { return }
+    #expect(parted.rows == Self.readRowByRow(text).rows)
+    #expect(parted.errors == Self.readRowByRow(text).errors)
+  }
+
+  @Test("A text long enough is read in two parts, each giving its rows")
+  func readsInParts() throws {
+    let text = "a,b\n" + (1...100).map { "\($0),\"x\ny\"" }.joined(separator: "\n") + "\n"
+    let parted = try #require(Self.readInParts(text))
+    #expect(parted.rows == Self.readRowByRow(text).rows)
+    #expect(parted.rows?.count == 101)
+  }
+
   static func rows(_ text: String) -> [String]? { read(text).rows }
 
   static func errors(_ text: String) -> [String] { read(text).errors }

@@ -44,17 +44,28 @@ struct CSVReader {
   private var state = State.lineStart
   private var record = Record(line: 1)
   private var field: [UInt8] = []
-  private var line = 1
+  /// The line being read.
+  private(set) var line: Int
   private var column = 1
   private var quoteStart = SourceLocation(file: "", line: 1, column: 1)
   /// Whether the file's lines end with a lone CR, once the first line break outside quotes is read.
-  private var crOnly: Bool?
+  private(set) var crOnly: Bool?
   /// The most fields a record has had so far.
   private var width = 0
+  /// Whether the last byte read is a CR whose line break is known only with the next byte.
+  private var pendingCR = false
 
-  init(file: String) {
+  /// A reader of `file` from its start, or from the start of line `line` when it reads a part
+  /// of the text that begins there.
+  init(file: String, line: Int = 1) {
     self.file = file
+    self.line = line
   }
+
+  /// Whether the reader is at the start of a line, outside any quoted field, so that what
+  /// follows reads as it would from the start of a file, but for its line numbers and the kind
+  /// of its line breaks.
+  var isAtLineStart: Bool { state == .lineStart && !pendingCR }
 
   /// Reads `text`, skipping a byte order mark at its start. Stops at a NUL character.
   mutating func read(_ text: String) {
@@ -70,12 +81,25 @@ struct CSVReader {
   }
 
   private mutating func read(bytes: UnsafeBufferPointer<UInt8>, each: ((Record) -> Void)?) {
+    guard feed(Self.withoutByteOrderMark(bytes[...]), each: each) else { return }
+    finish(each: each)
+  }
+
+  /// `bytes` without a UTF-8 byte order mark at their start.
+  static func withoutByteOrderMark(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes
+  }
+
+  /// Reads `bytes`, the next part of the text, handing each record that ends to `each` (or
+  /// keeping it in `records` when there is none). False when it stops at a NUL character:
+  /// reading then ends there, without ``finish(each:)``.
+  mutating func feed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, each: ((Record) -> Void)?) -> Bool {
     defer { if let each { handOver(to: each) } }
-    var bytes = bytes[...]
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     field.reserveCapacity(64)
-    var pendingCR = false
-    for byte in bytes {
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      index += 1
       if pendingCR {
         pendingCR = false
         if byte == UInt8(ascii: "\n") {
@@ -93,11 +117,42 @@ struct CSVReader {
         if let each { handOver(to: each) }
       case 0:
         fail("The file holds a NUL character; it is not a text CSV file (saved as UTF-16?), so reading stops here.")
-        return
-      default: consume(byte)
+        return false
+      default:
+        consume(byte)
+        // The rest of a field's text, up to the next byte with a meaning, taken at once.
+        guard state == .unquoted || state == .quoted else { break }
+        let run = index
+        while index < bytes.endIndex, Self.isPlain(bytes[index]) { index += 1 }
+        if index > run { take(bytes[run..<index]) }
       }
     }
-    if pendingCR { lineBreak(.cr) }
+    return true
+  }
+
+  /// Whether `byte` is read into a field as it is, in a quoted field or not: neither a comma, a
+  /// quote, a line break nor NUL.
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"), 0: false
+    default: true
+    }
+  }
+
+  /// Reads `bytes`, all plain, into the field, as ``consume(_:)`` reads each of them.
+  private mutating func take(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+    field.append(contentsOf: bytes)
+    for byte in bytes where byte & 0xC0 != 0x80 { column += 1 }
+  }
+
+  /// Ends the text: the last record, when no line break follows it, or the error of a quoted
+  /// field never closed.
+  mutating func finish(each: ((Record) -> Void)?) {
+    defer { if let each { handOver(to: each) } }
+    if pendingCR {
+      pendingCR = false
+      lineBreak(.cr)
+    }
     switch state {
     case .quoted:
       errors.append(

@@ -52,6 +52,12 @@ public enum ExactDecimal: Equatable, Sendable {
   /// trailing zeros, times a power of ten. The same value, bit for bit, as `Decimal(string:)`
   /// gives, at a fraction of its cost; nil for anything else, which the general path reads.
   static func plain(_ text: String) -> Decimal? {
+    plainParts(text).map(decimal)
+  }
+
+  /// The digits and power of ten of a literal ``plain(_:)`` reads, as ``init(_:)`` takes them
+  /// (without trailing zeros, and 0 times 10⁰ for zero); nil for any other text.
+  public static func plainParts(_ text: String) -> (significand: Int64, exponent: Int)? {
     var significand: UInt64 = 0
     var digits = 0
     var fraction = 0
@@ -70,13 +76,21 @@ public enum ExactDecimal: Equatable, Sendable {
       }
     }
     guard digits > fraction, !point || fraction > 0 else { return nil }
-    guard significand > 0 else { return 0 }
+    guard significand > 0 else { return (0, 0) }
     var exponent = -fraction
     while significand % 10 == 0 {
       significand /= 10
       exponent += 1
     }
-    return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+    return (negative ? -Int64(significand) : Int64(significand), exponent)
+  }
+
+  /// The decimal of `parts`, as ``plainParts(_:)`` gives them.
+  public static func decimal(_ parts: (significand: Int64, exponent: Int)) -> Decimal {
+    guard parts.significand != 0 else { return 0 }
+    return Decimal(
+      sign: parts.significand < 0 ? .minus : .plus, exponent: parts.exponent,
+      significand: Decimal(parts.significand.magnitude))
   }
 
   /// The sentence that refuses a figure with too many digits.
