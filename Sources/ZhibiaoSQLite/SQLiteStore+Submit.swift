@@ -8,8 +8,9 @@ extension SQLiteStore {
   /// figure it moves — and says what changed.
   ///
   /// The current values of the orgs and periods the rows touch are read in bulk first, so the
-  /// rows are decided in memory (by ``ReviewRules``) and every row costs two or three cached
-  /// inserts or updates.
+  /// rows are decided in memory (by ``SubmissionDecider``, in the observations' key order): a new
+  /// figure costs its observation and its audit entry, a changed one its update, its revision
+  /// and its audit entry, each in a batch or a cached statement.
   public func submit(_ submission: Submission) async throws -> SubmissionResult {
     try await guarded {
       try await writer.write { db in
