@@ -28,10 +28,10 @@ extension SQLiteStore {
   /// Runs `body` with a page cache of 256 bytes for each of `rows` figures, up to 256 MiB, when
   /// that is more than the connection's own (64 MiB), and gives the connection its own back after.
   ///
-  /// An import writes its figures' entries in the index by org's period out of that index's
-  /// order, all over it (about 50 MB of it for a million figures): once the pages changed outgrow
-  /// the cache, SQLite writes them to the log before the commit and reads them back, often
-  /// several times each. The cache only takes memory as pages fill it.
+  /// A large import changes its tables' B-trees in many places at once (each org's period of the
+  /// observations, each org's run in the audit log's index by org, into a store that already holds
+  /// figures): once the pages changed outgrow the cache, SQLite writes them to the log before the
+  /// commit and reads them back. The cache only takes memory as pages fill it.
   static func withPageCache<T>(_ db: Database, forRows rows: Int, _ body: () throws -> T) throws -> T {
     let kibibytes = min(rows / 4, 262_144)
     guard let own = try Int.fetchOne(db, sql: "PRAGMA cache_size"), -own < kibibytes else { return try body() }

@@ -144,9 +144,7 @@ package struct SubmissionDecider {
     self.submission = submission
     self.stored = stored
     keys = RowKeyOrder(submission.rows)
-    var order = [Int](repeating: 0, count: keys.count)
-    for (position, rank) in keys.rank.enumerated() { order[rank] = position }
-    keyOrder = order
+    keyOrder = keys.positions
     current = stored.observations
     if keys.hasRepeats { current.reserveCapacity(current.count + submission.rows.count) }
     anyLocked = stored.locked.values.contains(true)

@@ -64,17 +64,16 @@ package struct WriteOrder: Sendable {
   }
 }
 
-/// A submission's rows ranked by the observation table's key — org, period, indicator, each
+/// A submission's rows in the observation table's key order — org, period, indicator, each
 /// compared by its bytes — and whether any figure is given twice.
 package struct RowKeyOrder: Sendable {
-  /// Each row's place in key order; rows of the same figure keep the submission's order.
-  package let rank: [Int]
+  /// The rows' positions in the submission, in key order; rows of the same figure keep the
+  /// submission's order.
+  package let positions: [Int]
   /// Whether two rows give the same figure.
   package let hasRepeats: Bool
-  /// The number of rows ranked.
-  package var count: Int { rank.count }
 
-  /// Ranks `rows` grouped by org's period, the groups in order, each group by indicator. An
+  /// Orders `rows` grouped by org's period, the groups in order, each group by indicator. An
   /// import lists its figures in some order of its own, usually sorted by one of the key's parts;
   /// a group already in order is left as it is.
   package init(_ rows: [ObservationInput]) {
@@ -86,8 +85,8 @@ package struct RowKeyOrder: Sendable {
       if left.org != right.org { return left.org.utf8.lexicographicallyPrecedes(right.org.utf8) }
       return (left.year, left.quarter) < (right.year, right.quarter)
     }
-    var rank = [Int](repeating: 0, count: rows.count)
-    var next = 0
+    var positions: [Int] = []
+    positions.reserveCapacity(rows.count)
     var repeats = false
     for period in periods {
       guard var members = groups[period] else { continue }
@@ -102,12 +101,9 @@ package struct RowKeyOrder: Sendable {
           repeats
           || zip(members, members.dropFirst()).contains { rows[$0].indicator == rows[$1].indicator }
       }
-      for member in members {
-        rank[member] = next
-        next += 1
-      }
+      positions += members
     }
-    self.rank = rank
+    self.positions = positions
     hasRepeats = repeats
   }
 }
