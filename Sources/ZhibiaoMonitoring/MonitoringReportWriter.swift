@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import ZhibiaoPlan
 import ZhibiaoTargets
@@ -7,8 +6,8 @@ import ZhibiaoTargets
 /// (the bytes of `JSONEncoder` with sorted keys over `report()`), into a sink that takes the
 /// bytes in order: no row is built as a `MonitoringRow`, and no more than a few thousand rows'
 /// text is held at a time, so that a report of a million rows needs a few megabytes beside the
-/// monitor. Rows are written in chunks shared out among the processors and handed on in order,
-/// the next chunks formatted while the last are handed on (`ReportRounds`).
+/// monitor. Rows are written in chunks that a worker on each processor formats while the chunks
+/// before are handed on, in order (`ReportPipeline`).
 public struct MonitoringReportWriter: Sendable {
   /// How the report is written.
   public enum Format: String, Sendable, CaseIterable {
@@ -50,27 +49,14 @@ public struct MonitoringReportWriter: Sendable {
 
     let rowCount = monitor.rows.count
     let workers = rowCount >= 4 * Self.chunkRows ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-    let rounds = ReportRounds(text: context, format: format, workers: workers, chunkRows: Self.chunkRows)
-    let next = DispatchGroup()
-    defer { next.wait() }
+    let pipeline = ReportPipeline(text: context, format: format, workers: workers, chunkRows: Self.chunkRows)
     var written = 0
-    if rounds.count > 0 { rounds.format(round: 0) }
-    for round in 0..<rounds.count {
-      if round + 1 < rounds.count {
-        next.enter()
-        DispatchQueue.global().async {
-          rounds.format(round: round + 1)
-          next.leave()
-        }
-      }
-      try rounds.forEachChunk(of: round) { bytes, rows in
-        guard !bytes.isEmpty else { return }
-        // Every JSON row is written after a comma; the first of the report is not.
-        let skip = format == .json && written == 0 ? 1 : 0
-        try sink(UnsafeRawBufferPointer(rebasing: bytes[skip...]))
-        written += rows
-      }
-      next.wait()
+    try pipeline.run { bytes, rows in
+      guard !bytes.isEmpty else { return }
+      // Every JSON row is written after a comma; the first of the report is not.
+      let skip = format == .json && written == 0 ? 1 : 0
+      try sink(UnsafeRawBufferPointer(rebasing: bytes[skip...]))
+      written += rows
     }
 
     if format == .json {

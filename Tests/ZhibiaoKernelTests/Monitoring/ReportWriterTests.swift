@@ -64,8 +64,18 @@ struct ReportWriterTests {
     #expect(written(monitor, .csv).text == report.csv, "\(testCase)")
   }
 
-  @Test("A report larger than one round of chunks keeps its rows in order, each once")
+  @Test("A report of many chunks keeps its rows in order, each once")
   func manyChunks() throws {
+    let monitor = try Self.manyChunkMonitor()
+    let report = monitor.report()
+    #expect(report.rows.count > 4 * MonitoringReportWriter.chunkRows)
+    #expect(Self.written(monitor, .csv).text == report.csv)
+    let expected = try Self.encoded(report)
+    #expect(Self.written(monitor, .json).text == expected)
+  }
+
+  /// A monitor of 9,000 districts and two indicators: rows for many chunks of the writer.
+  static func manyChunkMonitor() throws -> Monitor {
     let axis = PeriodAxis(firstYear: 2021, lastYear: 2025)
     let districts = 9_000
     let orgs = WideGrid.orgs(districts: districts)
@@ -81,12 +91,32 @@ struct ReportWriterTests {
         index % axis.count < 4 ? .nan : Double(index * 104_729 % 4000) / 10
       })
     let grids = WideGrid.layout(indicators, orgs: orgs, axis: axis, values: values, targets: targets)
-    let monitor = try Monitor(targets: grids.targets, actuals: grids.actuals, period: .quarter(3, of: 2024))
-    let report = monitor.report()
-    #expect(report.rows.count > 4 * MonitoringReportWriter.chunkRows)
-    #expect(Self.written(monitor, .csv).text == report.csv)
-    let expected = try Self.encoded(report)
-    #expect(Self.written(monitor, .json).text == expected)
+    return try Monitor(targets: grids.targets, actuals: grids.actuals, period: .quarter(3, of: 2024))
+  }
+
+  @Test(
+    "A sink that fails part way: the error comes back, the bytes before it are the report's first, and the writer can write again"
+  )
+  func failingSink() throws {
+    struct Full: Error {}
+    let monitor = try Self.manyChunkMonitor()
+    let expected = Array(monitor.report().csv.utf8)
+    let writer = MonitoringReportWriter(monitor: monitor)
+    for pieces in [1, 2, 7] {
+      var bytes: [UInt8] = []
+      var handed = 0
+      #expect(throws: Full.self) {
+        try writer.write(.csv) { piece in
+          guard handed < pieces else { throw Full() }
+          handed += 1
+          bytes.append(contentsOf: piece)
+        }
+      }
+      #expect(handed == pieces)
+      #expect(bytes.count < expected.count)
+      #expect(Array(expected.prefix(bytes.count)) == bytes)
+    }
+    #expect(Self.written(monitor, .csv).text == String(decoding: expected, as: UTF8.self))
   }
 
   @Test("Property: a double rounded to 0–8 decimals is written as printf's %.Nf writes it, ties to even included")
