@@ -253,8 +253,22 @@ struct MonitorEvaluation {
       let offset = cell + fact.computedOffset
       for t in 0...slot { figures[t] = computed[offset + t] }
     } else {
+      // Two quotients at once, by one packed division, the missing figures replaced after: each
+      // lane rounds as `FigureGrid.double` does, so the bits are the same.
+      guard let source = units.baseAddress, let target = figures.baseAddress else { return }
+      let series = source + cell
       let scale = fact.scale
-      for t in 0...slot { figures[t] = FigureGrid.double(units[cell + t], scale: scale) }
+      let scales = SIMD2(repeating: scale)
+      let none = FigureGrid.none
+      var t = 0
+      while t < slot {
+        let pair = (series[t], series[t &+ 1])
+        let quotients = SIMD2(Double(pair.0), Double(pair.1)) / scales
+        target[t] = pair.0 == none ? .nan : quotients.x
+        target[t &+ 1] = pair.1 == none ? .nan : quotients.y
+        t &+= 2
+      }
+      if t == slot { target[t] = FigureGrid.double(series[t], scale: scale) }
     }
   }
 

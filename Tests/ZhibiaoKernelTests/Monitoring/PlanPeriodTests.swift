@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 import ZhibiaoKernel
 
@@ -79,5 +80,22 @@ struct MonitoringPlanPeriodTests {
     let row = try #require(try grid.monitor(.quarter(3, of: 2024)).row("mon.output", "bureau.a"))
     #expect(close(row.progress, 250 / 400.0) && row.timeElapsed == 0.5 && row.midTerm == .ahead)
     #expect(close(row.growthActual, sqrt(950 / 700.0) - 1) && close(row.growthRequired, pow(1100 / 700.0, 0.25) - 1))
+  }
+
+  @Test("Property: a root by square roots is within one unit in the last place of pow's, other roots are pow's")
+  func roots() async {
+    let ratios = Gen.oneOf(Gen.double(in: 0.001...1000), Gen.int(in: 1...2_000_000).map { Double($0) / 1000 })
+    await propertyCheck(count: 3000, input: ratios) { x in
+      for n in 1...6 {
+        let ours = PlanPeriodView.root(x, n)
+        let theirs = pow(x, 1 / Double(n))
+        if n == 1 || n == 2 || n == 4 {
+          #expect(abs(ours - theirs) <= theirs.ulp, "\(x) \(n)")
+        } else {
+          #expect(ours.bitPattern == theirs.bitPattern, "\(x) \(n)")
+        }
+      }
+    }
+    #expect(PlanPeriodView.root(16, 4) == 2 && PlanPeriodView.root(2.25, 2) == 1.5 && PlanPeriodView.root(7, 1) == 7)
   }
 }
