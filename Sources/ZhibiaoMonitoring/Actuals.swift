@@ -41,8 +41,8 @@ public struct Actuals: Sendable {
   /// is none. Reported figures have no such copy: their doubles are derived from the units.
   public private(set) var computed: ContiguousArray<Double>
   /// When each value was reported, in seconds since 2001-01-01 00:00 UTC
-  /// (`Date.timeIntervalSinceReferenceDate`); NaN when unknown.
-  public private(set) var reportedAt: ContiguousArray<Double>
+  /// (`Date.timeIntervalSinceReferenceDate`), to the second; NaN when unknown.
+  public private(set) var reportedAt: ReportingTimes
   /// Figures that found no place: an unknown indicator or org, a period outside the axis, or a
   /// figure for a derived indicator (which is always computed). A figure for a register count is
   /// kept in `reportedCounts` instead.
@@ -183,6 +183,15 @@ public struct Actuals: Sendable {
     indicators: [IndicatorID], orgs: [OrgID], axis: PeriodAxis, figures: FigureGrid,
     reportedAt: ContiguousArray<Double>
   ) {
+    self.init(
+      indicators: indicators, orgs: orgs, axis: axis, figures: figures, reportedAt: ReportingTimes(reportedAt))
+  }
+
+  /// A grid from figures and times of reporting already laid out, as
+  /// `init(indicators:orgs:axis:figures:reportedAt:)` with doubles.
+  public init(
+    indicators: [IndicatorID], orgs: [OrgID], axis: PeriodAxis, figures: FigureGrid, reportedAt: ReportingTimes
+  ) {
     precondition(figures.units.count == indicators.count * orgs.count * axis.count, "figures do not fill the grid")
     precondition(reportedAt.count == figures.units.count, "reportedAt does not match figures")
     self.indicators = indicators
@@ -209,7 +218,7 @@ public struct Actuals: Sendable {
     self.orgs = orgs
     self.axis = axis
     figures = FigureGrid(places: places, stride: orgs.count * axis.count)
-    reportedAt = ContiguousArray(repeating: .nan, count: figures.units.count)
+    reportedAt = ReportingTimes(count: figures.units.count)
     computed = ContiguousArray(repeating: .nan, count: derived.count * orgs.count * axis.count)
     self.indicatorIndex = indicatorIndex
     self.orgIndex = orgIndex

@@ -108,7 +108,7 @@ private struct HistoryWork: @unchecked Sendable {
         fact, evaluation.pace(fact, i: i, cell: cell, slot: slot, figures: figures).pace.pointsBehind)
       var bits = evaluation.ownFlags(
         fact, slot: slot, due: dues[slot], value: figures[slot], previous: slot % 4 > 0 ? figures[slot - 1] : .nan,
-        reported: evaluation.reportedAt[cell + slot])
+        reported: ReportingTimes.decode(evaluation.reportedAt[cell + slot]))
       if fact.testsOutliers && g.isFinite && series >= minimumCount {
         let spread = ModifiedZScore.spread(sorted: UnsafeBufferPointer(rebasing: scratch[0..<series]), scoring: true)
         if evaluation.isOutlier(fact, g, score: ModifiedZScore.score(g, spread: spread), median: spread.median) {

@@ -319,7 +319,7 @@ public struct Monitor: Sendable {
     let axis = targets.axis
     return actuals.figures.units.withUnsafeBufferPointer { units in
       actuals.computed.withUnsafeBufferPointer { computed in
-        actuals.reportedAt.withUnsafeBufferPointer { reportedAt in
+        actuals.reportedAt.stored.withUnsafeBufferPointer { reportedAt in
           targets.figures.units.withUnsafeBufferPointer { targetUnits in
             targets.shares.withUnsafeBufferPointer { shares in
               facts.withUnsafeBufferPointer { facts in

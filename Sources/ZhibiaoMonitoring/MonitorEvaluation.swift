@@ -72,7 +72,8 @@ struct MonitorEvaluation {
   /// The actual figures exactly, and the derived ones as computed (`Actuals.computed`).
   let units: UnsafeBufferPointer<Int64>
   let computed: UnsafeBufferPointer<Double>
-  let reportedAt: UnsafeBufferPointer<Double>
+  /// The times of reporting as `ReportingTimes` keeps them.
+  let reportedAt: UnsafeBufferPointer<UInt32>
   /// The milestones exactly.
   let targets: UnsafeBufferPointer<Int64>
   let shares: UnsafeBufferPointer<Double>
@@ -118,7 +119,9 @@ struct MonitorEvaluation {
     read(fact, cell: cell, through: slot, into: figures)
     return evaluate(
       row: row, indicator: i, fact, keeping: old,
-      inputs: RowInputs(reported: reportedAt[cell + slot], milestoneUnits: targets[cell + slot], figures: figures))
+      inputs: RowInputs(
+        reported: ReportingTimes.decode(reportedAt[cell + slot]), milestoneUnits: targets[cell + slot], figures: figures
+      ))
   }
 
   /// The position in the grid of a row's series.
@@ -146,7 +149,7 @@ struct MonitorEvaluation {
     let s = slot
     for row in rows {
       let cell = self.cell(ofRow: row)
-      reported[row - rows.lowerBound] = reportedAt[cell + s]
+      reported[row - rows.lowerBound] = ReportingTimes.decode(reportedAt[cell + s])
       milestones[row - rows.lowerBound] = targets[cell + s]
     }
     for row in rows {

@@ -61,7 +61,7 @@ func indicatorsCSV(targets: MonitoringTargets, actuals: Actuals) -> String {
 /// The lines of one indicator's figures, every org's at every slot that has one.
 private struct IndicatorLines: @unchecked Sendable {
   let figures: FigureGrid
-  let reportedAt: ContiguousArray<Double>?
+  let reportedAt: ReportingTimes?
   let indicators: [MonitoredIndicator]
   let orgs: [[UInt8]]
   let periods: [[UInt8]]
@@ -71,9 +71,9 @@ private struct IndicatorLines: @unchecked Sendable {
     let id = Array(indicators[i].id.rawValue.utf8)
     let unit = Array(",\(indicators[i].unit ?? ""),,".utf8)
     let places = figures.places[i]
-    let none = ContiguousArray<Double>()
+    let none = ContiguousArray<UInt32>()
     figures.units.withUnsafeBufferPointer { figures in
-      (reportedAt ?? none).withUnsafeBufferPointer { reportedAt in
+      (reportedAt?.stored ?? none).withUnsafeBufferPointer { reportedAt in
         for (o, org) in orgs.enumerated() {
           for slot in 0..<slots {
             let index = (i * orgs.count + o) * slots + slot
@@ -85,7 +85,7 @@ private struct IndicatorLines: @unchecked Sendable {
             NumberText.appendDecimal(units, places: places, to: &output)
             if !reportedAt.isEmpty {
               output.append(contentsOf: unit)
-              let at = reportedAt[index]
+              let at = ReportingTimes.decode(reportedAt[index])
               if !at.isNaN { Self.appendInstant(at, to: &output) }
             }
             output.append(0x0A)

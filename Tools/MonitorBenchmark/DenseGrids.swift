@@ -27,11 +27,11 @@ extension Generator {
     let places = monitored.map { $0.kind == .ratio ? 2 : 1 }
     let scales = places.map { pow(10, Double($0)) }
     var values = ContiguousArray<Int64>(repeating: none, count: cells)
-    var reported = ContiguousArray<Double>(repeating: .nan, count: cells)
+    var reported = ContiguousArray<UInt32>(repeating: ReportingTimes.none, count: cells)
     var targets = ContiguousArray<Int64>(repeating: none, count: cells)
     var shares = ContiguousArray<Double>(repeating: .nan, count: monitored.count * slots)
     let years = axis.years
-    let reportedBySlot = (0..<slots).map { reportedAt(slot: $0) }
+    let reportedBySlot = (0..<slots).map { ReportingTimes.encode(reportedAt(slot: $0)) }
     values.withUnsafeMutableBufferPointer { values in
       reported.withUnsafeMutableBufferPointer { reported in
         targets.withUnsafeMutableBufferPointer { targets in
@@ -59,7 +59,7 @@ extension Generator {
                     spec.kind == .stock ? level * (1 + growth * Double(quarter + 1) / 4) : level * seasonal * noise
                   let units = Int64((value * scales[i]).rounded())
                   values[cell + slot] = units
-                  reported[cell + slot] = reportedBySlot[slot] + Double(Int(rng.unit() * 6)) * 86_400
+                  reported[cell + slot] = reportedBySlot[slot] + UInt32(rng.unit() * 6) * 86_400
                   if spec.kind != .ratio {
                     values[cityCell + slot] = (values[cityCell + slot] == none ? 0 : values[cityCell + slot]) + units
                   }
@@ -97,7 +97,8 @@ extension Generator {
         figures: FigureGrid(units: targets, places: places, stride: stride), shares: shares),
       actuals: Actuals(
         indicators: monitored.map(\.id), orgs: orgIDs, axis: axis,
-        figures: FigureGrid(units: values, places: places, stride: stride), reportedAt: reported)
+        figures: FigureGrid(units: values, places: places, stride: stride),
+        reportedAt: ReportingTimes(stored: reported))
     )
   }
 }
