@@ -219,7 +219,7 @@ public struct Actuals: Sendable {
     self.axis = axis
     figures = FigureGrid(places: places, stride: orgs.count * axis.count)
     reportedAt = ReportingTimes(count: figures.units.count)
-    computed = ContiguousArray(repeating: .nan, count: derived.count * orgs.count * axis.count)
+    computed = LargeArray.make(repeating: .nan, count: derived.count * orgs.count * axis.count)
     self.indicatorIndex = indicatorIndex
     self.orgIndex = orgIndex
     self.derived = derived

@@ -26,7 +26,7 @@ public struct FigureGrid: Sendable {
   public init(places: [Int], stride: Int) {
     self.places = places
     self.stride = stride
-    units = ContiguousArray(repeating: Self.none, count: places.count * stride)
+    units = LargeArray.make(repeating: Self.none, count: places.count * stride)
   }
 
   /// A grid of figures already laid out in units (for generated data).

@@ -128,7 +128,7 @@ public struct Monitor: Sendable {
     self.facts = facts
     self.parityReaders = parityReaders
     scratchSize = 2 * (targets.axis.count + 1)
-    rows = ContiguousArray(repeating: .inactive, count: rowIndicator.count)
+    rows = LargeArray.make(repeating: .inactive, count: rowIndicator.count)
     districtOutliers = ContiguousArray(repeating: DistrictOutliers(), count: targets.indicators.count)
     recomputeAll()
   }

@@ -17,7 +17,7 @@ public struct ReportingTimes: RandomAccessCollection, MutableCollection, Equatab
 
   /// `count` unknown times.
   public init(count: Int) {
-    stored = ContiguousArray(repeating: Self.none, count: count)
+    stored = LargeArray.make(repeating: Self.none, count: count)
   }
 
   /// The times given, in seconds since 2001 (NaN where unknown), each kept to its second.

@@ -26,9 +26,9 @@ extension Generator {
     let none = FigureGrid.none
     let places = monitored.map { $0.kind == .ratio ? 2 : 1 }
     let scales = places.map { pow(10, Double($0)) }
-    var values = ContiguousArray<Int64>(repeating: none, count: cells)
-    var reported = ContiguousArray<UInt32>(repeating: ReportingTimes.none, count: cells)
-    var targets = ContiguousArray<Int64>(repeating: none, count: cells)
+    var values: ContiguousArray<Int64> = LargeArray.make(repeating: none, count: cells)
+    var reported: ContiguousArray<UInt32> = LargeArray.make(repeating: ReportingTimes.none, count: cells)
+    var targets: ContiguousArray<Int64> = LargeArray.make(repeating: none, count: cells)
     var shares = ContiguousArray<Double>(repeating: .nan, count: monitored.count * slots)
     let years = axis.years
     let reportedBySlot = (0..<slots).map { ReportingTimes.encode(reportedAt(slot: $0)) }

@@ -59,4 +59,20 @@ struct FigureGridTests {
       }
     }
   }
+
+  @Test("A large grid asked for huge pages holds what an ordinary array holds, on either side of the size that asks")
+  func largeArrays() {
+    for count in [0, 1, 1_048_575, 1_048_576, 3_000_001] {
+      var large = LargeArray.make(repeating: FigureGrid.none, count: count)
+      #expect(large.count == count)
+      #expect(large.allSatisfy { $0 == FigureGrid.none })
+      guard count > 0 else { continue }
+      large[count - 1] = 1250
+      let grid = FigureGrid(units: large, places: [2], stride: count)
+      #expect(grid.decimal(at: count - 1) == Self.decimal("12.5"))
+      #expect(grid.decimal(at: 0) == nil || count == 1)
+    }
+    let times = ReportingTimes(count: 3_000_000)
+    #expect(times.count == 3_000_000 && times[2_999_999].isNaN)
+  }
 }
