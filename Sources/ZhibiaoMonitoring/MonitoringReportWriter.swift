@@ -4,10 +4,11 @@ import ZhibiaoTargets
 
 /// Writes a monitor's report as it goes, row by row, as CSV (`MonitoringReport.csv`) or as JSON
 /// (the bytes of `JSONEncoder` with sorted keys over `report()`), into a sink that takes the
-/// bytes in order: no row is built as a `MonitoringRow`, and no more than a few thousand rows'
-/// text is held at a time, so that a report of a million rows needs a few megabytes beside the
-/// monitor. Rows are written in chunks that a worker on each processor formats while the chunks
-/// before are handed on, in order (`ReportPipeline`).
+/// bytes in order: no row is built as a `MonitoringRow`, and no more than the text of a ring of
+/// chunks is held at a time (four chunks of 2,048 rows per processor), so that a report of a
+/// million rows needs a few tens of megabytes beside the monitor. Rows are written in chunks that
+/// a worker on each processor formats while the chunks before are handed on, in order
+/// (`ReportPipeline`).
 public struct MonitoringReportWriter: Sendable {
   /// How the report is written.
   public enum Format: String, Sendable, CaseIterable {
