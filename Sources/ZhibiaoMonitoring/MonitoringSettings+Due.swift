@@ -25,9 +25,13 @@ extension MonitoringSettings {
   }
 
   /// `date` as `YYYY-MM-DD` in `timeZone`: the civil date of the day number, by Howard Hinnant's
-  /// `civil_from_days`, without a calendar object (a report writes one for every figure).
+  /// `civil_from_days`, without a calendar object (a report writes one for every figure). The
+  /// time is taken to the start of its second before it is moved to 1970, so that no sum rounds
+  /// a time just before midnight into the next day, which `dueInstant` would not call late.
   public func day(of date: Date) -> String {
-    let seconds = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+    let seconds =
+      date.timeIntervalSinceReferenceDate.rounded(.down) + Date.timeIntervalBetween1970AndReferenceDate
+      + Double(timeZone.secondsFromGMT(for: date))
     let days = Int((seconds / 86_400).rounded(.down)) + 719_468
     let era = (days >= 0 ? days : days - 146_096) / 146_097
     let dayOfEra = days - era * 146_097

@@ -1,3 +1,5 @@
+import Foundation
+
 /// When each figure of a grid was reported, to the second, in four bytes a figure: the grid of
 /// 30 million figures keeps them in 120 MB where doubles took 240 MB.
 ///
@@ -12,9 +14,6 @@ public struct ReportingTimes: RandomAccessCollection, MutableCollection, Equatab
 
   /// What is kept for an unknown time.
   package static let none = UInt32.max
-  /// Seconds from 1970-01-01 to 2001-01-01.
-  static let secondsBefore2001 = 978_307_200.0
-
   /// `count` unknown times.
   public init(count: Int) {
     stored = LargeArray.make(repeating: Self.none, count: count)
@@ -42,14 +41,14 @@ public struct ReportingTimes: RandomAccessCollection, MutableCollection, Equatab
   /// A time kept, in seconds since 2001; NaN for `none`.
   @inline(__always)
   package static func decode(_ kept: UInt32) -> Double {
-    kept == none ? .nan : Double(kept) - 978_307_200
+    kept == none ? .nan : Double(kept) - Date.timeIntervalBetween1970AndReferenceDate
   }
 
   /// A time in seconds since 2001 as kept: the start of its second (rounded down before moving to
   /// 1970, so that no sum rounds a time just before a second up into it).
   package static func encode(_ time: Double) -> UInt32 {
     guard !time.isNaN else { return none }
-    let seconds = time.rounded(.down) + secondsBefore2001
+    let seconds = time.rounded(.down) + Date.timeIntervalBetween1970AndReferenceDate
     return UInt32(Swift.min(Swift.max(seconds, 0), Double(none - 1)))
   }
 }
